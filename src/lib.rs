@@ -10,6 +10,8 @@
 //! - [`corpus`]: statutes (works, expressions, containers, articles).
 //! - [`standards`]: instruments, provisions, mappings.
 //! - [`amend`]: amendments.
+//! - [`gaps`]: status, scores and scenarios per element, provision, theme
+//!   and instrument.
 //! - [`workspace`]: loads a folder into one validated [`Workspace`].
 //! - [`diag`]: the one diagnostic type every reader returns.
 //!
@@ -21,6 +23,7 @@ pub mod amend;
 pub mod corpus;
 pub mod date;
 pub mod diag;
+pub mod gaps;
 pub mod ids;
 pub mod settings;
 pub mod source;

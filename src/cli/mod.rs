@@ -2,6 +2,7 @@
 //! library stages together and prints their results.
 
 mod check;
+mod gaps;
 mod show;
 
 use std::io::{self, IsTerminal, Write};
@@ -34,6 +35,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Where the law stands against each instrument: status, scores, and
+    /// what pending amendments would change.
+    Gaps(gaps::GapsArgs),
     /// Show one article with its container path and mapped provisions.
     Show {
         /// An article id, e.g. /akn/kw/act/2013/91/~art_2
@@ -77,6 +81,7 @@ pub enum Outcome {
 pub fn run(args: Args) -> io::Result<Outcome> {
     match args.command {
         Command::Check { format } => check::run(&args.workspace, format),
+        Command::Gaps(gaps_args) => gaps::run(&args.workspace, gaps_args),
         Command::Show {
             article,
             lang,
