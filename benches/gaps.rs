@@ -39,7 +39,13 @@ fn path(p: &str) -> Arc<Path> {
     Arc::from(Path::new(p))
 }
 
-fn entry(standard: &str, provision: &str, element: Option<&str>, status: Status, n: usize) -> MappingEntry {
+fn entry(
+    standard: &str,
+    provision: &str,
+    element: Option<&str>,
+    status: Status,
+    n: usize,
+) -> MappingEntry {
     let work = WorkId::parse(&format!("/akn/kw/act/2013/{}", 1 + n % 40)).expect("work id");
     MappingEntry {
         standard: standard.to_owned(),
@@ -52,8 +58,11 @@ fn entry(standard: &str, provision: &str, element: Option<&str>, status: Status,
             })
             .collect(),
         status,
-        rationale: format!("Articles of the law meet {provision} in part; synthetic rationale number {n}."),
-        recommendation: (status != Status::Full).then(|| format!("Amend the law to meet {provision}.")),
+        rationale: format!(
+            "Articles of the law meet {provision} in part; synthetic rationale number {n}."
+        ),
+        recommendation: (status != Status::Full)
+            .then(|| format!("Amend the law to meet {provision}.")),
         path: path(&format!("corpus/kw/mappings/{standard}.yaml")),
         span: 0..0,
         element_span: None,
@@ -201,13 +210,17 @@ fn bench(c: &mut Criterion) {
         })
     });
     let pending: Vec<&Amendment> = amendments.iter().collect();
-    c.bench_function("gaps: scenario of 20 amendments + JSON, 5,000 provisions", |b| {
-        b.iter(|| {
-            let analysis = gaps::analyse(&inputs, &filter, pending.clone());
-            let json = serde_json::to_vec_pretty(&gaps::to_json(&analysis, &filter)).expect("json");
-            black_box(json.len())
-        })
-    });
+    c.bench_function(
+        "gaps: scenario of 20 amendments + JSON, 5,000 provisions",
+        |b| {
+            b.iter(|| {
+                let analysis = gaps::analyse(&inputs, &filter, pending.clone());
+                let json =
+                    serde_json::to_vec_pretty(&gaps::to_json(&analysis, &filter)).expect("json");
+                black_box(json.len())
+            })
+        },
+    );
     c.bench_function("gaps: table, 5,000 provisions", |b| {
         b.iter(|| {
             let analysis = gaps::analyse(&inputs, &filter, Vec::new());

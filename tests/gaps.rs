@@ -36,8 +36,11 @@ fn mizan(workspace: &Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// `mizan gaps ARGS` must succeed; its standard output.
 fn stdout(workspace: &Path, args: &[&str]) -> String {
-    let out = mizan(workspace, args);
+    let mut all = vec!["gaps"];
+    all.extend(args);
+    let out = mizan(workspace, &all);
     assert!(
         out.status.success(),
         "mizan {args:?} failed: {}",
@@ -111,7 +114,10 @@ fn json_statuses_and_scores_match_hand_computed_values() {
     // (0.25 + 0 + 0) / (0.5 + 1 + 0.5)
     assert!(close(&theme("protection"), 0.125));
     assert!(theme("prevention").is_null(), "only unassessed: no score");
-    assert!(theme("procedure").is_null(), "only not-applicable: no score");
+    assert!(
+        theme("procedure").is_null(),
+        "only not-applicable: no score"
+    );
 
     let def = provision(&r, "tip/art_3__para_a");
     assert_eq!(def["assessed_by"], "elements");
@@ -122,7 +128,14 @@ fn json_statuses_and_scores_match_hand_computed_values() {
         .iter()
         .map(|e| (e["id"].as_str().unwrap(), e["status"].as_str().unwrap()))
         .collect();
-    assert_eq!(elements, [("act", "full"), ("means", "partial"), ("purpose", "unassessed")]);
+    assert_eq!(
+        elements,
+        [
+            ("act", "full"),
+            ("means", "partial"),
+            ("purpose", "unassessed")
+        ]
+    );
     assert_eq!(provision(&r, "tip/art_13")["status"], "unassessed");
     assert_eq!(provision(&r, "tip/art_13")["assessed_by"], "none");
 
@@ -193,20 +206,32 @@ fn a_scenario_reports_before_after_and_deltas() {
 #[test]
 fn the_scenario_table_shows_what_closes_and_the_new_scores() {
     let table = stdout(&fixture("mixed"), &["--with", "victim-protection"]);
-    assert!(table.contains("Scenario: 1 pending amendment applied"), "{table}");
+    assert!(
+        table.contains("Scenario: 1 pending amendment applied"),
+        "{table}"
+    );
     let line = table
         .lines()
         .find(|l| l.contains("tip/art_6__para_6"))
         .unwrap();
-    assert!(line.contains("missing") && line.contains("-> full") && line.contains("closes"), "{line}");
+    assert!(
+        line.contains("missing") && line.contains("->  full") && line.contains("closes"),
+        "{line}"
+    );
     // tip before 43.8%, after (1.75 + 1 + 0.25) / 4 = 75.0%: +31.2 points.
     let tip = table.lines().find(|l| l.starts_with("  tip: ")).unwrap();
-    assert!(tip.contains("43.8%") && tip.contains("75.0%") && tip.contains("+31.2"), "{tip}");
+    assert!(
+        tip.contains("43.8%") && tip.contains("75.0%") && tip.contains("+31.2"),
+        "{tip}"
+    );
 }
 
 #[test]
 fn filters_select_rows_but_keep_whole_scores() {
-    let r = json(&fixture("mixed"), &["--theme", "protection", "--status", "conflict"]);
+    let r = json(
+        &fixture("mixed"),
+        &["--theme", "protection", "--status", "conflict"],
+    );
     assert_eq!(r["filter"]["theme"], "protection");
     assert_eq!(r["filter"]["statuses"], serde_json::json!(["conflict"]));
     let refs: Vec<&str> = r["instruments"]
@@ -245,7 +270,16 @@ fn the_table_is_worst_first_fits_100_columns_and_has_no_colour_when_piped() {
         .collect();
     assert_eq!(
         statuses,
-        ["conflict", "missing", "partial", "partial", "unassessed", "unassessed", "full", "not-applicable"]
+        [
+            "conflict",
+            "missing",
+            "partial",
+            "partial",
+            "unassessed",
+            "unassessed",
+            "full",
+            "not-applicable"
+        ]
     );
     // Within one status, the stronger obligation first: 3(a) mandatory, 6(3) consider.
     let partial: Vec<&str> = table
@@ -265,7 +299,7 @@ fn the_table_is_worst_first_fits_100_columns_and_has_no_colour_when_piped() {
 
 #[test]
 fn csv_is_rfc_4180_with_a_bom_and_keeps_arabic() {
-    let out = mizan(&fixture("mixed"), &["--format", "csv"]);
+    let out = mizan(&fixture("mixed"), &["gaps", "--format", "csv"]);
     assert!(out.status.success());
     let bytes = out.stdout;
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 byte order mark");
@@ -273,7 +307,11 @@ fn csv_is_rfc_4180_with_a_bom_and_keeps_arabic() {
     assert!(text.ends_with("\r\n"));
     let records = parse_csv(text);
     assert_eq!(records[0], mizan::gaps::CSV_COLUMNS);
-    assert_eq!(records[0], book_csv_columns(), "the book documents every column");
+    assert_eq!(
+        records[0],
+        book_csv_columns(),
+        "the book documents every column"
+    );
     for r in &records {
         assert_eq!(r.len(), records[0].len(), "{r:?}");
     }
@@ -289,17 +327,26 @@ fn csv_is_rfc_4180_with_a_bom_and_keeps_arabic() {
     assert_eq!(means[col("articles")], "/akn/kw/act/2013/91/~art_1");
     assert_eq!(means[col("articles_en")], "Anti-Trafficking Law, Article 1");
     assert_eq!(means[col("articles_ar")], "قانون مكافحة الاتجار، المادة (١)");
-    assert_eq!(means[col("instrument_title_ar")], "بروتوكول الاتجار (للاختبار)");
+    assert_eq!(
+        means[col("instrument_title_ar")],
+        "بروتوكول الاتجار (للاختبار)"
+    );
     let crim = records
         .iter()
         .find(|r| r[col("provision")] == "tip/art_5__para_1")
         .unwrap();
-    assert_eq!(crim[col("rationale")], "Article 2 makes trafficking, \"as defined\", a crime.");
+    assert_eq!(
+        crim[col("rationale")],
+        "Article 2 makes trafficking, \"as defined\", a crime."
+    );
     let p7 = records
         .iter()
         .find(|r| r[col("provision")] == "nonpunish/principle_7")
         .unwrap();
-    assert!(p7[col("recommendation")].starts_with("'="), "formula defused");
+    assert!(
+        p7[col("recommendation")].starts_with("'="),
+        "formula defused"
+    );
     assert_eq!(p7[col("binding")], "false");
 }
 
@@ -320,17 +367,23 @@ fn the_questionnaire_groups_by_theme_with_reasons_and_articles() {
     );
     // Binding before benchmark within a theme.
     let tip = md.find("### TIP fixture, Art. 6(3)").unwrap();
-    let bench = md.find("### Principles on non-punishment (fixture), Principle 7").unwrap();
+    let bench = md
+        .find("### Principles on non-punishment (fixture), Principle 7")
+        .unwrap();
     assert!(tip < bench);
     assert!(md.contains("- Anti-Trafficking Law, Article 3: Treatment of victims (`/akn/kw/act/2013/91/~art_3`) · قانون مكافحة الاتجار، المادة (٣)"), "{md}");
-    assert!(md.contains("*Answer:* No: the law conflicts with this provision. Article 3 lets victims be held"));
+    assert!(md.contains(
+        "*Answer:* No: the law conflicts with this provision. Article 3 lets victims be held"
+    ));
     assert!(md.contains("- *purpose* (Exploitation in all its forms.): **unassessed**. Not yet assessed; counted as not met."));
-    assert!(md.contains("*Recommendation:* Repeal Article 3 and provide a residence permit for victims."));
+    assert!(md.contains(
+        "*Recommendation:* Repeal Article 3 and provide a residence permit for victims."
+    ));
 }
 
 #[test]
 fn bad_arguments_are_errors() {
-    let out = mizan(&fixture("mixed"), &["--standard", "tpi"]);
+    let out = mizan(&fixture("mixed"), &["gaps", "--standard", "tpi"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
@@ -338,16 +391,16 @@ fn bad_arguments_are_errors() {
     );
     assert!(out.stdout.is_empty(), "no partial output");
 
-    let out = mizan(&fixture("mixed"), &["--with", "victim-protectoin"]);
+    let out = mizan(&fixture("mixed"), &["gaps", "--with", "victim-protectoin"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `victim-protection`?"));
     assert!(out.stdout.is_empty());
 
-    let out = mizan(&fixture("mixed"), &["--with", "old-penalty"]);
+    let out = mizan(&fixture("mixed"), &["gaps", "--with", "old-penalty"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is enacted, not pending"));
 
-    let out = mizan(&fixture("mixed"), &["--status", "fine"]);
+    let out = mizan(&fixture("mixed"), &["gaps", "--status", "fine"]);
     assert_eq!(out.status.code(), Some(2), "usage error");
     assert!(String::from_utf8_lossy(&out.stderr).contains("expected one of: conflict, missing"));
 }
@@ -367,11 +420,11 @@ fn disagreeing_entries_are_warnings_in_check_and_gaps() {
     );
     assert!(err.contains("element `means` is `missing`"), "{err}");
     assert!(
-        err.contains("corpus/kw/amendments/child-victims.md:12:15: warning: `tip/art_3__para_c#act` is changed twice by this amendment"),
+        err.contains("corpus/kw/amendments/child-victims.md:15:16: warning: `tip/art_3__para_c#act` is changed twice by this amendment"),
         "{err}"
     );
     assert!(
-        err.contains("corpus/kw/amendments/child-victims.md:7:14: warning: this change assesses `tip/art_3__para_c#act` by element"),
+        err.contains("corpus/kw/amendments/child-victims.md:10:14: warning: this change assesses `tip/art_3__para_c#act` by element"),
         "{err}"
     );
     assert!(err.contains("purpose would be unassessed"), "{err}");
@@ -385,7 +438,11 @@ fn disagreeing_entries_are_warnings_in_check_and_gaps() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("its element entries make it `partial`"));
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(provision(&r, "tip/art_3__para_a")["status"], "partial", "the elements decide");
+    assert_eq!(
+        provision(&r, "tip/art_3__para_a")["status"],
+        "partial",
+        "the elements decide"
+    );
 }
 
 fn json_check(ws: &Path) -> Value {
@@ -433,7 +490,11 @@ fn run_book_command(command: &str, output: Option<&str>) {
         .args(&args)
         .output()
         .unwrap();
-    assert!(out.status.success(), "`mizan {command}` failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "`mizan {command}` failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let Some(file) = output else { return };
     let path = root().join("book/src/examples/gaps").join(file);
     let actual = String::from_utf8(out.stdout).unwrap();
@@ -441,7 +502,12 @@ fn run_book_command(command: &str, output: Option<&str>) {
         std::fs::write(&path, &actual).unwrap();
     }
     let expected = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(actual, expected, "`mizan {command}` no longer prints {}", path.display());
+    assert_eq!(
+        actual,
+        expected,
+        "`mizan {command}` no longer prints {}",
+        path.display()
+    );
 }
 
 /// The CSV columns as the book's table lists them (first cell of each row
@@ -455,7 +521,14 @@ fn book_csv_columns() -> Vec<String> {
         .skip_while(|l| !l.starts_with('|'))
         .take_while(|l| l.starts_with('|'))
         .skip(2)
-        .map(|l| l.split('|').nth(1).unwrap().trim().trim_matches('`').to_owned())
+        .map(|l| {
+            l.split('|')
+                .nth(1)
+                .unwrap()
+                .trim()
+                .trim_matches('`')
+                .to_owned()
+        })
         .collect()
 }
 
@@ -505,6 +578,9 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
         }
     }
     assert!(!quoted, "unterminated quote");
-    assert!(record.is_empty() && field.is_empty(), "last record without CRLF");
+    assert!(
+        record.is_empty() && field.is_empty(),
+        "last record without CRLF"
+    );
     records
 }

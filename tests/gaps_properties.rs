@@ -85,22 +85,33 @@ fn provision() -> impl Strategy<Value = ProvSpec> {
 
 fn model() -> impl Strategy<Value = Vec<InstSpec>> {
     prop::collection::vec(
-        (any::<bool>(), prop::collection::vec(provision(), 1..8))
-            .prop_map(|(binding, provisions)| InstSpec { binding, provisions }),
+        (any::<bool>(), prop::collection::vec(provision(), 1..8)).prop_map(
+            |(binding, provisions)| InstSpec {
+                binding,
+                provisions,
+            },
+        ),
         1..4,
     )
 }
 
 fn weights() -> impl Strategy<Value = Weights> {
-    (0.0..=1.0f64, 0.0..=1.0f64, 0.0..=1.0f64, 0.0..=1.0f64, 0.0..=1.0f64).prop_map(
-        |(mandatory, qualified, consider, endeavour, soft)| Weights {
-            mandatory,
-            qualified,
-            consider,
-            endeavour,
-            soft,
-        },
+    (
+        0.0..=1.0f64,
+        0.0..=1.0f64,
+        0.0..=1.0f64,
+        0.0..=1.0f64,
+        0.0..=1.0f64,
     )
+        .prop_map(
+            |(mandatory, qualified, consider, endeavour, soft)| Weights {
+                mandatory,
+                qualified,
+                consider,
+                endeavour,
+                soft,
+            },
+        )
 }
 
 fn path(p: &str) -> Arc<Path> {
@@ -214,7 +225,11 @@ fn build(spec: &[InstSpec]) -> (Vec<Instrument>, Vec<Mapping>) {
     (instruments, mappings)
 }
 
-fn report<'a>(instruments: &'a [Instrument], mappings: &'a [Mapping], weights: Weights) -> Report<'a> {
+fn report<'a>(
+    instruments: &'a [Instrument],
+    mappings: &'a [Mapping],
+    weights: Weights,
+) -> Report<'a> {
     let inputs = Inputs {
         jurisdiction: "kw",
         weights,
@@ -245,7 +260,12 @@ fn scores(r: &Report<'_>) -> Vec<(String, Score)> {
     out
 }
 
-const UPGRADES: [Status; 4] = [Status::Conflict, Status::Missing, Status::Partial, Status::Full];
+const UPGRADES: [Status; 4] = [
+    Status::Conflict,
+    Status::Missing,
+    Status::Partial,
+    Status::Full,
+];
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]

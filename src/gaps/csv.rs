@@ -81,13 +81,19 @@ pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> S
             ]);
             row.extend(article_fields(ws, &articles));
             row.push(entry.map(|e| e.rationale.clone()).unwrap_or_default());
-            row.push(entry.and_then(|e| e.recommendation.clone()).unwrap_or_default());
+            row.push(
+                entry
+                    .and_then(|e| e.recommendation.clone())
+                    .unwrap_or_default(),
+            );
             record(&mut out, row);
             for e in &p.elements {
                 let eb = pb.and_then(|b| b.elements.iter().find(|x| x.element.id == e.element.id));
                 let mut row = common("element", &e.element.id);
-                let articles: Vec<&ArticleRef> =
-                    e.assessed.map(|a| a.entry.articles.iter().collect()).unwrap_or_default();
+                let articles: Vec<&ArticleRef> = e
+                    .assessed
+                    .map(|a| a.entry.articles.iter().collect())
+                    .unwrap_or_default();
                 row.extend([
                     p.provision.citation.clone(),
                     e.element.summary.clone(),
@@ -96,11 +102,23 @@ pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> S
                     p.weight.to_string(),
                     e.status.to_string(),
                     eb.map(|b| b.status.to_string()).unwrap_or_default(),
-                    e.assessed.and_then(|a| a.amendment).unwrap_or_default().to_owned(),
-                    if e.assessed.is_some() { "element" } else { "none" }.to_owned(),
+                    e.assessed
+                        .and_then(|a| a.amendment)
+                        .unwrap_or_default()
+                        .to_owned(),
+                    if e.assessed.is_some() {
+                        "element"
+                    } else {
+                        "none"
+                    }
+                    .to_owned(),
                 ]);
                 row.extend(article_fields(ws, &articles));
-                row.push(e.assessed.map(|a| a.entry.rationale.clone()).unwrap_or_default());
+                row.push(
+                    e.assessed
+                        .map(|a| a.entry.rationale.clone())
+                        .unwrap_or_default(),
+                );
                 row.push(
                     e.assessed
                         .and_then(|a| a.entry.recommendation.clone())
@@ -124,7 +142,11 @@ fn assessed_by(p: &ProvisionGap<'_>) -> &'static str {
 /// `articles` (ids), `articles_en`, `articles_ar` (citations by title and
 /// number, where the expression exists).
 fn article_fields(ws: &Workspace, articles: &[&ArticleRef]) -> [String; 3] {
-    let ids = articles.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ");
+    let ids = articles
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ");
     let cite = |lang: Lang| {
         articles
             .iter()

@@ -118,7 +118,11 @@ fn amendment_changes(
         let mut seen: HashMap<(&str, &str, Option<&str>), &MappingEntry> = HashMap::new();
         let mut by_element: HashMap<(&str, &str), Vec<&MappingEntry>> = HashMap::new();
         for c in &a.mapping_changes {
-            let key = (c.standard.as_str(), c.provision.as_str(), c.element.as_deref());
+            let key = (
+                c.standard.as_str(),
+                c.provision.as_str(),
+                c.element.as_deref(),
+            );
             if let Some(first) = seen.insert(key, c) {
                 diags.push(
                     Diagnostic::warning(
@@ -145,13 +149,13 @@ fn amendment_changes(
             if provision_level || whole.get(&(standard, provision)) != Some(&true) {
                 continue;
             }
-            let Some(p) = ws
-                .instrument(standard)
-                .and_then(|i| i.provision(provision))
-            else {
+            let Some(p) = ws.instrument(standard).and_then(|i| i.provision(provision)) else {
                 continue;
             };
-            let changed: Vec<&str> = changes.iter().filter_map(|c| c.element.as_deref()).collect();
+            let changed: Vec<&str> = changes
+                .iter()
+                .filter_map(|c| c.element.as_deref())
+                .collect();
             let others: Vec<&str> = p
                 .elements
                 .iter()

@@ -220,7 +220,11 @@ pub struct Analysis<'a> {
 
 /// Computes the report; with `amendments` (from [`scenario::select`]),
 /// also the report before them.
-pub fn analyse<'a>(inputs: &Inputs<'a>, filter: &Filter, amendments: Vec<&'a Amendment>) -> Analysis<'a> {
+pub fn analyse<'a>(
+    inputs: &Inputs<'a>,
+    filter: &Filter,
+    amendments: Vec<&'a Amendment>,
+) -> Analysis<'a> {
     if amendments.is_empty() {
         return Analysis {
             report: compute(inputs, filter, &[]),
@@ -245,7 +249,10 @@ pub fn compute<'a>(inputs: &Inputs<'a>, filter: &Filter, changes: &[Change<'a>])
     for change in changes {
         scenario::apply(&mut index, change);
         let by = changed_by
-            .entry((change.entry.standard.as_str(), change.entry.provision.as_str()))
+            .entry((
+                change.entry.standard.as_str(),
+                change.entry.provision.as_str(),
+            ))
             .or_default();
         if !by.contains(&change.amendment) {
             by.push(change.amendment);
@@ -275,7 +282,11 @@ pub fn compute<'a>(inputs: &Inputs<'a>, filter: &Filter, changes: &[Change<'a>])
         for provision in &instrument.provisions {
             let key = (instrument.id.as_str(), provision.id.as_str());
             let entries = index.get(&key).map_or(&[][..], Vec::as_slice);
-            let mut p = assess(provision, entries, weight(&inputs.weights, provision.obligation));
+            let mut p = assess(
+                provision,
+                entries,
+                weight(&inputs.weights, provision.obligation),
+            );
             if let Some(by) = changed_by.get(&key) {
                 p.changed_by.clone_from(by);
             }

@@ -69,7 +69,13 @@ fn theme_heading(theme: Theme) -> &'static str {
     }
 }
 
-fn provision(out: &mut String, jurisdiction: &str, g: &InstrumentGaps<'_>, p: &ProvisionGap<'_>, ws: &Workspace) {
+fn provision(
+    out: &mut String,
+    jurisdiction: &str,
+    g: &InstrumentGaps<'_>,
+    p: &ProvisionGap<'_>,
+    ws: &Workspace,
+) {
     let inst = g.instrument;
     let _ = writeln!(
         out,
@@ -95,7 +101,15 @@ fn provision(out: &mut String, jurisdiction: &str, g: &InstrumentGaps<'_>, p: &P
         inst.id, p.provision.id, p.provision.obligation, p.status
     );
     if !p.changed_by.is_empty() {
-        let _ = writeln!(out, "\nChanged by: {}", p.changed_by.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", "));
+        let _ = writeln!(
+            out,
+            "\nChanged by: {}",
+            p.changed_by
+                .iter()
+                .map(|a| format!("`{a}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
     let _ = writeln!(out, "\n*Obligation:* {}", escape(&p.provision.summary));
     match p.basis {
@@ -195,7 +209,10 @@ fn escape(text: &str) -> String {
     let text = collapse_whitespace(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);

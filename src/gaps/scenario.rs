@@ -258,7 +258,12 @@ pub struct Delta<'r, 'a> {
 /// `before` and `after` must come from the same inputs and filter.
 pub fn deltas<'r, 'a>(before: &'r Report<'a>, after: &'r Report<'a>) -> Vec<Delta<'r, 'a>> {
     let mut out = Vec::new();
-    for (i, (b, a)) in before.instruments.iter().zip(&after.instruments).enumerate() {
+    for (i, (b, a)) in before
+        .instruments
+        .iter()
+        .zip(&after.instruments)
+        .enumerate()
+    {
         for (j, (pb, pa)) in b.provisions.iter().zip(&a.provisions).enumerate() {
             if pa.changed_by.is_empty() {
                 continue;
@@ -326,7 +331,8 @@ pub fn check_consolidated_text<'a>(
                         .iter()
                         .filter(|e| e.work() == &article.work)
                         .collect();
-                    if !texts.is_empty() && texts.iter().all(|e| e.article(&article.eid).is_none()) {
+                    if !texts.is_empty() && texts.iter().all(|e| e.article(&article.eid).is_none())
+                    {
                         out.push(MissingArticle {
                             instrument: gaps.instrument.id.as_str(),
                             provision: p.provision,

@@ -61,7 +61,12 @@ impl Counts {
 
     /// Every provision counted, scored or not.
     pub fn total(&self) -> usize {
-        self.full + self.partial + self.missing + self.conflict + self.not_applicable + self.unassessed
+        self.full
+            + self.partial
+            + self.missing
+            + self.conflict
+            + self.not_applicable
+            + self.unassessed
     }
 
     /// Provisions that enter the score.
@@ -108,7 +113,7 @@ impl Score {
     /// provision is scored, or all weights are zero).
     pub fn value(&self) -> Option<f64> {
         if self.possible > 0.0 {
-            Some((self.earned / self.possible).clamp(0.0, 1.0))
+            Some(self.earned / self.possible)
         } else {
             None
         }

@@ -157,6 +157,9 @@ mod tests {
     fn severity_puts_the_worst_first() {
         let mut all = Status::ALL;
         all.sort_by_key(|s| severity(*s));
-        assert_eq!(all, [Conflict, Missing, Partial, Unassessed, Full, NotApplicable]);
+        assert_eq!(
+            all,
+            [Conflict, Missing, Partial, Unassessed, Full, NotApplicable]
+        );
     }
 }

@@ -78,10 +78,20 @@ pub fn render_table(analysis: &Analysis<'_>, filter: &Filter, options: TableOpti
         )
     );
     if let Some(scenario) = &analysis.scenario {
-        render_scenario(&mut out, report, &scenario.before, &scenario.amendments, filter, options);
+        render_scenario(
+            &mut out,
+            report,
+            &scenario.before,
+            &scenario.amendments,
+            filter,
+            options,
+        );
         return out;
     }
-    for (group, is_binding) in [("BINDING (party: ratified or acceded)", true), ("BENCHMARKS (not binding)", false)] {
+    for (group, is_binding) in [
+        ("BINDING (party: ratified or acceded)", true),
+        ("BENCHMARKS (not binding)", false),
+    ] {
         out.push('\n');
         score_table(&mut out, report, group, is_binding, filter, options);
     }
@@ -113,13 +123,26 @@ const COUNT_HEADERS: [(&str, Status); 6] = [
 
 /// The width of the score and count columns after the label.
 fn counts_width() -> usize {
-    7 + COUNT_HEADERS.iter().map(|(h, _)| h.len() + 1).sum::<usize>()
+    7 + COUNT_HEADERS
+        .iter()
+        .map(|(h, _)| h.len() + 1)
+        .sum::<usize>()
 }
 
 fn score_row(out: &mut String, label: &str, label_width: usize, score: &Score) {
-    let _ = write!(out, "{}{:>7}", pad(&fit(label, label_width), label_width), percent(score));
+    let _ = write!(
+        out,
+        "{}{:>7}",
+        pad(&fit(label, label_width), label_width),
+        percent(score)
+    );
     for (h, status) in COUNT_HEADERS {
-        let _ = write!(out, " {:>width$}", score.counts.get(status), width = h.len());
+        let _ = write!(
+            out,
+            " {:>width$}",
+            score.counts.get(status),
+            width = h.len()
+        );
     }
     out.push('\n');
 }
@@ -133,7 +156,12 @@ fn score_table(
     options: TableOptions,
 ) {
     let label_width = options.width.saturating_sub(counts_width()).max(20);
-    let _ = write!(out, "{}{:>7}", pad(&fit(heading, label_width), label_width), "score");
+    let _ = write!(
+        out,
+        "{}{:>7}",
+        pad(&fit(heading, label_width), label_width),
+        "score"
+    );
     for (h, _) in COUNT_HEADERS {
         let _ = write!(out, " {h}");
     }
@@ -151,7 +179,11 @@ fn score_table(
         let label = format!("  {}: {}", g.instrument.id, g.instrument.display_title());
         score_row(out, &label, label_width, &g.score);
     }
-    let all = if binding { "  all binding" } else { "  all benchmarks" };
+    let all = if binding {
+        "  all binding"
+    } else {
+        "  all benchmarks"
+    };
     score_row(out, all, label_width, &totals.score);
     for t in totals.themes.iter() {
         if filter.theme.is_none_or(|f| f == t.theme) {
@@ -220,9 +252,16 @@ fn short_rationale(p: &ProvisionGap<'_>) -> String {
                     parts.push(format!("{n} {status}"));
                 }
             }
-            let unassessed: Vec<&str> = p.unassessed_elements().map(|e| e.element.id.as_str()).collect();
+            let unassessed: Vec<&str> = p
+                .unassessed_elements()
+                .map(|e| e.element.id.as_str())
+                .collect();
             if !unassessed.is_empty() {
-                parts.push(format!("{} unassessed ({})", unassessed.len(), unassessed.join(", ")));
+                parts.push(format!(
+                    "{} unassessed ({})",
+                    unassessed.len(),
+                    unassessed.join(", ")
+                ));
             }
             format!("by elements: {}", parts.join(", "))
         }
@@ -261,8 +300,12 @@ fn instrument_section(
             options.width
         )
     );
-    let mut shown: Vec<(usize, &ProvisionGap<'_>)> =
-        g.provisions.iter().enumerate().filter(|(_, p)| filter.shows(p)).collect();
+    let mut shown: Vec<(usize, &ProvisionGap<'_>)> = g
+        .provisions
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| filter.shows(p))
+        .collect();
     if shown.is_empty() {
         out.push_str("  no provision matches the filter\n");
         return;
@@ -280,8 +323,10 @@ fn instrument_section(
             rationale: short_rationale(p),
         });
         for e in &p.elements {
-            let articles: Vec<&ArticleRef> =
-                e.assessed.map(|a| a.entry.articles.iter().collect()).unwrap_or_default();
+            let articles: Vec<&ArticleRef> = e
+                .assessed
+                .map(|a| a.entry.articles.iter().collect())
+                .unwrap_or_default();
             rows.push(Row {
                 status: e.status,
                 element: true,
@@ -293,9 +338,10 @@ fn instrument_section(
                 } else {
                     String::new()
                 },
-                rationale: e
-                    .assessed
-                    .map_or_else(|| "no entry: not met until assessed".to_owned(), |a| a.entry.rationale.clone()),
+                rationale: e.assessed.map_or_else(
+                    || "no entry: not met until assessed".to_owned(),
+                    |a| a.entry.rationale.clone(),
+                ),
             });
         }
     }
@@ -364,7 +410,14 @@ fn render_scenario(
     );
     for a in amendments {
         let status = super::scenario::status_code(a.status);
-        let _ = writeln!(out, "{}", fit(&format!("  {} ({status}): {}", a.id, a.title), options.width));
+        let _ = writeln!(
+            out,
+            "{}",
+            fit(
+                &format!("  {} ({status}): {}", a.id, a.title),
+                options.width
+            )
+        );
     }
     let all = deltas(before, after);
     let shown: Vec<_> = all
@@ -379,10 +432,18 @@ fn render_scenario(
             .iter()
             .map(|d| {
                 let g = &after.instruments[d.instrument];
-                format!("{}/{}", g.instrument.id, g.provisions[d.provision].provision.id)
+                format!(
+                    "{}/{}",
+                    g.instrument.id, g.provisions[d.provision].provision.id
+                )
             })
             .collect();
-        let ref_w = refs.iter().map(|r| r.width()).max().unwrap_or(0).clamp(9, 28);
+        let ref_w = refs
+            .iter()
+            .map(|r| r.width())
+            .max()
+            .unwrap_or(0)
+            .clamp(9, 28);
         let citations: Vec<&str> = shown
             .iter()
             .map(|d| {
@@ -392,7 +453,12 @@ fn render_scenario(
                     .as_str()
             })
             .collect();
-        let cit_w = citations.iter().map(|c| c.width()).max().unwrap_or(0).clamp(8, 12);
+        let cit_w = citations
+            .iter()
+            .map(|c| c.width())
+            .max()
+            .unwrap_or(0)
+            .clamp(8, 12);
         let status_w = shown
             .iter()
             .flat_map(|d| [d.before.as_str().len(), d.after.as_str().len()])
@@ -412,7 +478,10 @@ fn render_scenario(
         for ((d, r), citation) in shown.iter().zip(&refs).zip(&citations) {
             let p = &after.instruments[d.instrument].provisions[d.provision];
             let (before_s, after_s) = (d.before.as_str(), d.after.as_str());
-            let by = fit(&d.changed_by.join(", "), options.width.saturating_sub(used).max(12));
+            let by = fit(
+                &d.changed_by.join(", "),
+                options.width.saturating_sub(used).max(12),
+            );
             let _ = writeln!(
                 out,
                 "  {}  {}  {}{}  ->  {}{}  {:<10}  {by}",
@@ -424,8 +493,14 @@ fn render_scenario(
                 " ".repeat(status_w - after_s.len()),
                 d.effect.as_str(),
             );
-            let rationale = p.entry().map_or_else(|| short_rationale(p), |e| e.rationale.clone());
-            let _ = writeln!(out, "      {}", fit(&rationale, options.width.saturating_sub(6)));
+            let rationale = p
+                .entry()
+                .map_or_else(|| short_rationale(p), |e| e.rationale.clone());
+            let _ = writeln!(
+                out,
+                "      {}",
+                fit(&rationale, options.width.saturating_sub(6))
+            );
         }
     }
     let label_width = options.width.saturating_sub(7 * 3 + 3).clamp(20, 60);
@@ -453,7 +528,12 @@ fn render_scenario(
     };
     for (binding, all, totals_a, totals_b) in [
         (true, "  all binding", &after.binding, &before.binding),
-        (false, "  all benchmarks", &after.benchmark, &before.benchmark),
+        (
+            false,
+            "  all benchmarks",
+            &after.benchmark,
+            &before.benchmark,
+        ),
     ] {
         for (ga, gb) in after.instruments.iter().zip(&before.instruments) {
             if ga.binding == binding {

@@ -113,7 +113,12 @@ fn mapping(standard: &str, entries: Vec<MappingEntry>) -> Mapping {
     }
 }
 
-fn amendment(id: &str, status: AmendmentStatus, submitted: Option<&str>, changes: Vec<MappingEntry>) -> Amendment {
+fn amendment(
+    id: &str,
+    status: AmendmentStatus,
+    submitted: Option<&str>,
+    changes: Vec<MappingEntry>,
+) -> Amendment {
     Amendment {
         path: path(&format!("corpus/kw/amendments/{id}.md")),
         id: id.to_owned(),
@@ -188,8 +193,14 @@ fn provision_status_from_elements_and_scores_by_hand() {
     // (0.5 + 1 + 0) / 3
     assert!(close(tip.score.value(), 0.5));
     // definition: (0.5 + 1) / 2; protection: 0 / 1
-    assert!(close(tip.themes.get(Theme::Definition).unwrap().value(), 0.75));
-    assert!(close(tip.themes.get(Theme::Protection).unwrap().value(), 0.0));
+    assert!(close(
+        tip.themes.get(Theme::Definition).unwrap().value(),
+        0.75
+    ));
+    assert!(close(
+        tip.themes.get(Theme::Protection).unwrap().value(),
+        0.0
+    ));
     assert!(tip.binding);
     assert_eq!(r.binding.instruments, 1);
     assert!(close(r.binding.score.value(), 0.5));
@@ -228,8 +239,14 @@ fn obligation_weights_come_from_the_settings() {
     assert!(close(r.instruments[0].score.value(), 1.55 / 3.05));
     // protection: (0.8 + 0.25) / (0.8 + 0.5); prevention: 0.5 / 0.75.
     let themes = &r.instruments[0].themes;
-    assert!(close(themes.get(Theme::Protection).unwrap().value(), 1.05 / 1.3));
-    assert!(close(themes.get(Theme::Prevention).unwrap().value(), 0.5 / 0.75));
+    assert!(close(
+        themes.get(Theme::Protection).unwrap().value(),
+        1.05 / 1.3
+    ));
+    assert!(close(
+        themes.get(Theme::Prevention).unwrap().value(),
+        0.5 / 0.75
+    ));
     // Every grade weighs the same: (0 + 1 + 0.5 + 1 + 0) / 5.
     i.weights = Weights {
         mandatory: 1.0,
@@ -294,7 +311,10 @@ fn unassessed_elements_cap_a_provision_at_partial() {
     let r = compute(&inputs(&instruments, &mappings), &Filter::default(), &[]);
     let prov = &r.instruments[0].provisions[0];
     assert_eq!(prov.status, Status::Partial);
-    let unassessed: Vec<&str> = prov.unassessed_elements().map(|e| e.element.id.as_str()).collect();
+    let unassessed: Vec<&str> = prov
+        .unassessed_elements()
+        .map(|e| e.element.id.as_str())
+        .collect();
     assert_eq!(unassessed, ["purpose"]);
     assert_eq!(prov.elements[2].status, Status::Unassessed);
 }
@@ -328,8 +348,16 @@ fn element_entries_decide_over_a_provision_level_entry() {
 #[test]
 fn binding_and_benchmark_are_pooled_apart() {
     use Obligation::*;
-    let a = instrument("a", Some(PartyStatus::Ratified), &[p("art_1", Mandatory, Theme::Protection)]);
-    let b = instrument("b", Some(PartyStatus::Signed), &[p("art_1", Mandatory, Theme::Protection)]);
+    let a = instrument(
+        "a",
+        Some(PartyStatus::Ratified),
+        &[p("art_1", Mandatory, Theme::Protection)],
+    );
+    let b = instrument(
+        "b",
+        Some(PartyStatus::Signed),
+        &[p("art_1", Mandatory, Theme::Protection)],
+    );
     let c = instrument(
         "c",
         None,
@@ -351,7 +379,11 @@ fn binding_and_benchmark_are_pooled_apart() {
     ];
     let instruments = vec![c, a, b];
     let r = compute(&inputs(&instruments, &mappings), &Filter::default(), &[]);
-    let ids: Vec<&str> = r.instruments.iter().map(|g| g.instrument.id.as_str()).collect();
+    let ids: Vec<&str> = r
+        .instruments
+        .iter()
+        .map(|g| g.instrument.id.as_str())
+        .collect();
     assert_eq!(ids, ["a", "b", "c"], "instruments in id order");
     assert_eq!(r.binding.instruments, 1);
     assert!(close(r.binding.score.value(), 1.0));
@@ -359,7 +391,10 @@ fn binding_and_benchmark_are_pooled_apart() {
     // b: 1 x 0; c: 0.25 x 1 + 0.25 x 0.5 -> 0.375 of 1.5
     assert!(close(r.benchmark.score.value(), 0.375 / 1.5));
     // protection among benchmarks: (0 + 0.25) / (1 + 0.25)
-    assert!(close(r.benchmark.themes.get(Theme::Protection).unwrap().value(), 0.2));
+    assert!(close(
+        r.benchmark.themes.get(Theme::Protection).unwrap().value(),
+        0.2
+    ));
 }
 
 #[test]
@@ -367,15 +402,27 @@ fn mappings_of_other_jurisdictions_are_ignored() {
     let (instruments, mut mappings) = book_example();
     mappings[0].jurisdiction = "qa".to_owned();
     let r = compute(&inputs(&instruments, &mappings), &Filter::default(), &[]);
-    assert!(r.instruments[0].provisions.iter().all(|p| p.status == Status::Unassessed));
+    assert!(
+        r.instruments[0]
+            .provisions
+            .iter()
+            .all(|p| p.status == Status::Unassessed)
+    );
     assert_eq!(r.binding.score.value(), None);
 }
 
 #[test]
 fn a_standard_filter_restricts_the_scores_a_theme_filter_only_the_rows() {
     let (mut instruments, mut mappings) = book_example();
-    instruments.push(instrument("som", Some(PartyStatus::Acceded), &[p("art_1", Obligation::Mandatory, Theme::Definition)]));
-    mappings.push(mapping("som", vec![entry("som", "art_1", None, Status::Full)]));
+    instruments.push(instrument(
+        "som",
+        Some(PartyStatus::Acceded),
+        &[p("art_1", Obligation::Mandatory, Theme::Definition)],
+    ));
+    mappings.push(mapping(
+        "som",
+        vec![entry("som", "art_1", None, Status::Full)],
+    ));
     let i = inputs(&instruments, &mappings);
     let all = compute(&i, &Filter::default(), &[]);
     // (0.5 + 1 + 0 + 1) / 4
@@ -407,10 +454,16 @@ fn an_element_change_replaces_the_same_element_only() {
     let prov = &analysis.report.instruments[0].provisions[0];
     assert_eq!(prov.status, Status::Full);
     assert_eq!(prov.changed_by, ["servitude"]);
-    assert_eq!(prov.elements[2].assessed.unwrap().amendment, Some("servitude"));
+    assert_eq!(
+        prov.elements[2].assessed.unwrap().amendment,
+        Some("servitude")
+    );
     assert_eq!(prov.elements[0].assessed.unwrap().amendment, None);
     // (1 + 1 + 0) / 3, from 0.5
-    assert!(close(analysis.report.instruments[0].score.value(), 2.0 / 3.0));
+    assert!(close(
+        analysis.report.instruments[0].score.value(),
+        2.0 / 3.0
+    ));
     let before = &analysis.scenario.as_ref().unwrap().before;
     assert!(close(before.instruments[0].score.value(), 0.5));
     let d = scenario::deltas(before, &analysis.report);
@@ -424,12 +477,19 @@ fn a_provision_level_change_supersedes_element_entries() {
     let (instruments, mappings) = book_example();
     let change = entry("tip", "art_3__para_a", None, Status::Missing);
     let a = amendment("rewrite", AmendmentStatus::Submitted, None, vec![change]);
-    let analysis = analyse(&inputs(&instruments, &mappings), &Filter::default(), vec![&a]);
+    let analysis = analyse(
+        &inputs(&instruments, &mappings),
+        &Filter::default(),
+        vec![&a],
+    );
     let prov = &analysis.report.instruments[0].provisions[0];
     assert_eq!(prov.status, Status::Missing);
     assert!(matches!(prov.basis, Basis::Provision(x) if x.amendment == Some("rewrite")));
     assert!(prov.elements.is_empty());
-    let d = scenario::deltas(&analysis.scenario.as_ref().unwrap().before, &analysis.report);
+    let d = scenario::deltas(
+        &analysis.scenario.as_ref().unwrap().before,
+        &analysis.report,
+    );
     assert_eq!(d[0].effect, scenario::Effect::Worsens);
 }
 
@@ -451,7 +511,11 @@ fn later_amendments_hold_and_both_are_named() {
     let all = [late, early];
     let chosen = scenario::select(&all, "kw", &[Selection::AllPending]).unwrap();
     let ids: Vec<&str> = chosen.iter().map(|a| a.id.as_str()).collect();
-    assert_eq!(ids, ["early", "a-late"], "by submission date, not id or order named");
+    assert_eq!(
+        ids,
+        ["early", "a-late"],
+        "by submission date, not id or order named"
+    );
     let analysis = analyse(&inputs(&instruments, &mappings), &Filter::default(), chosen);
     let prov = &analysis.report.instruments[0].provisions[2];
     assert_eq!(prov.status, Status::Full);
@@ -463,7 +527,12 @@ fn later_amendments_hold_and_both_are_named() {
 #[test]
 fn selecting_amendments() {
     let all = [
-        amendment("victim-protection", AmendmentStatus::Draft, None, Vec::new()),
+        amendment(
+            "victim-protection",
+            AmendmentStatus::Draft,
+            None,
+            Vec::new(),
+        ),
         amendment("old-law", AmendmentStatus::Enacted, None, Vec::new()),
         amendment("gone", AmendmentStatus::Withdrawn, None, Vec::new()),
     ];
@@ -483,7 +552,10 @@ fn selecting_amendments() {
             suggestion: Some("victim-protection".to_owned())
         }
     );
-    assert!(matches!(named("old-law"), Err(ScenarioError::NotPending { .. })));
+    assert!(matches!(
+        named("old-law"),
+        Err(ScenarioError::NotPending { .. })
+    ));
     assert!(
         named("old-law")
             .unwrap_err()
@@ -505,7 +577,11 @@ fn consolidated_text_without_a_cited_article_is_reported() {
     let mut change = entry("tip", "art_6__para_6", None, Status::Full);
     change.articles = vec![ArticleRef::parse("/akn/kw/act/2013/91/~art_2ter").unwrap()];
     let a = amendment("compensation", AmendmentStatus::Draft, None, vec![change]);
-    let analysis = analyse(&inputs(&instruments, &mappings), &Filter::default(), vec![&a]);
+    let analysis = analyse(
+        &inputs(&instruments, &mappings),
+        &Filter::default(),
+        vec![&a],
+    );
     let text = "---\nwork: /akn/kw/act/2013/91\nlang: en\ntitle: Law\ndate: 2013-03-10\n\
                 status: in-force\nauthority: unofficial-summary\nsource: x\n---\n\n\
                 ## Article 1\n\nText.\n";

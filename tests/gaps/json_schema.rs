@@ -10,7 +10,14 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-const ANNOTATIONS: [&str; 6] = ["$schema", "$id", "title", "description", "$comment", "$defs"];
+const ANNOTATIONS: [&str; 6] = [
+    "$schema",
+    "$id",
+    "title",
+    "description",
+    "$comment",
+    "$defs",
+];
 
 pub fn schema() -> Value {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("book/src/schemas/gaps.schema.json");
@@ -20,7 +27,11 @@ pub fn schema() -> Value {
 /// Panics with every violation when `value` does not match the schema.
 pub fn assert_valid(value: &Value) {
     let errors = errors(value);
-    assert!(errors.is_empty(), "the report breaks its schema:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "the report breaks its schema:\n{}",
+        errors.join("\n")
+    );
 }
 
 pub fn errors(value: &Value) -> Vec<String> {
@@ -102,7 +113,9 @@ fn check(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec
                             continue;
                         }
                         match rule {
-                            Value::Bool(false) => errors.push(format!("{at}: unexpected property {name}")),
+                            Value::Bool(false) => {
+                                errors.push(format!("{at}: unexpected property {name}"))
+                            }
                             Value::Bool(true) => {}
                             s => check(root, s, v, &format!("{at}.{name}"), errors),
                         }
@@ -174,7 +187,9 @@ fn the_schema_checker_rejects_broken_reports() {
         }),
         ("extra field", |v| v["extra"] = true.into()),
         ("bad enum", |v| v["filter"]["theme"] = "finance".into()),
-        ("out of range", |v| v["totals"]["binding"]["score"]["value"] = 1.5.into()),
+        ("out of range", |v| {
+            v["totals"]["binding"]["score"]["value"] = 1.5.into()
+        }),
         ("wrong type", |v| v["instruments"] = "none".into()),
     ];
     for (what, mutate) in mutations {
