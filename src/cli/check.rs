@@ -66,9 +66,5 @@ pub fn run(workspace: &Path, format: Format) -> io::Result<Outcome> {
             }
         }
     }
-    Ok(if ok {
-        Outcome::Success
-    } else {
-        Outcome::Failure
-    })
+    Ok(if ok { Outcome::Success } else { Outcome::Failure })
 }
