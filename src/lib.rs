@@ -1,1 +1,32 @@
+//! mizan holds a country's statutes against the international standards it
+//! has accepted: it reads statutes (Markdown) and instruments and mappings
+//! (YAML) into one model, computes gaps, applies amendments, searches, and
+//! publishes reports.
+//!
+//! # Pipeline and dependency rule
+//!
+//! load -> validate -> analyse -> output, one module per stage:
+//!
+//! - [`corpus`]: statutes (works, expressions, containers, articles).
+//! - [`standards`]: instruments, provisions, mappings.
+//! - [`amend`]: amendments.
+//! - [`workspace`]: loads a folder into one validated [`Workspace`].
+//! - [`diag`]: the one diagnostic type every reader returns.
+//!
+//! Readers never print: they return data or [`diag::Diagnostics`]. The model
+//! knows nothing of the command line, templates or the search engine; the
+//! binary (`main.rs`) only parses arguments and maps results to exit codes.
 
+pub mod amend;
+pub mod corpus;
+pub mod date;
+pub mod diag;
+pub mod ids;
+pub mod settings;
+pub mod source;
+pub mod standards;
+pub mod text;
+pub mod workspace;
+pub mod yaml;
+
+pub use workspace::{LoadFailure, Workspace};

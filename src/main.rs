@@ -1,1 +1,21 @@
-fn main() {}
+//! The `mizan` command: parses arguments, runs the library, maps the outcome
+//! to an exit code (0 success, 1 invalid input or failed operation, 2 usage).
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Args::parse();
+    match cli::run(args) {
+        Ok(cli::Outcome::Success) => ExitCode::SUCCESS,
+        Ok(cli::Outcome::Failure) => ExitCode::from(1),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("mizan: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

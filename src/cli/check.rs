@@ -1,0 +1,66 @@
+//! `mizan check`: load and validate, report every diagnostic and a summary.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use mizan::Workspace;
+use mizan::diag::{render_text, to_json};
+use mizan::workspace::Summary;
+
+use super::{Format, Outcome, stderr_color};
+
+pub fn run(workspace: &Path, format: Format) -> io::Result<Outcome> {
+    let (diagnostics, sources, summary, ok) = match Workspace::load(workspace) {
+        Ok(ws) => {
+            let summary = ws.summary();
+            (ws.diagnostics, ws.sources, summary, true)
+        }
+        Err(f) => {
+            let summary = Summary {
+                errors: f.diagnostics.errors(),
+                warnings: f.diagnostics.warnings(),
+                ..Summary::default()
+            };
+            (f.diagnostics, f.sources, summary, false)
+        }
+    };
+    let mut out = io::stdout().lock();
+    match format {
+        Format::Json => {
+            let value = serde_json::json!({
+                "version": 1,
+                "ok": ok,
+                "summary": summary,
+                "diagnostics": to_json(&diagnostics, &sources),
+            });
+            serde_json::to_writer_pretty(&mut out, &value)?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            eprint!("{}", render_text(&diagnostics, &sources, stderr_color()));
+            if ok {
+                writeln!(
+                    out,
+                    "checked {} works ({} expressions, {} articles), {} instruments ({} provisions), \
+                     {} mapping entries, {} amendments: {} errors, {} warnings",
+                    summary.works,
+                    summary.expressions,
+                    summary.articles,
+                    summary.instruments,
+                    summary.provisions,
+                    summary.mapping_entries,
+                    summary.amendments,
+                    summary.errors,
+                    summary.warnings
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "check failed: {} errors, {} warnings",
+                    summary.errors, summary.warnings
+                )?;
+            }
+        }
+    }
+    Ok(if ok { Outcome::Success } else { Outcome::Failure })
+}

@@ -1,0 +1,650 @@
+//! Reads one statute expression from Markdown: front matter, then a body
+//! whose headings are articles and containers.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::ids::{arabic_letter_label, check_eid};
+use crate::source::split_front_matter;
+use crate::text::{ascii_digits, collapse_whitespace};
+use crate::yaml::Block;
+
+use super::heading::{HeadingKind, classify};
+use super::{Article, Container, ContainerKind, Expression, Paragraph, Point, StatuteMeta};
+
+/// Reads a statute expression from its file text. Returns the expression
+/// (when the front matter could be read) and every problem found.
+pub fn read_expression(path: &Arc<Path>, text: &str) -> (Option<Expression>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let split = match split_front_matter(text, path) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
+    };
+    let block = Block {
+        yaml: &text[split.yaml.clone()],
+        base: split.yaml.start,
+        path,
+    };
+    let meta: StatuteMeta = match block.parse() {
+        Ok(m) => m,
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
+    };
+    if let Some(expected) = lang_from_file_name(path)
+        && expected != meta.lang.code()
+    {
+        let at = text[split.yaml.clone()]
+            .find("lang:")
+            .map(|i| split.yaml.start + i..split.yaml.start + i + 5);
+        diags.push(
+            Diagnostic::error(
+                path,
+                at,
+                format!(
+                    "`lang: {}` does not match the file name, which says `{expected}`",
+                    meta.lang.code()
+                ),
+            )
+            .with_help("name the file `<work>.<lang>.md` with the language of its text"),
+        );
+    }
+    let body = parse_body(path, text, split.body.clone(), &mut diags);
+    let expression = Expression {
+        path: Arc::clone(path),
+        meta,
+        preamble: body.preamble,
+        containers: body.containers,
+        articles: body.articles,
+    };
+    (Some(expression), diags)
+}
+
+/// The `xx` of `name.xx.md`, if the file name has one.
+fn lang_from_file_name(path: &Path) -> Option<String> {
+    let stem = path.file_stem()?.to_str()?;
+    let (_, lang) = stem.rsplit_once('.')?;
+    (lang.len() == 2 && lang.bytes().all(|b| b.is_ascii_lowercase())).then(|| lang.to_owned())
+}
+
+/// The structure read from a Markdown body.
+#[derive(Debug, Default)]
+pub struct Body {
+    pub preamble: Vec<String>,
+    pub containers: Vec<Container>,
+    pub articles: Vec<Article>,
+}
+
+/// A list being read: its kind and the points gathered so far.
+struct ListState {
+    ordered_next: Option<u64>,
+    points: Vec<Point>,
+}
+
+/// An item being read.
+struct ItemState {
+    text: String,
+    start: usize,
+    children: Vec<Point>,
+}
+
+struct BodyBuilder<'a> {
+    path: &'a Arc<Path>,
+    source: &'a str,
+    base: usize,
+    body: Body,
+    /// Open containers: (heading level, index).
+    open: Vec<(u8, usize)>,
+    /// The article paragraphs go to, if any.
+    article: Option<usize>,
+    /// Paragraphs after a heading that could not be read are skipped.
+    skipping: bool,
+    /// Whether the last block closed was a paragraph (lists attach to it).
+    after_paragraph: bool,
+    lists: Vec<ListState>,
+    items: Vec<ItemState>,
+    text: Option<String>,
+    heading: Option<(u8, Option<String>, usize)>,
+    seen_articles: HashMap<String, Range<usize>>,
+    seen_containers: HashMap<String, Range<usize>>,
+}
+
+/// Parses the Markdown body lying at `range` of `text`. Spans are offsets in
+/// `text`.
+pub fn parse_body(
+    path: &Arc<Path>,
+    text: &str,
+    range: Range<usize>,
+    diags: &mut Diagnostics,
+) -> Body {
+    let base = range.start;
+    let source = &text[range];
+    let mut b = BodyBuilder {
+        path,
+        source,
+        base,
+        body: Body::default(),
+        open: Vec::new(),
+        article: None,
+        skipping: false,
+        after_paragraph: false,
+        lists: Vec::new(),
+        items: Vec::new(),
+        text: None,
+        heading: None,
+        seen_articles: HashMap::new(),
+        seen_containers: HashMap::new(),
+    };
+    let options = Options::ENABLE_HEADING_ATTRIBUTES;
+    for (event, r) in Parser::new_ext(source, options).into_offset_iter() {
+        let span = base + r.start..base + r.end;
+        b.event(event, span, diags);
+    }
+    b.body
+}
+
+fn level_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+impl BodyBuilder<'_> {
+    fn event(&mut self, event: Event<'_>, span: Range<usize>, diags: &mut Diagnostics) {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                self.heading = Some((level_number(level), id.map(|s| s.to_string()), span.start));
+                self.text = Some(String::new());
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let text = self.text.take().unwrap_or_default();
+                if let Some((level, id, start)) = self.heading.take() {
+                    let end = start + self.source[start - self.base..span.end - self.base].trim_end().len();
+                    self.on_heading(level, id, &text, start..end, diags);
+                }
+            }
+            Event::Start(Tag::Paragraph) => {
+                if self.items.is_empty() {
+                    self.text = Some(String::new());
+                } else {
+                    // A paragraph inside a list item: its text joins the item.
+                    self.text = Some(String::new());
+                }
+            }
+            Event::End(TagEnd::Paragraph) => {
+                let text = collapse_whitespace(&self.text.take().unwrap_or_default());
+                if let Some(item) = self.items.last_mut() {
+                    if !item.text.is_empty() {
+                        item.text.push(' ');
+                    }
+                    item.text.push_str(&text);
+                } else {
+                    self.on_paragraph(text, span);
+                }
+            }
+            Event::Start(Tag::List(start)) => {
+                self.flush_item_text();
+                self.lists.push(ListState {
+                    ordered_next: start,
+                    points: Vec::new(),
+                });
+            }
+            Event::End(TagEnd::List(_)) => {
+                if let Some(list) = self.lists.pop() {
+                    if let Some(item) = self.items.last_mut() {
+                        item.children.extend(list.points);
+                    } else {
+                        self.on_points(list.points, span);
+                    }
+                }
+            }
+            Event::Start(Tag::Item) => {
+                self.items.push(ItemState {
+                    text: String::new(),
+                    start: span.start,
+                    children: Vec::new(),
+                });
+                self.text = Some(String::new());
+            }
+            Event::End(TagEnd::Item) => {
+                self.flush_item_text();
+                if let Some(item) = self.items.pop() {
+                    self.finish_item(item, span.end);
+                }
+                if !self.items.is_empty() {
+                    self.text = Some(String::new());
+                }
+            }
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                self.push_text(&t);
+            }
+            Event::InlineHtml(t) | Event::Html(t) => {
+                // Raw HTML is never rendered: it is kept as the text it is.
+                if self.text.is_none() {
+                    self.text = Some(String::new());
+                    self.push_text(&t);
+                    let text = collapse_whitespace(&self.text.take().unwrap_or_default());
+                    if !text.is_empty() {
+                        self.on_paragraph(text, span);
+                    }
+                } else {
+                    self.push_text(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => self.push_text(" "),
+            Event::Start(Tag::CodeBlock(_)) => self.text = Some(String::new()),
+            Event::End(TagEnd::CodeBlock) => {
+                let text = collapse_whitespace(&self.text.take().unwrap_or_default());
+                if !text.is_empty() {
+                    self.on_paragraph(text, span);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn push_text(&mut self, t: &str) {
+        if let Some(buf) = self.text.as_mut() {
+            buf.push_str(t);
+        }
+    }
+
+    /// Moves text gathered directly in a tight list item into the item.
+    fn flush_item_text(&mut self) {
+        if let Some(item) = self.items.last_mut()
+            && let Some(t) = self.text.take()
+        {
+            let t = collapse_whitespace(&t);
+            if !t.is_empty() {
+                if !item.text.is_empty() {
+                    item.text.push(' ');
+                }
+                item.text.push_str(&t);
+            }
+        }
+    }
+
+    fn finish_item(&mut self, item: ItemState, end: usize) {
+        let Some(list) = self.lists.last_mut() else {
+            return;
+        };
+        let index = list.points.len();
+        let (label, text) = match list.ordered_next.as_mut() {
+            Some(n) => {
+                let label = n.to_string();
+                *n += 1;
+                (label, item.text)
+            }
+            None => match explicit_label(&item.text) {
+                Some((label, rest)) => (label, rest.to_owned()),
+                None => (letter_label(index), item.text),
+            },
+        };
+        list.points.push(Point {
+            eid: String::new(),
+            label,
+            text,
+            points: item.children,
+            span: item.start..end,
+        });
+    }
+
+    fn on_heading(
+        &mut self,
+        level: u8,
+        explicit_id: Option<String>,
+        raw: &str,
+        span: Range<usize>,
+        diags: &mut Diagnostics,
+    ) {
+        let text = collapse_whitespace(raw);
+        self.after_paragraph = false;
+        self.skipping = false;
+        while self.open.last().is_some_and(|(l, _)| *l >= level) {
+            self.open.pop();
+        }
+        let parent = self.open.last().map(|(_, i)| *i);
+        if let Some(id) = &explicit_id
+            && let Err(e) = check_eid(id)
+        {
+            diags.push(Diagnostic::error(self.path, Some(span.clone()), e.message));
+            self.skipping = true;
+            self.article = None;
+            return;
+        }
+        match classify(&text) {
+            HeadingKind::Article { number, title } => {
+                let eid = explicit_id.unwrap_or_else(|| number.eid());
+                if let Some(first) = self.seen_articles.get(&eid) {
+                    diags.push(
+                        Diagnostic::error(
+                            self.path,
+                            Some(span.clone()),
+                            format!("two articles with the same number: `{eid}` is already used"),
+                        )
+                        .with_label("second article with this number")
+                        .with_related(self.path, first.clone(), "first used here")
+                        .with_help("give each article its own number, or mark an inserted one `bis`"),
+                    );
+                    self.skipping = true;
+                    self.article = None;
+                    return;
+                }
+                self.seen_articles.insert(eid.clone(), span.clone());
+                self.body.articles.push(Article {
+                    eid,
+                    num: number.display,
+                    heading: title,
+                    container: parent,
+                    paragraphs: Vec::new(),
+                    span,
+                });
+                self.article = Some(self.body.articles.len() - 1);
+            }
+            HeadingKind::ArticleWithoutNumber => {
+                diags.push(
+                    Diagnostic::error(self.path, Some(span), "article heading has no number")
+                        .with_label("expected a number after the article word")
+                        .with_help("write the number, for example `Article 2` or `المادة (٢)`"),
+                );
+                self.skipping = true;
+                self.article = None;
+            }
+            HeadingKind::Container {
+                kind,
+                number,
+                title,
+            } => self.open_container(kind, number, title, text, level, parent, explicit_id, span, diags),
+            HeadingKind::Other => {
+                let title = Some(text.clone());
+                self.open_container(
+                    ContainerKind::Hcontainer,
+                    None,
+                    title,
+                    text,
+                    level,
+                    parent,
+                    explicit_id,
+                    span,
+                    diags,
+                )
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn open_container(
+        &mut self,
+        kind: ContainerKind,
+        number: Option<(String, u32)>,
+        heading: Option<String>,
+        text: String,
+        level: u8,
+        parent: Option<usize>,
+        explicit_id: Option<String>,
+        span: Range<usize>,
+        diags: &mut Diagnostics,
+    ) {
+        let value = match &number {
+            Some((_, v)) => *v as usize,
+            None => {
+                1 + self
+                    .body
+                    .containers
+                    .iter()
+                    .filter(|c| c.parent == parent && c.kind == kind)
+                    .count()
+            }
+        };
+        let own = format!("{}_{}", kind.eid_prefix(), value);
+        let eid = explicit_id.unwrap_or_else(|| match parent {
+            Some(p) => format!("{}__{}", self.body.containers[p].eid, own),
+            None => own,
+        });
+        if let Some(first) = self.seen_containers.get(&eid) {
+            diags.push(
+                Diagnostic::error(
+                    self.path,
+                    Some(span.clone()),
+                    format!("two containers with the same id: `{eid}` is already used"),
+                )
+                .with_related(self.path, first.clone(), "first used here"),
+            );
+        }
+        self.seen_containers.insert(eid.clone(), span.clone());
+        self.body.containers.push(Container {
+            eid,
+            kind,
+            num: number.map(|(display, _)| display),
+            heading,
+            text,
+            level,
+            parent,
+            intro: Vec::new(),
+            span,
+        });
+        let index = self.body.containers.len() - 1;
+        self.open.push((level, index));
+        self.article = None;
+    }
+
+    fn on_paragraph(&mut self, text: String, span: Range<usize>) {
+        if self.skipping || text.is_empty() {
+            return;
+        }
+        self.after_paragraph = true;
+        match self.article {
+            Some(a) => {
+                let article = &mut self.body.articles[a];
+                let num = article.paragraphs.len() + 1;
+                article.paragraphs.push(Paragraph {
+                    eid: format!("{}__para_{num}", article.eid),
+                    num,
+                    text,
+                    points: Vec::new(),
+                    span,
+                });
+            }
+            None => match self.open.last() {
+                Some((_, c)) => self.body.containers[*c].intro.push(text),
+                None => self.body.preamble.push(text),
+            },
+        }
+    }
+
+    fn on_points(&mut self, points: Vec<Point>, span: Range<usize>) {
+        if self.skipping {
+            return;
+        }
+        let Some(a) = self.article else {
+            // A list outside any article: kept as text of the container.
+            let text = points
+                .iter()
+                .map(|p| format!("({}) {}", p.label, p.text))
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.on_paragraph(text, span);
+            self.after_paragraph = false;
+            return;
+        };
+        let article = &mut self.body.articles[a];
+        let attach = self.after_paragraph
+            && article
+                .paragraphs
+                .last()
+                .is_some_and(|p| p.points.is_empty());
+        if !attach {
+            let num = article.paragraphs.len() + 1;
+            article.paragraphs.push(Paragraph {
+                eid: format!("{}__para_{num}", article.eid),
+                num,
+                text: String::new(),
+                points: Vec::new(),
+                span: span.clone(),
+            });
+        }
+        if let Some(paragraph) = article.paragraphs.last_mut() {
+            let mut points = points;
+            assign_point_eids(&paragraph.eid, &mut points);
+            paragraph.span.end = span.end;
+            paragraph.points = points;
+        }
+        self.after_paragraph = false;
+    }
+}
+
+fn assign_point_eids(parent: &str, points: &mut [Point]) {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for p in points.iter_mut() {
+        let mut label = point_eid_label(&p.label);
+        let n = used.entry(label.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            label = format!("{label}_{n}");
+        }
+        p.eid = format!("{parent}__point_{label}");
+        let eid = p.eid.clone();
+        assign_point_eids(&eid, &mut p.points);
+    }
+}
+
+/// The eId form of a point label: ASCII, lower case (`أ` -> `a`, `iv` -> `iv`).
+fn point_eid_label(label: &str) -> String {
+    if let Some(c) = arabic_letter_label(label) {
+        return c.to_string();
+    }
+    let ascii: String = ascii_digits(label)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if ascii.is_empty() {
+        "x".to_owned()
+    } else {
+        ascii
+    }
+}
+
+/// `a`, `b`, ..., `z`, `aa`, `ab`, ...
+fn letter_label(index: usize) -> String {
+    let mut n = index;
+    let mut out = Vec::new();
+    loop {
+        out.push(b'a' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// An item's own label: `(c) text`, `c) text`, `(iv) text`, `(أ) text`.
+fn explicit_label(text: &str) -> Option<(String, &str)> {
+    let (inner, rest) = if let Some(t) = text.strip_prefix('(') {
+        let close = t.find(')')?;
+        (&t[..close], &t[close + 1..])
+    } else {
+        let close = text.find(')')?;
+        (&text[..close], &text[close + 1..])
+    };
+    let valid = !inner.is_empty()
+        && inner.chars().count() <= 4
+        && inner.chars().all(|c| c.is_alphanumeric())
+        && !inner.contains(' ');
+    valid.then(|| (inner.to_owned(), rest.trim_start()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(body: &str) -> (Body, Diagnostics) {
+        let path: Arc<Path> = Arc::from(Path::new("t.md"));
+        let mut diags = Diagnostics::new();
+        let b = parse_body(&path, body, 0..body.len(), &mut diags);
+        (b, diags)
+    }
+
+    #[test]
+    fn articles_paragraphs_and_points() {
+        let (b, d) = parse(
+            "# Chapter 1: General\n\n## Article 1: Definitions\n\nIn this Law:\n\n- *child*: under 18;\n- *victim*: a person.\n\nSecond paragraph.\n\n## Article 2\n\n1. one\n2. two\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(b.containers.len(), 1);
+        assert_eq!(b.containers[0].eid, "chp_1");
+        let a1 = &b.articles[0];
+        assert_eq!(a1.eid, "art_1");
+        assert_eq!(a1.heading.as_deref(), Some("Definitions"));
+        assert_eq!(a1.container, Some(0));
+        assert_eq!(a1.paragraphs.len(), 2);
+        assert_eq!(a1.paragraphs[0].text, "In this Law:");
+        assert_eq!(a1.paragraphs[0].points[1].eid, "art_1__para_1__point_b");
+        assert_eq!(a1.paragraphs[0].points[0].text, "child: under 18;");
+        let a2 = &b.articles[1];
+        assert_eq!(a2.paragraphs[0].text, "");
+        assert_eq!(a2.paragraphs[0].points[1].eid, "art_2__para_1__point_2");
+    }
+
+    #[test]
+    fn explicit_labels_and_nested_points() {
+        let (b, _) = parse("## Article 3\n\nIntro:\n\n- (c) see\n  - (i) deep\n- (أ) alef\n");
+        let points = &b.articles[0].paragraphs[0].points;
+        assert_eq!(points[0].label, "c");
+        assert_eq!(points[0].text, "see");
+        assert_eq!(points[0].points[0].eid, "art_3__para_1__point_c__point_i");
+        assert_eq!(points[1].label, "أ");
+        assert_eq!(points[1].eid, "art_3__para_1__point_a");
+    }
+
+    #[test]
+    fn containers_nest_by_level_and_number_by_position() {
+        let (b, _) = parse("# Part I\n\n## Chapter 1\n\n### Article 1\n\nx\n\n## Chapter 2\n\n### Article 2\n\ny\n\n# Part II\n\n## Section\n\n### Article 3\n\nz\n");
+        let eids: Vec<&str> = b.containers.iter().map(|c| c.eid.as_str()).collect();
+        assert_eq!(eids, ["part_1", "part_1__chp_1", "part_1__chp_2", "part_2", "part_2__sec_1"]);
+        assert_eq!(b.articles[2].container, Some(4));
+    }
+
+    #[test]
+    fn duplicate_article_numbers_are_errors() {
+        let (_, d) = parse("## Article 1\n\nx\n\n## Article 1\n\ny\n");
+        assert_eq!(d.errors(), 1);
+        assert!(d.0[0].message.contains("same number"));
+    }
+
+    #[test]
+    fn explicit_ids_override_and_are_checked() {
+        let (b, d) = parse("## Article 5 {#art_5a}\n\nx\n\n## Article 6 {#../x}\n\ny\n");
+        assert_eq!(b.articles[0].eid, "art_5a");
+        assert_eq!(d.errors(), 1);
+    }
+
+    #[test]
+    fn raw_html_is_kept_as_text() {
+        let (b, _) = parse("## Article 1\n\nA <script>alert(1)</script> b\n");
+        assert_eq!(b.articles[0].paragraphs[0].text, "A <script>alert(1)</script> b");
+    }
+
+    #[test]
+    fn letter_labels_continue_past_z() {
+        assert_eq!(letter_label(0), "a");
+        assert_eq!(letter_label(25), "z");
+        assert_eq!(letter_label(26), "aa");
+    }
+}

@@ -1,0 +1,139 @@
+//! Workspace settings: `mizan.toml`.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Lang;
+use crate::diag::Diagnostic;
+use crate::text::nearest;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    /// The title of reports and of the site.
+    pub title: String,
+    /// The jurisdiction reports are about (ISO 3166-1 alpha-2, lower case).
+    /// Defaults to the only folder under `corpus/`.
+    pub jurisdiction: Option<String>,
+    /// Interface languages; the first is the default.
+    pub languages: Vec<Lang>,
+    pub gaps: GapSettings,
+    pub site: SiteSettings,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            title: "mizan".to_owned(),
+            jurisdiction: None,
+            languages: vec![Lang::En, Lang::Ar],
+            gaps: GapSettings::default(),
+            site: SiteSettings::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GapSettings {
+    pub weights: Weights,
+}
+
+/// Obligation weights for the gap score.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Weights {
+    pub mandatory: f64,
+    pub qualified: f64,
+    pub consider: f64,
+    pub endeavour: f64,
+    pub soft: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            mandatory: 1.0,
+            qualified: 0.8,
+            consider: 0.5,
+            endeavour: 0.5,
+            soft: 0.25,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SiteSettings {
+    /// Absolute URL the site will be published at, for the sitemap and
+    /// canonical links; relative links are used when empty.
+    pub base_url: Option<String>,
+}
+
+/// Reads `mizan.toml`.
+pub fn read_settings(path: &Arc<Path>, text: &str) -> Result<Settings, Diagnostic> {
+    let settings: Settings = toml::from_str(text).map_err(|e| {
+        let message = e.message().trim().to_owned();
+        let mut d = Diagnostic::error(path, e.span(), message.clone());
+        if let Some(rest) = message.strip_prefix("unknown field `")
+            && let Some(end) = rest.find('`')
+        {
+            let expected: Vec<&str> = rest[end + 1..].split('`').skip(1).step_by(2).collect();
+            if let Some(best) = nearest(&rest[..end], expected.iter().copied()) {
+                d = d.with_help(format!("did you mean `{best}`?"));
+            }
+        }
+        d
+    })?;
+    let w = settings.gaps.weights;
+    for (name, value) in [
+        ("mandatory", w.mandatory),
+        ("qualified", w.qualified),
+        ("consider", w.consider),
+        ("endeavour", w.endeavour),
+        ("soft", w.soft),
+    ] {
+        if !(0.0..=1.0).contains(&value) {
+            let at = text.find(&format!("{name} ")).or_else(|| text.find(name));
+            return Err(Diagnostic::error(
+                path,
+                at.map(|i| i..i + name.len()),
+                format!("weight `{name}` is {value}; weights lie between 0 and 1"),
+            ));
+        }
+    }
+    if settings.languages.is_empty() {
+        return Err(Diagnostic::error(path, None, "`languages` is empty"));
+    }
+    Ok(settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> Arc<Path> {
+        Arc::from(Path::new("mizan.toml"))
+    }
+
+    #[test]
+    fn defaults_apply_to_an_empty_file() {
+        let s = read_settings(&p(), "").unwrap();
+        assert_eq!(s.gaps.weights.qualified, 0.8);
+        assert_eq!(s.languages, [Lang::En, Lang::Ar]);
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_nearest() {
+        let d = read_settings(&p(), "titel = \"x\"\n").unwrap_err();
+        assert_eq!(d.help.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(d.span, Some(0..5));
+    }
+
+    #[test]
+    fn weights_out_of_range_are_errors() {
+        assert!(read_settings(&p(), "[gaps.weights]\nsoft = 2.0\n").is_err());
+    }
+}

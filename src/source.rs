@@ -1,0 +1,126 @@
+//! Reading a file into text the readers can trust: valid UTF-8, no BOM, NFC,
+//! and the front-matter block of a Markdown file split from its body.
+//!
+//! Every byte offset a reader reports refers to the text returned here, which
+//! is also what [`crate::diag::Sources`] keeps for rendering.
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::diag::{Diagnostic, line_col};
+use crate::text::nfc;
+
+/// Decodes a file's bytes: rejects invalid UTF-8 and empty files (with the
+/// line and column of the first bad byte), removes a UTF-8 BOM, and
+/// normalises to NFC. On error, also returns the text to show in snippets.
+pub fn decode(bytes: &[u8], path: &Arc<Path>) -> Result<Arc<str>, (Diagnostic, Option<Arc<str>>)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let lossy: Arc<str> = Arc::from(String::from_utf8_lossy(bytes).as_ref());
+            let at = e.valid_up_to();
+            let (line, col) = line_col(&lossy, at);
+            let d = Diagnostic::error(
+                path,
+                Some(at..at + '\u{FFFD}'.len_utf8()),
+                format!("the file is not valid UTF-8 (first bad byte at line {line}, column {col})"),
+            )
+            .with_label("invalid UTF-8 here")
+            .with_help("save the file as UTF-8");
+            return Err((d, Some(lossy)));
+        }
+    };
+    if text.trim().is_empty() {
+        let d = Diagnostic::error(path, None, "the file is empty")
+            .with_help("remove the file, or give it front matter and content");
+        return Err((d, Some(Arc::from(text))));
+    }
+    Ok(Arc::from(nfc(text).as_ref()))
+}
+
+/// Where the YAML front matter and the Markdown body lie in a file's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    /// The YAML between the `---` lines.
+    pub yaml: Range<usize>,
+    /// Everything after the closing line.
+    pub body: Range<usize>,
+}
+
+/// Splits `---` front matter from the body. The opening line must be the
+/// first line of the file; the block ends at a line `---` or `...`.
+pub fn split_front_matter(text: &str, path: &Arc<Path>) -> Result<Split, Diagnostic> {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_end].trim_end() != "---" {
+        return Err(Diagnostic::error(
+            path,
+            Some(0..first_end.min(3)),
+            "the file does not start with YAML front matter",
+        )
+        .with_label("expected `---` on the first line")
+        .with_help("begin the file with a `---` line, the metadata fields, and another `---` line"));
+    }
+    let yaml_start = (first_end + 1).min(text.len());
+    let mut line_start = yaml_start;
+    while line_start < text.len() {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
+        let line = text[line_start..line_end].trim_end();
+        if line == "---" || line == "..." {
+            return Ok(Split {
+                yaml: yaml_start..line_start,
+                body: (line_end + 1).min(text.len())..text.len(),
+            });
+        }
+        line_start = line_end + 1;
+    }
+    Err(
+        Diagnostic::error(path, Some(0..3), "the front matter is not closed")
+            .with_label("opened here")
+            .with_help("end the metadata block with a line containing only `---`"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> Arc<Path> {
+        Arc::from(Path::new("x.md"))
+    }
+
+    #[test]
+    fn bom_is_removed_and_text_normalised() {
+        let text = decode(b"\xEF\xBB\xBF---\ne\xCC\x81\n", &p()).unwrap();
+        assert_eq!(&*text, "---\n\u{e9}\n");
+    }
+
+    #[test]
+    fn invalid_utf8_reports_line_and_column() {
+        let (d, _) = decode(b"ok\nab\xFFc", &p()).unwrap_err();
+        assert!(d.message.contains("line 2, column 3"), "{}", d.message);
+    }
+
+    #[test]
+    fn empty_files_are_errors() {
+        assert!(decode(b"", &p()).is_err());
+        assert!(decode(b"  \n\n", &p()).is_err());
+    }
+
+    #[test]
+    fn front_matter_splits_with_crlf() {
+        let text = "---\r\na: 1\r\n---\r\n# Body\r\n";
+        let s = split_front_matter(text, &p()).unwrap();
+        assert_eq!(&text[s.yaml.clone()], "a: 1\r\n");
+        assert_eq!(&text[s.body.clone()], "# Body\r\n");
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        let d = split_front_matter("---\na: 1\n# Body\n", &p()).unwrap_err();
+        assert_eq!(d.message, "the front matter is not closed");
+    }
+}

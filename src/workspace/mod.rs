@@ -1,0 +1,349 @@
+//! The workspace: every file of a folder loaded into one validated model.
+//!
+//! `Workspace::load` finds the files, reads them in parallel (each once),
+//! then checks what no single file can: duplicates across files, mapping
+//! entries that name unknown provisions or articles, languages that do not
+//! align. It returns the model with its warnings, or every error found.
+
+mod discover;
+mod validate;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::amend::{Amendment, read_amendment};
+use crate::corpus::{Article, Expression, Lang, Work, read_expression};
+use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::ids::ArticleRef;
+use crate::settings::{Settings, read_settings};
+use crate::source::decode;
+use crate::standards::{Instrument, Mapping, MappingEntry, Provision, read_instrument, read_mapping};
+
+pub use discover::{FileKind, SourceFile};
+
+/// A loaded, validated workspace.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    pub root: PathBuf,
+    pub settings: Settings,
+    /// Works, ordered by id.
+    pub works: Vec<Work>,
+    /// Instruments, ordered by id.
+    pub instruments: Vec<Instrument>,
+    /// Mappings, ordered by jurisdiction and standard.
+    pub mappings: Vec<Mapping>,
+    /// Amendments, ordered by id.
+    pub amendments: Vec<Amendment>,
+    /// Warnings found while loading (errors prevent loading).
+    pub diagnostics: Diagnostics,
+    pub sources: Sources,
+    work_index: HashMap<String, usize>,
+}
+
+/// Loading failed: every diagnostic found, and the sources to show them with.
+#[derive(Debug, Clone)]
+pub struct LoadFailure {
+    pub diagnostics: Diagnostics,
+    pub sources: Sources,
+}
+
+/// Numbers for the `check` summary line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub works: usize,
+    pub expressions: usize,
+    pub articles: usize,
+    pub instruments: usize,
+    pub provisions: usize,
+    pub mapping_entries: usize,
+    pub amendments: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// An article looked up by id, with its work and expression.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleView<'a> {
+    pub work: &'a Work,
+    pub expression: &'a Expression,
+    pub article: &'a Article,
+}
+
+/// A mapping entry that names an article, with its instrument and provision.
+#[derive(Debug, Clone, Copy)]
+pub struct MappedProvision<'a> {
+    pub instrument: &'a Instrument,
+    pub provision: &'a Provision,
+    pub entry: &'a MappingEntry,
+}
+
+enum Parsed {
+    Settings(Settings),
+    Expression(Expression),
+    Instrument(Instrument),
+    Mapping(Mapping),
+    Amendment(Amendment),
+    Nothing,
+}
+
+impl Workspace {
+    /// Loads and validates the workspace at `root`.
+    pub fn load(root: &Path) -> Result<Workspace, LoadFailure> {
+        let mut diags = Diagnostics::new();
+        let mut sources = Sources::default();
+        let files = match discover::discover(root) {
+            Ok(files) => files,
+            Err(d) => {
+                return Err(LoadFailure {
+                    diagnostics: Diagnostics(vec![d]),
+                    sources,
+                });
+            }
+        };
+        let results: Vec<(Arc<Path>, Option<Arc<str>>, Parsed, Diagnostics)> =
+            files.par_iter().map(read_one).collect();
+
+        let mut settings = Settings::default();
+        let mut expressions = Vec::new();
+        let mut instruments = Vec::new();
+        let mut mappings = Vec::new();
+        let mut amendments = Vec::new();
+        for (path, text, parsed, d) in results {
+            if let Some(text) = text {
+                sources.add(path, text);
+            }
+            diags.extend(d);
+            match parsed {
+                Parsed::Settings(s) => settings = s,
+                Parsed::Expression(e) => expressions.push(e),
+                Parsed::Instrument(i) => instruments.push(i),
+                Parsed::Mapping(m) => mappings.push(m),
+                Parsed::Amendment(a) => amendments.push(a),
+                Parsed::Nothing => {}
+            }
+        }
+        let mut ws = Workspace {
+            root: root.to_path_buf(),
+            settings,
+            works: Vec::new(),
+            instruments,
+            mappings,
+            amendments,
+            diagnostics: Diagnostics::new(),
+            sources,
+            work_index: HashMap::new(),
+        };
+        ws.assemble_works(expressions, &mut diags);
+        ws.instruments.sort_by(|a, b| a.id.cmp(&b.id));
+        ws.mappings
+            .sort_by(|a, b| (&a.jurisdiction, &a.standard).cmp(&(&b.jurisdiction, &b.standard)));
+        ws.amendments.sort_by(|a, b| a.id.cmp(&b.id));
+        validate::validate(&ws, &mut diags);
+        diags.sort();
+        if diags.has_errors() {
+            return Err(LoadFailure {
+                diagnostics: diags,
+                sources: ws.sources,
+            });
+        }
+        ws.diagnostics = diags;
+        Ok(ws)
+    }
+
+    /// Groups expressions into works; a second expression of the same work in
+    /// the same language is an error.
+    fn assemble_works(&mut self, mut expressions: Vec<Expression>, diags: &mut Diagnostics) {
+        expressions.sort_by(|a, b| (a.work(), a.lang()).cmp(&(b.work(), b.lang())));
+        let mut works: Vec<Work> = Vec::new();
+        for e in expressions {
+            match works.last_mut() {
+                Some(w) if &w.id == e.work() => {
+                    if let Some(first) = w.expression(e.lang()) {
+                        diags.push(
+                            Diagnostic::error(
+                                &e.path,
+                                self.field_span(&e.path, "work"),
+                                format!(
+                                    "duplicate expression: `{}` in `{}` is already read",
+                                    e.work(),
+                                    e.lang().code()
+                                ),
+                            )
+                            .with_help(format!("the first is {}", first.path.display())),
+                        );
+                    } else {
+                        w.expressions.push(e);
+                    }
+                }
+                _ => works.push(Work {
+                    id: e.work().clone(),
+                    expressions: vec![e],
+                }),
+            }
+        }
+        self.work_index = works
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.id.as_str().to_owned(), i))
+            .collect();
+        self.works = works;
+    }
+
+    /// The span of a front-matter field's key in a file, for diagnostics about
+    /// values the model keeps without spans.
+    pub(crate) fn field_span(&self, path: &Path, field: &str) -> Option<std::ops::Range<usize>> {
+        let text = self.sources.get(path)?;
+        let needle = format!("\n{field}:");
+        text.find(&needle).map(|i| i + 1..i + 1 + field.len())
+    }
+
+    pub fn work(&self, id: &str) -> Option<&Work> {
+        self.work_index.get(id).map(|i| &self.works[*i])
+    }
+
+    pub fn instrument(&self, id: &str) -> Option<&Instrument> {
+        self.instruments
+            .binary_search_by(|i| i.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.instruments[i])
+    }
+
+    pub fn amendment(&self, id: &str) -> Option<&Amendment> {
+        self.amendments
+            .binary_search_by(|a| a.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.amendments[i])
+    }
+
+    /// The mapping of `standard` for `jurisdiction`.
+    pub fn mapping(&self, jurisdiction: &str, standard: &str) -> Option<&Mapping> {
+        self.mappings
+            .iter()
+            .find(|m| m.jurisdiction == jurisdiction && m.standard == standard)
+    }
+
+    /// The jurisdiction reports are about: the setting, else the first
+    /// jurisdiction with works.
+    pub fn jurisdiction(&self) -> &str {
+        self.settings
+            .jurisdiction
+            .as_deref()
+            .or_else(|| self.works.first().map(|w| w.id.country()))
+            .unwrap_or("kw")
+    }
+
+    /// Looks an article up in `lang` (or the work's primary expression).
+    pub fn article(&self, id: &ArticleRef, lang: Option<Lang>) -> Option<ArticleView<'_>> {
+        let work = self.work(id.work.as_str())?;
+        let expression = match lang {
+            Some(l) => work.expression(l)?,
+            None => work
+                .expressions
+                .iter()
+                .find(|e| e.article(&id.eid).is_some())?,
+        };
+        let article = expression.article(&id.eid)?;
+        Some(ArticleView {
+            work,
+            expression,
+            article,
+        })
+    }
+
+    /// Every mapping entry (in every mapping) that relies on an article.
+    pub fn provisions_for(&self, id: &ArticleRef) -> Vec<MappedProvision<'_>> {
+        let mut out = Vec::new();
+        for m in &self.mappings {
+            let Some(instrument) = self.instrument(&m.standard) else {
+                continue;
+            };
+            for entry in &m.entries {
+                if entry.articles.contains(id)
+                    && let Some(provision) = instrument.provision(&entry.provision)
+                {
+                    out.push(MappedProvision {
+                        instrument,
+                        provision,
+                        entry,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    pub fn summary(&self) -> Summary {
+        let articles = self
+            .works
+            .iter()
+            .map(|w| {
+                let mut eids: Vec<&str> = w
+                    .expressions
+                    .iter()
+                    .flat_map(|e| e.articles.iter().map(|a| a.eid.as_str()))
+                    .collect();
+                eids.sort_unstable();
+                eids.dedup();
+                eids.len()
+            })
+            .sum();
+        Summary {
+            works: self.works.len(),
+            expressions: self.works.iter().map(|w| w.expressions.len()).sum(),
+            articles,
+            instruments: self.instruments.len(),
+            provisions: self.instruments.iter().map(|i| i.provisions.len()).sum(),
+            mapping_entries: self.mappings.iter().map(|m| m.entries.len()).sum(),
+            amendments: self.amendments.len(),
+            errors: self.diagnostics.errors(),
+            warnings: self.diagnostics.warnings(),
+        }
+    }
+}
+
+/// Reads and parses one file; I/O and decoding problems become diagnostics.
+fn read_one(file: &SourceFile) -> (Arc<Path>, Option<Arc<str>>, Parsed, Diagnostics) {
+    let path = Arc::clone(&file.display);
+    let mut diags = Diagnostics::new();
+    let bytes = match std::fs::read(&file.path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(&path, None, format!("cannot read the file: {e}")));
+            return (path, None, Parsed::Nothing, diags);
+        }
+    };
+    let text = match decode(&bytes, &path) {
+        Ok(t) => t,
+        Err((d, text)) => {
+            diags.push(d);
+            return (path, text, Parsed::Nothing, diags);
+        }
+    };
+    let (parsed, d) = match file.kind {
+        FileKind::Settings => match read_settings(&path, &text) {
+            Ok(s) => (Parsed::Settings(s), Diagnostics::new()),
+            Err(d) => (Parsed::Nothing, Diagnostics(vec![d])),
+        },
+        FileKind::Statute => {
+            let (e, d) = read_expression(&path, &text);
+            (e.map_or(Parsed::Nothing, Parsed::Expression), d)
+        }
+        FileKind::Instrument => {
+            let (i, d) = read_instrument(&path, &text);
+            (i.map_or(Parsed::Nothing, Parsed::Instrument), d)
+        }
+        FileKind::Mapping => {
+            let (m, d) = read_mapping(&path, &text);
+            (m.map_or(Parsed::Nothing, Parsed::Mapping), d)
+        }
+        FileKind::Amendment => {
+            let (a, d) = read_amendment(&path, &text);
+            (a.map_or(Parsed::Nothing, Parsed::Amendment), d)
+        }
+    };
+    diags.extend(d);
+    (path, Some(text), parsed, diags)
+}

@@ -1,0 +1,316 @@
+//! Checks across files: what no single reader can see.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::standards::{Instrument, MappingEntry, Status};
+use crate::text::nearest;
+
+use super::Workspace;
+
+pub(super) fn validate(ws: &Workspace, diags: &mut Diagnostics) {
+    let articles = article_sets(ws);
+    check_work_folders(ws, diags);
+    check_alignment(ws, diags);
+    check_instruments(ws, diags);
+    let mut seen_mapping: HashMap<(&str, &str), &Arc<Path>> = HashMap::new();
+    for m in &ws.mappings {
+        let folder = m
+            .path
+            .parent()
+            .and_then(Path::parent)
+            .and_then(Path::file_name)
+            .and_then(|s| s.to_str())
+            .unwrap_or("");
+        if m.jurisdiction != folder {
+            diags.push(
+                Diagnostic::error(
+                    &m.path,
+                    Some(m.jurisdiction_span.clone()),
+                    format!(
+                        "mapping is for jurisdiction `{}` but lies in `corpus/{folder}/`",
+                        m.jurisdiction
+                    ),
+                )
+                .with_help(format!("move it to `corpus/{}/mappings/`", m.jurisdiction)),
+            );
+        }
+        if let Some(first) = seen_mapping.insert((&m.jurisdiction, &m.standard), &m.path) {
+            diags.push(Diagnostic::error(
+                &m.path,
+                Some(m.standard_span.clone()),
+                format!(
+                    "a second mapping of `{}` for `{}`; the first is {}",
+                    m.standard,
+                    m.jurisdiction,
+                    first.display()
+                ),
+            ));
+        }
+        let Some(instrument) = ws.instrument(&m.standard) else {
+            diags.push(unknown_standard(ws, &m.path, m.standard_span.clone(), &m.standard));
+            continue;
+        };
+        let mut seen: HashMap<(&str, Option<&str>), &Range<usize>> = HashMap::new();
+        for entry in &m.entries {
+            if let Some(first) = seen.insert(
+                (entry.provision.as_str(), entry.element.as_deref()),
+                &entry.span,
+            ) {
+                diags.push(
+                    Diagnostic::error(
+                        &entry.path,
+                        Some(entry.span.clone()),
+                        format!("`{}` is assessed twice in this mapping", target(entry)),
+                    )
+                    .with_related(&entry.path, first.clone(), "first assessed here"),
+                );
+            }
+            check_entry(instrument, entry, &articles, None, diags);
+        }
+    }
+    check_amendments(ws, &articles, diags);
+}
+
+/// Article eIds of each work (in any language).
+fn article_sets(ws: &Workspace) -> HashMap<&str, HashSet<&str>> {
+    ws.works
+        .iter()
+        .map(|w| {
+            let set = w
+                .expressions
+                .iter()
+                .flat_map(|e| e.articles.iter().map(|a| a.eid.as_str()))
+                .collect();
+            (w.id.as_str(), set)
+        })
+        .collect()
+}
+
+fn target(entry: &MappingEntry) -> String {
+    match &entry.element {
+        Some(e) => format!("{}/{}#{e}", entry.standard, entry.provision),
+        None => format!("{}/{}", entry.standard, entry.provision),
+    }
+}
+
+fn unknown_standard(ws: &Workspace, path: &Arc<Path>, span: Range<usize>, id: &str) -> Diagnostic {
+    let d = Diagnostic::error(path, Some(span), format!("unknown standard `{id}`"))
+        .with_label("no `standards/` file has this id");
+    match nearest(id, ws.instruments.iter().map(|i| i.id.as_str())) {
+        Some(best) => d.with_help(format!("did you mean `{best}`?")),
+        None => d,
+    }
+}
+
+fn check_work_folders(ws: &Workspace, diags: &mut Diagnostics) {
+    for w in &ws.works {
+        for e in &w.expressions {
+            let folder = e
+                .path
+                .parent()
+                .and_then(Path::file_name)
+                .and_then(|s| s.to_str())
+                .unwrap_or("");
+            if folder != w.id.country() {
+                diags.push(Diagnostic::error(
+                    &e.path,
+                    ws.field_span(&e.path, "work"),
+                    format!(
+                        "work `{}` belongs to jurisdiction `{}` but lies in `corpus/{folder}/`",
+                        w.id,
+                        w.id.country()
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Expressions of one work in two languages should have the same articles.
+fn check_alignment(ws: &Workspace, diags: &mut Diagnostics) {
+    for w in &ws.works {
+        for a in &w.expressions {
+            for b in &w.expressions {
+                if a.lang() == b.lang() {
+                    continue;
+                }
+                let other: HashSet<&str> = b.articles.iter().map(|x| x.eid.as_str()).collect();
+                for article in &a.articles {
+                    if !other.contains(article.eid.as_str()) {
+                        diags.push(
+                            Diagnostic::warning(
+                                &a.path,
+                                Some(article.span.clone()),
+                                format!(
+                                    "article `{}` has no counterpart in the {} expression ({})",
+                                    article.eid,
+                                    b.lang().code(),
+                                    b.path.display()
+                                ),
+                            )
+                            .with_help("expressions of one work are aligned by eId"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn check_instruments(ws: &Workspace, diags: &mut Diagnostics) {
+    for pair in ws.instruments.windows(2) {
+        if pair[0].id == pair[1].id {
+            diags.push(Diagnostic::error(
+                &pair[1].path,
+                None,
+                format!(
+                    "duplicate instrument `{}`; the first is {}",
+                    pair[1].id,
+                    pair[0].path.display()
+                ),
+            ));
+        }
+    }
+    for i in &ws.instruments {
+        if let Some(parent) = &i.parent
+            && ws.instrument(parent).is_none()
+        {
+            diags.push(
+                Diagnostic::warning(
+                    &i.path,
+                    ws.field_span(&i.path, "parent"),
+                    format!("parent instrument `{parent}` is not in `standards/`"),
+                ),
+            );
+        }
+    }
+}
+
+/// Checks one mapping entry. `amended` names the work an amendment changes:
+/// its entries may cite articles the amendment itself inserts.
+pub(super) fn check_entry(
+    instrument: &Instrument,
+    entry: &MappingEntry,
+    articles: &HashMap<&str, HashSet<&str>>,
+    amended: Option<&str>,
+    diags: &mut Diagnostics,
+) {
+    let path = &entry.path;
+    match instrument.provision(&entry.provision) {
+        None => {
+            let mut d = Diagnostic::error(
+                path,
+                Some(entry.span.clone()),
+                format!(
+                    "unknown provision `{}` in standard `{}`",
+                    entry.provision, instrument.id
+                ),
+            );
+            if let Some(best) = nearest(
+                &entry.provision,
+                instrument.provisions.iter().map(|p| p.id.as_str()),
+            ) {
+                d = d.with_help(format!("did you mean `{best}`?"));
+            }
+            diags.push(d);
+        }
+        Some(p) => {
+            if let Some(element) = &entry.element
+                && p.element(element).is_none()
+            {
+                let span = entry.element_span.clone().unwrap_or(entry.span.clone());
+                let known: Vec<&str> = p.elements.iter().map(|e| e.id.as_str()).collect();
+                let d = Diagnostic::error(
+                    path,
+                    Some(span),
+                    format!("provision `{}/{}` has no element `{element}`", instrument.id, p.id),
+                );
+                diags.push(if known.is_empty() {
+                    d.with_help("this provision defines no elements; assess it as a whole")
+                } else {
+                    d.with_help(format!("its elements are: {}", known.join(", ")))
+                });
+            }
+        }
+    }
+    if entry.status == Status::Unassessed {
+        diags.push(
+            Diagnostic::error(
+                path,
+                Some(entry.status_span.clone()),
+                "`unassessed` is not a status to write: it is what a provision without an entry is",
+            )
+            .with_help("remove the entry, or give its status: full, partial, missing, conflict, not-applicable"),
+        );
+    }
+    if entry.rationale.trim().is_empty() {
+        diags.push(
+            Diagnostic::error(path, Some(entry.rationale_span.clone()), "the entry has no rationale")
+                .with_help("say why the status holds, naming the articles relied on"),
+        );
+    }
+    for (article, span) in entry.articles.iter().zip(&entry.article_spans) {
+        let work = article.work.as_str();
+        let Some(eids) = articles.get(work) else {
+            diags.push(Diagnostic::error(
+                path,
+                Some(span.clone()),
+                format!("unknown work `{work}`"),
+            ).with_help("no statute file in `corpus/` has this `work` id"));
+            continue;
+        };
+        if eids.contains(article.eid.as_str()) || amended == Some(work) {
+            continue;
+        }
+        let mut d = Diagnostic::error(
+            path,
+            Some(span.clone()),
+            format!("unknown article `{article}`"),
+        )
+        .with_label(format!("`{work}` has no article `{}`", article.eid));
+        if let Some(best) = nearest(&article.eid, eids.iter().copied()) {
+            d = d.with_help(format!("did you mean `{}`?", article.work.article(best)));
+        }
+        diags.push(d);
+    }
+}
+
+fn check_amendments(ws: &Workspace, articles: &HashMap<&str, HashSet<&str>>, diags: &mut Diagnostics) {
+    for pair in ws.amendments.windows(2) {
+        if pair[0].id == pair[1].id {
+            diags.push(Diagnostic::error(
+                &pair[1].path,
+                ws.field_span(&pair[1].path, "id"),
+                format!(
+                    "duplicate amendment id `{}`; the first is {}",
+                    pair[1].id,
+                    pair[0].path.display()
+                ),
+            ));
+        }
+    }
+    for a in &ws.amendments {
+        if ws.work(a.amends.as_str()).is_none() {
+            diags.push(
+                Diagnostic::error(
+                    &a.path,
+                    Some(a.amends_span.clone()),
+                    format!("the amended work `{}` is not in the corpus", a.amends),
+                )
+                .with_help("`amends` must be the `work` id of a statute file"),
+            );
+        }
+        for entry in &a.mapping_changes {
+            match ws.instrument(&entry.standard) {
+                Some(instrument) => {
+                    check_entry(instrument, entry, articles, Some(a.amends.as_str()), diags)
+                }
+                None => diags.push(unknown_standard(ws, &a.path, entry.span.clone(), &entry.standard)),
+            }
+        }
+    }
+}
