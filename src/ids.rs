@@ -428,6 +428,20 @@ pub fn parse_article_number(text: &str) -> Option<(ArticleNumber, &str)> {
     ))
 }
 
+impl<'de> Deserialize<'de> for WorkId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<WorkId, D::Error> {
+        let s = String::deserialize(d)?;
+        WorkId::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+impl<'de> Deserialize<'de> for ArticleRef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ArticleRef, D::Error> {
+        let s = String::deserialize(d)?;
+        ArticleRef::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -512,19 +526,5 @@ mod tests {
         assert_eq!(num(" ۱۴").0, "14");
         assert!(parse_article_number(" : Title").is_none());
         assert!(parse_article_number("").is_none());
-    }
-}
-
-impl<'de> Deserialize<'de> for WorkId {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<WorkId, D::Error> {
-        let s = String::deserialize(d)?;
-        WorkId::parse(&s).map_err(serde::de::Error::custom)
-    }
-}
-
-impl<'de> Deserialize<'de> for ArticleRef {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ArticleRef, D::Error> {
-        let s = String::deserialize(d)?;
-        ArticleRef::parse(&s).map_err(serde::de::Error::custom)
     }
 }

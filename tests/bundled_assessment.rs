@@ -17,7 +17,11 @@ fn bundled() -> Workspace {
         Ok(ws) => ws,
         Err(failure) => panic!(
             "the bundled workspace does not load: {:#?}",
-            failure.diagnostics.iter().map(|d| format!("{d:?}")).collect::<Vec<_>>()
+            failure
+                .diagnostics
+                .iter()
+                .map(|d| format!("{d:?}"))
+                .collect::<Vec<_>>()
         ),
     }
 }
@@ -28,7 +32,10 @@ fn bundled_workspace_loads_without_warnings() {
     assert!(
         ws.diagnostics.is_empty(),
         "warnings: {:#?}",
-        ws.diagnostics.iter().map(|d| format!("{d:?}")).collect::<Vec<_>>()
+        ws.diagnostics
+            .iter()
+            .map(|d| format!("{d:?}"))
+            .collect::<Vec<_>>()
     );
 }
 
@@ -44,12 +51,20 @@ fn every_protocol_provision_and_element_is_assessed() {
                 .iter()
                 .filter(|e| e.provision == provision.id)
                 .collect();
-            assert!(!entries.is_empty(), "{standard}/{} is unassessed", provision.id);
+            assert!(
+                !entries.is_empty(),
+                "{standard}/{} is unassessed",
+                provision.id
+            );
             for element in &provision.elements {
-                let assessed = entries
-                    .iter()
-                    .any(|e| e.element.is_none() || e.element.as_deref() == Some(element.id.as_str()));
-                assert!(assessed, "{standard}/{}#{} is unassessed", provision.id, element.id);
+                let assessed = entries.iter().any(|e| {
+                    e.element.is_none() || e.element.as_deref() == Some(element.id.as_str())
+                });
+                assert!(
+                    assessed,
+                    "{standard}/{}#{} is unassessed",
+                    provision.id, element.id
+                );
             }
         }
     }
@@ -88,13 +103,19 @@ fn every_entry_has_reasons_and_cites_existing_articles() {
             assert!(!entry.rationale.trim().is_empty(), "{at} has no rationale");
             if entry.status != Status::Full {
                 assert!(
-                    entry.recommendation.as_deref().is_some_and(|r| !r.trim().is_empty()),
+                    entry
+                        .recommendation
+                        .as_deref()
+                        .is_some_and(|r| !r.trim().is_empty()),
                     "{at} is {} but has no recommendation",
                     entry.status
                 );
             }
             for article in &entry.articles {
-                assert!(ws.article(article, None).is_some(), "{at} cites missing {article:?}");
+                assert!(
+                    ws.article(article, None).is_some(),
+                    "{at} cites missing {article:?}"
+                );
             }
         }
     }
@@ -149,7 +170,8 @@ fn amendment_operations_fit_their_target_texts() {
         let body = text.splitn(3, "---\n").nth(2).expect("front matter");
         let work = ws.work(amendment.amends.as_str()).expect("amended work");
         let english = work.expression(Lang::En).expect("English expression");
-        let mut present: BTreeSet<String> = english.articles.iter().map(|a| a.eid.clone()).collect();
+        let mut present: BTreeSet<String> =
+            english.articles.iter().map(|a| a.eid.clone()).collect();
         let eid = |n: &str| format!("art_{}", n.replace(' ', ""));
         for line in body.lines().filter_map(|l| l.strip_prefix("## ")) {
             let at = format!("{}: {line}", amendment.id);

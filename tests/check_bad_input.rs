@@ -335,5 +335,5 @@ fn text_output_names_file_line_column_with_a_snippet() {
         "{stderr}"
     );
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("check failed: 1 errors"), "{stdout}");
+    assert!(stdout.contains("check failed: 1 error"), "{stdout}");
 }

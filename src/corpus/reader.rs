@@ -37,6 +37,8 @@ pub fn read_expression(path: &Arc<Path>, text: &str) -> (Option<Expression>, Dia
         Ok(m) => m,
         Err(d) => {
             diags.push(d);
+            // The body is still read, so that its problems are reported too.
+            parse_body(path, text, split.body, &mut diags);
             return (None, diags);
         }
     };
