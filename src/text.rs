@@ -55,6 +55,16 @@ pub fn arabic_indic_digits(text: &str) -> String {
 
 /// Collapses runs of white space into one space and trims both ends.
 pub fn collapse_whitespace(text: &str) -> String {
+    // Most text is already tidy: single ASCII spaces, no edges to trim.
+    let b = text.as_bytes();
+    let tidy = b.first().is_none_or(|c| !c.is_ascii_whitespace())
+        && b.last().is_none_or(|c| !c.is_ascii_whitespace())
+        && !b.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+        && !b.iter().any(|c| matches!(c, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+        && !text.chars().any(|c| !c.is_ascii() && c.is_whitespace());
+    if tidy {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
