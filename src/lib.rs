@@ -12,6 +12,7 @@
 //! - `amend`: amendments.
 //! - `workspace`: loads a folder into one validated [`Workspace`].
 //! - `diag`: the one diagnostic type every reader returns.
+//! - `generate`: synthetic workspaces for benchmarks and scale tests.
 //!
 //! Readers never print: they return data or [`diag::Diagnostics`]. The model
 //! knows nothing of the command line, templates or the search engine; the
@@ -25,6 +26,7 @@ pub mod amend;
 pub mod corpus;
 pub mod date;
 pub mod diag;
+pub mod generate;
 pub mod ids;
 pub mod settings;
 pub mod source;
