@@ -27,6 +27,7 @@ pub mod corpus;
 pub mod date;
 pub mod diag;
 pub mod generate;
+pub mod hash;
 pub mod ids;
 pub mod settings;
 pub mod source;
