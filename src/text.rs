@@ -89,10 +89,10 @@ fn is_tidy(text: &str) -> bool {
             }
             b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return false,
             // U+0085, U+00A0 (0xC2 ..), U+1680 (0xE1 ..), U+2000.. (0xE2 ..), U+3000 (0xE3 ..)
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                if text[i..].chars().next().is_some_and(char::is_whitespace) {
-                    return false;
-                }
+            0xC2 | 0xE1 | 0xE2 | 0xE3
+                if text[i..].chars().next().is_some_and(char::is_whitespace) =>
+            {
+                return false;
             }
             _ => {}
         }
