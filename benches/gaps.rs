@@ -108,7 +108,7 @@ fn model() -> (Vec<Instrument>, Vec<Mapping>, Vec<Amendment>) {
             } else {
                 Vec::new()
             };
-            if n % 10 != 0 {
+            if !n.is_multiple_of(10) {
                 if elements.is_empty() {
                     entries.push(entry(&id, &pid, None, STATUSES[n % 5], n));
                 } else {

@@ -584,3 +584,59 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
     );
     records
 }
+
+/// The bundled assessment (the repository root): every form works, the JSON
+/// keeps its schema, and no provision goes missing from the counts.
+#[test]
+fn the_bundled_assessment_reports_in_every_form() {
+    let ws = root();
+    let loaded = mizan::Workspace::load(&ws).unwrap();
+    let provisions: usize = loaded.instruments.iter().map(|i| i.provisions.len()).sum();
+    for args in [&[][..], &["--with", "all-pending"][..]] {
+        let r = json(&ws, args);
+        let total = |group: &str| -> u64 {
+            let c = &r["totals"][group]["score"]["counts"];
+            [
+                "full",
+                "partial",
+                "missing",
+                "conflict",
+                "not-applicable",
+                "unassessed",
+            ]
+            .iter()
+            .map(|s| c[s].as_u64().unwrap())
+            .sum()
+        };
+        assert_eq!(total("binding") + total("benchmark"), provisions as u64);
+        let listed: usize = r["instruments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["provisions"].as_array().unwrap().len())
+            .sum();
+        assert_eq!(listed, provisions, "every provision is listed");
+        let table = stdout(&ws, args);
+        assert!(table.lines().all(|l| l.width() <= 100));
+    }
+    let scenario = json(&ws, &["--with", "all-pending"]);
+    assert!(
+        !scenario["scenario"]["changes"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let csv = mizan(&ws, &["gaps", "--format", "csv"]);
+    assert!(csv.status.success());
+    let records = parse_csv(std::str::from_utf8(&csv.stdout[3..]).unwrap());
+    assert!(
+        records.len() > provisions,
+        "a row per provision, and per element"
+    );
+    assert!(
+        records
+            .iter()
+            .all(|r| r.len() == mizan::gaps::CSV_COLUMNS.len())
+    );
+    stdout(&ws, &["--format", "questionnaire"]);
+}

@@ -95,9 +95,11 @@ pub fn render_table(analysis: &Analysis<'_>, filter: &Filter, options: TableOpti
         out.push('\n');
         score_table(&mut out, report, group, is_binding, filter, options);
     }
-    for g in &report.instruments {
-        out.push('\n');
-        instrument_section(&mut out, report, g, filter, options);
+    for binding in [true, false] {
+        for g in report.instruments.iter().filter(|g| g.binding == binding) {
+            out.push('\n');
+            instrument_section(&mut out, report, g, filter, options);
+        }
     }
     out
 }
@@ -368,12 +370,28 @@ fn instrument_section(
         .max()
         .unwrap_or(0)
         .max("status".len());
-    let provision_w = col(&|r| &r.provision, 22);
-    let citation_w = col(&|r| &r.citation, 12);
+    let mut provision_w = col(&|r| &r.provision, 22);
+    let mut citation_w = col(&|r| &r.citation, 12);
     let obligation_w = col(&|r| &r.obligation, 10);
-    let articles_w = col(&|r| &r.articles, 18);
-    let fixed = status_w + provision_w + citation_w + obligation_w + articles_w + 5 * 2;
-    let rationale_w = options.width.saturating_sub(fixed).max(16);
+    let mut articles_w = col(&|r| &r.articles, 18);
+    // The rationale keeps at least MIN_RATIONALE columns: narrower
+    // articles, provision and citation columns make room, in that order.
+    const MIN_RATIONALE: usize = 24;
+    let fixed = |p: usize, c: usize, a: usize| status_w + p + c + obligation_w + a + 5 * 2;
+    for (column, floor) in [(2usize, 10usize), (0, 14), (1, 9)] {
+        let over = (fixed(provision_w, citation_w, articles_w) + MIN_RATIONALE)
+            .saturating_sub(options.width);
+        let w = match column {
+            0 => &mut provision_w,
+            1 => &mut citation_w,
+            _ => &mut articles_w,
+        };
+        *w -= over.min(w.saturating_sub(floor));
+    }
+    let rationale_w = options
+        .width
+        .saturating_sub(fixed(provision_w, citation_w, articles_w))
+        .max(8);
     let line = |out: &mut String, status: &str, colored: String, r: &Row| {
         let indent = if r.element { "  " } else { "" };
         let _ = writeln!(
@@ -467,24 +485,18 @@ fn render_scenario(
             .max(6);
         let _ = writeln!(
             out,
-            "  {}  {}  {}      {}  {:<10}  by",
+            "  {}  {}  {}      {}  effect",
             pad("provision", ref_w),
             pad("citation", cit_w),
             pad("before", status_w),
             pad("after", status_w),
-            "effect"
         );
-        let used = 2 + ref_w + 2 + cit_w + 2 + status_w + 6 + status_w + 2 + 10 + 2;
         for ((d, r), citation) in shown.iter().zip(&refs).zip(&citations) {
             let p = &after.instruments[d.instrument].provisions[d.provision];
             let (before_s, after_s) = (d.before.as_str(), d.after.as_str());
-            let by = fit(
-                &d.changed_by.join(", "),
-                options.width.saturating_sub(used).max(12),
-            );
             let _ = writeln!(
                 out,
-                "  {}  {}  {}{}  ->  {}{}  {:<10}  {by}",
+                "  {}  {}  {}{}  ->  {}{}  {}",
                 pad(&fit(r, ref_w), ref_w),
                 pad(&fit(citation, cit_w), cit_w),
                 paint(d.before, before_s, options.color),
@@ -498,8 +510,11 @@ fn render_scenario(
                 .map_or_else(|| short_rationale(p), |e| e.rationale.clone());
             let _ = writeln!(
                 out,
-                "      {}",
-                fit(&rationale, options.width.saturating_sub(6))
+                "{}",
+                fit(
+                    &format!("      by {}: {rationale}", d.changed_by.join(", ")),
+                    options.width
+                )
             );
         }
     }

@@ -180,7 +180,8 @@ fn the_schema_checker_rejects_broken_reports() {
         "instruments": []
     });
     assert!(errors(&good).is_empty(), "{:?}", errors(&good));
-    let mutations: [(&str, fn(&mut Value)); 6] = [
+    type Mutation = fn(&mut Value);
+    let mutations: [(&str, Mutation); 6] = [
         ("version", |v| v["version"] = 2.into()),
         ("missing field", |v| {
             v.as_object_mut().unwrap().remove("totals");
