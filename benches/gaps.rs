@@ -4,6 +4,11 @@
 //! amendments changing 10 entries each. Target: the JSON report (the work
 //! of `mizan gaps --format json` after loading) in under 200 ms.
 //!
+//! A second group loads a workspace written by the generator
+//! (`mizan::generate`; 100,000 articles per language and 5,000 provisions
+//! by default, `MIZAN_BENCH_ARTICLES` to change) and times what
+//! `mizan gaps --format json` does after loading it.
+//!
 //! Run with `cargo bench --bench gaps`.
 
 use std::collections::BTreeMap;
@@ -229,5 +234,49 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+fn bench_generated(c: &mut Criterion) {
+    let articles = std::env::var("MIZAN_BENCH_ARTICLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let summary = mizan::generate::generate(
+        &mizan::generate::GenerateOptions::new(articles, 1),
+        dir.path(),
+    )
+    .expect("generate");
+    let ws = mizan::Workspace::load(dir.path()).expect("the generated workspace loads");
+    let inputs = Inputs::of(&ws);
+    let filter = Filter::default();
+    let pending = gaps::scenario::select(
+        &ws.amendments,
+        inputs.jurisdiction,
+        &[gaps::Selection::AllPending],
+    )
+    .expect("pending amendments");
+    let name = format!(
+        "gaps --format json after load: generated, {articles} articles, {} provisions, {} entries",
+        summary.provisions, summary.mapping_entries
+    );
+    c.bench_function(&name, |b| {
+        b.iter(|| {
+            let analysis = gaps::analyse(&inputs, &filter, Vec::new());
+            let json = serde_json::to_vec_pretty(&gaps::to_json(&analysis, &filter)).expect("json");
+            black_box(json.len())
+        })
+    });
+    let name = format!(
+        "gaps --with all-pending ({}) --format json after load: generated",
+        pending.len()
+    );
+    c.bench_function(&name, |b| {
+        b.iter(|| {
+            let analysis = gaps::analyse(&inputs, &filter, pending.clone());
+            let json = serde_json::to_vec_pretty(&gaps::to_json(&analysis, &filter)).expect("json");
+            black_box(json.len())
+        })
+    });
+}
+
+criterion_group!(benches, bench, bench_generated);
 criterion_main!(benches);

@@ -101,7 +101,9 @@ pub fn run(workspace: &Path, args: GapsArgs) -> io::Result<Outcome> {
         statuses: args.status,
     };
     let analysis = gaps::analyse(&inputs, &filter, amendments);
-    let mut out = io::stdout().lock();
+    // Buffered: the JSON of a large workspace is millions of lines, and a
+    // locked stdout flushes at every one.
+    let mut out = io::BufWriter::new(io::stdout().lock());
     match args.format {
         GapsFormat::Table => {
             let options = TableOptions {
