@@ -11,6 +11,7 @@
 //! - [`standards`]: instruments, provisions, mappings.
 //! - [`amend`]: amendments.
 //! - [`workspace`]: loads a folder into one validated [`Workspace`].
+//! - [`site`]: the static site (page model, templates, search index, atomic write).
 //! - [`diag`]: the one diagnostic type every reader returns.
 //!
 //! Readers never print: they return data or [`diag::Diagnostics`]. The model
@@ -23,6 +24,7 @@ pub mod date;
 pub mod diag;
 pub mod ids;
 pub mod settings;
+pub mod site;
 pub mod source;
 pub mod standards;
 pub mod text;

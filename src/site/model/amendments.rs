@@ -1,0 +1,184 @@
+//! Pages of the amendments: the list, and one page per amendment with what
+//! it changes in the text and in the assessment (gaps before and after).
+//!
+//! The redline of the text comes from the amendment stage (`src/amend`);
+//! until it is on `main` an amendment page shows its operations as written.
+
+use serde::Serialize;
+
+use crate::amend::{Amendment, AmendmentKind, AmendmentStatus, Visibility};
+use crate::corpus::Lang;
+use crate::standards::Status;
+
+use super::coverage::Coverage;
+use super::standards::{EntryView, article_links};
+use super::work::{instrument_label, provision_href, work_href};
+use super::{Body, Model, Page, Text, msg};
+use crate::site::links::{Segment, linkify};
+
+/// A provision whose status an amendment would change.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeRow<'a> {
+    pub href: String,
+    pub instrument: String,
+    pub citation: &'a str,
+    pub title: Text<'a>,
+    pub before: Status,
+    pub after: Status,
+}
+
+pub fn change_rows<'a>(before: &Coverage<'a>, after: &Coverage<'a>) -> Vec<ChangeRow<'a>> {
+    before
+        .changes(after)
+        .into_iter()
+        .map(|c| ChangeRow {
+            href: provision_href(&c.instrument.id, &c.provision.id),
+            instrument: instrument_label(&c.instrument.id),
+            citation: &c.provision.citation,
+            title: Text::en(&c.provision.title),
+            before: c.before,
+            after: c.after,
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AmendmentRow<'a> {
+    pub href: String,
+    pub title: &'a str,
+    pub kind: AmendmentKind,
+    pub status: AmendmentStatus,
+    pub committee: bool,
+    pub work_href: String,
+    pub work_title: Text<'a>,
+    pub submitted: Option<String>,
+    pub in_force: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AmendmentsPage<'a> {
+    pub pending: Vec<AmendmentRow<'a>>,
+    pub other: Vec<AmendmentRow<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScoreDelta {
+    pub href: String,
+    pub instrument: String,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AmendmentPage<'a> {
+    pub row: AmendmentRow<'a>,
+    pub id: &'a str,
+    pub sponsor: Option<&'a str>,
+    pub enacted: Option<String>,
+    pub note: Option<&'a str>,
+    pub source: Option<Vec<Segment<'a>>>,
+    pub changes: Vec<ChangeRow<'a>>,
+    pub scores: Vec<ScoreDelta>,
+    pub mapping_changes: Vec<EntryView<'a>>,
+    /// The operations as written, shown until the amendment stage gives a
+    /// redline.
+    pub operations: &'a str,
+    pub operations_lang: &'static str,
+}
+
+fn row<'a>(m: &Model<'a>, a: &'a Amendment, lang: Lang) -> AmendmentRow<'a> {
+    let work = m.ws.work(a.amends.as_str());
+    AmendmentRow {
+        href: format!("amendments/{}/index.html", a.id),
+        title: &a.title,
+        kind: a.kind,
+        status: a.status,
+        committee: a.visibility == Visibility::Committee,
+        work_href: work.map(work_href).unwrap_or_default(),
+        work_title: work.map_or(Text::en(a.amends.as_str()), |w| {
+            let e = w.expression(lang).unwrap_or(w.primary());
+            Text::new(
+                e.meta.short_title.as_deref().unwrap_or(&e.meta.title),
+                e.lang(),
+            )
+        }),
+        submitted: a.submitted.map(|d| d.to_string()),
+        in_force: a.in_force.map(|d| d.to_string()),
+    }
+}
+
+pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
+    let mut out = Vec::new();
+    let (pending, other): (Vec<_>, Vec<_>) = m
+        .amendments
+        .iter()
+        .map(|a| (a.is_pending(), row(m, a, lang)))
+        .partition(|(p, _)| *p);
+    out.push(m.page(
+        lang,
+        "amendments/index.html",
+        "amendments.html",
+        "amendments",
+        msg(lang, "nav.amendments"),
+        Body::Amendments(AmendmentsPage {
+            pending: pending.into_iter().map(|(_, r)| r).collect(),
+            other: other.into_iter().map(|(_, r)| r).collect(),
+        }),
+    ));
+    for (a, scenario) in m.amendments.iter().zip(&m.scenarios) {
+        let (changes, scores) = match scenario {
+            Some(after) => (
+                change_rows(&m.coverage, after),
+                m.coverage
+                    .instruments
+                    .iter()
+                    .zip(&after.instruments)
+                    .filter(|(b, a)| b.score != a.score)
+                    .map(|(b, a)| ScoreDelta {
+                        href: format!("standards/{}/index.html", b.instrument.id),
+                        instrument: instrument_label(&b.instrument.id),
+                        before: b.score.value(),
+                        after: a.score.value(),
+                    })
+                    .collect(),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        let text = m.ws.sources.get(&a.path).unwrap_or("");
+        let operations = text.get(a.body.clone()).unwrap_or("").trim();
+        let mapping_changes = a
+            .mapping_changes
+            .iter()
+            .map(|e| EntryView {
+                element: e.element.as_deref(),
+                element_summary: None,
+                status: e.status,
+                articles: article_links(m, &e.articles, lang),
+                rationale: Some(Text::en(&e.rationale)).filter(|t| !t.text.is_empty()),
+                recommendation: e.recommendation.as_deref().map(Text::en),
+            })
+            .collect();
+        let r = row(m, a, lang);
+        out.push(m.page(
+            lang,
+            &r.href.clone(),
+            "amendment.html",
+            "amendments",
+            a.title.clone(),
+            Body::Amendment(Box::new(AmendmentPage {
+                row: r,
+                id: &a.id,
+                sponsor: a.sponsor.as_deref(),
+                enacted: a.enacted.map(|d| d.to_string()),
+                note: a.note.as_deref(),
+                source: a.source.as_deref().map(linkify),
+                changes,
+                scores,
+                mapping_changes,
+                operations,
+                operations_lang: super::detect_lang(operations).code(),
+            })),
+        ));
+    }
+    out
+}
