@@ -55,6 +55,16 @@ pub fn arabic_indic_digits(text: &str) -> String {
 
 /// Collapses runs of white space into one space and trims both ends.
 pub fn collapse_whitespace(text: &str) -> String {
+    // Most text is already tidy: single ASCII spaces, no edges to trim.
+    let b = text.as_bytes();
+    let tidy = b.first().is_none_or(|c| !c.is_ascii_whitespace())
+        && b.last().is_none_or(|c| !c.is_ascii_whitespace())
+        && !b.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+        && !b.iter().any(|c| matches!(c, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+        && !text.chars().any(|c| !c.is_ascii() && c.is_whitespace());
+    if tidy {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -65,21 +75,32 @@ pub fn collapse_whitespace(text: &str) -> String {
     out
 }
 
-/// The edit distance between two short strings, for "did you mean" help.
+/// The edit distance between two short strings, for "did you mean" help:
+/// insertions, deletions, substitutions and swaps of neighbours count one.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            let next = (row[j + 1] + 1).min(row[j] + 1).min(prev + cost);
-            prev = row[j + 1];
-            row[j + 1] = next;
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        d[i * width] = i;
+    }
+    for (j, cell) in d.iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = best;
         }
     }
-    row[b.len()]
+    d[a.len() * width + b.len()]
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
@@ -89,7 +110,7 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .into_iter()
         .map(|c| (edit_distance(word, c), c))
         .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
+        .min_by(|a, b| a.cmp(b))
         .map(|(_, c)| c)
 }
 
@@ -119,6 +140,9 @@ mod tests {
     fn nearest_suggests_a_typo_fix_only_when_close() {
         let fields = ["title", "short_title", "status"];
         assert_eq!(nearest("titel", fields), Some("title"));
+        assert_eq!(nearest("titel", ["site", "title"]), Some("title"));
+        assert_eq!(edit_distance("titel", "title"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(nearest("publisher", fields), None);
     }
 

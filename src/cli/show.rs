@@ -27,7 +27,10 @@ pub fn run(workspace: &Path, id: &str, lang: Option<Lang>, format: Format) -> io
                 article_ref.work,
                 l.code()
             ),
-            _ => eprintln!("mizan: no article `{}` in `{}`", article_ref.eid, article_ref.work),
+            _ => eprintln!(
+                "mizan: no article `{}` in `{}`",
+                article_ref.eid, article_ref.work
+            ),
         }
         return Ok(Outcome::Failure);
     };
@@ -113,15 +116,18 @@ pub fn run(workspace: &Path, id: &str, lang: Option<Lang>, format: Format) -> io
                     )?;
                 }
             }
+            let as_of = meta
+                .version_date()
+                .map_or_else(|| "date unknown".to_owned(), |d| format!("text as of {d}"));
             writeln!(
                 out,
-                "\n{} (text as of {}); source: {}",
+                "\n{} ({as_of}); source: {}",
                 match meta.authority {
                     mizan::corpus::Authority::Official => "Official text",
                     mizan::corpus::Authority::UnofficialTranslation => "Unofficial translation",
-                    mizan::corpus::Authority::UnofficialSummary => "Unofficial summary, not the official text",
+                    mizan::corpus::Authority::UnofficialSummary =>
+                        "Unofficial summary, not the official text",
                 },
-                meta.version_date(),
                 meta.source
             )?;
         }
