@@ -60,7 +60,9 @@ pub fn collapse_whitespace(text: &str) -> String {
     let tidy = b.first().is_none_or(|c| !c.is_ascii_whitespace())
         && b.last().is_none_or(|c| !c.is_ascii_whitespace())
         && !b.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
-        && !b.iter().any(|c| matches!(c, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+        && !b
+            .iter()
+            .any(|c| matches!(c, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
         && !text.chars().any(|c| !c.is_ascii() && c.is_whitespace());
     if tidy {
         return text.to_owned();

@@ -111,6 +111,8 @@ messages! {
     "gaps.summary" => "Status by instrument", "الحالة حسب الصك";
     "gaps.title" => "Gap matrix", "مصفوفة الفجوات";
     "home.assessed" => "Assessed", "تاريخ التقييم";
+    "home.benchmark_note" => "Instruments Kuwait is not party to, or soft law: measured as benchmarks of good practice.", "صكوك ليست الكويت طرفاً فيها، أو صكوك غير ملزمة: يُقاس بها بوصفها معايير للممارسة الجيدة.";
+    "home.binding_note" => "Instruments Kuwait has ratified or acceded to: its law must meet them.", "صكوك صادقت عليها الكويت أو انضمت إليها: يجب أن يفي بها قانونها.";
     "home.by_theme" => "Scores by theme", "الدرجات حسب المحور";
     "home.intro" => "Where the law stands against the international standards the State has accepted, and what pending amendments would change.", "موقف القانون من المعايير الدولية التي قبلتها الدولة، وما ستغيّره التعديلات المقترحة.";
     "home.no_pending" => "No pending amendments.", "لا توجد تعديلات مقترحة.";
@@ -122,7 +124,7 @@ messages! {
     "instrument.body" => "Adopted by", "الجهة المعتمِدة";
     "instrument.in_force" => "In force", "تاريخ النفاذ";
     "instrument.kind" => "Kind", "النوع";
-    "instrument.party" => "Kuwait", "موقف الدولة";
+    "instrument.party" => "Party status", "موقف الدولة";
     "instrument.provisions" => "Provisions", "الأحكام";
     "instrument.title" => "Standards", "المعايير الدولية";
     "instrumentkind.convention" => "Convention", "اتفاقية";
@@ -154,6 +156,8 @@ messages! {
     "provision.assessment" => "Assessment", "التقييم";
     "provision.implementing" => "Implementing articles", "المواد المنفِّذة";
     "provision.not_assessed" => "This provision has not been assessed yet.", "لم يُقيَّم هذا الحكم بعد.";
+    "punct.comma" => ", ", "، ";
+    "punct.semicolon" => "; ", "؛ ";
     "search.hint" => "Search the text of every article.", "ابحث في نصوص جميع المواد.";
     "search.http" => "Search needs the site to be served over HTTP (for example with mizan serve); it does not run from files opened directly.", "يتطلب البحث تقديم الموقع عبر HTTP (مثلاً بالأمر mizan serve)، ولا يعمل عند فتح الملفات مباشرة.";
     "search.in" => "Texts in", "النصوص باللغة";
@@ -176,10 +180,12 @@ messages! {
     "theme.protection" => "Protection", "الحماية";
     "visibility.committee" => "Committee only", "للجنة فقط";
     "visibility.public" => "Public", "عام";
+    "work.as_of" => "text as of", "النص محدَّث حتى";
     "work.contents" => "Contents", "المحتويات";
     "work.date" => "Signed", "تاريخ الإصدار";
     "work.extent_selection" => "This text is a selection of the law's articles.", "هذا النص مختارات من مواد القانون.";
     "work.in_force" => "In force", "تاريخ النفاذ";
+    "work.issue" => "issue", "العدد";
     "work.mapped" => "Mapped provisions", "الأحكام المرتبطة";
     "work.missing_article" => "Not in this language", "غير متوفرة بهذه اللغة";
     "work.no_expression" => "There is no text of this law in this language; the text below is in another language.", "لا يتوفر نص لهذا القانون بهذه اللغة؛ النص أدناه بلغة أخرى.";

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use minijinja::value::{Kwargs, Value};
-use minijinja::{Environment, Error, ErrorKind, HtmlEscape, State, UndefinedBehavior};
+use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior};
 
 use crate::corpus::Lang;
 use crate::diag::{Diagnostic, Diagnostics, Sources};
@@ -106,8 +106,50 @@ fn mark(status: &str) -> &'static str {
     }
 }
 
-fn esc(s: &str) -> HtmlEscape<'_> {
-    HtmlEscape(s)
+/// HTML-escapes text: `&`, `<`, `>`, `"` and `'`, which is all that can end
+/// text or a quoted attribute. (`/` is left as it is, unlike minijinja's
+/// default, so paths in links stay readable.)
+pub struct Escaped<'a>(pub &'a str);
+
+impl std::fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = self.0;
+        let mut last = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let rep = match b {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                b'\'' => "&#39;",
+                _ => continue,
+            };
+            f.write_str(&s[last..i])?;
+            f.write_str(rep)?;
+            last = i + 1;
+        }
+        f.write_str(&s[last..])
+    }
+}
+
+fn esc(s: &str) -> Escaped<'_> {
+    Escaped(s)
+}
+
+/// Writes values into templates: strings escaped by [`Escaped`] in HTML
+/// templates, everything else as minijinja does.
+fn formatter(
+    out: &mut minijinja::Output<'_>,
+    state: &mut State<'_, '_>,
+    value: &Value,
+) -> Result<(), Error> {
+    if matches!(state.auto_escape(), minijinja::AutoEscape::Html) && !value.is_safe() {
+        if let Some(s) = value.as_str() {
+            return write!(out, "{}", Escaped(s))
+                .map_err(|_| Error::new(ErrorKind::WriteFailure, "cannot write"));
+        }
+    }
+    minijinja::escape_formatter(out, state, value)
 }
 
 /// A status as a mark and a word: `● Full`. Unknown statuses are an error.
@@ -209,6 +251,7 @@ impl Renderer {
         }
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+        env.set_formatter(formatter);
         let mut hasher = std::hash::DefaultHasher::new();
         for (name, (text, path)) in sources {
             hasher.write(name.as_bytes());
@@ -392,6 +435,15 @@ mod tests {
         }
         let missing: Vec<_> = keys.iter().filter(|k| i18n::lookup(k).is_none()).collect();
         assert!(missing.is_empty(), "{missing:?}");
+    }
+
+    #[test]
+    fn escaping_covers_what_ends_text_or_an_attribute() {
+        assert_eq!(
+            Escaped(r#"<a href="x" title='y'>&</a>"#).to_string(),
+            "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;"
+        );
+        assert_eq!(Escaped("../en/index.html").to_string(), "../en/index.html");
     }
 
     #[test]

@@ -40,10 +40,13 @@ before(async () => {
     server.on("exit", (code) => fail(new Error(`mizan serve exited with ${code}`)));
   });
   profileDir = mkdtempSync(join(tmpdir(), "mizan-chromium-"));
-  browser = await chromium.launch({
+  // A fresh profile folder for each run (playwright passes it to Chromium
+  // as --user-data-dir).
+  browser = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-      "--disable-gpu", "--no-first-run", `--user-data-dir=${profileDir}`],
+      "--disable-gpu", "--no-first-run"],
+    viewport: { width: 1280, height: 900 },
   });
 });
 
@@ -55,8 +58,9 @@ after(async () => {
 });
 
 async function open(path, { width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
-  const page = await context.newPage();
+  const page = await browser.newPage();
+  await page.setViewportSize({ width, height });
+  const context = { close: () => page.close() };
   page.on("request", (r) => {
     const u = r.url();
     if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) foreign.push(u);

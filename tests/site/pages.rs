@@ -65,7 +65,7 @@ fn a_law_page_has_contents_anchors_and_badges_linking_to_provisions() {
     assert!(law.contains(r#"<section class="article" id="art_1""#));
     assert!(law.contains(r#"id="art_2__para_2""#), "paragraph anchors");
     assert!(
-        law.contains(r#"href="../../standards/tip/art_3__para_b/index.html""#),
+        law.contains(r#"href="../../../en/standards/tip/art_3__para_b/index.html""#),
         "a badge links to the provision"
     );
     // The pending amendment is listed on the law it amends.
@@ -80,7 +80,7 @@ fn a_provision_page_gives_status_rationale_recommendation_and_articles() {
     let p = read(&out.join("en/standards/tip/art_3__para_a/index.html"));
     assert!(p.contains("Servitude is not named among the purposes."));
     assert!(p.contains("Add servitude to the purposes listed in Article 1."));
-    assert!(p.contains(r#"href="../../../works/act-2013-91/index.html#art_1""#));
+    assert!(p.contains(r#"href="../../../../en/works/act-2013-91/index.html#art_1""#));
     // Elements: two full, one partial, so the provision is partial.
     assert!(p.contains(r#"<span class="status st-partial">"#));
     // A pending amendment that would close the compensation gap says so.

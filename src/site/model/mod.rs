@@ -31,6 +31,8 @@ pub use work::{WorkPage, WorksPage};
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteInfo {
     pub title: String,
+    /// `(language, title)` for every language of the site.
+    pub titles: Vec<(&'static str, String)>,
     pub jurisdiction: String,
     pub committee: bool,
     pub languages: Vec<&'static str>,
@@ -99,6 +101,8 @@ pub struct Context<'a> {
     pub alternates: Vec<Alternate>,
     /// The page title (already in the page's language).
     pub title: String,
+    /// The site's title in the page's language.
+    pub site_title: &'a str,
     /// The navigation section this page belongs to.
     pub section: &'static str,
     pub site: &'a SiteInfo,
@@ -189,6 +193,19 @@ impl<'a> Model<'a> {
         let mapped = work::MappedIndex::new(&coverage);
         let site = SiteInfo {
             title: ws.settings.title.clone(),
+            titles: ws
+                .settings
+                .languages
+                .iter()
+                .map(|l| {
+                    let t = ws
+                        .settings
+                        .titles
+                        .get(l.code())
+                        .unwrap_or(&ws.settings.title);
+                    (l.code(), t.clone())
+                })
+                .collect(),
             jurisdiction: ws.jurisdiction().to_owned(),
             committee: profile == Profile::Committee,
             languages: ws.settings.languages.iter().map(|l| l.code()).collect(),
@@ -204,6 +221,15 @@ impl<'a> Model<'a> {
             scenarios,
             mapped,
         }
+    }
+
+    /// The site's title in `lang`, or in its first language.
+    pub fn site_title(&self, lang: Lang) -> &'a str {
+        self.ws
+            .settings
+            .titles
+            .get(lang.code())
+            .unwrap_or(&self.ws.settings.title)
     }
 
     pub fn languages(&self) -> &[Lang] {
@@ -244,6 +270,7 @@ impl<'a> Model<'a> {
                 path: rel.to_owned(),
                 alternates,
                 title,
+                site_title: self.site_title(lang),
                 section,
                 site: &self.site,
                 page: body,
@@ -265,6 +292,7 @@ impl<'a> Model<'a> {
                 path: String::new(),
                 alternates: Vec::new(),
                 title: self.site.title.clone(),
+                site_title: self.site_title(self.languages()[0]),
                 section: "root",
                 site: &self.site,
                 page: Body::Root,

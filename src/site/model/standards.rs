@@ -19,10 +19,20 @@ pub struct Counts {
     pub total: usize,
 }
 
+/// The order count columns read in: from met to not assessed.
+pub const COUNT_ORDER: [Status; 6] = [
+    Status::Full,
+    Status::Partial,
+    Status::Missing,
+    Status::Conflict,
+    Status::NotApplicable,
+    Status::Unassessed,
+];
+
 impl From<&StatusCounts> for Counts {
     fn from(c: &StatusCounts) -> Self {
         Counts {
-            items: Status::ALL.iter().map(|s| (*s, c.get(*s))).collect(),
+            items: COUNT_ORDER.iter().map(|s| (*s, c.get(*s))).collect(),
             total: c.total(),
         }
     }

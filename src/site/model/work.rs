@@ -2,6 +2,7 @@
 //! table of contents, its articles (anchored by eId) and the provisions
 //! mapped to each article.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -99,7 +100,7 @@ pub struct WorksPage<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct PointView<'a> {
     pub eid: &'a str,
-    pub label: &'a str,
+    pub label: Cow<'a, str>,
     pub text: &'a str,
     pub points: Vec<PointView<'a>>,
 }
@@ -184,9 +185,9 @@ pub struct WorkPage<'a> {
     pub other_lang: Option<&'static str>,
     pub status: crate::corpus::WorkStatus,
     pub authority: crate::corpus::Authority,
-    pub date: String,
+    pub date: Option<String>,
     pub in_force: Option<String>,
-    pub version_date: String,
+    pub version_date: Option<String>,
     pub publication: Option<Publication<'a>>,
     pub selection: bool,
     pub omitted: Option<Text<'a>>,
@@ -207,13 +208,36 @@ pub struct Publication<'a> {
     pub date: Option<String>,
 }
 
-fn points(ps: &[Point]) -> Vec<PointView<'_>> {
+/// The abjad order Arabic uses to letter list items (أ، ب، ج، د، ...).
+const ABJAD: [&str; 26] = [
+    "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق",
+    "ر", "ش", "ت", "ث", "خ", "ذ", "ض",
+];
+
+/// A point's label as readers of its text expect it: in Arabic text, the
+/// reader's Latin letters (`a`, `b`) become abjad letters and ASCII digits
+/// Arabic-Indic ones; labels written in the source are kept.
+pub fn point_label(label: &str, lang: Lang) -> Cow<'_, str> {
+    if lang != Lang::Ar {
+        return Cow::Borrowed(label);
+    }
+    let b = label.as_bytes();
+    if b.len() == 1 && b[0].is_ascii_lowercase() {
+        return Cow::Borrowed(ABJAD[usize::from(b[0] - b'a')]);
+    }
+    if b.iter().all(u8::is_ascii_digit) {
+        return Cow::Owned(crate::text::arabic_indic_digits(label));
+    }
+    Cow::Borrowed(label)
+}
+
+fn points(ps: &[Point], lang: Lang) -> Vec<PointView<'_>> {
     ps.iter()
         .map(|p| PointView {
             eid: &p.eid,
-            label: &p.label,
+            label: point_label(&p.label, lang),
             text: &p.text,
-            points: points(&p.points),
+            points: points(&p.points, lang),
         })
         .collect()
 }
@@ -241,7 +265,7 @@ fn article_text<'a>(article: &'a Article, lang: Lang) -> ArticleText<'a> {
             .map(|p| ParagraphView {
                 eid: &p.eid,
                 text: &p.text,
-                points: points(&p.points),
+                points: points(&p.points, lang),
             })
             .collect(),
     }
@@ -420,9 +444,9 @@ fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang) -> WorkPage<'a> {
         other_lang: other.map(|o| o.lang().code()),
         status: meta.status,
         authority: meta.authority,
-        date: meta.date.to_string(),
+        date: meta.date.map(|d| d.to_string()),
         in_force: meta.in_force.map(|d| d.to_string()),
-        version_date: meta.version_date().to_string(),
+        version_date: meta.version_date().map(|d| d.to_string()),
         publication: meta.publication.as_ref().map(|p| Publication {
             gazette: &p.gazette,
             issue: p.issue.as_deref(),
@@ -438,5 +462,19 @@ fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang) -> WorkPage<'a> {
         blocks,
         versions: Vec::new(),
         amendments,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_point_labels_follow_the_abjad_and_arabic_digits() {
+        assert_eq!(point_label("a", Lang::Ar), "أ");
+        assert_eq!(point_label("e", Lang::Ar), "هـ");
+        assert_eq!(point_label("12", Lang::Ar), "١٢");
+        assert_eq!(point_label("iv", Lang::Ar), "iv");
+        assert_eq!(point_label("a", Lang::En), "a");
     }
 }
