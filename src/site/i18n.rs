@@ -102,7 +102,7 @@ messages! {
     "element.element" => "Element", "العنصر";
     "element.title" => "Elements", "العناصر";
     "footer.disclaimer" => "An unofficial assessment written from public sources. The official texts are those published in the official gazette.", "تقييم غير رسمي أُعدّ من مصادر عامة. النصوص الرسمية هي المنشورة في الجريدة الرسمية.";
-    "footer.made_with" => "Made with mizan", "أُنشئ باستخدام ميزان";
+    "footer.made_with" => "Made with", "أُنشئ باستخدام";
     "gaps.filter" => "Filter the table", "تصفية الجدول";
     "gaps.filter_hint" => "Without scripts, every row is shown.", "تُعرض كل الصفوف عند تعطيل البرامج النصية.";
     "gaps.intro" => "Every provision of every instrument, with where the law stands against it. The status is written in words, so the table reads the same in greyscale print.", "كل حكم من أحكام كل صك، مع موقف القانون منه. الحالة مكتوبة بالكلمات، فيُقرأ الجدول كما هو عند الطباعة بالأبيض والأسود.";
@@ -158,6 +158,7 @@ messages! {
     "provision.not_assessed" => "This provision has not been assessed yet.", "لم يُقيَّم هذا الحكم بعد.";
     "punct.comma" => ", ", "، ";
     "punct.semicolon" => "; ", "؛ ";
+    "search.count" => "Matching articles and provisions:", "عدد المواد والأحكام المطابقة:";
     "search.hint" => "Search the text of every article.", "ابحث في نصوص جميع المواد.";
     "search.http" => "Search needs the site to be served over HTTP (for example with mizan serve); it does not run from files opened directly.", "يتطلب البحث تقديم الموقع عبر HTTP (مثلاً بالأمر mizan serve)، ولا يعمل عند فتح الملفات مباشرة.";
     "search.in" => "Texts in", "النصوص باللغة";
@@ -180,6 +181,7 @@ messages! {
     "theme.protection" => "Protection", "الحماية";
     "visibility.committee" => "Committee only", "للجنة فقط";
     "visibility.public" => "Public", "عام";
+    "work.amendments" => "Amendments to this law", "تعديلات هذا القانون";
     "work.as_of" => "text as of", "النص محدَّث حتى";
     "work.contents" => "Contents", "المحتويات";
     "work.date" => "Signed", "تاريخ الإصدار";

@@ -187,6 +187,29 @@ fn in_lang(state: &State<'_, '_>, text: &str, lang: Lang) -> String {
     }
 }
 
+/// ` lang=".." dir=".."` for a block holding a [`Text`] in another language
+/// than the page (so an English paragraph on an Arabic page reads left to
+/// right); nothing when the languages agree.
+fn lang_attrs(state: &State<'_, '_>, v: Value) -> Result<Value, Error> {
+    let lang = v.get_attr("lang")?;
+    let lang = lang.as_str().and_then(Lang::from_code).unwrap_or(Lang::En);
+    Ok(Value::from_safe_string(if lang == page_lang(state) {
+        String::new()
+    } else {
+        format!(
+            r#" lang="{}" dir="{}""#,
+            lang.code(),
+            super::model::dir(lang)
+        )
+    }))
+}
+
+/// English text (standards and assessments are written in English).
+fn en(state: &State<'_, '_>, v: Value) -> Value {
+    let text = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+    Value::from_safe_string(in_lang(state, &text, Lang::En))
+}
+
 /// Free text whose language is not recorded (amendment titles, notes):
 /// marked by the script most of its letters are in.
 fn txt_auto(state: &State<'_, '_>, v: Value) -> Value {
@@ -292,6 +315,8 @@ impl Renderer {
         env.add_function("status", status);
         env.add_function("txt", txt);
         env.add_function("txt_auto", txt_auto);
+        env.add_function("en", en);
+        env.add_function("lang_attrs", lang_attrs);
         env.add_function("linked", linked);
         env.add_function("score_bar", score_bar);
         Ok(Renderer {

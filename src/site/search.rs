@@ -18,7 +18,9 @@ use std::hash::{Hash, Hasher};
 use crate::corpus::Lang;
 use crate::workspace::Workspace;
 
-use super::model::work::{article_heading, article_href, instrument_label, provision_href};
+use super::model::work::{
+    article_heading, article_href, instrument_label, point_label, provision_href,
+};
 
 /// The most records one Pagefind bundle holds.
 pub const SHARD_RECORDS: usize = 5_000;
@@ -61,7 +63,7 @@ pub fn shards(ws: &Workspace) -> Vec<Shard> {
                 records.push(Record {
                     url: article_href(&r),
                     title: format!("{work_title}: {heading}"),
-                    content: format!("{heading}\n{}", a.text()),
+                    content: article_content(&heading, a, lang),
                     source: work_title.to_owned(),
                 });
             }
@@ -99,6 +101,26 @@ pub fn shards(ws: &Workspace) -> Vec<Shard> {
                 hash: h.finish(),
             });
         }
+    }
+    out
+}
+
+/// The searchable text of an article: its heading, paragraphs and points,
+/// with point labels as the page shows them.
+fn article_content(heading: &str, a: &crate::corpus::Article, lang: Lang) -> String {
+    fn points(out: &mut String, ps: &[crate::corpus::Point], lang: Lang) {
+        for p in ps {
+            out.push_str(&format!("\n({}) {}", point_label(&p.label, lang), p.text));
+            points(out, &p.points, lang);
+        }
+    }
+    let mut out = heading.to_owned();
+    for p in &a.paragraphs {
+        if !p.text.is_empty() {
+            out.push('\n');
+            out.push_str(&p.text);
+        }
+        points(&mut out, &p.points, lang);
     }
     out
 }

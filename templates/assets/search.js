@@ -70,7 +70,9 @@
     }).then(function (res) {
       return Promise.all(res.results.slice(0, 30).map(function (r) { return r.data(); })).then(function (data) {
         if (id !== searchId) return;
-        status.textContent = data.length ? digits(res.results.length) : status.getAttribute("data-none");
+        status.textContent = data.length
+          ? status.getAttribute("data-count") + " " + digits(res.results.length)
+          : status.getAttribute("data-none");
         data.forEach(function (d) {
           var li = document.createElement("li");
           var a = document.createElement("a");
