@@ -146,7 +146,9 @@ fn roman(s: &str) -> Option<u32> {
 fn first_word(s: &str) -> (&str, &str) {
     let s = s.trim_start();
     let end = s
-        .find(|c: char| c.is_whitespace() || c == '(' || c == ':' || ascii_digit(c).is_ascii_digit())
+        .find(|c: char| {
+            c.is_whitespace() || c == '(' || c == ':' || ascii_digit(c).is_ascii_digit()
+        })
         .unwrap_or(s.len());
     // Keep "Art." together; stop a word at a digit (`Art.2`).
     (&s[..end], &s[end..])
@@ -196,6 +198,38 @@ fn number_word(rest: &str) -> Option<(String, u32, &str)> {
         }
     }
     None
+}
+
+/// Reads a number written as an ordinal or cardinal word, English or Arabic
+/// (`One`, `second`, `الثانية`, `الحادي عشر`), at the start of `text`:
+/// returns (as written, value, remaining text).
+pub fn number_in_words(text: &str) -> Option<(String, u32, &str)> {
+    number_word(text)
+}
+
+/// Reads an article reference at the start of `text`: an article word and a
+/// number in any form a statute heading may use (`Article 2 bis`,
+/// `المادة (٢)`, `المادة الأولى`). Returns the number and the rest of the text.
+pub fn article_reference(text: &str) -> Option<(ArticleNumber, &str)> {
+    let (word, rest) = first_word(text);
+    let lower = word.to_lowercase();
+    let folded = fold_arabic_keyword(word);
+    let is_article = ENGLISH_ARTICLE_WORDS.contains(&lower.as_str())
+        || ARABIC_ARTICLE_WORDS.contains(&folded.as_str());
+    if !is_article {
+        return None;
+    }
+    if let Some(found) = parse_article_number(rest) {
+        return Some(found);
+    }
+    let (display, value, rest) = number_word(rest)?;
+    Some((
+        ArticleNumber {
+            normalised: value.to_string(),
+            display,
+        },
+        rest,
+    ))
 }
 
 /// Classifies a heading by its text.
@@ -288,7 +322,10 @@ mod tests {
         assert_eq!(article("Art. 2 bis: Penalty").0, "2bis");
         assert_eq!(article("Art. 2 bis: Penalty").2.as_deref(), Some("Penalty"));
         assert_eq!(article("Art.3").0, "3");
-        assert_eq!(article("ARTICLE 14 — Publication").2.as_deref(), Some("Publication"));
+        assert_eq!(
+            article("ARTICLE 14 — Publication").2.as_deref(),
+            Some("Publication")
+        );
         assert_eq!(article("Article One").0, "1");
     }
 
@@ -298,7 +335,10 @@ mod tests {
         assert_eq!(article("مادة (٢)").0, "2");
         assert_eq!(article("المادة ٢ مكرراً").0, "2bis");
         assert_eq!(article("المادة 5 مكرراً (أ)").0, "5bis_a");
-        assert_eq!(article("المادة (١٣): حدود الرأفة").2.as_deref(), Some("حدود الرأفة"));
+        assert_eq!(
+            article("المادة (١٣): حدود الرأفة").2.as_deref(),
+            Some("حدود الرأفة")
+        );
         assert_eq!(article("المادة الأولى").0, "1");
         assert_eq!(article("المادة الحادية عشرة: نص").0, "11");
         assert_eq!(article("المادة الحادية عشرة: نص").2.as_deref(), Some("نص"));
@@ -306,9 +346,24 @@ mod tests {
     }
 
     #[test]
+    fn article_references_return_the_rest() {
+        let (n, rest) = article_reference("Article 2 bis after Article 2").unwrap();
+        assert_eq!((n.normalised.as_str(), rest), ("2bis", " after Article 2"));
+        let (n, rest) = article_reference("المادة ١٣، يستبدل").unwrap();
+        assert_eq!((n.normalised.as_str(), rest), ("13", "، يستبدل"));
+        let (n, rest) = article_reference("المادة الثانية من").unwrap();
+        assert_eq!((n.normalised.as_str(), rest), ("2", " من"));
+        assert!(article_reference("Chapter 2").is_none());
+        assert!(article_reference("Article").is_none());
+    }
+
+    #[test]
     fn article_word_without_number() {
         assert_eq!(classify("Article"), HeadingKind::ArticleWithoutNumber);
-        assert_eq!(classify("Article: Definitions"), HeadingKind::ArticleWithoutNumber);
+        assert_eq!(
+            classify("Article: Definitions"),
+            HeadingKind::ArticleWithoutNumber
+        );
         assert_eq!(classify("المادة"), HeadingKind::ArticleWithoutNumber);
     }
 
@@ -321,7 +376,10 @@ mod tests {
         assert_eq!(container("Part II").1, Some(2));
         assert_eq!(container("Chapter Three - Offences").1, Some(3));
         assert_eq!(container("الفصل الأول: أحكام عامة").1, Some(1));
-        assert_eq!(container("الفصل الأول: أحكام عامة").2.as_deref(), Some("أحكام عامة"));
+        assert_eq!(
+            container("الفصل الأول: أحكام عامة").2.as_deref(),
+            Some("أحكام عامة")
+        );
         assert_eq!(container("الباب الثاني عشر").1, Some(12));
         assert_eq!(container("القسم ٣").1, Some(3));
         assert_eq!(container("Section").1, None);

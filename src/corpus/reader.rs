@@ -126,15 +126,52 @@ pub fn parse_body(
     range: Range<usize>,
     diags: &mut Diagnostics,
 ) -> Body {
+    run_builder(path, text, range, Body::default(), None, diags)
+}
+
+/// Parses the Markdown at `range` of `text` as the text of one article with
+/// eId `eid` (the new text an amendment gives): its paragraphs and points
+/// become `articles[0]` of the result. Headings in the range are read as
+/// usual, so a caller that allows none can check that `articles` has one
+/// element and `containers` none.
+pub fn parse_article_body(
+    path: &Arc<Path>,
+    text: &str,
+    range: Range<usize>,
+    eid: &str,
+    diags: &mut Diagnostics,
+) -> Body {
+    let body = Body {
+        articles: vec![Article {
+            eid: eid.to_owned(),
+            num: String::new(),
+            heading: None,
+            container: None,
+            paragraphs: Vec::new(),
+            span: range.start..range.start,
+        }],
+        ..Body::default()
+    };
+    run_builder(path, text, range, body, Some(0), diags)
+}
+
+fn run_builder(
+    path: &Arc<Path>,
+    text: &str,
+    range: Range<usize>,
+    body: Body,
+    article: Option<usize>,
+    diags: &mut Diagnostics,
+) -> Body {
     let base = range.start;
     let source = &text[range];
     let mut b = BodyBuilder {
         path,
         source,
         base,
-        body: Body::default(),
+        body,
         open: Vec::new(),
-        article: None,
+        article,
         skipping: false,
         after_paragraph: false,
         lists: Vec::new(),
@@ -173,7 +210,10 @@ impl BodyBuilder<'_> {
             Event::End(TagEnd::Heading(_)) => {
                 let text = self.text.take().unwrap_or_default();
                 if let Some((level, id, start)) = self.heading.take() {
-                    let end = start + self.source[start - self.base..span.end - self.base].trim_end().len();
+                    let end = start
+                        + self.source[start - self.base..span.end - self.base]
+                            .trim_end()
+                            .len();
                     self.on_heading(level, id, &text, start..end, diags);
                 }
             }
@@ -338,7 +378,9 @@ impl BodyBuilder<'_> {
                         )
                         .with_label("second article with this number")
                         .with_related(self.path, first.clone(), "first used here")
-                        .with_help("give each article its own number, or mark an inserted one `bis`"),
+                        .with_help(
+                            "give each article its own number, or mark an inserted one `bis`",
+                        ),
                     );
                     self.skipping = true;
                     self.article = None;
@@ -368,7 +410,17 @@ impl BodyBuilder<'_> {
                 kind,
                 number,
                 title,
-            } => self.open_container(kind, number, title, text, level, parent, explicit_id, span, diags),
+            } => self.open_container(
+                kind,
+                number,
+                title,
+                text,
+                level,
+                parent,
+                explicit_id,
+                span,
+                diags,
+            ),
             HeadingKind::Other => {
                 let title = Some(text.clone());
                 self.open_container(
@@ -615,9 +667,20 @@ mod tests {
 
     #[test]
     fn containers_nest_by_level_and_number_by_position() {
-        let (b, _) = parse("# Part I\n\n## Chapter 1\n\n### Article 1\n\nx\n\n## Chapter 2\n\n### Article 2\n\ny\n\n# Part II\n\n## Section\n\n### Article 3\n\nz\n");
+        let (b, _) = parse(
+            "# Part I\n\n## Chapter 1\n\n### Article 1\n\nx\n\n## Chapter 2\n\n### Article 2\n\ny\n\n# Part II\n\n## Section\n\n### Article 3\n\nz\n",
+        );
         let eids: Vec<&str> = b.containers.iter().map(|c| c.eid.as_str()).collect();
-        assert_eq!(eids, ["part_1", "part_1__chp_1", "part_1__chp_2", "part_2", "part_2__sec_1"]);
+        assert_eq!(
+            eids,
+            [
+                "part_1",
+                "part_1__chp_1",
+                "part_1__chp_2",
+                "part_2",
+                "part_2__sec_1"
+            ]
+        );
         assert_eq!(b.articles[2].container, Some(4));
     }
 
@@ -638,7 +701,25 @@ mod tests {
     #[test]
     fn raw_html_is_kept_as_text() {
         let (b, _) = parse("## Article 1\n\nA <script>alert(1)</script> b\n");
-        assert_eq!(b.articles[0].paragraphs[0].text, "A <script>alert(1)</script> b");
+        assert_eq!(
+            b.articles[0].paragraphs[0].text,
+            "A <script>alert(1)</script> b"
+        );
+    }
+
+    #[test]
+    fn an_article_body_reads_paragraphs_and_points() {
+        let text = "x\n\nFirst.\n\n- (a) one\n- (b) two\n\nSecond.\n";
+        let path: Arc<Path> = Arc::from(Path::new("t.md"));
+        let mut diags = Diagnostics::new();
+        let b = parse_article_body(&path, text, 3..text.len(), "art_7", &mut diags);
+        assert!(diags.is_empty());
+        assert_eq!(b.articles.len(), 1);
+        let a = &b.articles[0];
+        assert_eq!(a.paragraphs.len(), 2);
+        assert_eq!(a.paragraphs[0].points[1].eid, "art_7__para_1__point_b");
+        assert_eq!(a.paragraphs[1].eid, "art_7__para_2");
+        assert_eq!(&text[a.paragraphs[1].span.clone()], "Second.\n");
     }
 
     #[test]

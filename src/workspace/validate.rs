@@ -51,7 +51,12 @@ pub(super) fn validate(ws: &Workspace, diags: &mut Diagnostics) {
             ));
         }
         let Some(instrument) = ws.instrument(&m.standard) else {
-            diags.push(unknown_standard(ws, &m.path, m.standard_span.clone(), &m.standard));
+            diags.push(unknown_standard(
+                ws,
+                &m.path,
+                m.standard_span.clone(),
+                &m.standard,
+            ));
             continue;
         };
         let mut seen: HashMap<(&str, Option<&str>), &Range<usize>> = HashMap::new();
@@ -66,7 +71,11 @@ pub(super) fn validate(ws: &Workspace, diags: &mut Diagnostics) {
                         Some(entry.span.clone()),
                         format!("`{}` is assessed twice in this mapping", target(entry)),
                     )
-                    .with_related(&entry.path, first.clone(), "first assessed here"),
+                    .with_related(
+                        &entry.path,
+                        first.clone(),
+                        "first assessed here",
+                    ),
                 );
             }
             check_entry(instrument, entry, &articles, None, diags);
@@ -179,24 +188,31 @@ fn check_instruments(ws: &Workspace, diags: &mut Diagnostics) {
         if let Some(parent) = &i.parent
             && ws.instrument(parent).is_none()
         {
-            diags.push(
-                Diagnostic::warning(
-                    &i.path,
-                    ws.field_span(&i.path, "parent"),
-                    format!("parent instrument `{parent}` is not in `standards/`"),
-                ),
-            );
+            diags.push(Diagnostic::warning(
+                &i.path,
+                ws.field_span(&i.path, "parent"),
+                format!("parent instrument `{parent}` is not in `standards/`"),
+            ));
         }
     }
 }
 
-/// Checks one mapping entry. `amended` names the work an amendment changes:
-/// its entries may cite articles the amendment itself inserts.
+/// The work an amendment changes, and the articles of it in force once the
+/// amendment applies (`None` when it could not be applied: its errors are
+/// reported elsewhere).
+pub(super) struct Amended<'a> {
+    pub work: &'a str,
+    pub articles: Option<&'a HashSet<String>>,
+}
+
+/// Checks one mapping entry. For an amendment's `mapping_changes`,
+/// `amended` says which articles of the amended work exist once it applies
+/// (it may insert, renumber or repeal some).
 pub(super) fn check_entry(
     instrument: &Instrument,
     entry: &MappingEntry,
     articles: &HashMap<&str, HashSet<&str>>,
-    amended: Option<&str>,
+    amended: Option<&Amended<'_>>,
     diags: &mut Diagnostics,
 ) {
     let path = &entry.path;
@@ -227,7 +243,10 @@ pub(super) fn check_entry(
                 let d = Diagnostic::error(
                     path,
                     Some(span),
-                    format!("provision `{}/{}` has no element `{element}`", instrument.id, p.id),
+                    format!(
+                        "provision `{}/{}` has no element `{element}`",
+                        instrument.id, p.id
+                    ),
                 );
                 diags.push(if known.is_empty() {
                     d.with_help("this provision defines no elements; assess it as a whole")
@@ -249,21 +268,50 @@ pub(super) fn check_entry(
     }
     if entry.rationale.trim().is_empty() {
         diags.push(
-            Diagnostic::error(path, Some(entry.rationale_span.clone()), "the entry has no rationale")
-                .with_help("say why the status holds, naming the articles relied on"),
+            Diagnostic::error(
+                path,
+                Some(entry.rationale_span.clone()),
+                "the entry has no rationale",
+            )
+            .with_help("say why the status holds, naming the articles relied on"),
         );
     }
     for (article, span) in entry.articles.iter().zip(&entry.article_spans) {
         let work = article.work.as_str();
         let Some(eids) = articles.get(work) else {
-            diags.push(Diagnostic::error(
-                path,
-                Some(span.clone()),
-                format!("unknown work `{work}`"),
-            ).with_help("no statute file in `corpus/` has this `work` id"));
+            diags.push(
+                Diagnostic::error(path, Some(span.clone()), format!("unknown work `{work}`"))
+                    .with_help("no statute file in `corpus/` has this `work` id"),
+            );
             continue;
         };
-        if eids.contains(article.eid.as_str()) || amended == Some(work) {
+        if let Some(a) = amended.filter(|a| a.work == work) {
+            let Some(after) = a.articles else {
+                continue;
+            };
+            if after.contains(&article.eid) {
+                continue;
+            }
+            let mut d = Diagnostic::error(
+                path,
+                Some(span.clone()),
+                format!("unknown article `{article}` once the amendment applies"),
+            )
+            .with_label(if eids.contains(article.eid.as_str()) {
+                format!("the amendment repeals or renumbers `{}`", article.eid)
+            } else {
+                format!(
+                    "neither `{work}` nor the amendment has an article `{}`",
+                    article.eid
+                )
+            });
+            if let Some(best) = nearest(&article.eid, after.iter().map(String::as_str)) {
+                d = d.with_help(format!("did you mean `{}`?", article.work.article(best)));
+            }
+            diags.push(d);
+            continue;
+        }
+        if eids.contains(article.eid.as_str()) {
             continue;
         }
         let mut d = Diagnostic::error(
@@ -279,7 +327,11 @@ pub(super) fn check_entry(
     }
 }
 
-fn check_amendments(ws: &Workspace, articles: &HashMap<&str, HashSet<&str>>, diags: &mut Diagnostics) {
+fn check_amendments(
+    ws: &Workspace,
+    articles: &HashMap<&str, HashSet<&str>>,
+    diags: &mut Diagnostics,
+) {
     for pair in ws.amendments.windows(2) {
         if pair[0].id == pair[1].id {
             diags.push(Diagnostic::error(
@@ -293,6 +345,7 @@ fn check_amendments(ws: &Workspace, articles: &HashMap<&str, HashSet<&str>>, dia
             ));
         }
     }
+    let checked = crate::amend::check(&ws.works, &ws.amendments, diags);
     for a in &ws.amendments {
         if ws.work(a.amends.as_str()).is_none() {
             diags.push(
@@ -304,12 +357,19 @@ fn check_amendments(ws: &Workspace, articles: &HashMap<&str, HashSet<&str>>, dia
                 .with_help("`amends` must be the `work` id of a statute file"),
             );
         }
+        let amended = Amended {
+            work: a.amends.as_str(),
+            articles: checked.articles_after.get(&a.id),
+        };
         for entry in &a.mapping_changes {
             match ws.instrument(&entry.standard) {
-                Some(instrument) => {
-                    check_entry(instrument, entry, articles, Some(a.amends.as_str()), diags)
-                }
-                None => diags.push(unknown_standard(ws, &a.path, entry.span.clone(), &entry.standard)),
+                Some(instrument) => check_entry(instrument, entry, articles, Some(&amended), diags),
+                None => diags.push(unknown_standard(
+                    ws,
+                    &a.path,
+                    entry.span.clone(),
+                    &entry.standard,
+                )),
             }
         }
     }
