@@ -1,26 +1,31 @@
 #!/usr/bin/env bash
-# Benchmark of `mizan diff` (DESIGN.md: an amendment touching 20 articles of
-# a 1,000-article statute, under 50 ms and faster than
+# Times `mizan diff` of an amendment touching 20 articles of a 1,000-article
+# statute (DESIGN.md: under 50 ms, and faster than
 # `git diff --no-index --word-diff` on the same before/after files).
 #
-# Generates, in a temporary folder, a workspace with a 1,000-article statute
-# and a draft amendment touching 20 articles (15 substitutions, 5 replaced
-# articles), plus the statute's text before and after the amendment as two
-# files; then times both commands (hyperfine if installed, else a loop) and
-# prints the ratio.
+# 1. In a temporary folder, one awk program writes a 1,000-article statute,
+#    the same statute after a draft amendment (15 substitutions and 5
+#    replaced articles), and that amendment, so the three always agree. Both
+#    commands run on them: mizan on the workspace (reading it, applying the
+#    amendment, aligning and redlining), git on the before/after files.
+# 2. `mizan diff bench-1000` on the generator's workspace (examples/generate,
+#    1,000 articles per language; its amendment replaces, substitutes,
+#    inserts and repeals 20 articles), for the figure in a full workspace.
 #
-# Usage: bench/diff.sh [RUNS]   (default 30)
+# Usage: bench/diff.sh [SIZES...]  (sizes are ignored: the benchmark has one
+# size; accepted so that bench/run can call every stage alike). Appends a
+# Markdown table to $RESULTS (default: stdout).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-30}
-cargo build --release --locked --quiet
+need=(); command -v hyperfine >/dev/null || need+=(hyperfine)
+if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; fi
+cargo build --release --locked --quiet --bin mizan --example generate
 mizan="$PWD/target/release/mizan"
+out=${RESULTS:-/dev/stdout}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 mkdir -p "$dir/ws/corpus/kw/amendments"
 
-# One awk program writes the statute (before), the same text after the
-# amendment, and the amendment itself, so the three always agree.
 awk -v out="$dir" 'BEGIN {
   split("the court may order victim offender penalty shelter authority a period of and to any person who under this law is punished by", W, " ")
   nw = length(W); srand(7)
@@ -58,31 +63,37 @@ cp "$dir/before.md" "$dir/ws/corpus/kw/act-2099-1.en.md"
 mizan_cmd="$mizan --workspace $dir/ws diff bench-20"
 git_cmd="git diff --no-index --word-diff $dir/before.md $dir/after.md"
 
-# Both must work, and say the same amount: 20 changed articles.
+# Both work, and mizan finds the 20 changed articles.
 $mizan_cmd > "$dir/mizan.out"
 changed=$(grep -c '  \[modified\]$' "$dir/mizan.out" || true)
-echo "mizan diff: $changed articles modified (expected 20)"
-[ "$changed" = 20 ]
+if [ "$changed" != 20 ]; then
+  echo "bench/diff.sh: mizan diff found $changed modified articles, expected 20" >&2
+  exit 1
+fi
 $git_cmd > "$dir/git.out" || [ $? = 1 ]
 
-if command -v hyperfine >/dev/null 2>&1; then
-  hyperfine --warmup 3 --runs "$runs" -N --ignore-failure \
-    --export-json "$dir/h.json" "$mizan_cmd" "$git_cmd"
-  read -r m g < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(r[0]["mean"]*1000, r[1]["mean"]*1000)' "$dir/h.json")
-else
-  ms() { # mean wall time in ms of "$@" over $runs runs
-    local start end
-    start=$(date +%s%N)
-    for _ in $(seq "$runs"); do "$@" >/dev/null 2>&1 || true; done
-    end=$(date +%s%N)
-    echo $(( (end - start) / runs / 1000 )) | awk '{ printf "%.2f", $1 / 1000 }'
-  }
-  # shellcheck disable=SC2086
-  m=$(ms $mizan_cmd)
-  # shellcheck disable=SC2086
-  g=$(ms $git_cmd)
-fi
-awk -v m="$m" -v g="$g" 'BEGIN {
-  printf "mizan diff: %.2f ms   git diff --word-diff: %.2f ms   ratio (git / mizan): %.2fx\n", m, g, g / m
-  printf "target: under 50 ms (%s) and faster than git (%s)\n", (m < 50 ? "met" : "NOT met"), (m < g ? "met" : "NOT met")
-}'
+# The generator's workspace (kept between runs, like bench/check.sh).
+gen=bench/work/ws-1000
+mkdir -p bench/work
+[ -d "$gen" ] || target/release/examples/generate --articles 1000 --out "$gen" >/dev/null
+gen_cmd="$mizan --workspace $gen diff bench-1000"
+$gen_cmd > /dev/null
+
+hyperfine --warmup 3 --runs 30 -N --ignore-failure --export-json "$dir/h.json" \
+  "$mizan_cmd" "$git_cmd" "$gen_cmd" >&2
+read -r m g x < <(python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+print(*(x["median"] * 1000 for x in r))' "$dir/h.json")
+{
+  echo "### diff"
+  echo
+  echo "An amendment touching 20 articles of a 1,000-article statute (medians)."
+  echo
+  echo "| files | mizan diff | git diff --no-index --word-diff | ratio (git / mizan) |"
+  echo "|---|---:|---:|---:|"
+  awk -v m="$m" -v g="$g" 'BEGIN { printf "| bench/diff.sh statute (before/after) | %.1f ms | %.1f ms | %.2fx |\n", m, g, g / m }'
+  awk -v x="$x" 'BEGIN { printf "| generator workspace, bench-1000 (1,000 articles per language) | %.1f ms | | |\n", x }'
+  echo
+  awk -v m="$m" -v g="$g" 'BEGIN { printf "Target: under 50 ms (%s) and faster than git (%s).\n\n", (m < 50 ? "met" : "NOT met"), (m < g ? "met" : "NOT met") }'
+} >>"$out"

@@ -210,8 +210,8 @@ fn two_pending_amendments_touching_one_article_conflict() {
     ]);
     assert_eq!(
         errors(dir.path()),
-        ["corpus/kw/amendments/b.md:13:4: conflict: pending amendments `a` and `b` both change Article 2 \
-          (DIR/corpus/kw/amendments/a.md line 9 and DIR/corpus/kw/amendments/b.md line 13) \
+        ["corpus/kw/amendments/b.md:13:4: conflict: `b` and `a` are both pending and both change Article 2 \
+          (`a` at DIR/corpus/kw/amendments/a.md:9) \
           [help: merge the two drafts, or mark one `withdrawn` or `rejected`; each is checked alone against the current text]"
             .replace("DIR", &dir.path().display().to_string())]
     );

@@ -158,14 +158,13 @@ fn check_conflicts(list: &[&Amendment], diags: &mut Diagnostics) {
                             &second.path,
                             Some(op2.span.clone()),
                             format!(
-                                "conflict: pending amendments `{}` and `{}` both change Article {num} \
-                                 ({} line {} and {} line {})",
-                                first.id,
+                                "conflict: `{}` and `{}` are both pending and both change Article {num} \
+                                 (`{}` at {}:{})",
                                 second.id,
+                                first.id,
+                                first.id,
                                 first.path.display(),
                                 op1.line,
-                                second.path.display(),
-                                op2.line
                             ),
                         )
                         .with_label(format!("`{}` also changes Article {num}", first.id))

@@ -103,7 +103,7 @@ impl History {
         if let Some((lang, d, id)) = self.incorporated_dates.iter().find(|(_, d, _)| *d > date) {
             let version_date = self.versions[0]
                 .expression(*lang)
-                .map(|e| e.expression.meta.version_date());
+                .and_then(|e| e.expression.meta.version_date());
             return Err(format!(
                 "the {} text of `{}` is current to {} and already includes `{id}` (in force {d}); \
                  the text before that change is not held",
@@ -144,7 +144,7 @@ pub fn history<'a>(
     let start = work
         .expressions
         .iter()
-        .map(|e| e.meta.in_force.unwrap_or(e.meta.date))
+        .filter_map(|e| e.meta.in_force.or(e.meta.date))
         .min();
     let base = Version {
         work: work.id.clone(),
@@ -173,7 +173,7 @@ pub fn history<'a>(
         let mut failed = false;
         let mut incorporated = Vec::new();
         for e in &previous.expressions {
-            if date <= e.expression.meta.version_date() {
+            if e.expression.meta.version_date().is_some_and(|v| date <= v) {
                 incorporated.push(e.lang());
                 expressions.push(e.clone());
                 continue;

@@ -121,7 +121,56 @@ pub fn redline(old: &str, new: &str) -> Vec<Segment> {
             ),
         }
     }
-    segments(move_spaces_out(absorb_spaces(chunks)))
+    segments(move_spaces_out(absorb_short_equalities(absorb_spaces(
+        chunks,
+    ))))
+}
+
+/// The semantic cleanup of Myers' output (as in diff-match-patch): an
+/// unchanged run no longer than the changes on both sides of it is
+/// folded into them, so a rewritten sentence reads as one replacement
+/// rather than as words picked out of it. Runs that hold a line break stay,
+/// so paragraphs stay apart.
+fn absorb_short_equalities(mut chunks: Vec<Chunk>) -> Vec<Chunk> {
+    fn size(c: &Chunk) -> usize {
+        match c {
+            Chunk::Change { delete, insert } => delete.chars().count().max(insert.chars().count()),
+            Chunk::Equal(_) => 0,
+        }
+    }
+    loop {
+        let found = (1..chunks.len().saturating_sub(1)).find(|&k| match &chunks[k] {
+            Chunk::Equal(text) => {
+                let len = text.chars().count();
+                !text.contains('\n')
+                    && matches!(chunks[k - 1], Chunk::Change { .. })
+                    && matches!(chunks[k + 1], Chunk::Change { .. })
+                    && len <= size(&chunks[k - 1])
+                    && len <= size(&chunks[k + 1])
+            }
+            Chunk::Change { .. } => false,
+        });
+        let Some(k) = found else {
+            return chunks;
+        };
+        let next = chunks.remove(k + 1);
+        let Chunk::Equal(text) = chunks.remove(k) else {
+            return chunks;
+        };
+        if let (
+            Chunk::Change { delete, insert },
+            Chunk::Change {
+                delete: d2,
+                insert: i2,
+            },
+        ) = (&mut chunks[k - 1], next)
+        {
+            delete.push_str(&text);
+            delete.push_str(&d2);
+            insert.push_str(&text);
+            insert.push_str(&i2);
+        }
+    }
 }
 
 /// Where a change replaces words with words and both sides begin (or end)
