@@ -2,6 +2,7 @@
 //! library stages together and prints their results.
 
 mod check;
+mod diff;
 mod gaps;
 mod show;
 
@@ -45,8 +46,29 @@ enum Command {
         /// The language of the expression to show.
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// Show the text in force on this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        at: Option<mizan::date::Date>,
+        /// Show the text as it would read with this pending amendment (repeatable).
+        #[arg(long = "with", value_name = "AMENDMENT")]
+        with: Vec<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Redline what an amendment changes, or two versions of a work.
+    Diff {
+        /// An amendment id, or a version of a work: WORK@DATE or WORK (the latest).
+        from: String,
+        /// The second version, when FROM is a version: WORK@DATE or WORK.
+        to: Option<String>,
+        #[arg(long, value_enum, default_value_t = diff::DiffFormat::Inline)]
+        format: diff::DiffFormat,
+        /// Only the expression in this language.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Columns for side-by-side output (default: $COLUMNS, else 100).
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
     },
 }
 
@@ -85,8 +107,35 @@ pub fn run(args: Args) -> io::Result<Outcome> {
         Command::Show {
             article,
             lang,
+            at,
+            with,
             format,
-        } => show::run(&args.workspace, &article, lang.map(Lang::from), format),
+        } => {
+            let version = show::VersionArgs { at, with: &with };
+            show::run(
+                &args.workspace,
+                &article,
+                lang.map(Lang::from),
+                version,
+                format,
+            )
+        }
+        Command::Diff {
+            from,
+            to,
+            format,
+            lang,
+            width,
+        } => diff::run(
+            &args.workspace,
+            diff::DiffArgs {
+                from: &from,
+                to: to.as_deref(),
+                format,
+                lang: lang.map(Lang::from),
+                width,
+            },
+        ),
     }
 }
 
