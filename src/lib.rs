@@ -11,6 +11,8 @@
 //! - `standards`: instruments, provisions, mappings.
 //! - `amend`: amendments.
 //! - `workspace`: loads a folder into one validated [`Workspace`].
+//! - `gaps`: status, scores and scenarios per element, provision, theme
+//!   and instrument.
 //! - `site`: the static site (page model, templates, search index, atomic write).
 //! - `diag`: the one diagnostic type every reader returns.
 //! - `generate`: synthetic workspaces for benchmarks and scale tests.
@@ -27,7 +29,9 @@ pub mod amend;
 pub mod corpus;
 pub mod date;
 pub mod diag;
+pub mod gaps;
 pub mod generate;
+pub mod hash;
 pub mod ids;
 pub mod settings;
 pub mod site;

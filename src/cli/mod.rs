@@ -3,6 +3,8 @@
 
 mod build;
 mod check;
+mod diff;
+mod gaps;
 mod serve;
 mod show;
 
@@ -36,6 +38,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Where the law stands against each instrument: status, scores, and
+    /// what pending amendments would change.
+    Gaps(gaps::GapsArgs),
     /// Show one article with its container path and mapped provisions.
     Show {
         /// An article id, e.g. /akn/kw/act/2013/91/~art_2
@@ -43,6 +48,12 @@ enum Command {
         /// The language of the expression to show.
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// Show the text in force on this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        at: Option<mizan::date::Date>,
+        /// Show the text as it would read with this pending amendment (repeatable).
+        #[arg(long = "with", value_name = "AMENDMENT")]
+        with: Vec<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -73,6 +84,21 @@ enum Command {
         /// The site folder (default: `site/` in the workspace).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+    },
+    /// Redline what an amendment changes, or two versions of a work.
+    Diff {
+        /// An amendment id, or a version of a work: WORK@DATE or WORK (the latest).
+        from: String,
+        /// The second version, when FROM is a version: WORK@DATE or WORK.
+        to: Option<String>,
+        #[arg(long, value_enum, default_value_t = diff::DiffFormat::Inline)]
+        format: diff::DiffFormat,
+        /// Only the expression in this language.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Columns for side-by-side output (default: $COLUMNS, else 100).
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
     },
 }
 
@@ -122,11 +148,39 @@ pub enum Outcome {
 pub fn run(args: Args) -> io::Result<Outcome> {
     match args.command {
         Command::Check { format } => check::run(&args.workspace, format),
+        Command::Gaps(gaps_args) => gaps::run(&args.workspace, gaps_args),
         Command::Show {
             article,
             lang,
+            at,
+            with,
             format,
-        } => show::run(&args.workspace, &article, lang.map(Lang::from), format),
+        } => {
+            let version = show::VersionArgs { at, with: &with };
+            show::run(
+                &args.workspace,
+                &article,
+                lang.map(Lang::from),
+                version,
+                format,
+            )
+        }
+        Command::Diff {
+            from,
+            to,
+            format,
+            lang,
+            width,
+        } => diff::run(
+            &args.workspace,
+            diff::DiffArgs {
+                from: &from,
+                to: to.as_deref(),
+                format,
+                lang: lang.map(Lang::from),
+                width,
+            },
+        ),
         Command::Build {
             out,
             profile,

@@ -1,7 +1,6 @@
 //! Reads one statute expression from Markdown: front matter, then a body
 //! whose headings are articles and containers.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -9,6 +8,7 @@ use std::sync::Arc;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::hash::FastMap;
 use crate::ids::{arabic_letter_label, check_eid};
 use crate::source::split_front_matter;
 use crate::text::{ascii_digits, collapse_whitespace};
@@ -116,8 +116,8 @@ struct BodyBuilder<'a> {
     items: Vec<ItemState>,
     text: Option<String>,
     heading: Option<(u8, Option<String>, usize)>,
-    seen_articles: HashMap<String, Range<usize>>,
-    seen_containers: HashMap<String, Range<usize>>,
+    seen_articles: FastMap<String, Range<usize>>,
+    seen_containers: FastMap<String, Range<usize>>,
 }
 
 /// Parses the Markdown body lying at `range` of `text`. Spans are offsets in
@@ -128,23 +128,60 @@ pub fn parse_body(
     range: Range<usize>,
     diags: &mut Diagnostics,
 ) -> Body {
+    run_builder(path, text, range, Body::default(), None, diags)
+}
+
+/// Parses the Markdown at `range` of `text` as the text of one article with
+/// eId `eid` (the new text an amendment gives): its paragraphs and points
+/// become `articles[0]` of the result. Headings in the range are read as
+/// usual, so a caller that allows none can check that `articles` has one
+/// element and `containers` none.
+pub fn parse_article_body(
+    path: &Arc<Path>,
+    text: &str,
+    range: Range<usize>,
+    eid: &str,
+    diags: &mut Diagnostics,
+) -> Body {
+    let body = Body {
+        articles: vec![Article {
+            eid: eid.to_owned(),
+            num: String::new(),
+            heading: None,
+            container: None,
+            paragraphs: Vec::new(),
+            span: range.start..range.start,
+        }],
+        ..Body::default()
+    };
+    run_builder(path, text, range, body, Some(0), diags)
+}
+
+fn run_builder(
+    path: &Arc<Path>,
+    text: &str,
+    range: Range<usize>,
+    body: Body,
+    article: Option<usize>,
+    diags: &mut Diagnostics,
+) -> Body {
     let base = range.start;
     let source = &text[range];
     let mut b = BodyBuilder {
         path,
         source,
         base,
-        body: Body::default(),
+        body,
         open: Vec::new(),
-        article: None,
+        article,
         skipping: false,
         after_paragraph: false,
         lists: Vec::new(),
         items: Vec::new(),
         text: None,
         heading: None,
-        seen_articles: HashMap::new(),
-        seen_containers: HashMap::new(),
+        seen_articles: FastMap::default(),
+        seen_containers: FastMap::default(),
     };
     let options = Options::ENABLE_HEADING_ATTRIBUTES;
     for (event, r) in Parser::new_ext(source, options).into_offset_iter() {
@@ -525,7 +562,7 @@ impl BodyBuilder<'_> {
 }
 
 fn assign_point_eids(parent: &str, points: &mut [Point]) {
-    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut used: FastMap<String, usize> = FastMap::default();
     for p in points.iter_mut() {
         let mut label = point_eid_label(&p.label);
         let n = used.entry(label.clone()).or_insert(0);
@@ -670,6 +707,21 @@ mod tests {
             b.articles[0].paragraphs[0].text,
             "A <script>alert(1)</script> b"
         );
+    }
+
+    #[test]
+    fn an_article_body_reads_paragraphs_and_points() {
+        let text = "x\n\nFirst.\n\n- (a) one\n- (b) two\n\nSecond.\n";
+        let path: Arc<Path> = Arc::from(Path::new("t.md"));
+        let mut diags = Diagnostics::new();
+        let b = parse_article_body(&path, text, 3..text.len(), "art_7", &mut diags);
+        assert!(diags.is_empty());
+        assert_eq!(b.articles.len(), 1);
+        let a = &b.articles[0];
+        assert_eq!(a.paragraphs.len(), 2);
+        assert_eq!(a.paragraphs[0].points[1].eid, "art_7__para_1__point_b");
+        assert_eq!(a.paragraphs[1].eid, "art_7__para_2");
+        assert_eq!(&text[a.paragraphs[1].span.clone()], "Second.\n");
     }
 
     #[test]
