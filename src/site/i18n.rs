@@ -48,6 +48,7 @@ messages! {
     "amend.comparative" => "Comparative print", "المقارنة المتقابلة";
     "amend.current" => "Current text", "النص الحالي";
     "amend.effect" => "Effect on the assessment", "الأثر في التقييم";
+    "amend.effect_col" => "Effect", "الأثر";
     "amend.enacted" => "Enacted", "تاريخ الإصدار";
     "amend.in_force" => "In force from", "تاريخ النفاذ";
     "amend.kind" => "Kind", "النوع";
@@ -98,7 +99,13 @@ messages! {
     "downloads.csv" => "Gap report (CSV, one row per provision and element)", "تقرير الفجوات (CSV، صف لكل حكم وعنصر)";
     "downloads.intro" => "The assessment in machine-readable form, for spreadsheets and questionnaires.", "التقييم بصيغة قابلة للمعالجة الآلية، لجداول البيانات والاستبيانات.";
     "downloads.json" => "Gap report (JSON)", "تقرير الفجوات (JSON)";
+    "downloads.questionnaire" => "Questionnaire answers by theme (Markdown), with rationale and cited articles", "إجابات الاستبيانات حسب المحور (Markdown)، مع الأسباب والمواد المستشهد بها";
     "downloads.title" => "Downloads", "التنزيلات";
+    "effect.closes" => "Closes the gap", "تسدّ الفجوة";
+    "effect.improves" => "Improves", "تحسّن";
+    "effect.reassessed" => "Reassessed", "يُعاد تقييمه";
+    "effect.unchanged" => "Same status", "الحالة نفسها";
+    "effect.worsens" => "Worsens", "تسوء";
     "element.element" => "Element", "العنصر";
     "element.title" => "Elements", "العناصر";
     "footer.disclaimer" => "An unofficial assessment written from public sources. The official texts are those published in the official gazette.", "تقييم غير رسمي أُعدّ من مصادر عامة. النصوص الرسمية هي المنشورة في الجريدة الرسمية.";

@@ -39,7 +39,7 @@ use crate::corpus::Lang;
 use crate::diag::{Diagnostics, Sources};
 use crate::workspace::Workspace;
 
-use model::{Body, Model, Page, SearchPage, msg};
+use model::{Body, Download, DownloadsPage, Model, Page, SearchPage, msg};
 use write::{Manifest, OutputError, Staging};
 
 /// Who the site is for.
@@ -174,6 +174,34 @@ fn unused_bundle_file(name: &str) -> bool {
         || name.starts_with("playground")
 }
 
+/// The gap report in the gap stage's own formats: `(path, catalogue key of
+/// the description, content)`. The analysis has no scenario, so no
+/// amendment (committee-only or not) is in them.
+fn downloads(model: &Model<'_>) -> Result<Vec<(String, &'static str, Vec<u8>)>, BuildError> {
+    let filter = crate::gaps::Filter::default();
+    let analysis = &model.analysis;
+    let json =
+        serde_json::to_vec_pretty(&crate::gaps::to_json(analysis, &filter)).map_err(|e| {
+            BuildError::Render {
+                page: "downloads/gaps.json".to_owned(),
+                message: e.to_string(),
+            }
+        })?;
+    Ok(vec![
+        (
+            "downloads/gaps.csv".to_owned(),
+            "downloads.csv",
+            crate::gaps::render_csv(analysis, &filter, model.ws).into_bytes(),
+        ),
+        ("downloads/gaps.json".to_owned(), "downloads.json", json),
+        (
+            "downloads/questionnaire.md".to_owned(),
+            "downloads.questionnaire",
+            crate::gaps::render_questionnaire(analysis, &filter, model.ws).into_bytes(),
+        ),
+    ])
+}
+
 /// Builds the site of `ws` into `opts.out`, atomically.
 pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timings = Vec::new();
@@ -194,8 +222,9 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
         .unwrap_or_default();
     lap("lock", &mut timings);
 
-    let model = Model::new(ws, opts.profile, false);
+    let model = Model::new(ws, opts.profile, true);
     let shards = search::shards(ws);
+    let downloads = downloads(&model)?;
     let mut pages = model.pages();
     for &lang in model.languages() {
         let mut bundles: Vec<(&'static str, Vec<String>)> = Vec::new();
@@ -214,6 +243,22 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
             "search",
             msg(lang, "search.title"),
             Body::Search(SearchPage { bundles }),
+        ));
+        let files = downloads
+            .iter()
+            .map(|(href, label, bytes)| Download {
+                href: href.clone(),
+                label,
+                bytes: bytes.len() as u64,
+            })
+            .collect();
+        pages.push(model.page(
+            lang,
+            "downloads/index.html",
+            "downloads.html",
+            "downloads",
+            msg(lang, "downloads.title"),
+            Body::Downloads(DownloadsPage { files }),
         ));
     }
     lap("model", &mut timings);
@@ -239,6 +284,10 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
         let rel = format!("assets/{}", asset.name);
         staging.write(&rel, &asset.content)?;
         files.insert(rel, String::new());
+    }
+    for (rel, _, bytes) in &downloads {
+        staging.write(rel, bytes)?;
+        files.insert(rel.clone(), String::new());
     }
     lap("assets", &mut timings);
 

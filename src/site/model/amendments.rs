@@ -10,7 +10,9 @@ use crate::amend::{Amendment, AmendmentKind, AmendmentStatus, Visibility};
 use crate::corpus::Lang;
 use crate::standards::Status;
 
-use super::coverage::Coverage;
+use crate::gaps::Report;
+
+use super::assessment;
 use super::standards::{EntryView, article_links};
 use super::work::{instrument_label, provision_href, work_href};
 use super::{Body, Model, Page, Text, msg};
@@ -25,11 +27,12 @@ pub struct ChangeRow<'a> {
     pub title: Text<'a>,
     pub before: Status,
     pub after: Status,
+    /// `closes`, `improves`, `unchanged`, `worsens` or `reassessed`.
+    pub effect: &'static str,
 }
 
-pub fn change_rows<'a>(before: &Coverage<'a>, after: &Coverage<'a>) -> Vec<ChangeRow<'a>> {
-    before
-        .changes(after)
+pub fn change_rows<'a>(before: &Report<'a>, after: &Report<'a>) -> Vec<ChangeRow<'a>> {
+    assessment::changes(before, after)
         .into_iter()
         .map(|c| ChangeRow {
             href: provision_href(&c.instrument.id, &c.provision.id),
@@ -38,6 +41,7 @@ pub fn change_rows<'a>(before: &Coverage<'a>, after: &Coverage<'a>) -> Vec<Chang
             title: Text::en(&c.provision.title),
             before: c.before,
             after: c.after,
+            effect: c.effect.as_str(),
         })
         .collect()
 }
@@ -128,8 +132,8 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
     for (a, scenario) in m.amendments.iter().zip(&m.scenarios) {
         let (changes, scores) = match scenario {
             Some(after) => (
-                change_rows(&m.coverage, after),
-                m.coverage
+                change_rows(m.report(), after),
+                m.report()
                     .instruments
                     .iter()
                     .zip(&after.instruments)

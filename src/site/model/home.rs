@@ -44,7 +44,7 @@ const WORST: usize = 10;
 
 pub fn page<'a>(m: &'a Model<'a>, lang: Lang) -> Page<'a> {
     let (binding, benchmark): (Vec<InstrumentRow<'a>>, Vec<InstrumentRow<'a>>) = m
-        .coverage
+        .report()
         .instruments
         .iter()
         .map(|ic| super::standards::instrument_row(m, ic, lang))
@@ -52,13 +52,13 @@ pub fn page<'a>(m: &'a Model<'a>, lang: Lang) -> Page<'a> {
     let themes = Theme::ALL
         .iter()
         .filter_map(|t| {
-            let b = m.coverage.themes.get(&(true, *t));
-            let k = m.coverage.themes.get(&(false, *t));
+            let b = m.report().binding.themes.get(*t);
+            let k = m.report().benchmark.themes.get(*t);
             (b.is_some() || k.is_some()).then(|| ThemeRow {
                 theme: *t,
-                binding: b.and_then(|c| c.score.value()),
+                binding: b.and_then(|c| c.value()),
                 binding_provisions: b.map_or(0, |c| c.counts.total()),
-                benchmark: k.and_then(|c| c.score.value()),
+                benchmark: k.and_then(|c| c.value()),
                 benchmark_provisions: k.map_or(0, |c| c.counts.total()),
             })
         })
@@ -67,7 +67,7 @@ pub fn page<'a>(m: &'a Model<'a>, lang: Lang) -> Page<'a> {
     // The widest gaps: binding first, conflict before missing before
     // partial, the strongest obligations first.
     let mut gaps: Vec<(bool, Status, Obligation, usize, usize)> = Vec::new();
-    for (ii, ic) in m.coverage.instruments.iter().enumerate() {
+    for (ii, ic) in m.report().instruments.iter().enumerate() {
         for (pi, pc) in ic.provisions.iter().enumerate() {
             if matches!(
                 pc.status,
@@ -82,7 +82,7 @@ pub fn page<'a>(m: &'a Model<'a>, lang: Lang) -> Page<'a> {
         .iter()
         .take(WORST)
         .map(|&(_, _, _, ii, pi)| {
-            let ic = &m.coverage.instruments[ii];
+            let ic = &m.report().instruments[ii];
             super::standards::provision_row(m, ic, &ic.provisions[pi], lang)
         })
         .collect();
@@ -98,7 +98,7 @@ pub fn page<'a>(m: &'a Model<'a>, lang: Lang) -> Page<'a> {
                 title: &a.title,
                 status: a.status,
                 committee: a.visibility == crate::amend::Visibility::Committee,
-                changes: change_rows(&m.coverage, after),
+                changes: change_rows(m.report(), after),
             })
         })
         .collect();

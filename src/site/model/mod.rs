@@ -8,7 +8,7 @@
 //! tell whether a page needs rendering again.
 
 mod amendments;
-pub mod coverage;
+pub mod assessment;
 mod home;
 mod standards;
 pub mod work;
@@ -20,7 +20,7 @@ use crate::corpus::Lang;
 use crate::workspace::Workspace;
 
 use super::Profile;
-use coverage::Coverage;
+use crate::gaps::{Analysis, Report};
 
 pub use amendments::{AmendmentPage, AmendmentsPage};
 pub use home::HomePage;
@@ -174,23 +174,24 @@ pub struct Model<'a> {
     pub profile: Profile,
     pub site: SiteInfo,
     pub amendments: Vec<&'a Amendment>,
-    /// The assessment as it stands.
-    pub coverage: Coverage<'a>,
+    /// The assessment as it stands (the gap stage's analysis, without a
+    /// scenario).
+    pub analysis: Analysis<'a>,
     /// Per visible pending amendment (same order as `amendments`), the
     /// assessment with its mapping changes applied.
-    pub scenarios: Vec<Option<Coverage<'a>>>,
+    pub scenarios: Vec<Option<Report<'a>>>,
     pub mapped: work::MappedIndex<'a>,
 }
 
 impl<'a> Model<'a> {
     pub fn new(ws: &'a Workspace, profile: Profile, downloads: bool) -> Model<'a> {
         let amendments = visible_amendments(ws, profile);
-        let coverage = Coverage::assess(ws, &[]);
+        let analysis = assessment::current(ws);
         let scenarios = amendments
             .iter()
-            .map(|a| a.is_pending().then(|| Coverage::assess(ws, &[*a])))
+            .map(|a| a.is_pending().then(|| assessment::with(ws, &[*a])))
             .collect();
-        let mapped = work::MappedIndex::new(&coverage);
+        let mapped = work::MappedIndex::new(&analysis.report);
         let site = SiteInfo {
             title: ws.settings.title.clone(),
             titles: ws
@@ -217,7 +218,7 @@ impl<'a> Model<'a> {
             profile,
             site,
             amendments,
-            coverage,
+            analysis,
             scenarios,
             mapped,
         }
@@ -230,6 +231,11 @@ impl<'a> Model<'a> {
             .titles
             .get(lang.code())
             .unwrap_or(&self.ws.settings.title)
+    }
+
+    /// The assessment as it stands.
+    pub fn report(&self) -> &Report<'a> {
+        &self.analysis.report
     }
 
     pub fn languages(&self) -> &[Lang] {

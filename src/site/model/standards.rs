@@ -7,7 +7,9 @@ use crate::amend::AmendmentStatus;
 use crate::corpus::Lang;
 use crate::standards::{Instrument, InstrumentKind, Obligation, PartyStatus, Status, Theme};
 
-use super::coverage::{InstrumentCoverage, ProvisionCoverage, StatusCounts};
+use crate::gaps::{InstrumentGaps, ProvisionGap};
+
+use super::assessment;
 use super::work::{article_href, instrument_label, provision_href};
 use super::{Body, Model, Page, Text, msg};
 use crate::site::links::{Segment, linkify};
@@ -29,8 +31,8 @@ pub const COUNT_ORDER: [Status; 6] = [
     Status::Unassessed,
 ];
 
-impl From<&StatusCounts> for Counts {
-    fn from(c: &StatusCounts) -> Self {
+impl From<&crate::gaps::Counts> for Counts {
+    fn from(c: &crate::gaps::Counts) -> Self {
         Counts {
             items: COUNT_ORDER.iter().map(|s| (*s, c.get(*s))).collect(),
             total: c.total(),
@@ -150,7 +152,7 @@ pub fn instrument_title(i: &Instrument, lang: Lang) -> Text<'_> {
 
 pub(super) fn instrument_row<'a>(
     m: &Model<'a>,
-    ic: &InstrumentCoverage<'a>,
+    ic: &InstrumentGaps<'a>,
     lang: Lang,
 ) -> InstrumentRow<'a> {
     let i = ic.instrument;
@@ -168,19 +170,19 @@ pub(super) fn instrument_row<'a>(
         party: party.map(|p| p.status),
         party_year: party.and_then(|p| p.year),
         score: ic.score.value(),
-        counts: Counts::from(&ic.counts),
+        counts: Counts::from(&ic.score.counts),
     }
 }
 
 /// Links to the articles an entry relies on, labelled in the page language
 /// where the work has that language.
-pub fn article_links(
+pub fn article_links<'r>(
     m: &Model<'_>,
-    articles: &[crate::ids::ArticleRef],
+    articles: impl IntoIterator<Item = &'r crate::ids::ArticleRef>,
     lang: Lang,
 ) -> Vec<ArticleLink> {
     articles
-        .iter()
+        .into_iter()
         .map(|a| {
             let view =
                 m.ws.article(a, Some(lang))
@@ -214,16 +216,10 @@ pub fn article_links(
 
 pub(super) fn provision_row<'a>(
     m: &Model<'a>,
-    ic: &InstrumentCoverage<'a>,
-    pc: &ProvisionCoverage<'a>,
+    ic: &InstrumentGaps<'a>,
+    pc: &ProvisionGap<'a>,
     lang: Lang,
 ) -> ProvisionRow<'a> {
-    let mut articles: Vec<crate::ids::ArticleRef> = pc
-        .entries()
-        .flat_map(|e| e.articles.iter().cloned())
-        .collect();
-    articles.sort();
-    articles.dedup();
     ProvisionRow {
         href: provision_href(&ic.instrument.id, &pc.provision.id),
         instrument: instrument_label(&ic.instrument.id),
@@ -234,9 +230,9 @@ pub(super) fn provision_row<'a>(
         theme: pc.provision.theme,
         obligation: pc.provision.obligation,
         status: pc.status,
-        articles: article_links(m, &articles, lang),
+        articles: article_links(m, pc.articles(), lang),
         rationale: pc
-            .entry
+            .entry()
             .map(|e| Text::en(&e.rationale))
             .filter(|t| !t.text.is_empty()),
     }
@@ -245,7 +241,7 @@ pub(super) fn provision_row<'a>(
 pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
     let mut out = Vec::new();
     let rows: Vec<InstrumentRow<'a>> = m
-        .coverage
+        .report()
         .instruments
         .iter()
         .map(|ic| instrument_row(m, ic, lang))
@@ -261,7 +257,7 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
     ));
 
     let mut all_rows = Vec::new();
-    for (ic, row) in m.coverage.instruments.iter().zip(&rows) {
+    for (ii, (ic, row)) in m.report().instruments.iter().zip(&rows).enumerate() {
         let i = ic.instrument;
         let provisions: Vec<ProvisionRow<'a>> = ic
             .provisions
@@ -289,8 +285,8 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
                 provisions,
             }),
         ));
-        for pc in &ic.provisions {
-            out.push(provision_page(m, ic, pc, row, lang));
+        for (pi, pc) in ic.provisions.iter().enumerate() {
+            out.push(provision_page(m, (ii, pi), ic, pc, row, lang));
         }
     }
     // Worst first, binding before benchmark, then in instrument order.
@@ -314,14 +310,15 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
 
 fn provision_page<'a>(
     m: &'a Model<'a>,
-    ic: &InstrumentCoverage<'a>,
-    pc: &ProvisionCoverage<'a>,
+    (ii, pi): (usize, usize),
+    ic: &InstrumentGaps<'a>,
+    pc: &ProvisionGap<'a>,
     row: &InstrumentRow<'a>,
     lang: Lang,
 ) -> Page<'a> {
     let p = pc.provision;
-    let entries = pc
-        .entries()
+    let entries = assessment::entries(pc)
+        .into_iter()
         .map(|e| EntryView {
             element: e.element.as_deref(),
             element_summary: e
@@ -336,17 +333,15 @@ fn provision_page<'a>(
         })
         .collect();
     let unassessed_elements = pc
-        .elements
-        .iter()
-        .filter(|e| e.entry.is_none())
-        .map(|e| (e.id, Text::en(e.summary)))
+        .unassessed_elements()
+        .map(|e| (e.element.id.as_str(), Text::en(&e.element.summary)))
         .collect();
     let mut amendments = Vec::new();
     for (a, scenario) in m.amendments.iter().zip(&m.scenarios) {
         let Some(after) = scenario
             .as_ref()
-            .and_then(|s| s.instrument(&ic.instrument.id))
-            .and_then(|i| i.provisions.iter().find(|q| q.provision.id == p.id))
+            .and_then(|s| s.instruments.get(ii))
+            .and_then(|i| i.provisions.get(pi))
         else {
             continue;
         };

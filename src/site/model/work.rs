@@ -11,8 +11,8 @@ use crate::corpus::{Article, Container, Expression, Lang, Point, Work};
 use crate::ids::ArticleRef;
 use crate::standards::Status;
 
-use super::coverage::Coverage;
 use super::{Body, Model, Page, Text, dir, msg};
+use crate::gaps::Report;
 use crate::site::links::{Segment, linkify};
 
 /// A provision mapped to an article, shown as a badge beside it.
@@ -33,15 +33,11 @@ pub struct MappedIndex<'a> {
 }
 
 impl<'a> MappedIndex<'a> {
-    pub fn new(coverage: &Coverage<'a>) -> Self {
+    pub fn new(report: &Report<'a>) -> Self {
         let mut by_article: HashMap<&'a ArticleRef, Vec<Badge<'a>>> = HashMap::new();
-        for ic in &coverage.instruments {
+        for ic in &report.instruments {
             for pc in &ic.provisions {
-                let entries = pc
-                    .entry
-                    .into_iter()
-                    .chain(pc.elements.iter().filter_map(|e| e.entry));
-                for entry in entries {
+                for entry in super::assessment::entries(pc) {
                     for a in &entry.articles {
                         by_article.entry(a).or_default().push(Badge {
                             href: provision_href(&ic.instrument.id, &pc.provision.id),
