@@ -60,6 +60,7 @@ messages! {
     "amend.redline" => "Redline", "النص مع التعديلات";
     "amend.scores" => "Scores before and after", "الدرجات قبل التعديل وبعده";
     "amend.sponsor" => "Sponsor", "مقدّم الاقتراح";
+    "amend.stale" => "Changes written only in the other language, which this text does not show yet:", "تعديلات مكتوبة باللغة الأخرى فقط، لا يظهرها هذا النص بعد:";
     "amend.submitted" => "Submitted", "تاريخ التقديم";
     "amend.targets" => "Amends", "القانون المعدَّل";
     "amend.text" => "Text of the amendment", "نص التعديل";
@@ -78,6 +79,11 @@ messages! {
     "authority.official" => "Official text", "النص الرسمي";
     "authority.unofficial-summary" => "Unofficial summary, not the official text", "ملخص غير رسمي، وليس النص الرسمي";
     "authority.unofficial-translation" => "Unofficial translation", "ترجمة غير رسمية";
+    "change.added" => "New article", "مادة جديدة";
+    "change.modified" => "Amended", "معدَّلة";
+    "change.renumbered" => "Renumbered", "أُعيد ترقيمها";
+    "change.repealed" => "Repealed", "ملغاة";
+    "change.unchanged" => "Unchanged", "دون تغيير";
     "common.all" => "All", "الكل";
     "common.article" => "Article", "المادة";
     "common.articles" => "Articles", "المواد";

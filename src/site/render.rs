@@ -204,6 +204,31 @@ fn lang_attrs(state: &State<'_, '_>, v: Value) -> Result<Value, Error> {
     }))
 }
 
+/// A redline from the amendment stage's segments: `both` marks insertions
+/// `<ins>` and deletions `<del>`; `old` gives the text before (deletions
+/// marked), `new` the text after (insertions marked).
+fn redline(v: Value, side: &str) -> Result<Value, Error> {
+    let mut out = String::new();
+    for seg in v.try_iter()? {
+        let kind = seg.get_attr("kind")?;
+        let text = seg.get_attr("text")?;
+        let text = esc(text.as_str().unwrap_or(""));
+        match (kind.as_str().unwrap_or(""), side) {
+            ("equal", _) => out.push_str(&text.to_string()),
+            ("insert", "both" | "new") => out.push_str(&format!("<ins>{text}</ins>")),
+            ("delete", "both" | "old") => out.push_str(&format!("<del>{text}</del>")),
+            ("insert", "old") | ("delete", "new") => {}
+            (k, s) => {
+                return Err(Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("redline: unknown segment kind `{k}` or side `{s}`"),
+                ));
+            }
+        }
+    }
+    Ok(Value::from_safe_string(out))
+}
+
 /// English text (standards and assessments are written in English).
 fn en(state: &State<'_, '_>, v: Value) -> Value {
     let text = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
@@ -316,6 +341,7 @@ impl Renderer {
         env.add_function("txt", txt);
         env.add_function("txt_auto", txt_auto);
         env.add_function("en", en);
+        env.add_function("redline", redline);
         env.add_function("lang_attrs", lang_attrs);
         env.add_function("linked", linked);
         env.add_function("score_bar", score_bar);

@@ -158,3 +158,27 @@ test("the gap matrix filters by theme and obligation", async () => {
   await page.screenshot({ path: join(shots, "gaps-en-print.png"), fullPage: true });
   await context.close();
 });
+
+test("an amendment page shows insertions and deletions, inline and side by side", async () => {
+  const { page, context, errors } = await open("/en/amendments/index.html");
+  // Every amendment page: find one whose redline both inserts and deletes.
+  const hrefs = await page.locator("table.amendments tbody a[href*='amendments/']").evaluateAll((as) => as.map((a) => a.href));
+  assert.ok(hrefs.length > 0, "no amendments listed");
+  let shown = null;
+  for (const href of hrefs) {
+    await page.goto(href);
+    const ins = await page.locator(".redline-text ins").count();
+    const del = await page.locator(".redline-text del").count();
+    if (ins > 0 && del > 0) { shown = href; break; }
+  }
+  assert.ok(shown, "no amendment page shows both <ins> and <del>");
+  assert.ok(await page.locator("table.comparative").count() > 0, "a comparative print");
+  // Insertions are underlined and deletions struck through: not colour alone.
+  assert.match(await page.locator(".redline-text ins").first().evaluate((el) => getComputedStyle(el).textDecorationLine), /underline/);
+  assert.match(await page.locator(".redline-text del").first().evaluate((el) => getComputedStyle(el).textDecorationLine), /line-through/);
+  await page.screenshot({ path: join(shots, "amendment-redline.png"), fullPage: true });
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: join(shots, "amendment-redline-print.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::amend::diff::{ArticleSide, ArticleStatus, DiffSegment};
 use crate::amend::{Amendment, AmendmentKind, AmendmentStatus, Visibility};
 use crate::corpus::Lang;
 use crate::standards::Status;
@@ -84,10 +85,34 @@ pub struct AmendmentPage<'a> {
     pub changes: Vec<ChangeRow<'a>>,
     pub scores: Vec<ScoreDelta>,
     pub mapping_changes: Vec<EntryView<'a>>,
-    /// The operations as written, shown until the amendment stage gives a
-    /// redline.
-    pub operations: &'a str,
-    pub operations_lang: &'static str,
+    /// What the amendment changes in the text, per language.
+    pub redline: Vec<ExpressionRedline<'a>>,
+    /// Why there is no redline, if there is none.
+    pub redline_error: Option<&'a str>,
+}
+
+/// The redline of one expression (language) of the amended work.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExpressionRedline<'a> {
+    pub lang: &'static str,
+    pub dir: &'static str,
+    pub articles: Vec<ArticleRedline<'a>>,
+    /// Changes written in another language only, which this text lacks.
+    pub stale: Vec<&'a str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleRedline<'a> {
+    /// `added`, `repealed`, `renumbered` or `modified`.
+    pub status: ArticleStatus,
+    /// The article on the law's page, when it exists there (not for an
+    /// article the amendment would add).
+    pub href: Option<String>,
+    /// The heading before and after (`Article 13: Penalties`).
+    pub old_heading: Option<String>,
+    pub new_heading: Option<String>,
+    pub heading: &'a [DiffSegment],
+    pub segments: &'a [DiffSegment],
 }
 
 fn row<'a>(m: &Model<'a>, a: &'a Amendment, lang: Lang) -> AmendmentRow<'a> {
@@ -129,7 +154,7 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
             other: other.into_iter().map(|(_, r)| r).collect(),
         }),
     ));
-    for (a, scenario) in m.amendments.iter().zip(&m.scenarios) {
+    for (k, (a, scenario)) in m.amendments.iter().zip(&m.scenarios).enumerate() {
         let (changes, scores) = match scenario {
             Some(after) => (
                 change_rows(m.report(), after),
@@ -148,8 +173,11 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
             ),
             None => (Vec::new(), Vec::new()),
         };
-        let text = m.ws.sources.get(&a.path).unwrap_or("");
-        let operations = text.get(a.body.clone()).unwrap_or("").trim();
+        let (redline, redline_error) = match m.redlines.get(k) {
+            Some(Ok(d)) => (redline(a, d), None),
+            Some(Err(e)) => (Vec::new(), Some(e.as_str())),
+            None => (Vec::new(), None),
+        };
         let mapping_changes = a
             .mapping_changes
             .iter()
@@ -179,10 +207,53 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
                 changes,
                 scores,
                 mapping_changes,
-                operations,
-                operations_lang: super::detect_lang(operations).code(),
+                redline,
+                redline_error,
             })),
         ));
     }
     out
+}
+
+fn heading_of(side: &ArticleSide, lang: crate::corpus::Lang) -> String {
+    let word = match lang {
+        crate::corpus::Lang::En => "Article",
+        crate::corpus::Lang::Ar => "المادة",
+    };
+    match &side.heading {
+        Some(h) => format!("{word} {}: {h}", side.num),
+        None => format!("{word} {}", side.num),
+    }
+}
+
+/// The changed articles of each language, as the amendment stage compared
+/// them.
+fn redline<'a>(a: &Amendment, d: &'a crate::amend::diff::WorkDiff) -> Vec<ExpressionRedline<'a>> {
+    d.expressions
+        .iter()
+        .map(|e| ExpressionRedline {
+            lang: e.lang.code(),
+            dir: super::dir(e.lang),
+            articles: e
+                .articles
+                .iter()
+                .filter(|x| x.is_change())
+                .map(|x| ArticleRedline {
+                    status: x.status,
+                    href: x
+                        .old
+                        .as_ref()
+                        .or(x.new.as_ref())
+                        .filter(|_| x.status != ArticleStatus::Added)
+                        .map(|s| format!("works/{}/index.html#{}", a.amends.slug(), s.eid)),
+                    old_heading: x.old.as_ref().map(|s| heading_of(s, e.lang)),
+                    new_heading: x.new.as_ref().map(|s| heading_of(s, e.lang)),
+                    heading: &x.heading,
+                    segments: &x.segments,
+                })
+                .collect(),
+            stale: e.stale.iter().map(|s| s.change.as_str()).collect(),
+        })
+        .filter(|e| !e.articles.is_empty() || !e.stale.is_empty())
+        .collect()
 }

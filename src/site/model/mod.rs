@@ -181,6 +181,10 @@ pub struct Model<'a> {
     /// assessment with its mapping changes applied.
     pub scenarios: Vec<Option<Report<'a>>>,
     pub mapped: work::MappedIndex<'a>,
+    /// Per visible amendment (same order as `amendments`), what it changes
+    /// in the text, from the amendment stage; an error says why the text
+    /// could not be compared.
+    pub redlines: Vec<Result<crate::amend::diff::WorkDiff, String>>,
 }
 
 impl<'a> Model<'a> {
@@ -192,6 +196,21 @@ impl<'a> Model<'a> {
             .map(|a| a.is_pending().then(|| assessment::with(ws, &[*a])))
             .collect();
         let mapped = work::MappedIndex::new(&analysis.report);
+        // Consolidate with the amendments this build may show, only: a
+        // committee draft never shapes the text of a public build.
+        let visible: Vec<Amendment> = amendments.iter().map(|a| (*a).clone()).collect();
+        let redlines = amendments
+            .iter()
+            .map(|a| match ws.work(a.amends.as_str()) {
+                Some(w) => {
+                    crate::amend::amendment_diff(w, &visible, a, None).map_err(|e| e.to_string())
+                }
+                None => Err(format!(
+                    "the amended work `{}` is not in the corpus",
+                    a.amends
+                )),
+            })
+            .collect();
         let site = SiteInfo {
             title: ws.settings.title.clone(),
             titles: ws
@@ -220,6 +239,7 @@ impl<'a> Model<'a> {
             amendments,
             analysis,
             scenarios,
+            redlines,
             mapped,
         }
     }
