@@ -223,7 +223,7 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
     lap("lock", &mut timings);
 
     let model = Model::new(ws, opts.profile, true);
-    let shards = search::shards(ws);
+    let shards = search::shards(ws, &model.histories);
     let downloads = downloads(&model)?;
     let mut pages = model.pages();
     for &lang in model.languages() {

@@ -12,7 +12,9 @@
 //! last build is taken over from it as it was, so editing one article
 //! re-indexes one shard, not the corpus.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+use crate::amend::History;
 use std::hash::{Hash, Hasher};
 
 use crate::corpus::Lang;
@@ -46,15 +48,25 @@ pub struct Shard {
     pub hash: u64,
 }
 
-/// Every record of the workspace, sharded per language.
-pub fn shards(ws: &Workspace) -> Vec<Shard> {
+/// Every record of the workspace, sharded per language. A work with
+/// point-in-time versions is indexed as it stands (its latest version).
+pub fn shards(ws: &Workspace, histories: &HashMap<String, History>) -> Vec<Shard> {
     let mut by_lang: BTreeMap<Lang, Vec<Record>> = BTreeMap::new();
     for w in &ws.works {
-        for e in &w.expressions {
+        let expressions: Vec<&crate::corpus::Expression> = match histories.get(w.id.as_str()) {
+            Some(h) => h
+                .latest()
+                .expressions
+                .iter()
+                .map(|c| &c.expression)
+                .collect(),
+            None => w.expressions.iter().collect(),
+        };
+        for e in expressions {
             let lang = e.lang();
             let work_title = e.meta.short_title.as_deref().unwrap_or(&e.meta.title);
             let records = by_lang.entry(lang).or_default();
-            for a in &e.articles {
+            for a in e.articles.iter().filter(|a| !a.paragraphs.is_empty()) {
                 let heading = article_heading(a, lang);
                 let r = crate::ids::ArticleRef {
                     work: w.id.clone(),

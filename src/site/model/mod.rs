@@ -185,6 +185,8 @@ pub struct Model<'a> {
     /// in the text, from the amendment stage; an error says why the text
     /// could not be compared.
     pub redlines: Vec<Result<crate::amend::diff::WorkDiff, String>>,
+    /// Point-in-time versions of each work an enacted amendment changed.
+    pub histories: std::collections::HashMap<String, crate::amend::History>,
 }
 
 impl<'a> Model<'a> {
@@ -209,6 +211,23 @@ impl<'a> Model<'a> {
                     "the amended work `{}` is not in the corpus",
                     a.amends
                 )),
+            })
+            .collect();
+        let histories = ws
+            .works
+            .iter()
+            .filter(|w| {
+                visible
+                    .iter()
+                    .any(|a| a.amends == w.id && a.in_force_from().is_some())
+            })
+            .filter_map(|w| {
+                // A work whose history cannot be built (loading has reported
+                // why) keeps the text as read.
+                crate::amend::history(w, visible.iter())
+                    .ok()
+                    .filter(|h| h.versions.len() > 1)
+                    .map(|h| (w.id.as_str().to_owned(), h))
             })
             .collect();
         let site = SiteInfo {
@@ -240,6 +259,7 @@ impl<'a> Model<'a> {
             analysis,
             scenarios,
             redlines,
+            histories,
             mapped,
         }
     }

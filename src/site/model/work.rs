@@ -127,6 +127,26 @@ pub struct ArticleView<'a> {
     /// The same article in the other language, for the side-by-side view.
     pub other: Option<ArticleText<'a>>,
     pub badges: &'a [Badge<'a>],
+    /// For a consolidated text: the amendment that repealed the article.
+    pub repealed_by: Option<ChangeNote>,
+    /// For a consolidated text: the amendments that changed it, oldest first.
+    pub changed_by: Vec<ChangeNote>,
+}
+
+/// An amendment that changed an article, linked.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeNote {
+    pub href: String,
+    pub id: String,
+    pub in_force: Option<String>,
+}
+
+fn provenance(p: &crate::amend::Provenance) -> ChangeNote {
+    ChangeNote {
+        href: format!("amendments/{}/index.html", p.amendment),
+        id: p.amendment.clone(),
+        in_force: p.in_force.map(|d| d.to_string()),
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -157,9 +177,12 @@ pub struct TocEntry<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct VersionLink {
     pub href: String,
-    /// ISO date the version is current from.
-    pub date: String,
+    /// ISO date the version is in force from, if known.
+    pub date: Option<String>,
+    /// The version this page shows.
     pub current: bool,
+    /// The latest version: the law as it stands.
+    pub latest: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -318,18 +341,73 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
         Body::Works(WorksPage { works: rows }),
     ));
     for w in &ws.works {
-        let page = work_page(m, w, lang);
-        let title = page.title.text.to_owned();
-        out.push(m.page(
-            lang,
-            &work_href(w),
-            "work.html",
-            "works",
-            title,
-            Body::Work(Box::new(page)),
-        ));
+        let Some(history) = m.histories.get(w.id.as_str()) else {
+            let text = VersionText {
+                expressions: w.expressions.iter().collect(),
+                consolidated: None,
+                versions: Vec::new(),
+            };
+            out.push(work_page_at(m, w, lang, work_href(w), text));
+            continue;
+        };
+        // The latest version is the law's page; each earlier one has its own.
+        let hrefs: Vec<String> = history
+            .versions
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                if i + 1 == history.versions.len() {
+                    work_href(w)
+                } else {
+                    format!(
+                        "works/{}/{}/index.html",
+                        w.id.slug(),
+                        v.date.map_or_else(|| format!("v{i}"), |d| d.to_string())
+                    )
+                }
+            })
+            .collect();
+        for (i, version) in history.versions.iter().enumerate() {
+            let versions = history
+                .versions
+                .iter()
+                .zip(&hrefs)
+                .enumerate()
+                .map(|(j, (v, href))| VersionLink {
+                    href: href.clone(),
+                    date: v.date.map(|d| d.to_string()),
+                    current: i == j,
+                    latest: j + 1 == history.versions.len(),
+                })
+                .collect();
+            let text = VersionText {
+                expressions: version.expressions.iter().map(|c| &c.expression).collect(),
+                consolidated: Some(version),
+                versions,
+            };
+            out.push(work_page_at(m, w, lang, hrefs[i].clone(), text));
+        }
     }
     out
+}
+
+fn work_page_at<'a>(
+    m: &'a Model<'a>,
+    w: &'a Work,
+    lang: Lang,
+    href: String,
+    text: VersionText<'a>,
+) -> Page<'a> {
+    let page = work_page(m, w, lang, text);
+    let title = page.title.text.to_owned();
+    m.page(
+        lang,
+        &href,
+        "work.html",
+        "works",
+        title,
+        Body::Work(Box::new(page)),
+    )
 }
 
 /// The work's title in `lang` if it has one, else in the language it has.
@@ -346,37 +424,54 @@ fn work_title(w: &Work, lang: Lang) -> Text<'_> {
     Text::new(&p.meta.title, p.lang())
 }
 
-fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang) -> WorkPage<'a> {
-    let (expr, fallback) = match w.expression(lang) {
-        Some(e) => (e, false),
-        None => (w.primary(), true),
+/// The text of one version of a work: its expressions, and for a
+/// consolidated version what changed each article.
+pub struct VersionText<'a> {
+    pub expressions: Vec<&'a Expression>,
+    pub consolidated: Option<&'a crate::amend::Version>,
+    pub versions: Vec<VersionLink>,
+}
+
+fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang, v: VersionText<'a>) -> WorkPage<'a> {
+    let primary = v
+        .expressions
+        .iter()
+        .find(|e| e.lang() == Lang::En)
+        .or(v.expressions.first())
+        .copied()
+        .unwrap_or(w.primary());
+    let (expr, fallback) = match v.expressions.iter().find(|e| e.lang() == lang) {
+        Some(e) => (*e, false),
+        None => (primary, true),
     };
     let text_lang = expr.lang();
-    let other = w.expressions.iter().find(|e| e.lang() != text_lang);
-    let other_index: HashMap<&str, &Article> = other
-        .map(|o| o.articles.iter().map(|a| (a.eid.as_str(), a)).collect())
-        .unwrap_or_default();
+    let other = v
+        .expressions
+        .iter()
+        .copied()
+        .find(|e| e.lang() != text_lang);
+    let consolidated = v.consolidated.and_then(|c| c.expression(text_lang));
     let meta = &expr.meta;
 
-    // Containers and articles in document order, by where they start.
-    let mut order: Vec<(usize, Option<usize>, Option<usize>)> = expr
-        .containers
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.span.start, Some(i), None))
-        .chain(
-            expr.articles
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.span.start, None, Some(i))),
-        )
-        .collect();
-    order.sort_by_key(|(start, _, _)| *start);
-
-    let mut toc = Vec::with_capacity(order.len());
-    let mut blocks = Vec::with_capacity(order.len());
-    for (_, ci, ai) in order {
-        if let Some(c) = ci.and_then(|i| expr.containers.get(i)) {
+    // Containers in document order: each before the first article inside
+    // it (consolidated texts hold inserted articles whose spans lie in
+    // amendment files, so spans cannot order them).
+    let mut toc = Vec::with_capacity(expr.articles.len());
+    let mut blocks = Vec::with_capacity(expr.articles.len());
+    let mut emitted = vec![false; expr.containers.len()];
+    for a in &expr.articles {
+        let mut chain = Vec::new();
+        let mut next = a.container;
+        while let Some(i) = next {
+            if i >= emitted.len() || emitted[i] || chain.contains(&i) {
+                break;
+            }
+            chain.push(i);
+            next = expr.containers[i].parent;
+        }
+        for &i in chain.iter().rev() {
+            emitted[i] = true;
+            let c = &expr.containers[i];
             let d = depth(expr, c);
             toc.push(TocEntry {
                 eid: &c.eid,
@@ -390,34 +485,42 @@ fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang) -> WorkPage<'a> {
                 heading: &c.text,
                 intro: &c.intro,
             }));
-        } else if let Some(a) = ai.and_then(|i| expr.articles.get(i)) {
-            let d = a
-                .container
-                .and_then(|i| expr.containers.get(i))
-                .map_or(0, |c| depth(expr, c) + 1);
-            let text = article_text(a, text_lang);
-            toc.push(TocEntry {
-                eid: &a.eid,
-                label: text.heading.clone(),
-                depth: d,
-                article: true,
-            });
-            let article_ref = ArticleRef {
-                work: w.id.clone(),
-                eid: a.eid.clone(),
-            };
-            blocks.push(Block::Article(ArticleView {
-                eid: &a.eid,
-                level: heading_level(d),
-                text,
-                other: other.and_then(|o| {
-                    other_index
-                        .get(a.eid.as_str())
-                        .map(|oa| article_text(oa, o.lang()))
-                }),
-                badges: m.mapped.get(&article_ref),
-            }));
         }
+        let d = a
+            .container
+            .and_then(|i| expr.containers.get(i))
+            .map_or(0, |c| depth(expr, c) + 1);
+        let text = article_text(a, text_lang);
+        toc.push(TocEntry {
+            eid: &a.eid,
+            label: text.heading.clone(),
+            depth: d,
+            article: true,
+        });
+        let article_ref = ArticleRef {
+            work: w.id.clone(),
+            eid: a.eid.clone(),
+        };
+        let (repealed_by, changed_by) = match consolidated {
+            Some(c) => (
+                c.repealed.get(&a.eid).map(provenance),
+                c.changes_of(&a.eid).iter().map(provenance).collect(),
+            ),
+            None => (None, Vec::new()),
+        };
+        blocks.push(Block::Article(ArticleView {
+            eid: &a.eid,
+            level: heading_level(d),
+            text,
+            other: other.and_then(|o| {
+                o.article(&a.eid)
+                    .filter(|oa| !oa.paragraphs.is_empty() || repealed_by.is_none())
+                    .map(|oa| article_text(oa, o.lang()))
+            }),
+            badges: m.mapped.get(&article_ref),
+            repealed_by,
+            changed_by,
+        }));
     }
 
     let amendments = m
@@ -456,7 +559,7 @@ fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang) -> WorkPage<'a> {
         preamble: &expr.preamble,
         toc,
         blocks,
-        versions: Vec::new(),
+        versions: v.versions,
         amendments,
     }
 }
