@@ -10,6 +10,7 @@
 //! - [`corpus`]: statutes (works, expressions, containers, articles).
 //! - [`standards`]: instruments, provisions, mappings.
 //! - [`amend`]: amendments.
+//! - [`search`]: the search index, queries and suggestions.
 //! - [`workspace`]: loads a folder into one validated [`Workspace`].
 //! - [`diag`]: the one diagnostic type every reader returns.
 //!
@@ -22,6 +23,7 @@ pub mod corpus;
 pub mod date;
 pub mod diag;
 pub mod ids;
+pub mod search;
 pub mod settings;
 pub mod source;
 pub mod standards;

@@ -22,7 +22,7 @@ use crate::settings::{Settings, read_settings};
 use crate::source::decode;
 use crate::standards::{Instrument, Mapping, MappingEntry, Provision, read_instrument, read_mapping};
 
-pub use discover::{FileKind, SourceFile};
+pub use discover::{FileKind, SourceFile, discover};
 
 /// A loaded, validated workspace.
 #[derive(Debug, Clone)]
