@@ -543,6 +543,8 @@ impl IndexStore {
 /// unreadable, or of another schema version.
 fn open_with_manifest(dir: &Path) -> Option<(Index, Manifest)> {
     let index = Index::open_in_dir(dir).ok()?;
+    // Analysers are not stored in the index: register ours before writing.
+    index.tokenizers().register(ANALYZER, analyzer());
     let payload = index.load_metas().ok()?.payload?;
     let manifest: Manifest = serde_json::from_str(&payload).ok()?;
     if manifest.schema != SCHEMA_VERSION || Fields::from_schema(&index.schema()).is_none() {
