@@ -309,8 +309,8 @@ const LATIN_SUFFIXES: [&str; 9] = [
 
 /// Arabic letters in abjad order, used to letter inserted articles and points.
 const ABJAD: [&str; 26] = [
-    "ا", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص",
-    "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض",
+    "ا", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق",
+    "ر", "ش", "ت", "ث", "خ", "ذ", "ض",
 ];
 
 /// Removes Arabic diacritics and tatweel, and folds alef forms and final heh,
@@ -371,7 +371,9 @@ pub fn parse_article_number(text: &str) -> Option<(ArticleNumber, &str)> {
     let mut has_suffix = false;
     let after_space = rest.trim_start();
     let word_end = after_space
-        .find(|c: char| c.is_whitespace() || matches!(c, ':' | '(' | ')' | '-' | '–' | '—' | '.' | ','))
+        .find(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '(' | ')' | '-' | '–' | '—' | '.' | ',')
+        })
         .unwrap_or(after_space.len());
     let word = &after_space[..word_end];
     let lower = word.to_ascii_lowercase();
@@ -438,7 +440,10 @@ mod tests {
     #[test]
     fn work_ids_follow_the_akn_grammar() {
         let w = WorkId::parse("/akn/kw/act/2013/91").unwrap();
-        assert_eq!((w.country(), w.doctype(), w.year(), w.number()), ("kw", "act", 2013, "91"));
+        assert_eq!(
+            (w.country(), w.doctype(), w.year(), w.number()),
+            ("kw", "act", 2013, "91")
+        );
         assert_eq!(w.subtype(), None);
         assert_eq!(w.slug(), "act-2013-91");
         let d = WorkId::parse("/akn/kw/act/decree-law/2024/114").unwrap();
@@ -471,7 +476,9 @@ mod tests {
     fn eids_and_slugs_reject_path_characters() {
         assert!(check_eid("art_3__para_a").is_ok());
         assert!(check_eid("art_5bis_a").is_ok());
-        for bad in ["", "art", "art_", "art_2/x", "..", "art_2__", "Art_2", "art_2 "] {
+        for bad in [
+            "", "art", "art_", "art_2/x", "..", "art_2__", "Art_2", "art_2 ",
+        ] {
             assert!(check_eid(bad).is_err(), "{bad:?} accepted");
         }
         assert!(check_slug("c029").is_ok());

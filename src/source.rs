@@ -25,7 +25,9 @@ pub fn decode(bytes: &[u8], path: &Arc<Path>) -> Result<Arc<str>, (Diagnostic, O
             let d = Diagnostic::error(
                 path,
                 Some(at..at + '\u{FFFD}'.len_utf8()),
-                format!("the file is not valid UTF-8 (first bad byte at line {line}, column {col})"),
+                format!(
+                    "the file is not valid UTF-8 (first bad byte at line {line}, column {col})"
+                ),
             )
             .with_label("invalid UTF-8 here")
             .with_help("save the file as UTF-8");
@@ -60,7 +62,9 @@ pub fn split_front_matter(text: &str, path: &Arc<Path>) -> Result<Split, Diagnos
             "the file does not start with YAML front matter",
         )
         .with_label("expected `---` on the first line")
-        .with_help("begin the file with a `---` line, the metadata fields, and another `---` line"));
+        .with_help(
+            "begin the file with a `---` line, the metadata fields, and another `---` line",
+        ));
     }
     let yaml_start = (first_end + 1).min(text.len());
     let mut line_start = yaml_start;

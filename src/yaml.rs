@@ -101,7 +101,10 @@ fn unknown_name(message: &str) -> Option<(&'static str, String, Vec<String>)> {
     let expected = match rest[end..].find("expected one of ") {
         Some(i) => rest[end + i + "expected one of ".len()..]
             .split(", ")
-            .map(|w| w.trim_matches(|c: char| c == '`' || c.is_whitespace()).to_owned())
+            .map(|w| {
+                w.trim_matches(|c: char| c == '`' || c.is_whitespace())
+                    .to_owned()
+            })
             .filter(|w| !w.is_empty())
             .collect(),
         None => rest[end..]
@@ -132,6 +135,9 @@ mod tests {
 
     #[test]
     fn library_positions_are_stripped() {
-        assert_eq!(strip_location("missing field `title` at line 1, column 1"), "missing field `title`");
+        assert_eq!(
+            strip_location("missing field `title` at line 1, column 1"),
+            "missing field `title`"
+        );
     }
 }

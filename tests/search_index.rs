@@ -7,8 +7,7 @@ use std::time::{Duration, SystemTime};
 
 use mizan::Workspace;
 use mizan::search::{
-    Filters, Freshness, IndexStore, RefreshReport, SearchIndex, SearchRequest, StaleReason,
-    search,
+    Filters, Freshness, IndexStore, RefreshReport, SearchIndex, SearchRequest, StaleReason, search,
 };
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -73,7 +72,10 @@ fn first_search_builds_the_index_and_the_next_reuses_it() {
     assert_eq!(report.documents, 25);
     assert!(dir.path().join(".mizan/index/meta.json").is_file());
     assert_eq!(
-        fs::read_to_string(dir.path().join(".mizan/.gitignore")).unwrap().lines().last(),
+        fs::read_to_string(dir.path().join(".mizan/.gitignore"))
+            .unwrap()
+            .lines()
+            .last(),
         Some("*"),
         "the state folder ignores itself"
     );

@@ -71,7 +71,10 @@ pub fn read_amendment(path: &Arc<Path>, text: &str) -> (Option<Amendment>, Diagn
             Diagnostic::error(
                 path,
                 Some(id_span),
-                format!("amendment id `{}` does not match the file name", raw.id.value),
+                format!(
+                    "amendment id `{}` does not match the file name",
+                    raw.id.value
+                ),
             )
             .with_help(format!("name the file `{}.md`", raw.id.value)),
         );

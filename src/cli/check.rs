@@ -62,5 +62,9 @@ pub fn run(workspace: &Path, format: Format) -> io::Result<Outcome> {
             }
         }
     }
-    Ok(if ok { Outcome::Success } else { Outcome::Failure })
+    Ok(if ok {
+        Outcome::Success
+    } else {
+        Outcome::Failure
+    })
 }

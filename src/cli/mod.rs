@@ -181,7 +181,10 @@ fn load(workspace: &std::path::Path) -> io::Result<Option<Workspace>> {
     match Workspace::load(workspace) {
         Ok(ws) => {
             if !ws.diagnostics.is_empty() {
-                eprint!("{}", render_text(&ws.diagnostics, &ws.sources, stderr_color()));
+                eprint!(
+                    "{}",
+                    render_text(&ws.diagnostics, &ws.sources, stderr_color())
+                );
             }
             Ok(Some(ws))
         }

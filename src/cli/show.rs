@@ -27,7 +27,10 @@ pub fn run(workspace: &Path, id: &str, lang: Option<Lang>, format: Format) -> io
                 article_ref.work,
                 l.code()
             ),
-            _ => eprintln!("mizan: no article `{}` in `{}`", article_ref.eid, article_ref.work),
+            _ => eprintln!(
+                "mizan: no article `{}` in `{}`",
+                article_ref.eid, article_ref.work
+            ),
         }
         return Ok(Outcome::Failure);
     };
@@ -119,7 +122,8 @@ pub fn run(workspace: &Path, id: &str, lang: Option<Lang>, format: Format) -> io
                 match meta.authority {
                     mizan::corpus::Authority::Official => "Official text",
                     mizan::corpus::Authority::UnofficialTranslation => "Unofficial translation",
-                    mizan::corpus::Authority::UnofficialSummary => "Unofficial summary, not the official text",
+                    mizan::corpus::Authority::UnofficialSummary =>
+                        "Unofficial summary, not the official text",
                 },
                 meta.version_date(),
                 meta.source

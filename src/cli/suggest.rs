@@ -60,7 +60,10 @@ pub fn run(
         }
         Format::Text => {
             if suggestions.is_empty() {
-                writeln!(out, "every provision and element is assessed; nothing to suggest")?;
+                writeln!(
+                    out,
+                    "every provision and element is assessed; nothing to suggest"
+                )?;
             }
             for (i, s) in suggestions.iter().enumerate() {
                 if i > 0 {

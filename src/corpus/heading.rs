@@ -146,7 +146,9 @@ fn roman(s: &str) -> Option<u32> {
 fn first_word(s: &str) -> (&str, &str) {
     let s = s.trim_start();
     let end = s
-        .find(|c: char| c.is_whitespace() || c == '(' || c == ':' || ascii_digit(c).is_ascii_digit())
+        .find(|c: char| {
+            c.is_whitespace() || c == '(' || c == ':' || ascii_digit(c).is_ascii_digit()
+        })
         .unwrap_or(s.len());
     // Keep "Art." together; stop a word at a digit (`Art.2`).
     (&s[..end], &s[end..])
@@ -288,7 +290,10 @@ mod tests {
         assert_eq!(article("Art. 2 bis: Penalty").0, "2bis");
         assert_eq!(article("Art. 2 bis: Penalty").2.as_deref(), Some("Penalty"));
         assert_eq!(article("Art.3").0, "3");
-        assert_eq!(article("ARTICLE 14 — Publication").2.as_deref(), Some("Publication"));
+        assert_eq!(
+            article("ARTICLE 14 — Publication").2.as_deref(),
+            Some("Publication")
+        );
         assert_eq!(article("Article One").0, "1");
     }
 
@@ -298,7 +303,10 @@ mod tests {
         assert_eq!(article("مادة (٢)").0, "2");
         assert_eq!(article("المادة ٢ مكرراً").0, "2bis");
         assert_eq!(article("المادة 5 مكرراً (أ)").0, "5bis_a");
-        assert_eq!(article("المادة (١٣): حدود الرأفة").2.as_deref(), Some("حدود الرأفة"));
+        assert_eq!(
+            article("المادة (١٣): حدود الرأفة").2.as_deref(),
+            Some("حدود الرأفة")
+        );
         assert_eq!(article("المادة الأولى").0, "1");
         assert_eq!(article("المادة الحادية عشرة: نص").0, "11");
         assert_eq!(article("المادة الحادية عشرة: نص").2.as_deref(), Some("نص"));
@@ -308,7 +316,10 @@ mod tests {
     #[test]
     fn article_word_without_number() {
         assert_eq!(classify("Article"), HeadingKind::ArticleWithoutNumber);
-        assert_eq!(classify("Article: Definitions"), HeadingKind::ArticleWithoutNumber);
+        assert_eq!(
+            classify("Article: Definitions"),
+            HeadingKind::ArticleWithoutNumber
+        );
         assert_eq!(classify("المادة"), HeadingKind::ArticleWithoutNumber);
     }
 
@@ -321,7 +332,10 @@ mod tests {
         assert_eq!(container("Part II").1, Some(2));
         assert_eq!(container("Chapter Three - Offences").1, Some(3));
         assert_eq!(container("الفصل الأول: أحكام عامة").1, Some(1));
-        assert_eq!(container("الفصل الأول: أحكام عامة").2.as_deref(), Some("أحكام عامة"));
+        assert_eq!(
+            container("الفصل الأول: أحكام عامة").2.as_deref(),
+            Some("أحكام عامة")
+        );
         assert_eq!(container("الباب الثاني عشر").1, Some(12));
         assert_eq!(container("القسم ٣").1, Some(3));
         assert_eq!(container("Section").1, None);

@@ -173,7 +173,10 @@ impl BodyBuilder<'_> {
             Event::End(TagEnd::Heading(_)) => {
                 let text = self.text.take().unwrap_or_default();
                 if let Some((level, id, start)) = self.heading.take() {
-                    let end = start + self.source[start - self.base..span.end - self.base].trim_end().len();
+                    let end = start
+                        + self.source[start - self.base..span.end - self.base]
+                            .trim_end()
+                            .len();
                     self.on_heading(level, id, &text, start..end, diags);
                 }
             }
@@ -338,7 +341,9 @@ impl BodyBuilder<'_> {
                         )
                         .with_label("second article with this number")
                         .with_related(self.path, first.clone(), "first used here")
-                        .with_help("give each article its own number, or mark an inserted one `bis`"),
+                        .with_help(
+                            "give each article its own number, or mark an inserted one `bis`",
+                        ),
                     );
                     self.skipping = true;
                     self.article = None;
@@ -368,7 +373,17 @@ impl BodyBuilder<'_> {
                 kind,
                 number,
                 title,
-            } => self.open_container(kind, number, title, text, level, parent, explicit_id, span, diags),
+            } => self.open_container(
+                kind,
+                number,
+                title,
+                text,
+                level,
+                parent,
+                explicit_id,
+                span,
+                diags,
+            ),
             HeadingKind::Other => {
                 let title = Some(text.clone());
                 self.open_container(
@@ -615,9 +630,20 @@ mod tests {
 
     #[test]
     fn containers_nest_by_level_and_number_by_position() {
-        let (b, _) = parse("# Part I\n\n## Chapter 1\n\n### Article 1\n\nx\n\n## Chapter 2\n\n### Article 2\n\ny\n\n# Part II\n\n## Section\n\n### Article 3\n\nz\n");
+        let (b, _) = parse(
+            "# Part I\n\n## Chapter 1\n\n### Article 1\n\nx\n\n## Chapter 2\n\n### Article 2\n\ny\n\n# Part II\n\n## Section\n\n### Article 3\n\nz\n",
+        );
         let eids: Vec<&str> = b.containers.iter().map(|c| c.eid.as_str()).collect();
-        assert_eq!(eids, ["part_1", "part_1__chp_1", "part_1__chp_2", "part_2", "part_2__sec_1"]);
+        assert_eq!(
+            eids,
+            [
+                "part_1",
+                "part_1__chp_1",
+                "part_1__chp_2",
+                "part_2",
+                "part_2__sec_1"
+            ]
+        );
         assert_eq!(b.articles[2].container, Some(4));
     }
 
@@ -638,7 +664,10 @@ mod tests {
     #[test]
     fn raw_html_is_kept_as_text() {
         let (b, _) = parse("## Article 1\n\nA <script>alert(1)</script> b\n");
-        assert_eq!(b.articles[0].paragraphs[0].text, "A <script>alert(1)</script> b");
+        assert_eq!(
+            b.articles[0].paragraphs[0].text,
+            "A <script>alert(1)</script> b"
+        );
     }
 
     #[test]

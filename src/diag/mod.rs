@@ -223,7 +223,8 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 /// A path shown relative to `base` when it lies inside it.
 pub fn display_path(path: &Path, base: &Path) -> PathBuf {
-    path.strip_prefix(base).map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+    path.strip_prefix(base)
+        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
 }
 
 #[cfg(test)]

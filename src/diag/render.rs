@@ -18,7 +18,11 @@ fn window(text: &str, span: &Range<usize>) -> (usize, Range<usize>) {
     let end = text[end_from..]
         .find('\n')
         .map_or(text.len(), |i| end_from + i);
-    let end = if text[..end].ends_with('\r') { end - 1 } else { end };
+    let end = if text[..end].ends_with('\r') {
+        end - 1
+    } else {
+        end
+    };
     let (line, _) = line_col(text, start);
     (line, start..end.max(start))
 }
@@ -56,7 +60,11 @@ pub fn render_text(diags: &Diagnostics, sources: &Sources, color: bool) -> Strin
         if let (Some(span), Some(text)) = (&d.span, sources.get(&d.path)) {
             let (line, win) = window(text, span);
             let local = span.start.saturating_sub(win.start)
-                ..span.end.min(win.end).saturating_sub(win.start).max(span.start.saturating_sub(win.start));
+                ..span
+                    .end
+                    .min(win.end)
+                    .saturating_sub(win.start)
+                    .max(span.start.saturating_sub(win.start));
             let mut annotation = AnnotationKind::Primary.span(local);
             if let Some(label) = &d.label {
                 annotation = annotation.label(label.as_str());
@@ -75,7 +83,9 @@ pub fn render_text(diags: &Diagnostics, sources: &Sources, color: bool) -> Strin
                         Snippet::source(&rtext[rwin.clone()])
                             .line_start(rline)
                             .path(r.path.to_str().unwrap_or(""))
-                            .annotation(AnnotationKind::Context.span(rlocal).label(r.label.as_str())),
+                            .annotation(
+                                AnnotationKind::Context.span(rlocal).label(r.label.as_str()),
+                            ),
                     );
                 }
             }
@@ -87,7 +97,10 @@ pub fn render_text(diags: &Diagnostics, sources: &Sources, color: bool) -> Strin
             renderer.render(&groups)
         };
         // The title line of annotate-snippets is empty: the header above says it.
-        for line in rendered.lines().skip_while(|l| l.trim().is_empty() || l.trim() == ":") {
+        for line in rendered
+            .lines()
+            .skip_while(|l| l.trim().is_empty() || l.trim() == ":")
+        {
             out.push_str(line);
             out.push('\n');
         }

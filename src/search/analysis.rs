@@ -428,7 +428,10 @@ mod tests {
     #[test]
     fn long_vowelled_word_is_kept_and_blobs_are_dropped() {
         let word = "وَلِلْمُسْتَخْدَمِينَ";
-        assert!(word.len() > 40, "tantivy's default RemoveLongFilter::limit(40) drops it");
+        assert!(
+            word.len() > 40,
+            "tantivy's default RemoveLongFilter::limit(40) drops it"
+        );
         assert_eq!(terms(word).len(), 1);
         assert!(terms(&"x".repeat(MAX_TOKEN_CHARS + 1)).is_empty());
         assert_eq!(terms(&"x".repeat(MAX_TOKEN_CHARS)).len(), 1);

@@ -183,8 +183,11 @@ pub fn documents(ws: &Workspace) -> Vec<IndexDoc> {
             expression.articles.iter().map(move |article| {
                 let id = work.id.article(&article.eid);
                 let mapped = cited.get(&id);
-                let provisions: BTreeSet<String> =
-                    mapped.into_iter().flatten().map(|(r, _)| r.clone()).collect();
+                let provisions: BTreeSet<String> = mapped
+                    .into_iter()
+                    .flatten()
+                    .map(|(r, _)| r.clone())
+                    .collect();
                 let coverage: BTreeSet<Status> =
                     mapped.into_iter().flatten().map(|(_, s)| *s).collect();
                 IndexDoc {
@@ -344,7 +347,10 @@ mod tests {
         let provisions = docs.iter().filter(|d| d.kind == Kind::Provision).count();
         assert_eq!(
             provisions,
-            ws.instruments.iter().map(|i| i.provisions.len()).sum::<usize>()
+            ws.instruments
+                .iter()
+                .map(|i| i.provisions.len())
+                .sum::<usize>()
         );
     }
 

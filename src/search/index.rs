@@ -106,7 +106,9 @@ impl SearchIndex {
     fn from_index(mut index: Index, path: &Path) -> Result<SearchIndex, SearchError> {
         index.tokenizers().register(ANALYZER, analyzer());
         // One search thread per core; a query touches a few segments at most.
-        index.set_default_multithread_executor().map_err(ix_err(path))?;
+        index
+            .set_default_multithread_executor()
+            .map_err(ix_err(path))?;
         let fields = Fields::from_schema(&index.schema()).ok_or_else(|| SearchError::Index {
             path: path.to_path_buf(),
             source: tantivy::TantivyError::SchemaError(
@@ -357,8 +359,11 @@ impl IndexStore {
         fs::create_dir_all(&self.state).map_err(io_err(&self.state))?;
         let ignore = self.state.join(".gitignore");
         if !ignore.exists() {
-            fs::write(&ignore, "# mizan's search index and state: never commit.\n*\n")
-                .map_err(io_err(&ignore))?;
+            fs::write(
+                &ignore,
+                "# mizan's search index and state: never commit.\n*\n",
+            )
+            .map_err(io_err(&ignore))?;
         }
         let path = self.lock_path();
         File::options()
@@ -415,12 +420,11 @@ impl IndexStore {
         let existing = open_with_manifest(&dir);
         let index = match existing {
             Some((index, old)) => {
-                let fields = Fields::from_schema(&index.schema()).ok_or_else(|| {
-                    SearchError::Index {
+                let fields =
+                    Fields::from_schema(&index.schema()).ok_or_else(|| SearchError::Index {
                         path: dir.clone(),
                         source: tantivy::TantivyError::SchemaError("fields changed".into()),
-                    }
-                })?;
+                    })?;
                 let changed: Vec<&[IndexDoc]> = groups
                     .iter()
                     .filter(|(k, (f, _))| old.groups.get(**k) != Some(&format!("{f:016x}")))
@@ -480,9 +484,7 @@ impl IndexStore {
         manifest: &Manifest,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Index, SearchError> {
-        let tmp = self
-            .state
-            .join(format!("index.tmp-{}", std::process::id()));
+        let tmp = self.state.join(format!("index.tmp-{}", std::process::id()));
         fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
         let (schema, fields) = schema::build();
         let index = Index::create_in_dir(&tmp, schema).map_err(ix_err(&tmp))?;
@@ -503,9 +505,7 @@ impl IndexStore {
         drop(index);
 
         let dir = self.index_dir();
-        let old = self
-            .state
-            .join(format!("index.old-{}", std::process::id()));
+        let old = self.state.join(format!("index.old-{}", std::process::id()));
         if dir.exists() {
             fs::rename(&dir, &old).map_err(io_err(&dir))?;
         }

@@ -18,6 +18,7 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
 };
+use tantivy::query_grammar::{Occur as GrammarOccur, UserInputAst};
 use tantivy::schema::{Facet, Field, IndexRecordOption, Term, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TokenStream;
@@ -283,15 +284,51 @@ pub fn parse_query(index: &SearchIndex, text: &str) -> Result<Box<dyn Query>, Se
             parser.set_field_boost(field, boost);
         }
     }
-    parser.parse_query(text).map_err(|e| SearchError::Query {
-        message: match e {
-            tantivy::query::QueryParserError::FieldDoesNotExist(name) => format!(
-                "there is no field `{name}`; fields are: id, kind, work, title, lang, year, \
+    let ast = tantivy::query_grammar::parse_query(text).map_err(|_| SearchError::Query {
+        message: format!(
+            "cannot parse `{text}`: check quotes and parentheses, and quote a field value \
+             that contains spaces or `:`"
+        ),
+    })?;
+    parser
+        .build_query_from_user_input_ast(lift_negations(ast))
+        .map_err(|e| SearchError::Query {
+            message: match e {
+                tantivy::query::QueryParserError::FieldDoesNotExist(name) => format!(
+                    "there is no field `{name}`; fields are: id, kind, work, title, lang, year, \
                  status, article, heading, body, provision, coverage, theme, obligation"
-            ),
-            other => other.to_string(),
-        },
-    })
+                ),
+                other => other.to_string(),
+            },
+        })
+}
+
+/// Reads `a AND NOT b` as "a, and not b", as Lucene does. tantivy's grammar
+/// makes it `+a +(-b)`, where the purely negative group `(-b)` matches
+/// nothing, so the whole query would match nothing.
+fn lift_negations(ast: UserInputAst) -> UserInputAst {
+    match ast {
+        UserInputAst::Clause(clauses) => UserInputAst::Clause(
+            clauses
+                .into_iter()
+                .map(|(occur, sub)| match (occur, lift_negations(sub)) {
+                    (Some(GrammarOccur::Must), UserInputAst::Clause(mut inner))
+                        if inner.len() == 1 && inner[0].0 == Some(GrammarOccur::MustNot) =>
+                    {
+                        match inner.pop() {
+                            Some((_, negated)) => (Some(GrammarOccur::MustNot), negated),
+                            None => (occur, UserInputAst::Clause(inner)),
+                        }
+                    }
+                    (occur, sub) => (occur, sub),
+                })
+                .collect(),
+        ),
+        UserInputAst::Boost(inner, boost) => {
+            UserInputAst::Boost(Box::new(lift_negations(*inner)), boost)
+        }
+        leaf => leaf,
+    }
 }
 
 /// Runs a search.
@@ -304,11 +341,12 @@ pub fn search(index: &SearchIndex, request: &SearchRequest) -> Result<SearchResu
         user_query.box_clone()
     } else {
         let mut clauses = vec![(Occur::Must, user_query.box_clone())];
-        clauses.extend(
-            filters
-                .into_iter()
-                .map(|q| (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>)),
-        );
+        clauses.extend(filters.into_iter().map(|q| {
+            (
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>,
+            )
+        }));
         Box::new(BooleanQuery::new(clauses))
     };
     let searcher = index.searcher();
@@ -379,7 +417,10 @@ fn lead(text: &str, max: usize) -> String {
         end -= 1;
     }
     // Prefer to cut at a space.
-    let cut = text[..end].rfind(' ').filter(|i| *i > max / 2).unwrap_or(end);
+    let cut = text[..end]
+        .rfind(' ')
+        .filter(|i| *i > max / 2)
+        .unwrap_or(end);
     format!("{}…", text[..cut].trim_end())
 }
 
@@ -396,7 +437,11 @@ fn hit(
             .unwrap_or_default()
             .to_owned()
     };
-    let opt = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_owned);
+    let opt = |field: Field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+    };
     let all = |field: Field| -> Vec<String> {
         doc.get_all(field)
             .filter_map(|v| v.as_str().map(str::to_owned))

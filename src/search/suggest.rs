@@ -11,13 +11,15 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
+use tantivy::TantivyDocument;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Term, Value};
 use tantivy::tokenizer::{StopWordFilter, TextAnalyzer, TokenStream};
-use tantivy::TantivyDocument;
 
-use super::analysis::{ArabicNormalizer, ArabicStemmer, EditFilter, LongTokenFilter, WordTokenizer};
+use super::analysis::{
+    ArabicNormalizer, ArabicStemmer, EditFilter, LongTokenFilter, WordTokenizer,
+};
 use super::documents::{Kind, Unit, units};
 use super::index::{SearchError, SearchIndex};
 use crate::Workspace;
@@ -26,11 +28,58 @@ use crate::standards::{Element, Instrument, Provision, Status};
 /// Words that say nothing about what a provision is about: Lucene's English
 /// stop words and the boilerplate of treaty drafting.
 const STOP_WORDS: [&str; 52] = [
-    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
-    "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these",
-    "they", "this", "to", "was", "will", "with", "state", "states", "party", "parties", "shall",
-    "must", "may", "should", "each", "any", "other", "which", "where", "who", "its", "has", "have",
-    "from", "including",
+    "a",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "be",
+    "but",
+    "by",
+    "for",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "no",
+    "not",
+    "of",
+    "on",
+    "or",
+    "such",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "to",
+    "was",
+    "will",
+    "with",
+    "state",
+    "states",
+    "party",
+    "parties",
+    "shall",
+    "must",
+    "may",
+    "should",
+    "each",
+    "any",
+    "other",
+    "which",
+    "where",
+    "who",
+    "its",
+    "has",
+    "have",
+    "from",
+    "including",
 ];
 
 /// How much each part of a unit's text counts in its query.
@@ -82,11 +131,15 @@ pub struct SuggestOptions {
 fn query_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(WordTokenizer)
         .filter(tantivy::tokenizer::LowerCaser)
-        .filter(StopWordFilter::remove(STOP_WORDS.iter().map(|s| s.to_string())))
+        .filter(StopWordFilter::remove(
+            STOP_WORDS.iter().map(|s| s.to_string()),
+        ))
         .filter(EditFilter(ArabicNormalizer))
         .filter(EditFilter(LongTokenFilter))
         .filter(EditFilter(ArabicStemmer))
-        .filter(tantivy::tokenizer::Stemmer::new(tantivy::tokenizer::Language::English))
+        .filter(tantivy::tokenizer::Stemmer::new(
+            tantivy::tokenizer::Language::English,
+        ))
         .build()
 }
 
@@ -153,7 +206,10 @@ pub fn candidates(
         return Ok(Vec::new());
     }
     let query = BooleanQuery::new(vec![
-        (Occur::Must, Box::new(BooleanQuery::new(should)) as Box<dyn Query>),
+        (
+            Occur::Must,
+            Box::new(BooleanQuery::new(should)) as Box<dyn Query>,
+        ),
         (
             Occur::Must,
             Box::new(tantivy::query::ConstScoreQuery::new(
@@ -312,7 +368,13 @@ pub fn evaluate(ws: &Workspace, index: &SearchIndex) -> Result<Evaluation, Searc
             }
         }
     }
-    let mean = |x: f64| if entries == 0 { 0.0 } else { x / entries as f64 };
+    let mean = |x: f64| {
+        if entries == 0 {
+            0.0
+        } else {
+            x / entries as f64
+        }
+    };
     Ok(Evaluation {
         entries,
         recall_at_5: mean(r5),

@@ -77,7 +77,10 @@ impl RawEntry {
                 diags.push(Diagnostic::error(
                     block.path,
                     Some(block.span(s)),
-                    format!("entry names standard `{}` in the mapping of `{file}`", s.value),
+                    format!(
+                        "entry names standard `{}` in the mapping of `{file}`",
+                        s.value
+                    ),
                 ));
                 return None;
             }

@@ -72,13 +72,20 @@ pub fn read_instrument(path: &Arc<Path>, text: &str) -> (Option<Instrument>, Dia
         }
     };
     if let Err(e) = check_slug(&raw.id.value) {
-        diags.push(Diagnostic::error(path, Some(block.span(&raw.id)), e.message));
+        diags.push(Diagnostic::error(
+            path,
+            Some(block.span(&raw.id)),
+            e.message,
+        ));
     } else if path.file_stem().and_then(|s| s.to_str()) != Some(raw.id.value.as_str()) {
         diags.push(
             Diagnostic::error(
                 path,
                 Some(block.span(&raw.id)),
-                format!("instrument id `{}` does not match the file name", raw.id.value),
+                format!(
+                    "instrument id `{}` does not match the file name",
+                    raw.id.value
+                ),
             )
             .with_help(format!("name the file `{}.yaml`", raw.id.value)),
         );
@@ -126,7 +133,10 @@ pub fn read_instrument(path: &Arc<Path>, text: &str) -> (Option<Instrument>, Dia
                 diags.push(Diagnostic::error(
                     path,
                     Some(espan),
-                    format!("duplicate element `{}` in provision `{}`", e.value.id, p.id.value),
+                    format!(
+                        "duplicate element `{}` in provision `{}`",
+                        e.value.id, p.id.value
+                    ),
                 ));
             } else {
                 elements.push(e.value);

@@ -70,12 +70,10 @@ fn subdirs(dir: &Path) -> Vec<PathBuf> {
 pub fn discover(root: &Path) -> Result<Vec<SourceFile>, Diagnostic> {
     let root_display: Arc<Path> = Arc::from(root);
     if !root.is_dir() {
-        return Err(Diagnostic::error(
-            &root_display,
-            None,
-            "the workspace folder does not exist",
-        )
-        .with_help("pass an existing folder with `--workspace DIR`"));
+        return Err(
+            Diagnostic::error(&root_display, None, "the workspace folder does not exist")
+                .with_help("pass an existing folder with `--workspace DIR`"),
+        );
     }
     let corpus = root.join("corpus");
     let jurisdictions = subdirs(&corpus);

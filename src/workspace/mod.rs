@@ -20,7 +20,9 @@ use crate::diag::{Diagnostic, Diagnostics, Sources};
 use crate::ids::ArticleRef;
 use crate::settings::{Settings, read_settings};
 use crate::source::decode;
-use crate::standards::{Instrument, Mapping, MappingEntry, Provision, read_instrument, read_mapping};
+use crate::standards::{
+    Instrument, Mapping, MappingEntry, Provision, read_instrument, read_mapping,
+};
 
 pub use discover::{FileKind, SourceFile, discover};
 
@@ -311,7 +313,11 @@ fn read_one(file: &SourceFile) -> (Arc<Path>, Option<Arc<str>>, Parsed, Diagnost
     let bytes = match std::fs::read(&file.path) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(Diagnostic::error(&path, None, format!("cannot read the file: {e}")));
+            diags.push(Diagnostic::error(
+                &path,
+                None,
+                format!("cannot read the file: {e}"),
+            ));
             return (path, None, Parsed::Nothing, diags);
         }
     };

@@ -51,7 +51,12 @@ pub(super) fn validate(ws: &Workspace, diags: &mut Diagnostics) {
             ));
         }
         let Some(instrument) = ws.instrument(&m.standard) else {
-            diags.push(unknown_standard(ws, &m.path, m.standard_span.clone(), &m.standard));
+            diags.push(unknown_standard(
+                ws,
+                &m.path,
+                m.standard_span.clone(),
+                &m.standard,
+            ));
             continue;
         };
         let mut seen: HashMap<(&str, Option<&str>), &Range<usize>> = HashMap::new();
@@ -66,7 +71,11 @@ pub(super) fn validate(ws: &Workspace, diags: &mut Diagnostics) {
                         Some(entry.span.clone()),
                         format!("`{}` is assessed twice in this mapping", target(entry)),
                     )
-                    .with_related(&entry.path, first.clone(), "first assessed here"),
+                    .with_related(
+                        &entry.path,
+                        first.clone(),
+                        "first assessed here",
+                    ),
                 );
             }
             check_entry(instrument, entry, &articles, None, diags);
@@ -179,13 +188,11 @@ fn check_instruments(ws: &Workspace, diags: &mut Diagnostics) {
         if let Some(parent) = &i.parent
             && ws.instrument(parent).is_none()
         {
-            diags.push(
-                Diagnostic::warning(
-                    &i.path,
-                    ws.field_span(&i.path, "parent"),
-                    format!("parent instrument `{parent}` is not in `standards/`"),
-                ),
-            );
+            diags.push(Diagnostic::warning(
+                &i.path,
+                ws.field_span(&i.path, "parent"),
+                format!("parent instrument `{parent}` is not in `standards/`"),
+            ));
         }
     }
 }
@@ -227,7 +234,10 @@ pub(super) fn check_entry(
                 let d = Diagnostic::error(
                     path,
                     Some(span),
-                    format!("provision `{}/{}` has no element `{element}`", instrument.id, p.id),
+                    format!(
+                        "provision `{}/{}` has no element `{element}`",
+                        instrument.id, p.id
+                    ),
                 );
                 diags.push(if known.is_empty() {
                     d.with_help("this provision defines no elements; assess it as a whole")
@@ -249,18 +259,21 @@ pub(super) fn check_entry(
     }
     if entry.rationale.trim().is_empty() {
         diags.push(
-            Diagnostic::error(path, Some(entry.rationale_span.clone()), "the entry has no rationale")
-                .with_help("say why the status holds, naming the articles relied on"),
+            Diagnostic::error(
+                path,
+                Some(entry.rationale_span.clone()),
+                "the entry has no rationale",
+            )
+            .with_help("say why the status holds, naming the articles relied on"),
         );
     }
     for (article, span) in entry.articles.iter().zip(&entry.article_spans) {
         let work = article.work.as_str();
         let Some(eids) = articles.get(work) else {
-            diags.push(Diagnostic::error(
-                path,
-                Some(span.clone()),
-                format!("unknown work `{work}`"),
-            ).with_help("no statute file in `corpus/` has this `work` id"));
+            diags.push(
+                Diagnostic::error(path, Some(span.clone()), format!("unknown work `{work}`"))
+                    .with_help("no statute file in `corpus/` has this `work` id"),
+            );
             continue;
         };
         if eids.contains(article.eid.as_str()) || amended == Some(work) {
@@ -279,7 +292,11 @@ pub(super) fn check_entry(
     }
 }
 
-fn check_amendments(ws: &Workspace, articles: &HashMap<&str, HashSet<&str>>, diags: &mut Diagnostics) {
+fn check_amendments(
+    ws: &Workspace,
+    articles: &HashMap<&str, HashSet<&str>>,
+    diags: &mut Diagnostics,
+) {
     for pair in ws.amendments.windows(2) {
         if pair[0].id == pair[1].id {
             diags.push(Diagnostic::error(
@@ -309,7 +326,12 @@ fn check_amendments(ws: &Workspace, articles: &HashMap<&str, HashSet<&str>>, dia
                 Some(instrument) => {
                     check_entry(instrument, entry, articles, Some(a.amends.as_str()), diags)
                 }
-                None => diags.push(unknown_standard(ws, &a.path, entry.span.clone(), &entry.standard)),
+                None => diags.push(unknown_standard(
+                    ws,
+                    &a.path,
+                    entry.span.clone(),
+                    &entry.standard,
+                )),
             }
         }
     }
