@@ -351,7 +351,8 @@ pub fn parse_article_number(text: &str) -> Option<(ArticleNumber, &str)> {
         .take_while(|(_, c)| ascii_digit(*c).is_ascii_digit())
         .map(|(_, c)| c.len_utf8())
         .sum();
-    if digits_len == 0 {
+    // No statute has a billion articles: a longer run of digits is not a number.
+    if digits_len == 0 || s[..digits_len].chars().count() > 9 {
         return None;
     }
     let mut normalised: String = s[..digits_len].chars().map(ascii_digit).collect();
@@ -426,6 +427,20 @@ pub fn parse_article_number(text: &str) -> Option<(ArticleNumber, &str)> {
         },
         rest,
     ))
+}
+
+impl<'de> Deserialize<'de> for WorkId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<WorkId, D::Error> {
+        let s = String::deserialize(d)?;
+        WorkId::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+impl<'de> Deserialize<'de> for ArticleRef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ArticleRef, D::Error> {
+        let s = String::deserialize(d)?;
+        ArticleRef::parse(&s).map_err(serde::de::Error::custom)
+    }
 }
 
 #[cfg(test)]
@@ -512,19 +527,5 @@ mod tests {
         assert_eq!(num(" ۱۴").0, "14");
         assert!(parse_article_number(" : Title").is_none());
         assert!(parse_article_number("").is_none());
-    }
-}
-
-impl<'de> Deserialize<'de> for WorkId {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<WorkId, D::Error> {
-        let s = String::deserialize(d)?;
-        WorkId::parse(&s).map_err(serde::de::Error::custom)
-    }
-}
-
-impl<'de> Deserialize<'de> for ArticleRef {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ArticleRef, D::Error> {
-        let s = String::deserialize(d)?;
-        ArticleRef::parse(&s).map_err(serde::de::Error::custom)
     }
 }

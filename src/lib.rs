@@ -7,21 +7,28 @@
 //!
 //! load -> validate -> analyse -> output, one module per stage:
 //!
-//! - [`corpus`]: statutes (works, expressions, containers, articles).
-//! - [`standards`]: instruments, provisions, mappings.
-//! - [`amend`]: amendments.
-//! - [`search`]: the search index, queries and suggestions.
-//! - [`workspace`]: loads a folder into one validated [`Workspace`].
-//! - [`diag`]: the one diagnostic type every reader returns.
+//! - `corpus`: statutes (works, expressions, containers, articles).
+//! - `standards`: instruments, provisions, mappings.
+//! - `amend`: amendments.
+//! - `search`: the search index, queries and suggestions.
+//! - `workspace`: loads a folder into one validated [`Workspace`].
+//! - `diag`: the one diagnostic type every reader returns.
+//! - `generate`: synthetic workspaces for benchmarks and scale tests.
 //!
 //! Readers never print: they return data or [`diag::Diagnostics`]. The model
 //! knows nothing of the command line, templates or the search engine; the
 //! binary (`main.rs`) only parses arguments and maps results to exit codes.
 
+// Diagnostics travel on the error path only, where their size costs nothing;
+// boxing every one would only add noise.
+#![allow(clippy::result_large_err)]
+
 pub mod amend;
 pub mod corpus;
 pub mod date;
 pub mod diag;
+pub mod generate;
+pub mod hash;
 pub mod ids;
 pub mod search;
 pub mod settings;

@@ -41,23 +41,23 @@ pub fn run(workspace: &Path, format: Format) -> io::Result<Outcome> {
             if ok {
                 writeln!(
                     out,
-                    "checked {} works ({} expressions, {} articles), {} instruments ({} provisions), \
-                     {} mapping entries, {} amendments: {} errors, {} warnings",
-                    summary.works,
-                    summary.expressions,
-                    summary.articles,
-                    summary.instruments,
-                    summary.provisions,
-                    summary.mapping_entries,
-                    summary.amendments,
-                    summary.errors,
-                    summary.warnings
+                    "checked {} ({}, {}), {} ({}), {}, {}: {}, {}",
+                    count(summary.works, "work"),
+                    count(summary.expressions, "expression"),
+                    count(summary.articles, "article"),
+                    count(summary.instruments, "instrument"),
+                    count(summary.provisions, "provision"),
+                    count(summary.mapping_entries, "mapping entry"),
+                    count(summary.amendments, "amendment"),
+                    count(summary.errors, "error"),
+                    count(summary.warnings, "warning"),
                 )?;
             } else {
                 writeln!(
                     out,
-                    "check failed: {} errors, {} warnings",
-                    summary.errors, summary.warnings
+                    "check failed: {}, {}",
+                    count(summary.errors, "error"),
+                    count(summary.warnings, "warning")
                 )?;
             }
         }
@@ -67,4 +67,15 @@ pub fn run(workspace: &Path, format: Format) -> io::Result<Outcome> {
     } else {
         Outcome::Failure
     })
+}
+
+/// `1 work`, `2 works`, `3 mapping entries`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else if let Some(stem) = noun.strip_suffix('y') {
+        format!("{n} {stem}ies")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

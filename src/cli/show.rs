@@ -116,16 +116,18 @@ pub fn run(workspace: &Path, id: &str, lang: Option<Lang>, format: Format) -> io
                     )?;
                 }
             }
+            let as_of = meta
+                .version_date()
+                .map_or_else(|| "date unknown".to_owned(), |d| format!("text as of {d}"));
             writeln!(
                 out,
-                "\n{} (text as of {}); source: {}",
+                "\n{} ({as_of}); source: {}",
                 match meta.authority {
                     mizan::corpus::Authority::Official => "Official text",
                     mizan::corpus::Authority::UnofficialTranslation => "Unofficial translation",
                     mizan::corpus::Authority::UnofficialSummary =>
                         "Unofficial summary, not the official text",
                 },
-                meta.version_date(),
                 meta.source
             )?;
         }

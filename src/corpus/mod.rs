@@ -104,7 +104,9 @@ pub struct StatuteMeta {
     /// Titles in other languages, by language code.
     #[serde(default)]
     pub titles: BTreeMap<String, String>,
-    pub date: Date,
+    /// The date the law was signed or promulgated, when known.
+    #[serde(default)]
+    pub date: Option<Date>,
     #[serde(default)]
     pub publication: Option<Publication>,
     #[serde(default)]
@@ -125,9 +127,9 @@ pub struct StatuteMeta {
 }
 
 impl StatuteMeta {
-    /// The date the text is current to.
-    pub fn version_date(&self) -> Date {
-        self.version_date.or(self.in_force).unwrap_or(self.date)
+    /// The date the text is current to, when any date is known.
+    pub fn version_date(&self) -> Option<Date> {
+        self.version_date.or(self.in_force).or(self.date)
     }
 }
 
@@ -259,13 +261,15 @@ impl Expression {
     }
 
     /// The Akoma Ntoso expression id: `/akn/kw/act/2013/91/eng@2013-03-17`.
+    /// With no known date it ends in `@`, which Akoma Ntoso reads as the
+    /// original version.
     pub fn id(&self) -> String {
-        format!(
-            "{}/{}@{}",
-            self.meta.work,
-            self.meta.lang.iso639_2(),
-            self.meta.version_date()
-        )
+        let date = self
+            .meta
+            .version_date()
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        format!("{}/{}@{date}", self.meta.work, self.meta.lang.iso639_2())
     }
 
     pub fn article(&self, eid: &str) -> Option<&Article> {

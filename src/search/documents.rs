@@ -12,6 +12,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::Workspace;
+use crate::hash::Fnv;
 use crate::corpus::{Lang, WorkStatus};
 use crate::standards::{Element, Instrument, MappingEntry, Provision, Status};
 
@@ -284,7 +285,7 @@ pub fn groups(docs: &[IndexDoc]) -> BTreeMap<&str, (u64, &[IndexDoc])> {
                 .take_while(|d| d.source == source)
                 .count();
         let group = &docs[start..end];
-        let mut h = Fnv64::default();
+        let mut h = Fnv::default();
         group.hash(&mut h);
         out.insert(source, (h.finish(), group));
         start = end;
@@ -292,33 +293,10 @@ pub fn groups(docs: &[IndexDoc]) -> BTreeMap<&str, (u64, &[IndexDoc])> {
     out
 }
 
-/// 64-bit FNV-1a: small, dependency-free, and stable across Rust releases
-/// (unlike `DefaultHasher`), which matters for hashes kept on disk.
-#[derive(Debug, Clone, Copy)]
-pub struct Fnv64(u64);
-
-impl Default for Fnv64 {
-    fn default() -> Self {
-        Fnv64(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv64 {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// The content hash of a file's bytes.
+/// The content hash of a file's bytes (FNV-1a 64, stable across Rust
+/// releases, unlike `DefaultHasher`: these hashes are kept on disk).
 pub fn content_hash(bytes: &[u8]) -> u64 {
-    let mut h = Fnv64::default();
+    let mut h = Fnv::default();
     h.write(bytes);
     h.finish()
 }

@@ -95,7 +95,7 @@ pub fn read_instrument(path: &Arc<Path>, text: &str) -> (Option<Instrument>, Dia
     {
         diags.push(Diagnostic::error(path, Some(block.span(parent)), e.message));
     }
-    for (cc, _) in &raw.parties {
+    for cc in raw.parties.keys() {
         if cc.len() != 2 || !cc.bytes().all(|b| b.is_ascii_lowercase()) {
             diags.push(Diagnostic::error(
                 path,

@@ -43,6 +43,9 @@ pub struct Workspace {
     pub diagnostics: Diagnostics,
     pub sources: Sources,
     work_index: HashMap<String, usize>,
+    /// Works whose files failed to read: references to them are not errors
+    /// of their own (the failure is already reported).
+    failed_works: Vec<String>,
 }
 
 /// Loading failed: every diagnostic found, and the sources to show them with.
@@ -82,12 +85,24 @@ pub struct MappedProvision<'a> {
     pub entry: &'a MappingEntry,
 }
 
+/// One file after reading: its text (when it could be decoded), what it
+/// parsed into, and its problems.
+struct Loaded {
+    path: Arc<Path>,
+    text: Option<Arc<str>>,
+    parsed: Parsed,
+    diags: Diagnostics,
+}
+
 enum Parsed {
     Settings(Settings),
     Expression(Expression),
     Instrument(Instrument),
     Mapping(Mapping),
     Amendment(Amendment),
+    /// A statute whose front matter could not be read; its work id, if a
+    /// `work:` line could still be found.
+    FailedStatute(Option<String>),
     Nothing,
 }
 
@@ -105,15 +120,21 @@ impl Workspace {
                 });
             }
         };
-        let results: Vec<(Arc<Path>, Option<Arc<str>>, Parsed, Diagnostics)> =
-            files.par_iter().map(read_one).collect();
+        let results: Vec<Loaded> = files.par_iter().map(read_one).collect();
 
         let mut settings = Settings::default();
         let mut expressions = Vec::new();
         let mut instruments = Vec::new();
         let mut mappings = Vec::new();
         let mut amendments = Vec::new();
-        for (path, text, parsed, d) in results {
+        let mut failed_works = Vec::new();
+        for Loaded {
+            path,
+            text,
+            parsed,
+            diags: d,
+        } in results
+        {
             if let Some(text) = text {
                 sources.add(path, text);
             }
@@ -124,6 +145,7 @@ impl Workspace {
                 Parsed::Instrument(i) => instruments.push(i),
                 Parsed::Mapping(m) => mappings.push(m),
                 Parsed::Amendment(a) => amendments.push(a),
+                Parsed::FailedStatute(work) => failed_works.extend(work),
                 Parsed::Nothing => {}
             }
         }
@@ -137,6 +159,7 @@ impl Workspace {
             diagnostics: Diagnostics::new(),
             sources,
             work_index: HashMap::new(),
+            failed_works,
         };
         ws.assemble_works(expressions, &mut diags);
         ws.instruments.sort_by(|a, b| a.id.cmp(&b.id));
@@ -200,6 +223,12 @@ impl Workspace {
         let text = self.sources.get(path)?;
         let needle = format!("\n{field}:");
         text.find(&needle).map(|i| i + 1..i + 1 + field.len())
+    }
+
+    /// Whether a work's file failed to read (so references to it are not
+    /// reported again).
+    pub(crate) fn work_failed(&self, id: &str) -> bool {
+        self.failed_works.iter().any(|w| w == id)
     }
 
     pub fn work(&self, id: &str) -> Option<&Work> {
@@ -307,7 +336,7 @@ impl Workspace {
 }
 
 /// Reads and parses one file; I/O and decoding problems become diagnostics.
-fn read_one(file: &SourceFile) -> (Arc<Path>, Option<Arc<str>>, Parsed, Diagnostics) {
+fn read_one(file: &SourceFile) -> Loaded {
     let path = Arc::clone(&file.display);
     let mut diags = Diagnostics::new();
     let bytes = match std::fs::read(&file.path) {
@@ -318,14 +347,24 @@ fn read_one(file: &SourceFile) -> (Arc<Path>, Option<Arc<str>>, Parsed, Diagnost
                 None,
                 format!("cannot read the file: {e}"),
             ));
-            return (path, None, Parsed::Nothing, diags);
+            return Loaded {
+                path,
+                text: None,
+                parsed: Parsed::Nothing,
+                diags,
+            };
         }
     };
     let text = match decode(&bytes, &path) {
         Ok(t) => t,
         Err((d, text)) => {
             diags.push(d);
-            return (path, text, Parsed::Nothing, diags);
+            return Loaded {
+                path,
+                text,
+                parsed: Parsed::Nothing,
+                diags,
+            };
         }
     };
     let (parsed, d) = match file.kind {
@@ -335,7 +374,11 @@ fn read_one(file: &SourceFile) -> (Arc<Path>, Option<Arc<str>>, Parsed, Diagnost
         },
         FileKind::Statute => {
             let (e, d) = read_expression(&path, &text);
-            (e.map_or(Parsed::Nothing, Parsed::Expression), d)
+            let parsed = match e {
+                Some(e) => Parsed::Expression(e),
+                None => Parsed::FailedStatute(lenient_work_id(&text)),
+            };
+            (parsed, d)
         }
         FileKind::Instrument => {
             let (i, d) = read_instrument(&path, &text);
@@ -351,5 +394,18 @@ fn read_one(file: &SourceFile) -> (Arc<Path>, Option<Arc<str>>, Parsed, Diagnost
         }
     };
     diags.extend(d);
-    (path, Some(text), parsed, diags)
+    Loaded {
+        path,
+        text: Some(text),
+        parsed,
+        diags,
+    }
+}
+
+/// The `work:` value of a front matter that failed to parse as a whole.
+fn lenient_work_id(text: &str) -> Option<String> {
+    text.lines()
+        .take_while(|l| !l.starts_with("# ") && !l.starts_with("## "))
+        .find_map(|l| l.strip_prefix("work:"))
+        .map(|v| v.trim().trim_matches(['"', '\'']).to_owned())
 }

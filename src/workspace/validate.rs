@@ -6,6 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::hash::FastSet;
 use crate::standards::{Instrument, MappingEntry, Status};
 use crate::text::nearest;
 
@@ -78,14 +79,14 @@ pub(super) fn validate(ws: &Workspace, diags: &mut Diagnostics) {
                     ),
                 );
             }
-            check_entry(instrument, entry, &articles, None, diags);
+            check_entry(ws, instrument, entry, &articles, None, diags);
         }
     }
     check_amendments(ws, &articles, diags);
 }
 
 /// Article eIds of each work (in any language).
-fn article_sets(ws: &Workspace) -> HashMap<&str, HashSet<&str>> {
+fn article_sets(ws: &Workspace) -> HashMap<&str, FastSet<&str>> {
     ws.works
         .iter()
         .map(|w| {
@@ -200,9 +201,10 @@ fn check_instruments(ws: &Workspace, diags: &mut Diagnostics) {
 /// Checks one mapping entry. `amended` names the work an amendment changes:
 /// its entries may cite articles the amendment itself inserts.
 pub(super) fn check_entry(
+    ws: &Workspace,
     instrument: &Instrument,
     entry: &MappingEntry,
-    articles: &HashMap<&str, HashSet<&str>>,
+    articles: &HashMap<&str, FastSet<&str>>,
     amended: Option<&str>,
     diags: &mut Diagnostics,
 ) {
@@ -270,6 +272,9 @@ pub(super) fn check_entry(
     for (article, span) in entry.articles.iter().zip(&entry.article_spans) {
         let work = article.work.as_str();
         let Some(eids) = articles.get(work) else {
+            if ws.work_failed(work) {
+                continue;
+            }
             diags.push(
                 Diagnostic::error(path, Some(span.clone()), format!("unknown work `{work}`"))
                     .with_help("no statute file in `corpus/` has this `work` id"),
@@ -294,7 +299,7 @@ pub(super) fn check_entry(
 
 fn check_amendments(
     ws: &Workspace,
-    articles: &HashMap<&str, HashSet<&str>>,
+    articles: &HashMap<&str, FastSet<&str>>,
     diags: &mut Diagnostics,
 ) {
     for pair in ws.amendments.windows(2) {
@@ -311,7 +316,7 @@ fn check_amendments(
         }
     }
     for a in &ws.amendments {
-        if ws.work(a.amends.as_str()).is_none() {
+        if ws.work(a.amends.as_str()).is_none() && !ws.work_failed(a.amends.as_str()) {
             diags.push(
                 Diagnostic::error(
                     &a.path,
@@ -323,9 +328,14 @@ fn check_amendments(
         }
         for entry in &a.mapping_changes {
             match ws.instrument(&entry.standard) {
-                Some(instrument) => {
-                    check_entry(instrument, entry, articles, Some(a.amends.as_str()), diags)
-                }
+                Some(instrument) => check_entry(
+                    ws,
+                    instrument,
+                    entry,
+                    articles,
+                    Some(a.amends.as_str()),
+                    diags,
+                ),
                 None => diags.push(unknown_standard(
                     ws,
                     &a.path,

@@ -1,0 +1,197 @@
+//! The bundled Kuwaiti assessment is data that users read first and cite, so
+//! its coverage is pinned here: it loads with no diagnostic, every provision
+//! of the two Protocols is assessed, every judgment has its reasons, every
+//! article it cites exists, and the two expressions of Law 91/2013 align.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use mizan::Workspace;
+use mizan::amend::{AmendmentStatus, Visibility};
+use mizan::corpus::Lang;
+use mizan::standards::Status;
+
+fn bundled() -> Workspace {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    match Workspace::load(root) {
+        Ok(ws) => ws,
+        Err(failure) => panic!(
+            "the bundled workspace does not load: {:#?}",
+            failure
+                .diagnostics
+                .iter()
+                .map(|d| format!("{d:?}"))
+                .collect::<Vec<_>>()
+        ),
+    }
+}
+
+#[test]
+fn bundled_workspace_loads_without_warnings() {
+    let ws = bundled();
+    assert!(
+        ws.diagnostics.is_empty(),
+        "warnings: {:#?}",
+        ws.diagnostics
+            .iter()
+            .map(|d| format!("{d:?}"))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn every_protocol_provision_and_element_is_assessed() {
+    let ws = bundled();
+    for standard in ["tip", "som"] {
+        let instrument = ws.instrument(standard).expect("instrument present");
+        let mapping = ws.mapping("kw", standard).expect("mapping present");
+        for provision in &instrument.provisions {
+            let entries: Vec<_> = mapping
+                .entries
+                .iter()
+                .filter(|e| e.provision == provision.id)
+                .collect();
+            assert!(
+                !entries.is_empty(),
+                "{standard}/{} is unassessed",
+                provision.id
+            );
+            for element in &provision.elements {
+                let assessed = entries.iter().any(|e| {
+                    e.element.is_none() || e.element.as_deref() == Some(element.id.as_str())
+                });
+                assert!(
+                    assessed,
+                    "{standard}/{}#{} is unassessed",
+                    provision.id, element.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_listed_provision_of_every_standard_is_assessed() {
+    let ws = bundled();
+    for instrument in &ws.instruments {
+        let mapping = ws
+            .mapping("kw", &instrument.id)
+            .unwrap_or_else(|| panic!("no mapping for {}", instrument.id));
+        for provision in &instrument.provisions {
+            assert!(
+                mapping.entries.iter().any(|e| e.provision == provision.id),
+                "{}/{} is unassessed",
+                instrument.id,
+                provision.id
+            );
+        }
+        assert!(
+            instrument.parties.contains_key("kw"),
+            "{} records no party status for Kuwait",
+            instrument.id
+        );
+    }
+}
+
+#[test]
+fn every_entry_has_reasons_and_cites_existing_articles() {
+    let ws = bundled();
+    for mapping in &ws.mappings {
+        for entry in &mapping.entries {
+            let at = format!("{}/{}", mapping.standard, entry.provision);
+            assert_ne!(entry.status, Status::Unassessed, "{at}");
+            assert!(!entry.rationale.trim().is_empty(), "{at} has no rationale");
+            if entry.status != Status::Full {
+                assert!(
+                    entry
+                        .recommendation
+                        .as_deref()
+                        .is_some_and(|r| !r.trim().is_empty()),
+                    "{at} is {} but has no recommendation",
+                    entry.status
+                );
+            }
+            for article in &entry.articles {
+                assert!(
+                    ws.article(article, None).is_some(),
+                    "{at} cites missing {article:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn law_91_of_2013_is_complete_and_aligned_in_both_languages() {
+    let ws = bundled();
+    let work = ws.work("/akn/kw/act/2013/91").expect("Law 91/2013 present");
+    let eids = |lang| -> BTreeSet<String> {
+        work.expression(lang)
+            .expect("expression present")
+            .articles
+            .iter()
+            .map(|a| a.eid.clone())
+            .collect()
+    };
+    let (en, ar) = (eids(Lang::En), eids(Lang::Ar));
+    let expected: BTreeSet<String> = (1..=14).map(|n| format!("art_{n}")).collect();
+    assert_eq!(en, expected);
+    assert_eq!(ar, expected);
+}
+
+#[test]
+fn amendments_are_dated_or_pending_and_one_is_for_the_committee() {
+    let ws = bundled();
+    let ruling = ws
+        .amendment("constitutional-court-appeal-7-2018")
+        .expect("the 2019 ruling is recorded");
+    assert_eq!(ruling.status, AmendmentStatus::Enacted);
+    assert!(ruling.in_force.is_some());
+    let drafts: Vec<_> = ws.amendments.iter().filter(|a| a.is_pending()).collect();
+    assert!(drafts.len() >= 3);
+    assert!(drafts.iter().all(|a| !a.mapping_changes.is_empty()));
+    let committee = ws
+        .amendments
+        .iter()
+        .filter(|a| a.visibility == Visibility::Committee)
+        .count();
+    assert_eq!(committee, 1);
+}
+
+/// Until the amendment grammar is read by the library, check here that the
+/// English operations of the bundled amendments fit the texts they target:
+/// a substitution's words occur exactly once, and insertions and
+/// replacements aim at articles that exist.
+#[test]
+fn amendment_operations_fit_their_target_texts() {
+    let ws = bundled();
+    for amendment in &ws.amendments {
+        let text = std::fs::read_to_string(&amendment.path).expect("readable");
+        let body = text.splitn(3, "---\n").nth(2).expect("front matter");
+        let work = ws.work(amendment.amends.as_str()).expect("amended work");
+        let english = work.expression(Lang::En).expect("English expression");
+        let mut present: BTreeSet<String> =
+            english.articles.iter().map(|a| a.eid.clone()).collect();
+        let eid = |n: &str| format!("art_{}", n.replace(' ', ""));
+        for line in body.lines().filter_map(|l| l.strip_prefix("## ")) {
+            let at = format!("{}: {line}", amendment.id);
+            if let Some(rest) = line.strip_prefix("In Article ") {
+                let (n, rest) = rest.split_once(", substitute \"").expect(&at);
+                let (old, _) = rest.split_once("\" with \"").expect(&at);
+                let article = english.article(&eid(n)).expect(&at);
+                assert_eq!(article.text().matches(old).count(), 1, "{at}");
+            } else if let Some(rest) = line.strip_prefix("Insert Article ") {
+                let (new, after) = rest.split_once(" after Article ").expect(&at);
+                assert!(present.contains(&eid(after)), "{at}");
+                present.insert(eid(new));
+            } else if let Some(rest) = line.strip_prefix("Insert paragraph after Article ") {
+                let (n, _) = rest.split_once(" paragraph ").expect(&at);
+                assert!(present.contains(&eid(n)), "{at}");
+            } else if let Some(n) = line.strip_prefix("Replace Article ") {
+                assert!(present.contains(&eid(n)), "{at}");
+            } else {
+                panic!("unexpected operation heading: {at}");
+            }
+        }
+    }
+}
