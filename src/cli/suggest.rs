@@ -90,11 +90,29 @@ pub fn run(
                     };
                     writeln!(
                         out,
-                        "   {:>2}. {:>6.2}  {}  Art. {}{heading}",
+                        "  {:>2}. {:.2}  {}  Art. {}{heading}",
                         rank + 1,
                         c.score,
                         c.id,
                         c.num
+                    )?;
+                    let mut reasons: Vec<String> = c.precedents.iter().take(3).cloned().collect();
+                    if !c.instrument.is_empty() {
+                        reasons.push(format!(
+                            "{} other provision(s) of {}",
+                            c.instrument.len(),
+                            s.standard
+                        ));
+                    }
+                    let because = if reasons.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", reasons.join("; "))
+                    };
+                    writeln!(
+                        out,
+                        "      text {:.2} + precedent {:.2}{because}",
+                        c.text, c.precedent
                     )?;
                 }
             }

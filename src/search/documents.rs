@@ -12,8 +12,8 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::Workspace;
-use crate::hash::Fnv;
 use crate::corpus::{Lang, WorkStatus};
+use crate::hash::Fnv;
 use crate::standards::{Element, Instrument, MappingEntry, Provision, Status};
 
 /// What a document stands for.

@@ -223,6 +223,35 @@ pub struct Highlighted {
 }
 
 impl Highlighted {
+    /// Collapses each run of white space (paragraph breaks included) into
+    /// one space and trims the ends, keeping the highlights on their words.
+    pub fn tidy(self) -> Highlighted {
+        let mut text = String::with_capacity(self.text.len());
+        // New offset of every old byte offset that starts a kept character.
+        let mut map = vec![0usize; self.text.len() + 1];
+        let mut pending_space = false;
+        for (i, c) in self.text.char_indices() {
+            if c.is_whitespace() {
+                pending_space = !text.is_empty();
+                map[i] = text.len();
+                continue;
+            }
+            if pending_space {
+                text.push(' ');
+                pending_space = false;
+            }
+            map[i] = text.len();
+            text.push(c);
+        }
+        map[self.text.len()] = text.len();
+        let highlights = self
+            .highlights
+            .iter()
+            .map(|r| map[r.start]..map[r.end].max(map[r.start]))
+            .collect();
+        Highlighted { text, highlights }
+    }
+
     /// The highlights as ranges of Unicode scalar values (characters), as
     /// the JSON output gives them.
     pub fn char_ranges(&self) -> Vec<[usize; 2]> {
@@ -459,7 +488,8 @@ fn hit(
             text: snippet.fragment().to_owned(),
             highlights: snippet.highlighted().to_vec(),
         }
-    };
+    }
+    .tidy();
     let provisions = doc
         .get_all(f.provision)
         .filter_map(|v| v.as_facet())
@@ -535,6 +565,20 @@ mod tests {
         };
         assert_eq!(&h.text[18..32], "الاتجار");
         assert_eq!(h.char_ranges(), [[10, 17]]);
+    }
+
+    #[test]
+    fn tidy_collapses_white_space_and_keeps_highlights_on_their_words() {
+        let text = "  يعاقب.\n\nعلى  الاتجار ";
+        assert_eq!(&text[23..37], "الاتجار");
+        let t = Highlighted {
+            text: text.to_owned(),
+            highlights: vec![2..12, 23..37],
+        }
+        .tidy();
+        assert_eq!(t.text, "يعاقب. على الاتجار");
+        assert_eq!(&t.text[t.highlights[0].clone()], "يعاقب");
+        assert_eq!(&t.text[t.highlights[1].clone()], "الاتجار");
     }
 
     #[test]
