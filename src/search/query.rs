@@ -22,7 +22,7 @@ use tantivy::query_grammar::{Occur as GrammarOccur, UserInputAst};
 use tantivy::schema::{Facet, Field, IndexRecordOption, Term, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TokenStream;
-use tantivy::{Searcher, TantivyDocument};
+use tantivy::{DocId, Score, Searcher, SegmentReader, TantivyDocument};
 
 use super::analysis::analyzer;
 use super::documents::Kind;
@@ -380,11 +380,23 @@ pub fn search(index: &SearchIndex, request: &SearchRequest) -> Result<SearchResu
     };
     let searcher = index.searcher();
     let limit = request.limit.max(1);
+    // Equal scores are ordered by a stable per-document number, so the same
+    // query gives the same results in the same order however the index was
+    // built (its documents are spread over segments by indexing threads).
+    let tiebreak = "tiebreak";
+    let top_docs = TopDocs::with_limit(limit).tweak_score(move |segment: &SegmentReader| {
+        let column = segment
+            .fast_fields()
+            .u64(tiebreak)
+            .ok()
+            .map(|c| c.first_or_default_col(0));
+        move |doc: DocId, score: Score| {
+            let key = column.as_ref().map_or(0, |c| c.get_val(doc));
+            (score, u64::MAX - key)
+        }
+    });
     let (top, total) = searcher
-        .search(
-            &query,
-            &(TopDocs::with_limit(limit).order_by_score(), Count),
-        )
+        .search(&query, &(top_docs, Count))
         .map_err(|e| SearchError::Query {
             message: e.to_string(),
         })?;
@@ -395,7 +407,7 @@ pub fn search(index: &SearchIndex, request: &SearchRequest) -> Result<SearchResu
     body_snippets.set_max_num_chars(SNIPPET_BYTES);
     let heading_terms = query_terms(&searcher, &*user_query, fields.heading);
     let mut hits = Vec::with_capacity(top.len());
-    for (score, address) in top {
+    for ((score, _), address) in top {
         let doc: TantivyDocument = searcher.doc(address).map_err(|e| SearchError::Query {
             message: e.to_string(),
         })?;

@@ -56,6 +56,9 @@ pub struct Fields {
     /// The workspace file a document was built from, relative to the
     /// workspace (internal: what an incremental refresh replaces).
     pub source: Field,
+    /// A stable number per document (a hash of its id and language) that
+    /// orders equal scores the same way in every index (internal).
+    pub tiebreak: Field,
 }
 
 /// The schema and its fields.
@@ -90,8 +93,19 @@ pub fn build() -> (Schema, Fields) {
         theme: b.add_text_field("theme", STRING | STORED),
         obligation: b.add_text_field("obligation", STRING | STORED),
         source: b.add_text_field("source", STRING),
+        tiebreak: b.add_u64_field("tiebreak", FAST),
     };
     (b.build(), fields)
+}
+
+/// The tie-break number of a document: FNV-1a of its id and language.
+pub fn tiebreak(d: &IndexDoc) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::hash::Fnv::default();
+    h.write(d.id.as_bytes());
+    h.write(&[0]);
+    h.write(d.lang.code().as_bytes());
+    h.finish()
 }
 
 /// The facet of a provision reference `tip/art_3__para_a#means`:
@@ -139,6 +153,7 @@ impl Fields {
             theme: f("theme")?,
             obligation: f("obligation")?,
             source: f("source")?,
+            tiebreak: f("tiebreak")?,
         })
     }
 
@@ -176,6 +191,7 @@ impl Fields {
             doc.add_text(self.obligation, o);
         }
         doc.add_text(self.source, &d.source);
+        doc.add_u64(self.tiebreak, tiebreak(d));
         doc
     }
 }
