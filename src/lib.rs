@@ -10,6 +10,7 @@
 //! - `corpus`: statutes (works, expressions, containers, articles).
 //! - `standards`: instruments, provisions, mappings.
 //! - `amend`: amendments.
+//! - `search`: the search index, queries and suggestions.
 //! - `workspace`: loads a folder into one validated [`Workspace`].
 //! - `gaps`: status, scores and scenarios per element, provision, theme
 //!   and instrument.
@@ -32,6 +33,7 @@ pub mod gaps;
 pub mod generate;
 pub mod hash;
 pub mod ids;
+pub mod search;
 pub mod settings;
 pub mod source;
 pub mod standards;
