@@ -12,6 +12,7 @@
 //! - `amend`: amendments.
 //! - `workspace`: loads a folder into one validated [`Workspace`].
 //! - `diag`: the one diagnostic type every reader returns.
+//! - `export`: Akoma Ntoso XML and NDJSON for other systems.
 //!
 //! Readers never print: they return data or [`diag::Diagnostics`]. The model
 //! knows nothing of the command line, templates or the search engine; the
@@ -25,6 +26,7 @@ pub mod amend;
 pub mod corpus;
 pub mod date;
 pub mod diag;
+pub mod export;
 pub mod ids;
 pub mod settings;
 pub mod source;

@@ -2,6 +2,7 @@
 //! library stages together and prints their results.
 
 mod check;
+mod export;
 mod show;
 
 use std::io::{self, IsTerminal, Write};
@@ -44,6 +45,11 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Write the corpus in an interchange format.
+    Export {
+        #[command(subcommand)]
+        command: export::ExportCommand,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -82,6 +88,7 @@ pub fn run(args: Args) -> io::Result<Outcome> {
             lang,
             format,
         } => show::run(&args.workspace, &article, lang.map(Lang::from), format),
+        Command::Export { command } => export::run(&args.workspace, command),
     }
 }
 
