@@ -351,7 +351,8 @@ pub fn parse_article_number(text: &str) -> Option<(ArticleNumber, &str)> {
         .take_while(|(_, c)| ascii_digit(*c).is_ascii_digit())
         .map(|(_, c)| c.len_utf8())
         .sum();
-    if digits_len == 0 {
+    // No statute has a billion articles: a longer run of digits is not a number.
+    if digits_len == 0 || s[..digits_len].chars().count() > 9 {
         return None;
     }
     let mut normalised: String = s[..digits_len].chars().map(ascii_digit).collect();

@@ -13,6 +13,7 @@
 //! - `workspace`: loads a folder into one validated [`Workspace`].
 //! - `diag`: the one diagnostic type every reader returns.
 //! - `export`: Akoma Ntoso XML and NDJSON for other systems.
+//! - `generate`: synthetic workspaces for benchmarks and scale tests.
 //!
 //! Readers never print: they return data or [`diag::Diagnostics`]. The model
 //! knows nothing of the command line, templates or the search engine; the
@@ -27,6 +28,8 @@ pub mod corpus;
 pub mod date;
 pub mod diag;
 pub mod export;
+pub mod generate;
+pub mod hash;
 pub mod ids;
 pub mod settings;
 pub mod source;

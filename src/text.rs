@@ -11,6 +11,9 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Returns `text` in Unicode Normalization Form C, borrowing when it already is.
 pub fn nfc(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => Cow::Borrowed(text),
         _ => {
@@ -55,6 +58,9 @@ pub fn arabic_indic_digits(text: &str) -> String {
 
 /// Collapses runs of white space into one space and trims both ends.
 pub fn collapse_whitespace(text: &str) -> String {
+    if is_tidy(text) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -63,6 +69,36 @@ pub fn collapse_whitespace(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `text` has no white space but single ASCII spaces between words:
+/// one pass over the bytes, decoding only the few lead bytes that can start
+/// a non-ASCII space.
+fn is_tidy(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b' ' if prev_space => return false,
+            b' ' => {
+                prev_space = true;
+                continue;
+            }
+            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return false,
+            // U+0085, U+00A0 (0xC2 ..), U+1680 (0xE1 ..), U+2000.. (0xE2 ..), U+3000 (0xE3 ..)
+            0xC2 | 0xE1 | 0xE2 | 0xE3
+                if text[i..].chars().next().is_some_and(char::is_whitespace) =>
+            {
+                return false;
+            }
+            _ => {}
+        }
+        prev_space = false;
+    }
+    true
 }
 
 /// The edit distance between two short strings, for "did you mean" help:
@@ -139,5 +175,10 @@ mod tests {
     #[test]
     fn whitespace_collapses() {
         assert_eq!(collapse_whitespace("  a \n\t b  "), "a b");
+        assert_eq!(collapse_whitespace("a\u{00A0}b"), "a b");
+        assert_eq!(collapse_whitespace("a  b"), "a b");
+        assert_eq!(collapse_whitespace("نص عربي"), "نص عربي");
+        assert!(is_tidy("نص عربي — x"));
+        assert!(!is_tidy("a\u{3000}b"));
     }
 }

@@ -1,7 +1,6 @@
 //! Reads one statute expression from Markdown: front matter, then a body
 //! whose headings are articles and containers.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -9,6 +8,7 @@ use std::sync::Arc;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::hash::FastMap;
 use crate::ids::{arabic_letter_label, check_eid};
 use crate::source::split_front_matter;
 use crate::text::{ascii_digits, collapse_whitespace};
@@ -116,8 +116,8 @@ struct BodyBuilder<'a> {
     items: Vec<ItemState>,
     text: Option<String>,
     heading: Option<(u8, Option<String>, usize)>,
-    seen_articles: HashMap<String, Range<usize>>,
-    seen_containers: HashMap<String, Range<usize>>,
+    seen_articles: FastMap<String, Range<usize>>,
+    seen_containers: FastMap<String, Range<usize>>,
 }
 
 /// Parses the Markdown body lying at `range` of `text`. Spans are offsets in
@@ -143,8 +143,8 @@ pub fn parse_body(
         items: Vec::new(),
         text: None,
         heading: None,
-        seen_articles: HashMap::new(),
-        seen_containers: HashMap::new(),
+        seen_articles: FastMap::default(),
+        seen_containers: FastMap::default(),
     };
     let options = Options::ENABLE_HEADING_ATTRIBUTES;
     for (event, r) in Parser::new_ext(source, options).into_offset_iter() {
@@ -525,7 +525,7 @@ impl BodyBuilder<'_> {
 }
 
 fn assign_point_eids(parent: &str, points: &mut [Point]) {
-    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut used: FastMap<String, usize> = FastMap::default();
     for p in points.iter_mut() {
         let mut label = point_eid_label(&p.label);
         let n = used.entry(label.clone()).or_insert(0);

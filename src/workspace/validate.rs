@@ -6,6 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::hash::FastSet;
 use crate::standards::{Instrument, MappingEntry, Status};
 use crate::text::nearest;
 
@@ -85,7 +86,7 @@ pub(super) fn validate(ws: &Workspace, diags: &mut Diagnostics) {
 }
 
 /// Article eIds of each work (in any language).
-fn article_sets(ws: &Workspace) -> HashMap<&str, HashSet<&str>> {
+fn article_sets(ws: &Workspace) -> HashMap<&str, FastSet<&str>> {
     ws.works
         .iter()
         .map(|w| {
@@ -203,7 +204,7 @@ pub(super) fn check_entry(
     ws: &Workspace,
     instrument: &Instrument,
     entry: &MappingEntry,
-    articles: &HashMap<&str, HashSet<&str>>,
+    articles: &HashMap<&str, FastSet<&str>>,
     amended: Option<&str>,
     diags: &mut Diagnostics,
 ) {
@@ -298,7 +299,7 @@ pub(super) fn check_entry(
 
 fn check_amendments(
     ws: &Workspace,
-    articles: &HashMap<&str, HashSet<&str>>,
+    articles: &HashMap<&str, FastSet<&str>>,
     diags: &mut Diagnostics,
 ) {
     for pair in ws.amendments.windows(2) {
