@@ -5,6 +5,7 @@ mod check;
 mod diff;
 mod gaps;
 mod search;
+mod export;
 mod show;
 mod suggest;
 
@@ -84,6 +85,11 @@ enum Command {
         limit: u16,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Write the corpus in an interchange format.
+    Export {
+        #[command(subcommand)]
+        command: export::ExportCommand,
     },
 }
 
@@ -218,6 +224,7 @@ pub fn run(args: Args) -> io::Result<Outcome> {
             limit,
             format,
         } => suggest::run(&args.workspace, standard, usize::from(limit), format),
+        Command::Export { command } => export::run(&args.workspace, command),
     }
 }
 
