@@ -213,11 +213,9 @@ fn read_articles(xml: &str) -> (String, Vec<ReadArticle>) {
                 text.clear();
                 stack.push(name);
             }
-            Event::Empty(e) => {
-                if e.name().as_ref() == "FRBRlanguage" {
-                    let a = e.try_get_attribute("language").unwrap().unwrap();
-                    language = a.value.into_owned();
-                }
+            Event::Empty(e) if e.name().as_ref() == "FRBRlanguage" => {
+                let a = e.try_get_attribute("language").unwrap().unwrap();
+                language = a.value.into_owned();
             }
             Event::Text(t) => text.push_str(&t.xml10_content()),
             Event::GeneralRef(r) => {

@@ -3,9 +3,9 @@
 
 mod check;
 mod diff;
+mod export;
 mod gaps;
 mod search;
-mod export;
 mod show;
 mod suggest;
 

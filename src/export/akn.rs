@@ -111,11 +111,14 @@ pub fn render(version: &Version<'_>, ctx: &Context<'_>) -> io::Result<Vec<u8>> {
     Ok(x.finish())
 }
 
+/// A document to write: its path under the output folder and its bytes.
+pub type RenderedFile = (PathBuf, Vec<u8>);
+
 /// Renders every version `options` selects, with the manifest.
 pub fn render_all(
     ws: &Workspace,
     options: &Options,
-) -> Result<(Vec<(PathBuf, Vec<u8>)>, Manifest), ExportError> {
+) -> Result<(Vec<RenderedFile>, Manifest), ExportError> {
     let versions = versions(ws, options.work.as_deref(), options.at)?;
     let ctx = Context::of(ws);
     let rendered: Vec<(Entry, Vec<u8>)> = versions

@@ -132,13 +132,10 @@ fn expression_versions<'a>(work: &'a Work, expression: &'a Expression) -> Vec<Ve
 /// The version in force on `at`: the latest dated on or before it. A
 /// version with no known date counts from the start of its work's year.
 fn in_force_on<'a>(versions: Vec<Version<'a>>, work: &Work, at: Date) -> Option<Version<'a>> {
-    versions
-        .into_iter()
-        .filter(|v| match v.date {
-            Some(d) => d <= at,
-            None => work.id.year() <= at.year,
-        })
-        .next_back()
+    versions.into_iter().rfind(|v| match v.date {
+        Some(d) => d <= at,
+        None => work.id.year() <= at.year,
+    })
 }
 
 #[cfg(test)]
