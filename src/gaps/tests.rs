@@ -136,6 +136,7 @@ fn amendment(
         note: None,
         mapping_changes: changes,
         body: 0..0,
+        operations: Vec::new(),
     }
 }
 

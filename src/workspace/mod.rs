@@ -25,7 +25,7 @@ use crate::standards::{
     Instrument, Mapping, MappingEntry, Provision, read_instrument, read_mapping,
 };
 
-pub use discover::{FileKind, SourceFile};
+pub use discover::{FileKind, SourceFile, discover};
 
 /// A loaded, validated workspace.
 #[derive(Debug, Clone)]
