@@ -42,7 +42,10 @@ fn run(args: &[&str], expected: &str) {
     let mut text = String::from_utf8(out.stderr).unwrap();
     text.push_str(&String::from_utf8(out.stdout).unwrap());
     let want = fs::read_to_string(root.join("book/src/examples").join(expected)).unwrap();
-    assert_eq!(text, want, "output of {args:?} differs from book/src/examples/{expected}");
+    assert_eq!(
+        text, want,
+        "output of {args:?} differs from book/src/examples/{expected}"
+    );
     let chapter = fs::read_to_string(root.join("book/src/search.md")).unwrap();
     let shown = format!("$ mizan {}", quoted(args));
     assert!(chapter.contains(&shown), "the chapter shows `{shown}`");
@@ -84,7 +87,14 @@ fn boolean_query_on_articles() {
 #[test]
 fn articles_mapped_to_a_provision() {
     run(
-        &with(&["search", "", "--provision", "tip/art_3__para_a", "--kind", "article"]),
+        &with(&[
+            "search",
+            "",
+            "--provision",
+            "tip/art_3__para_a",
+            "--kind",
+            "article",
+        ]),
         "search-provision.out",
     );
 }
@@ -108,7 +118,10 @@ fn the_chapter_quotes_the_measured_recall() {
     let ws = mizan::Workspace::load(root).expect("the bundled workspace loads");
     let index = mizan::search::SearchIndex::in_ram(&ws).unwrap();
     let evaluation = mizan::search::evaluate(&ws, &index).unwrap();
-    assert!(evaluation.entries > 50, "the bundled assessment is held out");
+    assert!(
+        evaluation.entries > 50,
+        "the bundled assessment is held out"
+    );
     let line = evaluation.summary_line();
     let chapter = fs::read_to_string(root.join("book/src/search.md")).unwrap();
     assert!(

@@ -238,7 +238,7 @@ pub fn documents(ws: &Workspace) -> Vec<IndexDoc> {
                 body.push_str("\n\n");
                 body.push_str(&e.summary);
                 if !e.keywords.is_empty() {
-                    body.push_str("\n");
+                    body.push('\n');
                     body.push_str(&e.keywords.join(", "));
                 }
             }

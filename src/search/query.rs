@@ -395,11 +395,12 @@ pub fn search(index: &SearchIndex, request: &SearchRequest) -> Result<SearchResu
             (score, u64::MAX - key)
         }
     });
-    let (top, total) = searcher
-        .search(&query, &(top_docs, Count))
-        .map_err(|e| SearchError::Query {
-            message: e.to_string(),
-        })?;
+    let (top, total) =
+        searcher
+            .search(&query, &(top_docs, Count))
+            .map_err(|e| SearchError::Query {
+                message: e.to_string(),
+            })?;
     let mut body_snippets = SnippetGenerator::create(&searcher, &*user_query, fields.body)
         .map_err(|e| SearchError::Query {
             message: e.to_string(),
@@ -573,7 +574,7 @@ mod tests {
     fn char_ranges_count_characters_not_bytes() {
         let h = Highlighted {
             text: "يعاقب على الاتجار".to_owned(),
-            highlights: vec![18..32],
+            highlights: vec![Range { start: 18, end: 32 }],
         };
         assert_eq!(&h.text[18..32], "الاتجار");
         assert_eq!(h.char_ranges(), [[10, 17]]);
