@@ -12,7 +12,10 @@
 //! - `amend`: amendments.
 //! - `search`: the search index, queries and suggestions.
 //! - `workspace`: loads a folder into one validated [`Workspace`].
+//! - `gaps`: status, scores and scenarios per element, provision, theme
+//!   and instrument.
 //! - `diag`: the one diagnostic type every reader returns.
+//! - `export`: Akoma Ntoso XML and NDJSON for other systems.
 //! - `generate`: synthetic workspaces for benchmarks and scale tests.
 //!
 //! Readers never print: they return data or [`diag::Diagnostics`]. The model
@@ -27,6 +30,8 @@ pub mod amend;
 pub mod corpus;
 pub mod date;
 pub mod diag;
+pub mod export;
+pub mod gaps;
 pub mod generate;
 pub mod hash;
 pub mod ids;

@@ -12,8 +12,12 @@ use super::{Format, Outcome, stderr_color};
 pub fn run(workspace: &Path, format: Format) -> io::Result<Outcome> {
     let (diagnostics, sources, summary, ok) = match Workspace::load(workspace) {
         Ok(ws) => {
-            let summary = ws.summary();
-            (ws.diagnostics, ws.sources, summary, true)
+            let mut summary = ws.summary();
+            let mut diagnostics = ws.diagnostics.clone();
+            diagnostics.extend(mizan::gaps::lint(&ws));
+            diagnostics.sort();
+            summary.warnings = diagnostics.warnings();
+            (diagnostics, ws.sources, summary, true)
         }
         Err(f) => {
             let summary = Summary {

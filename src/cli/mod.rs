@@ -2,6 +2,9 @@
 //! library stages together and prints their results.
 
 mod check;
+mod diff;
+mod export;
+mod gaps;
 mod search;
 mod show;
 mod suggest;
@@ -36,6 +39,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Where the law stands against each instrument: status, scores, and
+    /// what pending amendments would change.
+    Gaps(gaps::GapsArgs),
     /// Show one article with its container path and mapped provisions.
     Show {
         /// An article id, e.g. /akn/kw/act/2013/91/~art_2
@@ -43,8 +49,29 @@ enum Command {
         /// The language of the expression to show.
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// Show the text in force on this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        at: Option<mizan::date::Date>,
+        /// Show the text as it would read with this pending amendment (repeatable).
+        #[arg(long = "with", value_name = "AMENDMENT")]
+        with: Vec<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Redline what an amendment changes, or two versions of a work.
+    Diff {
+        /// An amendment id, or a version of a work: WORK@DATE or WORK (the latest).
+        from: String,
+        /// The second version, when FROM is a version: WORK@DATE or WORK.
+        to: Option<String>,
+        #[arg(long, value_enum, default_value_t = diff::DiffFormat::Inline)]
+        format: diff::DiffFormat,
+        /// Only the expression in this language.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Columns for side-by-side output (default: $COLUMNS, else 100).
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
     },
     /// Search articles and standards provisions (builds the index on demand).
     Search(SearchCmd),
@@ -58,6 +85,11 @@ enum Command {
         limit: u16,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Write the corpus in an interchange format.
+    Export {
+        #[command(subcommand)]
+        command: export::ExportCommand,
     },
 }
 
@@ -130,11 +162,39 @@ pub enum Outcome {
 pub fn run(args: Args) -> io::Result<Outcome> {
     match args.command {
         Command::Check { format } => check::run(&args.workspace, format),
+        Command::Gaps(gaps_args) => gaps::run(&args.workspace, gaps_args),
         Command::Show {
             article,
             lang,
+            at,
+            with,
             format,
-        } => show::run(&args.workspace, &article, lang.map(Lang::from), format),
+        } => {
+            let version = show::VersionArgs { at, with: &with };
+            show::run(
+                &args.workspace,
+                &article,
+                lang.map(Lang::from),
+                version,
+                format,
+            )
+        }
+        Command::Diff {
+            from,
+            to,
+            format,
+            lang,
+            width,
+        } => diff::run(
+            &args.workspace,
+            diff::DiffArgs {
+                from: &from,
+                to: to.as_deref(),
+                format,
+                lang: lang.map(Lang::from),
+                width,
+            },
+        ),
         Command::Search(c) => search::run(
             &args.workspace,
             search::SearchArgs {
@@ -164,6 +224,7 @@ pub fn run(args: Args) -> io::Result<Outcome> {
             limit,
             format,
         } => suggest::run(&args.workspace, standard, usize::from(limit), format),
+        Command::Export { command } => export::run(&args.workspace, command),
     }
 }
 

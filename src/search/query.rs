@@ -574,7 +574,7 @@ mod tests {
     fn char_ranges_count_characters_not_bytes() {
         let h = Highlighted {
             text: "يعاقب على الاتجار".to_owned(),
-            highlights: vec![Range { start: 18, end: 32 }],
+            highlights: std::iter::once(18..32).collect(),
         };
         assert_eq!(&h.text[18..32], "الاتجار");
         assert_eq!(h.char_ranges(), [[10, 17]]);

@@ -5,6 +5,7 @@
 //! entries that name unknown provisions or articles, languages that do not
 //! align. It returns the model with its warnings, or every error found.
 
+mod amended;
 mod discover;
 mod validate;
 

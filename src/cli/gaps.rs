@@ -1,0 +1,124 @@
+//! `mizan gaps`: where the law stands against each instrument, optionally
+//! with pending amendments applied, as a table, JSON, CSV or a Markdown
+//! questionnaire.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use clap::ValueEnum;
+
+use mizan::diag::render_text;
+use mizan::gaps::{self, Filter, Inputs, Selection, TableOptions};
+use mizan::standards::{Status, Theme};
+use mizan::text::nearest;
+
+use super::{Outcome, load, stderr_color, stdout_color};
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct GapsArgs {
+    /// Only this instrument (scores included), e.g. `tip`.
+    #[arg(long, value_name = "ID")]
+    standard: Option<String>,
+    /// List only provisions of this theme (scores stay whole).
+    #[arg(long, value_name = "THEME", value_parser = parse_theme)]
+    theme: Option<Theme>,
+    /// List only provisions with this status; repeatable (scores stay whole).
+    #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+    status: Vec<Status>,
+    /// Apply a pending amendment's mapping changes; repeatable. `all-pending`
+    /// applies every pending amendment.
+    #[arg(long = "with", value_name = "AMENDMENT")]
+    with: Vec<String>,
+    #[arg(long, value_enum, default_value_t = GapsFormat::Table)]
+    format: GapsFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GapsFormat {
+    /// Scores, then provisions worst first (100 columns).
+    Table,
+    /// The versioned JSON report (see the book).
+    Json,
+    /// One row per provision and element; UTF-8 with a byte order mark.
+    Csv,
+    /// Markdown grouped by theme, for answering questionnaires.
+    Questionnaire,
+}
+
+fn parse_theme(s: &str) -> Result<Theme, String> {
+    Theme::ALL
+        .into_iter()
+        .find(|t| t.as_str() == s)
+        .ok_or_else(|| {
+            let names: Vec<&str> = Theme::ALL.iter().map(|t| t.as_str()).collect();
+            format!("expected one of: {}", names.join(", "))
+        })
+}
+
+fn parse_status(s: &str) -> Result<Status, String> {
+    Status::ALL
+        .into_iter()
+        .find(|t| t.as_str() == s)
+        .ok_or_else(|| {
+            let names: Vec<&str> = Status::ALL.iter().map(|t| t.as_str()).collect();
+            format!("expected one of: {}", names.join(", "))
+        })
+}
+
+pub fn run(workspace: &Path, args: GapsArgs) -> io::Result<Outcome> {
+    let Some(ws) = load(workspace)? else {
+        return Ok(Outcome::Failure);
+    };
+    let lint = gaps::lint(&ws);
+    if !lint.is_empty() {
+        eprint!("{}", render_text(&lint, &ws.sources, stderr_color()));
+    }
+    if let Some(id) = &args.standard
+        && ws.instrument(id).is_none()
+    {
+        let mut message = format!("mizan: no instrument `{id}` in `standards/`");
+        if let Some(best) = nearest(id, ws.instruments.iter().map(|i| i.id.as_str())) {
+            message.push_str(&format!("; did you mean `{best}`?"));
+        }
+        eprintln!("{message}");
+        return Ok(Outcome::Failure);
+    }
+    let with: Vec<Selection> = args.with.iter().map(|s| Selection::parse(s)).collect();
+    let inputs = Inputs::of(&ws);
+    let amendments = match gaps::scenario::select(&ws.amendments, inputs.jurisdiction, &with) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("mizan: {e}");
+            return Ok(Outcome::Failure);
+        }
+    };
+    if !with.is_empty() && amendments.is_empty() {
+        eprintln!("mizan: no pending amendment to apply; the report shows the law as it stands");
+    }
+    let filter = Filter {
+        standard: args.standard,
+        theme: args.theme,
+        statuses: args.status,
+    };
+    let analysis = gaps::analyse(&inputs, &filter, amendments);
+    let mut out = io::stdout().lock();
+    match args.format {
+        GapsFormat::Table => {
+            let options = TableOptions {
+                color: stdout_color(),
+                ..TableOptions::default()
+            };
+            out.write_all(gaps::render_table(&analysis, &filter, options).as_bytes())?;
+        }
+        GapsFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &gaps::to_json(&analysis, &filter))?;
+            writeln!(out)?;
+        }
+        GapsFormat::Csv => out.write_all(gaps::render_csv(&analysis, &filter, &ws).as_bytes())?,
+        GapsFormat::Questionnaire => {
+            out.write_all(gaps::render_questionnaire(&analysis, &filter, &ws).as_bytes())?;
+        }
+    }
+    out.flush()?;
+    Ok(Outcome::Success)
+}
