@@ -187,6 +187,7 @@ fn model() -> (Vec<Instrument>, Vec<Mapping>, Vec<Amendment>) {
                 })
                 .collect(),
             body: 0..0,
+            operations: Vec::new(),
         })
         .collect();
     (instruments, mappings, amendments)

@@ -10,10 +10,12 @@
 //! - `corpus`: statutes (works, expressions, containers, articles).
 //! - `standards`: instruments, provisions, mappings.
 //! - `amend`: amendments.
+//! - `search`: the search index, queries and suggestions.
 //! - `workspace`: loads a folder into one validated [`Workspace`].
 //! - `gaps`: status, scores and scenarios per element, provision, theme
 //!   and instrument.
 //! - `diag`: the one diagnostic type every reader returns.
+//! - `export`: Akoma Ntoso XML and NDJSON for other systems.
 //! - `generate`: synthetic workspaces for benchmarks and scale tests.
 //!
 //! Readers never print: they return data or [`diag::Diagnostics`]. The model
@@ -28,10 +30,12 @@ pub mod amend;
 pub mod corpus;
 pub mod date;
 pub mod diag;
+pub mod export;
 pub mod gaps;
 pub mod generate;
 pub mod hash;
 pub mod ids;
+pub mod search;
 pub mod settings;
 pub mod source;
 pub mod standards;

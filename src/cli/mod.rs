@@ -2,8 +2,12 @@
 //! library stages together and prints their results.
 
 mod check;
+mod diff;
+mod export;
 mod gaps;
+mod search;
 mod show;
+mod suggest;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -45,9 +49,86 @@ enum Command {
         /// The language of the expression to show.
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// Show the text in force on this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        at: Option<mizan::date::Date>,
+        /// Show the text as it would read with this pending amendment (repeatable).
+        #[arg(long = "with", value_name = "AMENDMENT")]
+        with: Vec<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Redline what an amendment changes, or two versions of a work.
+    Diff {
+        /// An amendment id, or a version of a work: WORK@DATE or WORK (the latest).
+        from: String,
+        /// The second version, when FROM is a version: WORK@DATE or WORK.
+        to: Option<String>,
+        #[arg(long, value_enum, default_value_t = diff::DiffFormat::Inline)]
+        format: diff::DiffFormat,
+        /// Only the expression in this language.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Columns for side-by-side output (default: $COLUMNS, else 100).
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
+    },
+    /// Search articles and standards provisions (builds the index on demand).
+    Search(SearchCmd),
+    /// Candidate articles for provisions and elements unassessed or missing.
+    Suggest {
+        /// Only this instrument, e.g. tip.
+        #[arg(long, value_name = "ID")]
+        standard: Option<String>,
+        /// Candidates per provision or element.
+        #[arg(long, default_value_t = 5, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=100))]
+        limit: u16,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write the corpus in an interchange format.
+    Export {
+        #[command(subcommand)]
+        command: export::ExportCommand,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct SearchCmd {
+    /// The query: words (all must match), "phrases", AND, OR, NOT, field:value,
+    /// year:[2010 TO 2015]. An empty query matches everything.
+    query: String,
+    /// Only this language (repeat for several).
+    #[arg(long, value_enum)]
+    lang: Vec<LangArg>,
+    /// Only this work (/akn/kw/act/2013/91) or instrument (tip); repeatable.
+    #[arg(long, value_name = "ID")]
+    work: Vec<String>,
+    /// A year (2013) or range (2010..2015, 2010.., ..2015).
+    #[arg(long, value_name = "YEAR")]
+    year: Option<String>,
+    /// Only articles mapped to (and provisions of) this instrument, provision
+    /// or element: tip, tip/art_6__para_3, tip/art_3__para_a#means; repeatable.
+    #[arg(long, value_name = "REF")]
+    provision: Vec<String>,
+    /// A work status (in-force, repealed, partly-repealed) or mapping status
+    /// (full, partial, missing, conflict, not-applicable, unassessed); repeatable.
+    #[arg(long)]
+    status: Vec<String>,
+    /// Only articles or only provisions.
+    #[arg(long, value_enum)]
+    kind: Vec<KindArg>,
+    /// How many results to show.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
+    limit: u16,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum KindArg {
+    Article,
+    Provision,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -85,8 +166,65 @@ pub fn run(args: Args) -> io::Result<Outcome> {
         Command::Show {
             article,
             lang,
+            at,
+            with,
             format,
-        } => show::run(&args.workspace, &article, lang.map(Lang::from), format),
+        } => {
+            let version = show::VersionArgs { at, with: &with };
+            show::run(
+                &args.workspace,
+                &article,
+                lang.map(Lang::from),
+                version,
+                format,
+            )
+        }
+        Command::Diff {
+            from,
+            to,
+            format,
+            lang,
+            width,
+        } => diff::run(
+            &args.workspace,
+            diff::DiffArgs {
+                from: &from,
+                to: to.as_deref(),
+                format,
+                lang: lang.map(Lang::from),
+                width,
+            },
+        ),
+        Command::Search(c) => search::run(
+            &args.workspace,
+            search::SearchArgs {
+                query: c.query,
+                filters: mizan::search::Filters {
+                    langs: c.lang.into_iter().map(Lang::from).collect(),
+                    works: c.work,
+                    years: None,
+                    provisions: c.provision,
+                    statuses: c.status,
+                    kinds: c
+                        .kind
+                        .into_iter()
+                        .map(|k| match k {
+                            KindArg::Article => mizan::search::Kind::Article,
+                            KindArg::Provision => mizan::search::Kind::Provision,
+                        })
+                        .collect(),
+                },
+                year: c.year,
+                limit: usize::from(c.limit),
+                format: c.format,
+            },
+        ),
+        Command::Suggest {
+            standard,
+            limit,
+            format,
+        } => suggest::run(&args.workspace, standard, usize::from(limit), format),
+        Command::Export { command } => export::run(&args.workspace, command),
     }
 }
 

@@ -1,14 +1,31 @@
-//! `mizan show`: one article, its container path and mapped provisions.
+//! `mizan show`: one article, its container path and mapped provisions;
+//! with `--at` or `--with`, the article as it stood on a date or as it
+//! would read with pending amendments.
 
 use std::io::{self, Write};
 use std::path::Path;
 
+use mizan::amend::{ConsolidatedExpression, Version, VersionError};
 use mizan::corpus::{Lang, Point};
+use mizan::date::Date;
+use mizan::diag::render_text;
 use mizan::ids::ArticleRef;
 
-use super::{Format, Outcome, load, stdout_color};
+use super::{Format, Outcome, load, stderr_color, stdout_color};
 
-pub fn run(workspace: &Path, id: &str, lang: Option<Lang>, format: Format) -> io::Result<Outcome> {
+/// Which version of the text to show.
+pub struct VersionArgs<'a> {
+    pub at: Option<Date>,
+    pub with: &'a [String],
+}
+
+pub fn run(
+    workspace: &Path,
+    id: &str,
+    lang: Option<Lang>,
+    version_args: VersionArgs<'_>,
+    format: Format,
+) -> io::Result<Outcome> {
     let article_ref = match ArticleRef::parse(id) {
         Ok(r) => r,
         Err(e) => {
@@ -19,38 +36,108 @@ pub fn run(workspace: &Path, id: &str, lang: Option<Lang>, format: Format) -> io
     let Some(ws) = load(workspace)? else {
         return Ok(Outcome::Failure);
     };
-    let Some(view) = ws.article(&article_ref, lang) else {
-        match (ws.work(article_ref.work.as_str()), lang) {
-            (None, _) => eprintln!("mizan: no work `{}` in the corpus", article_ref.work),
-            (Some(w), Some(l)) if w.expression(l).is_none() => eprintln!(
-                "mizan: `{}` has no {} expression",
-                article_ref.work,
-                l.code()
-            ),
-            _ => eprintln!(
-                "mizan: no article `{}` in `{}`",
-                article_ref.eid, article_ref.work
-            ),
+    let Some(work) = ws.work(article_ref.work.as_str()) else {
+        eprintln!("mizan: no work `{}` in the corpus", article_ref.work);
+        return Ok(Outcome::Failure);
+    };
+    if let Some(l) = lang
+        && work.expression(l).is_none()
+    {
+        eprintln!(
+            "mizan: `{}` has no {} expression",
+            article_ref.work,
+            l.code()
+        );
+        return Ok(Outcome::Failure);
+    }
+    // The version asked for: the text as read when neither --at nor --with.
+    let amended = version_args.at.is_some() || !version_args.with.is_empty();
+    let version: Option<Version> = if amended {
+        let with: Vec<&str> = version_args.with.iter().map(String::as_str).collect();
+        match ws.version(work.id.as_str(), version_args.at, &with) {
+            Ok(v) => Some(v),
+            Err(VersionError::Invalid(d)) => {
+                eprint!("{}", render_text(&d, &ws.sources, stderr_color()));
+                eprintln!("mizan: the amendments do not apply");
+                return Ok(Outcome::Failure);
+            }
+            Err(VersionError::Unavailable(m)) => {
+                eprintln!("mizan: {m}");
+                return Ok(Outcome::Failure);
+            }
+        }
+    } else {
+        None
+    };
+    let consolidated: Vec<ConsolidatedExpression>;
+    let texts: &[ConsolidatedExpression] = match &version {
+        Some(v) => &v.expressions,
+        None => {
+            consolidated = work
+                .expressions
+                .iter()
+                .cloned()
+                .map(ConsolidatedExpression::new)
+                .collect();
+            &consolidated
+        }
+    };
+    let found = texts
+        .iter()
+        .filter(|t| lang.is_none_or(|l| t.lang() == l))
+        .find_map(|t| t.article(&article_ref.eid).map(|a| (t, a)));
+    let Some((text, article)) = found else {
+        let when = match &version {
+            Some(v) => format!(" ({})", v.label()),
+            None => String::new(),
+        };
+        eprintln!(
+            "mizan: no article `{}` in `{}`{when}",
+            article_ref.eid, article_ref.work
+        );
+        // Say why, when the article exists in another language only.
+        if let Some(t) = texts.iter().find(|t| t.article(&article_ref.eid).is_some()) {
+            eprintln!("mizan: it is in the {} text", t.lang().code());
+        }
+        for t in texts {
+            for s in t.stale_for(&article_ref.eid) {
+                eprintln!(
+                    "mizan: `{}` {} in {} only",
+                    s.amendment,
+                    s.change,
+                    language_name(s.written_in)
+                );
+            }
         }
         return Ok(Outcome::Failure);
     };
+    let expression = &text.expression;
+    let repealed = text.repealed.get(&article.eid);
+    let changes = text.changes_of(&article.eid);
+    let stale: Vec<_> = text.stale_for(&article.eid).collect();
     let mapped = ws.provisions_for(&article_ref);
     let mut out = io::stdout().lock();
-    let path: Vec<_> = view.expression.container_path(view.article);
+    let path: Vec<_> = expression.container_path(article);
     match format {
         Format::Json => {
             let value = serde_json::json!({
                 "version": 1,
                 "id": article_ref.to_string(),
-                "work": view.work.id,
-                "expression": view.expression.id(),
-                "lang": view.expression.lang(),
-                "work_title": view.expression.meta.title,
-                "authority": view.expression.meta.authority,
+                "work": work.id,
+                "expression": expression.id(),
+                "lang": expression.lang(),
+                "work_title": expression.meta.title,
+                "authority": expression.meta.authority,
                 "containers": path.iter().map(|c| serde_json::json!({
                     "eid": c.eid, "kind": c.kind, "num": c.num, "heading": c.heading,
                 })).collect::<Vec<_>>(),
-                "article": view.article,
+                "article": article,
+                "text_version": version.as_ref().map(|v| serde_json::json!({
+                    "label": v.label(), "kind": v.kind, "date": v.date, "amendments": v.amendments,
+                })),
+                "repealed": repealed,
+                "changed_by": changes,
+                "stale": stale,
                 "provisions": mapped.iter().map(|m| serde_json::json!({
                     "provision": format!("{}/{}", m.instrument.id, m.provision.id),
                     "element": m.entry.element,
@@ -71,22 +158,54 @@ pub fn run(workspace: &Path, id: &str, lang: Option<Lang>, format: Format) -> io
                     s.to_owned()
                 }
             };
-            let meta = &view.expression.meta;
+            let meta = &expression.meta;
             writeln!(out, "{}", meta.title)?;
             for c in &path {
                 writeln!(out, "  {}", c.text)?;
             }
-            let word = match view.expression.lang() {
+            let word = match expression.lang() {
                 Lang::En => "Article",
                 Lang::Ar => "المادة",
             };
-            let heading = match &view.article.heading {
-                Some(h) => format!("{word} {}: {h}", view.article.num),
-                None => format!("{word} {}", view.article.num),
+            let heading = match (&article.heading, repealed) {
+                (_, Some(_)) => format!(
+                    "{word} {} [{}]",
+                    article.num,
+                    match expression.lang() {
+                        Lang::En => "Repealed",
+                        Lang::Ar => "ملغاة",
+                    }
+                ),
+                (Some(h), None) => format!("{word} {}: {h}", article.num),
+                (None, None) => format!("{word} {}", article.num),
             };
             writeln!(out, "\n{}", bold(&heading))?;
-            writeln!(out, "{article_ref}  ({})\n", view.expression.id())?;
-            for p in &view.article.paragraphs {
+            writeln!(out, "{article_ref}  ({})", expression.id())?;
+            if let Some(v) = &version {
+                writeln!(out, "Text {}", v.label())?;
+            }
+            if let Some(r) = repealed {
+                writeln!(out, "Repealed by `{}`{}", r.amendment, in_force(r.in_force))?;
+            }
+            if !changes.is_empty() && repealed.is_none() {
+                let list: Vec<String> = changes
+                    .iter()
+                    .map(|c| format!("`{}`{}", c.amendment, in_force(c.in_force)))
+                    .collect();
+                writeln!(out, "As amended by {}", list.join(", "))?;
+            }
+            for s in &stale {
+                writeln!(
+                    out,
+                    "Note: `{}` {} in {} only; this {} text does not show that change.",
+                    s.amendment,
+                    s.change,
+                    language_name(s.written_in),
+                    language_name(expression.lang())
+                )?;
+            }
+            writeln!(out)?;
+            for p in &article.paragraphs {
                 if !p.text.is_empty() {
                     writeln!(out, "{}", p.text)?;
                 }
@@ -133,6 +252,18 @@ pub fn run(workspace: &Path, id: &str, lang: Option<Lang>, format: Format) -> io
         }
     }
     Ok(Outcome::Success)
+}
+
+fn in_force(date: Option<Date>) -> String {
+    date.map(|d| format!(" (in force {d})"))
+        .unwrap_or_else(|| " (pending)".to_owned())
+}
+
+fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Ar => "Arabic",
+    }
 }
 
 fn write_points(out: &mut impl Write, points: &[Point], depth: usize) -> io::Result<()> {

@@ -200,6 +200,38 @@ fn number_word(rest: &str) -> Option<(String, u32, &str)> {
     None
 }
 
+/// Reads a number written as an ordinal or cardinal word, English or Arabic
+/// (`One`, `second`, `الثانية`, `الحادي عشر`), at the start of `text`:
+/// returns (as written, value, remaining text).
+pub fn number_in_words(text: &str) -> Option<(String, u32, &str)> {
+    number_word(text)
+}
+
+/// Reads an article reference at the start of `text`: an article word and a
+/// number in any form a statute heading may use (`Article 2 bis`,
+/// `المادة (٢)`, `المادة الأولى`). Returns the number and the rest of the text.
+pub fn article_reference(text: &str) -> Option<(ArticleNumber, &str)> {
+    let (word, rest) = first_word(text);
+    let lower = word.to_lowercase();
+    let folded = fold_arabic_keyword(word);
+    let is_article = ENGLISH_ARTICLE_WORDS.contains(&lower.as_str())
+        || ARABIC_ARTICLE_WORDS.contains(&folded.as_str());
+    if !is_article {
+        return None;
+    }
+    if let Some(found) = parse_article_number(rest) {
+        return Some(found);
+    }
+    let (display, value, rest) = number_word(rest)?;
+    Some((
+        ArticleNumber {
+            normalised: value.to_string(),
+            display,
+        },
+        rest,
+    ))
+}
+
 /// Classifies a heading by its text.
 pub fn classify(text: &str) -> HeadingKind {
     let (word, rest) = first_word(text);
@@ -311,6 +343,18 @@ mod tests {
         assert_eq!(article("المادة الحادية عشرة: نص").0, "11");
         assert_eq!(article("المادة الحادية عشرة: نص").2.as_deref(), Some("نص"));
         assert_eq!(article("المادَّة ٣").0, "3");
+    }
+
+    #[test]
+    fn article_references_return_the_rest() {
+        let (n, rest) = article_reference("Article 2 bis after Article 2").unwrap();
+        assert_eq!((n.normalised.as_str(), rest), ("2bis", " after Article 2"));
+        let (n, rest) = article_reference("المادة ١٣، يستبدل").unwrap();
+        assert_eq!((n.normalised.as_str(), rest), ("13", "، يستبدل"));
+        let (n, rest) = article_reference("المادة الثانية من").unwrap();
+        assert_eq!((n.normalised.as_str(), rest), ("2", " من"));
+        assert!(article_reference("Chapter 2").is_none());
+        assert!(article_reference("Article").is_none());
     }
 
     #[test]

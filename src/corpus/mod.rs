@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 use crate::date::Date;
 use crate::ids::WorkId;
 
-pub use heading::{HeadingKind, classify as classify_heading};
-pub use reader::{parse_body, read_expression};
+pub use heading::{HeadingKind, article_reference, classify as classify_heading, number_in_words};
+pub use reader::{parse_article_body, parse_body, read_expression};
 
 /// The languages an expression may be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -128,15 +128,52 @@ pub fn parse_body(
     range: Range<usize>,
     diags: &mut Diagnostics,
 ) -> Body {
+    run_builder(path, text, range, Body::default(), None, diags)
+}
+
+/// Parses the Markdown at `range` of `text` as the text of one article with
+/// eId `eid` (the new text an amendment gives): its paragraphs and points
+/// become `articles[0]` of the result. Headings in the range are read as
+/// usual, so a caller that allows none can check that `articles` has one
+/// element and `containers` none.
+pub fn parse_article_body(
+    path: &Arc<Path>,
+    text: &str,
+    range: Range<usize>,
+    eid: &str,
+    diags: &mut Diagnostics,
+) -> Body {
+    let body = Body {
+        articles: vec![Article {
+            eid: eid.to_owned(),
+            num: String::new(),
+            heading: None,
+            container: None,
+            paragraphs: Vec::new(),
+            span: range.start..range.start,
+        }],
+        ..Body::default()
+    };
+    run_builder(path, text, range, body, Some(0), diags)
+}
+
+fn run_builder(
+    path: &Arc<Path>,
+    text: &str,
+    range: Range<usize>,
+    body: Body,
+    article: Option<usize>,
+    diags: &mut Diagnostics,
+) -> Body {
     let base = range.start;
     let source = &text[range];
     let mut b = BodyBuilder {
         path,
         source,
         base,
-        body: Body::default(),
+        body,
         open: Vec::new(),
-        article: None,
+        article,
         skipping: false,
         after_paragraph: false,
         lists: Vec::new(),
@@ -670,6 +707,21 @@ mod tests {
             b.articles[0].paragraphs[0].text,
             "A <script>alert(1)</script> b"
         );
+    }
+
+    #[test]
+    fn an_article_body_reads_paragraphs_and_points() {
+        let text = "x\n\nFirst.\n\n- (a) one\n- (b) two\n\nSecond.\n";
+        let path: Arc<Path> = Arc::from(Path::new("t.md"));
+        let mut diags = Diagnostics::new();
+        let b = parse_article_body(&path, text, 3..text.len(), "art_7", &mut diags);
+        assert!(diags.is_empty());
+        assert_eq!(b.articles.len(), 1);
+        let a = &b.articles[0];
+        assert_eq!(a.paragraphs.len(), 2);
+        assert_eq!(a.paragraphs[0].points[1].eid, "art_7__para_1__point_b");
+        assert_eq!(a.paragraphs[1].eid, "art_7__para_2");
+        assert_eq!(&text[a.paragraphs[1].span.clone()], "Second.\n");
     }
 
     #[test]

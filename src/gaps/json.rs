@@ -252,7 +252,6 @@ pub fn to_json<'r>(analysis: &'r Analysis<'_>, filter: &'r Filter) -> JsonReport
         text_applied: false,
         changes: deltas(&s.before, after)
             .into_iter()
-            .filter(|d| filter.shows(&after.instruments[d.instrument].provisions[d.provision]))
             .map(|d| {
                 let g = &after.instruments[d.instrument];
                 let p = &g.provisions[d.provision];

@@ -136,6 +136,7 @@ fn amendment(
         note: None,
         mapping_changes: changes,
         body: 0..0,
+        operations: Vec::new(),
     }
 }
 
@@ -595,35 +596,4 @@ fn consolidated_text_without_a_cited_article_is_reported() {
     assert_eq!(missing[0].provision.id, "art_6__para_6");
     // Articles of works the text does not cover are not judged.
     assert!(scenario::check_consolidated_text(&analysis.report, &[]).is_empty());
-}
-
-#[test]
-fn the_table_colours_statuses_only_when_asked_and_always_writes_them() {
-    let (instruments, mappings) = book_example();
-    let filter = Filter::default();
-    let analysis = analyse(&inputs(&instruments, &mappings), &filter, Vec::new());
-    let plain = render_table(&analysis, &filter, TableOptions::default());
-    assert!(!plain.contains('\x1b'));
-    let colored = render_table(
-        &analysis,
-        &filter,
-        TableOptions {
-            color: true,
-            ..TableOptions::default()
-        },
-    );
-    assert!(colored.contains("\x1b[31mmissing\x1b[0m"), "{colored}");
-    assert!(colored.contains("\x1b[33mpartial\x1b[0m"));
-    // Without the escapes, the coloured table is the plain one.
-    let mut stripped = String::new();
-    let mut in_escape = false;
-    for c in colored.chars() {
-        match c {
-            '\x1b' => in_escape = true,
-            'm' if in_escape => in_escape = false,
-            _ if in_escape => {}
-            c => stripped.push(c),
-        }
-    }
-    assert_eq!(stripped, plain);
 }

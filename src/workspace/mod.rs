@@ -5,6 +5,7 @@
 //! entries that name unknown provisions or articles, languages that do not
 //! align. It returns the model with its warnings, or every error found.
 
+mod amended;
 mod discover;
 mod validate;
 
@@ -24,7 +25,7 @@ use crate::standards::{
     Instrument, Mapping, MappingEntry, Provision, read_instrument, read_mapping,
 };
 
-pub use discover::{FileKind, SourceFile};
+pub use discover::{FileKind, SourceFile, discover};
 
 /// A loaded, validated workspace.
 #[derive(Debug, Clone)]

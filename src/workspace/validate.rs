@@ -198,14 +198,23 @@ fn check_instruments(ws: &Workspace, diags: &mut Diagnostics) {
     }
 }
 
-/// Checks one mapping entry. `amended` names the work an amendment changes:
-/// its entries may cite articles the amendment itself inserts.
+/// The work an amendment changes, and the articles of it in force once the
+/// amendment applies (`None` when it could not be applied: its errors are
+/// reported elsewhere).
+pub(super) struct Amended<'a> {
+    pub work: &'a str,
+    pub articles: Option<&'a HashSet<String>>,
+}
+
+/// Checks one mapping entry. For an amendment's `mapping_changes`,
+/// `amended` says which articles of the amended work exist once it applies
+/// (it may insert, renumber or repeal some).
 pub(super) fn check_entry(
     ws: &Workspace,
     instrument: &Instrument,
     entry: &MappingEntry,
     articles: &HashMap<&str, FastSet<&str>>,
-    amended: Option<&str>,
+    amended: Option<&Amended<'_>>,
     diags: &mut Diagnostics,
 ) {
     let path = &entry.path;
@@ -281,7 +290,33 @@ pub(super) fn check_entry(
             );
             continue;
         };
-        if eids.contains(article.eid.as_str()) || amended == Some(work) {
+        if let Some(a) = amended.filter(|a| a.work == work) {
+            let Some(after) = a.articles else {
+                continue;
+            };
+            if after.contains(&article.eid) {
+                continue;
+            }
+            let mut d = Diagnostic::error(
+                path,
+                Some(span.clone()),
+                format!("unknown article `{article}` once the amendment applies"),
+            )
+            .with_label(if eids.contains(article.eid.as_str()) {
+                format!("the amendment repeals or renumbers `{}`", article.eid)
+            } else {
+                format!(
+                    "neither `{work}` nor the amendment has an article `{}`",
+                    article.eid
+                )
+            });
+            if let Some(best) = nearest(&article.eid, after.iter().map(String::as_str)) {
+                d = d.with_help(format!("did you mean `{}`?", article.work.article(best)));
+            }
+            diags.push(d);
+            continue;
+        }
+        if eids.contains(article.eid.as_str()) {
             continue;
         }
         let mut d = Diagnostic::error(
@@ -315,6 +350,7 @@ fn check_amendments(
             ));
         }
     }
+    let checked = crate::amend::check(&ws.works, &ws.amendments, diags);
     for a in &ws.amendments {
         if ws.work(a.amends.as_str()).is_none() && !ws.work_failed(a.amends.as_str()) {
             diags.push(
@@ -326,16 +362,15 @@ fn check_amendments(
                 .with_help("`amends` must be the `work` id of a statute file"),
             );
         }
+        let amended = Amended {
+            work: a.amends.as_str(),
+            articles: checked.articles_after.get(&a.id),
+        };
         for entry in &a.mapping_changes {
             match ws.instrument(&entry.standard) {
-                Some(instrument) => check_entry(
-                    ws,
-                    instrument,
-                    entry,
-                    articles,
-                    Some(a.amends.as_str()),
-                    diags,
-                ),
+                Some(instrument) => {
+                    check_entry(ws, instrument, entry, articles, Some(&amended), diags)
+                }
                 None => diags.push(unknown_standard(
                     ws,
                     &a.path,

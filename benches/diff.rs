@@ -1,0 +1,122 @@
+//! `mizan diff` of an amendment touching 20 articles of a generated
+//! 1,000-article statute: reading the amendment, applying it to the text
+//! and computing the aligned, word-level redline, then rendering it.
+//! Target (DESIGN.md): under 50 ms. `bench/diff.sh` compares the whole
+//! command with `git diff --no-index --word-diff`.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::sync::Arc;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use mizan::amend::render::{RenderOptions, inline};
+use mizan::amend::{amendment_diff, read_amendment};
+use mizan::corpus::{Work, read_expression};
+
+const ARTICLES: usize = 1000;
+const TOUCHED: usize = 20;
+
+const WORDS: [&str; 24] = [
+    "the",
+    "court",
+    "may",
+    "order",
+    "victim",
+    "offender",
+    "penalty",
+    "shelter",
+    "authority",
+    "within",
+    "a",
+    "period",
+    "of",
+    "and",
+    "to",
+    "any",
+    "person",
+    "who",
+    "under",
+    "this",
+    "law",
+    "is",
+    "punished",
+    "by",
+];
+
+/// Deterministic filler text (a linear congruential generator).
+fn words(seed: &mut u64, n: usize) -> String {
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        *seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        out.push(WORDS[((*seed >> 33) % WORDS.len() as u64) as usize]);
+    }
+    out.join(" ")
+}
+
+fn statute() -> String {
+    let mut s = String::from(
+        "---\nwork: /akn/kw/act/2099/1\nlang: en\ntitle: Generated Law\ndate: 2099-01-01\n\
+         status: in-force\nauthority: unofficial-summary\nsource: generated\n---\n\n",
+    );
+    let mut seed = 7;
+    for n in 1..=ARTICLES {
+        s.push_str(&format!(
+            "## Article {n}: Heading {n}\n\n{} within {n} days.\n\n{}.\n\n",
+            words(&mut seed, 40),
+            words(&mut seed, 30)
+        ));
+    }
+    s
+}
+
+fn amendment() -> String {
+    let mut s = String::from(
+        "---\nid: bench\ntitle: Bench\namends: /akn/kw/act/2099/1\nkind: bill\nstatus: draft\n---\n\n",
+    );
+    let step = ARTICLES / TOUCHED;
+    for k in 0..TOUCHED {
+        let n = k * step + 1;
+        if k % 4 == 3 {
+            s.push_str(&format!(
+                "## Replace Article {n}\n\nThe authority may order any person to report within {} days.\n\n",
+                n + 7
+            ));
+        } else {
+            s.push_str(&format!(
+                "## In Article {n}, substitute \"within {n} days\" with \"within {} working days\"\n\n",
+                n + 30
+            ));
+        }
+    }
+    s
+}
+
+fn bench(c: &mut Criterion) {
+    let statute = statute();
+    let amendment_text = amendment();
+    let spath: Arc<Path> = Arc::from(Path::new("corpus/kw/act-2099-1.en.md"));
+    let apath: Arc<Path> = Arc::from(Path::new("corpus/kw/amendments/bench.md"));
+    let (expression, d) = read_expression(&spath, &statute);
+    assert!(!d.has_errors());
+    let work = Work {
+        id: mizan::ids::WorkId::parse("/akn/kw/act/2099/1").unwrap(),
+        expressions: vec![expression.unwrap()],
+    };
+    c.bench_function("diff amendment touching 20 of 1000 articles", |b| {
+        b.iter(|| {
+            let (a, d) = read_amendment(&apath, black_box(&amendment_text));
+            assert!(!d.has_errors(), "{d:?}");
+            let a = a.unwrap();
+            let diff = amendment_diff(&work, std::slice::from_ref(&a), &a, None).unwrap();
+            black_box(inline(&diff, &RenderOptions::default()))
+        })
+    });
+    c.bench_function("read the 1000-article statute", |b| {
+        b.iter(|| black_box(read_expression(&spath, black_box(&statute))))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

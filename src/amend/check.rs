@@ -1,0 +1,181 @@
+//! Checking amendments against the corpus, for `Workspace::load`.
+//!
+//! Every enacted amendment must apply in its place in the work's history;
+//! every pending one must apply to the latest version; two pending
+//! amendments may not change the same article (a conflict drafters must
+//! resolve). The articles each amendment leaves in force are returned, so
+//! that its `mapping_changes` can be held to them.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::corpus::{Lang, Work};
+use crate::diag::{Diagnostic, Diagnostics, Severity};
+
+use super::consolidate::{History, history, with_pending};
+use super::grammar::Action;
+use super::{Amendment, AmendmentStatus, Operation};
+
+/// What checking found besides diagnostics.
+#[derive(Debug, Clone, Default)]
+pub struct AmendmentCheck {
+    /// For each amendment that applied: the eIds of the articles of its
+    /// work in force once it applies (in any language).
+    pub articles_after: HashMap<String, HashSet<String>>,
+}
+
+/// Checks `amendments` against `works`. Amendments of works not in the
+/// corpus are left to the caller (which reports the unknown work).
+pub fn check(works: &[Work], amendments: &[Amendment], diags: &mut Diagnostics) -> AmendmentCheck {
+    let mut out = AmendmentCheck::default();
+    let mut by_work: BTreeMap<&str, Vec<&Amendment>> = BTreeMap::new();
+    for a in amendments {
+        by_work.entry(a.amends.as_str()).or_default().push(a);
+    }
+    for (work_id, list) in by_work {
+        let Some(work) = works.iter().find(|w| w.id.as_str() == work_id) else {
+            continue;
+        };
+        for a in &list {
+            check_languages(work, a, diags);
+        }
+        let h = match history(work, list.iter().copied()) {
+            Ok(h) => h,
+            Err(d) => {
+                diags.extend(d);
+                continue;
+            }
+        };
+        for a in &list {
+            if let Some((_, after)) = h.around(&a.id) {
+                out.articles_after.insert(a.id.clone(), live(after));
+            } else if h.incorporated.iter().any(|(id, _)| id == &a.id) {
+                out.articles_after
+                    .insert(a.id.clone(), live(&h.versions[0]));
+            }
+        }
+        for a in list.iter().filter(|a| a.in_force_from().is_none()) {
+            check_on_latest(&h, a, &mut out, diags);
+        }
+        check_conflicts(&list, diags);
+    }
+    out
+}
+
+fn live(v: &super::Version) -> HashSet<String> {
+    v.expressions
+        .iter()
+        .flat_map(|e| e.live_articles().map(str::to_owned))
+        .collect()
+}
+
+/// An operation in a language the work has no text in cannot apply.
+fn check_languages(work: &Work, a: &Amendment, diags: &mut Diagnostics) {
+    for op in &a.operations {
+        if op.action.is_structural() || work.expression(op.lang).is_some() {
+            continue;
+        }
+        let name = match op.lang {
+            Lang::En => "English",
+            Lang::Ar => "Arabic",
+        };
+        let has: Vec<&str> = work.expressions.iter().map(|e| e.lang().code()).collect();
+        diags.push(
+            Diagnostic::error(
+                &a.path,
+                Some(op.span.clone()),
+                format!(
+                    "this operation is written in {name}, but `{}` has no {name} text",
+                    work.id
+                ),
+            )
+            .with_help(format!(
+                "write the operation in the language of a text the corpus holds ({})",
+                has.join(", ")
+            )),
+        );
+    }
+}
+
+/// A pending (or rejected, withdrawn) amendment applied to the latest
+/// version. Failures are errors for pending amendments and warnings for
+/// the others, whose text may simply have been overtaken by the law.
+fn check_on_latest(h: &History, a: &Amendment, out: &mut AmendmentCheck, diags: &mut Diagnostics) {
+    match with_pending(h.latest(), &[a]) {
+        Ok(v) => {
+            out.articles_after.insert(a.id.clone(), live(&v));
+        }
+        Err(d) => {
+            for mut d in d {
+                if !a.is_pending() && d.severity == Severity::Error {
+                    d.severity = Severity::Warning;
+                    let status = match a.status {
+                        AmendmentStatus::Rejected => "rejected",
+                        _ => "withdrawn",
+                    };
+                    d.message = format!(
+                        "{} (the amendment is {status}, so this is only a warning)",
+                        d.message
+                    );
+                }
+                diags.push(d);
+            }
+        }
+    }
+}
+
+/// The articles an operation changes, by eId, with the number as written:
+/// the target of a replacement, repeal, substitution or paragraph change,
+/// the new article of an insertion, both numbers of a renumbering.
+fn touched(op: &Operation) -> Vec<(String, String)> {
+    let t = |a: &super::ArticleTarget| (a.eid(), a.number.display.clone());
+    match &op.action {
+        Action::RenumberArticle { article, to } => vec![t(article), t(to)],
+        other => vec![t(other.article())],
+    }
+}
+
+/// Two pending amendments of one work that change the same article.
+fn check_conflicts(list: &[&Amendment], diags: &mut Diagnostics) {
+    let pending: Vec<&&Amendment> = list.iter().filter(|a| a.is_pending()).collect();
+    for (i, first) in pending.iter().enumerate() {
+        for second in &pending[i + 1..] {
+            let mut reported: HashSet<String> = HashSet::new();
+            for op2 in &second.operations {
+                for (eid, num) in touched(op2) {
+                    if reported.contains(&eid) {
+                        continue;
+                    }
+                    let Some(op1) = first
+                        .operations
+                        .iter()
+                        .find(|o| touched(o).iter().any(|(e, _)| *e == eid))
+                    else {
+                        continue;
+                    };
+                    reported.insert(eid);
+                    diags.push(
+                        Diagnostic::error(
+                            &second.path,
+                            Some(op2.span.clone()),
+                            format!(
+                                "conflict: `{}` and `{}` are both pending and both change Article {num} \
+                                 (`{}` at {}:{})",
+                                second.id,
+                                first.id,
+                                first.id,
+                                first.path.display(),
+                                op1.line,
+                            ),
+                        )
+                        .with_label(format!("`{}` also changes Article {num}", first.id))
+                        .with_related(&first.path, op1.span.clone(), format!("changed by `{}` here", first.id))
+                        .with_help(
+                            "merge the two drafts, or mark one `withdrawn` or `rejected`; \
+                             each is checked alone against the current text",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,901 @@
+//! The operation grammar: what a level-2 heading of an amendment says to do.
+//!
+//! Each operation heading is one sentence in a fixed grammar, in English or
+//! Arabic (the formats chapter lists the forms). This module reads one
+//! heading's text into an [`Action`] with the span of every part, or says
+//! precisely where the text leaves the grammar. It knows nothing of files or
+//! statutes: spans are offsets in the heading text, which the reader shifts
+//! into the file.
+
+use std::ops::Range;
+
+use serde::{Serialize, Serializer};
+
+use crate::corpus::{Lang, article_reference, number_in_words};
+use crate::ids::{ArticleNumber, fold_arabic_keyword};
+use crate::text::{ascii_digit, collapse_whitespace, nearest};
+
+/// An article named in an operation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleTarget {
+    pub number: ArticleNumber,
+    /// Where the reference (`Article 2 bis`) lies.
+    pub span: Range<usize>,
+}
+
+impl ArticleTarget {
+    pub fn eid(&self) -> String {
+        self.number.eid()
+    }
+}
+
+impl Serialize for ArticleTarget {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.eid())
+    }
+}
+
+/// A paragraph named by its number inside an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParagraphNumber {
+    pub num: usize,
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+/// Quoted words of a substitution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quoted {
+    /// The words between the quotes, white space collapsed.
+    pub text: String,
+    /// Where the quotation lies, quotes included.
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+/// Which occurrences of the words a substitution replaces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Occurrence {
+    /// The words must occur exactly once.
+    Only,
+    /// The n-th occurrence (from 1).
+    Nth {
+        n: usize,
+        #[serde(skip)]
+        span: Range<usize>,
+    },
+    All,
+}
+
+/// What one operation does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "op", rename_all = "kebab-case")]
+pub enum Action {
+    ReplaceArticle {
+        article: ArticleTarget,
+    },
+    InsertArticle {
+        article: ArticleTarget,
+        after: ArticleTarget,
+    },
+    RepealArticle {
+        article: ArticleTarget,
+    },
+    RenumberArticle {
+        article: ArticleTarget,
+        to: ArticleTarget,
+    },
+    Substitute {
+        article: ArticleTarget,
+        find: Quoted,
+        with: Quoted,
+        occurrence: Occurrence,
+    },
+    ReplaceParagraph {
+        article: ArticleTarget,
+        paragraph: ParagraphNumber,
+    },
+    InsertParagraph {
+        article: ArticleTarget,
+        after: ParagraphNumber,
+    },
+    RepealParagraph {
+        article: ArticleTarget,
+        paragraph: ParagraphNumber,
+    },
+}
+
+impl Action {
+    /// The article the operation acts on (for an insertion, the new one).
+    pub fn article(&self) -> &ArticleTarget {
+        match self {
+            Action::ReplaceArticle { article }
+            | Action::InsertArticle { article, .. }
+            | Action::RepealArticle { article }
+            | Action::RenumberArticle { article, .. }
+            | Action::Substitute { article, .. }
+            | Action::ReplaceParagraph { article, .. }
+            | Action::InsertParagraph { article, .. }
+            | Action::RepealParagraph { article, .. } => article,
+        }
+    }
+
+    /// Whether the heading is followed by new text (an article or paragraphs).
+    pub fn takes_text(&self) -> bool {
+        matches!(
+            self,
+            Action::ReplaceArticle { .. }
+                | Action::InsertArticle { .. }
+                | Action::ReplaceParagraph { .. }
+                | Action::InsertParagraph { .. }
+        )
+    }
+
+    /// Whether the new text is a whole article (which may carry a title).
+    pub fn takes_article(&self) -> bool {
+        matches!(
+            self,
+            Action::ReplaceArticle { .. } | Action::InsertArticle { .. }
+        )
+    }
+
+    /// Operations that need no words, and so apply to the expressions in
+    /// every language: repealing and renumbering an article.
+    pub fn is_structural(&self) -> bool {
+        matches!(
+            self,
+            Action::RepealArticle { .. } | Action::RenumberArticle { .. }
+        )
+    }
+
+    /// The same operation, ignoring spans and the language it is written in.
+    pub fn same_as(&self, other: &Action) -> bool {
+        match (self, other) {
+            (Action::RepealArticle { article: a }, Action::RepealArticle { article: b }) => {
+                a.eid() == b.eid()
+            }
+            (
+                Action::RenumberArticle { article: a, to: x },
+                Action::RenumberArticle { article: b, to: y },
+            ) => a.eid() == b.eid() && x.eid() == y.eid(),
+            _ => false,
+        }
+    }
+
+    /// What the operation does, as a phrase: `substitutes words in Article 13`.
+    pub fn describe(&self) -> String {
+        let n = &self.article().number.display;
+        match self {
+            Action::ReplaceArticle { .. } => format!("replaces Article {n}"),
+            Action::InsertArticle { .. } => format!("inserts Article {n}"),
+            Action::RepealArticle { .. } => format!("repeals Article {n}"),
+            Action::RenumberArticle { to, .. } => {
+                format!("renumbers Article {n} as Article {}", to.number.display)
+            }
+            Action::Substitute { .. } => format!("substitutes words in Article {n}"),
+            Action::ReplaceParagraph { paragraph, .. } => {
+                format!("replaces paragraph {} of Article {n}", paragraph.num)
+            }
+            Action::InsertParagraph { after, .. } => {
+                format!(
+                    "inserts a paragraph after paragraph {} of Article {n}",
+                    after.num
+                )
+            }
+            Action::RepealParagraph { paragraph, .. } => {
+                format!("repeals paragraph {} of Article {n}", paragraph.num)
+            }
+        }
+    }
+
+    /// A short name for messages (`repeal`, `substitution`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::ReplaceArticle { .. } => "replacement of the article",
+            Action::InsertArticle { .. } => "insertion of the article",
+            Action::RepealArticle { .. } => "repeal of the article",
+            Action::RenumberArticle { .. } => "renumbering of the article",
+            Action::Substitute { .. } => "substitution",
+            Action::ReplaceParagraph { .. } => "replacement of a paragraph",
+            Action::InsertParagraph { .. } => "insertion of a paragraph",
+            Action::RepealParagraph { .. } => "repeal of a paragraph",
+        }
+    }
+}
+
+/// Why a heading is not an operation: where, and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GrammarError {
+    pub span: Range<usize>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+const ENGLISH_VERBS: [&str; 5] = ["replace", "insert", "repeal", "renumber", "in"];
+
+const FORMS_HELP: &str = "an operation is one of: `Replace Article N`, `Insert Article M after Article N`, \
+`Repeal Article N`, `Renumber Article N as Article M`, `In Article N, substitute \"old\" with \"new\"`, \
+`Replace Article N paragraph P`, `Insert paragraph after Article N paragraph P`, \
+`Repeal Article N paragraph P`, or their Arabic forms (استبدال، إضافة، إلغاء، إعادة ترقيم، في المادة N، يستبدل)";
+
+/// Reads one operation heading. Spans in the result are offsets in `text`.
+pub fn parse_operation(text: &str) -> Result<(Action, Lang), GrammarError> {
+    let mut c = Cursor { text, pos: 0 };
+    c.skip_ws();
+    let Some((first_span, first)) = c.peek_word() else {
+        return Err(GrammarError {
+            span: 0..text.len(),
+            message: "an operation heading is empty".into(),
+            help: Some(FORMS_HELP.into()),
+        });
+    };
+    let lower = first.to_lowercase();
+    let folded = fold_arabic_keyword(first);
+    let action = if ENGLISH_VERBS.contains(&lower.as_str()) {
+        c.pos = first_span.end;
+        let action = english(&mut c, &lower)?;
+        (action, Lang::En)
+    } else if let Some(verb) = ARABIC_VERBS
+        .iter()
+        .find(|v| fold_arabic_keyword(v) == folded)
+    {
+        c.pos = first_span.end;
+        let action = arabic(&mut c, verb)?;
+        (action, Lang::Ar)
+    } else {
+        let mut help = FORMS_HELP.to_owned();
+        if let Some(best) = nearest(&lower, ENGLISH_VERBS) {
+            help = format!("did you mean `{}`? {help}", capitalise(best));
+        }
+        return Err(GrammarError {
+            span: first_span,
+            message: format!("`{first}` does not begin an operation"),
+            help: Some(help),
+        });
+    };
+    c.finish()?;
+    Ok(action)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(f) => f.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn english(c: &mut Cursor<'_>, verb: &str) -> Result<Action, GrammarError> {
+    match verb {
+        "replace" => {
+            let article = c.article()?;
+            if c.try_english("paragraph") {
+                let paragraph = c.number()?;
+                return Ok(Action::ReplaceParagraph { article, paragraph });
+            }
+            Ok(Action::ReplaceArticle { article })
+        }
+        "insert" => {
+            if c.try_english("paragraph") {
+                c.english("after")?;
+                let article = c.article()?;
+                c.english("paragraph")?;
+                let after = c.number()?;
+                return Ok(Action::InsertParagraph { article, after });
+            }
+            let article = c.article()?;
+            c.english("after")?;
+            let after = c.article()?;
+            Ok(Action::InsertArticle { article, after })
+        }
+        "repeal" => {
+            let article = c.article()?;
+            if c.try_english("paragraph") {
+                let paragraph = c.number()?;
+                return Ok(Action::RepealParagraph { article, paragraph });
+            }
+            Ok(Action::RepealArticle { article })
+        }
+        "renumber" => {
+            let article = c.article()?;
+            c.english("as")?;
+            let to = c.article()?;
+            Ok(Action::RenumberArticle { article, to })
+        }
+        _ => {
+            // "in"
+            let article = c.article()?;
+            c.optional_comma();
+            c.english("substitute")?;
+            let find = c.quoted()?;
+            c.english("with")?;
+            let with = c.quoted()?;
+            let occurrence = c.occurrence(Lang::En)?;
+            substitution(article, find, with, occurrence)
+        }
+    }
+}
+
+/// The Arabic verbs, as written; they are compared folded (hamza, diacritics).
+const ARABIC_VERBS: [&str; 5] = ["استبدال", "إضافة", "إلغاء", "إعادة", "في"];
+
+fn arabic(c: &mut Cursor<'_>, verb: &str) -> Result<Action, GrammarError> {
+    match verb {
+        "استبدال" => {
+            if c.try_arabic("الفقرة") {
+                let paragraph = c.number()?;
+                c.arabic("من")?;
+                let article = c.article()?;
+                return Ok(Action::ReplaceParagraph { article, paragraph });
+            }
+            let article = c.article()?;
+            Ok(Action::ReplaceArticle { article })
+        }
+        "إضافة" => {
+            if c.try_arabic("فقرة") {
+                c.arabic("بعد")?;
+                c.arabic("الفقرة")?;
+                let after = c.number()?;
+                c.arabic("من")?;
+                let article = c.article()?;
+                return Ok(Action::InsertParagraph { article, after });
+            }
+            let article = c.article()?;
+            c.arabic("بعد")?;
+            let after = c.article()?;
+            Ok(Action::InsertArticle { article, after })
+        }
+        "إلغاء" => {
+            if c.try_arabic("الفقرة") {
+                let paragraph = c.number()?;
+                c.arabic("من")?;
+                let article = c.article()?;
+                return Ok(Action::RepealParagraph { article, paragraph });
+            }
+            let article = c.article()?;
+            Ok(Action::RepealArticle { article })
+        }
+        "إعادة" => {
+            c.arabic("ترقيم")?;
+            let article = c.article()?;
+            c.arabic("إلى")?;
+            let to = c.article()?;
+            Ok(Action::RenumberArticle { article, to })
+        }
+        _ => {
+            // "في"
+            let article = c.article()?;
+            c.optional_comma();
+            c.arabic("يستبدل")?;
+            let find = c.quoted()?;
+            c.arabic("بـ")?;
+            let with = c.quoted()?;
+            let occurrence = c.occurrence(Lang::Ar)?;
+            substitution(article, find, with, occurrence)
+        }
+    }
+}
+
+fn substitution(
+    article: ArticleTarget,
+    find: Quoted,
+    with: Quoted,
+    occurrence: Occurrence,
+) -> Result<Action, GrammarError> {
+    if find.text.is_empty() {
+        return Err(GrammarError {
+            span: find.span,
+            message: "there are no words to substitute".into(),
+            help: Some(
+                "quote the words the article has now, then the words that replace them".into(),
+            ),
+        });
+    }
+    if find.text == with.text {
+        return Err(GrammarError {
+            span: with.span,
+            message: "the substitution replaces the words with the same words".into(),
+            help: None,
+        });
+    }
+    Ok(Action::Substitute {
+        article,
+        find,
+        with,
+        occurrence,
+    })
+}
+
+/// Characters that end a word in a heading besides white space.
+fn is_delimiter(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '،' | ':' | ';' | '؛' | '(' | ')' | '"' | '“' | '”' | '«' | '»'
+    )
+}
+
+fn closing_quote(open: char) -> Option<char> {
+    match open {
+        '"' => Some('"'),
+        '“' => Some('”'),
+        '«' => Some('»'),
+        _ => None,
+    }
+}
+
+struct Cursor<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    fn rest(&self) -> &str {
+        &self.text[self.pos..]
+    }
+
+    fn skip_ws(&mut self) {
+        let rest = self.rest();
+        self.pos += rest.len() - rest.trim_start().len();
+    }
+
+    /// The next word (after white space), without consuming it.
+    fn peek_word(&mut self) -> Option<(Range<usize>, &str)> {
+        self.skip_ws();
+        let rest = self.rest();
+        let end = rest
+            .find(|c: char| c.is_whitespace() || is_delimiter(c))
+            .unwrap_or(rest.len());
+        (end > 0).then(|| (self.pos..self.pos + end, &rest[..end]))
+    }
+
+    /// A span for "here": the next word, or the end of the heading.
+    fn here(&mut self) -> Range<usize> {
+        self.skip_ws();
+        match self.rest().chars().next() {
+            Some(c) => {
+                let rest = self.rest();
+                let end = match rest.find(|c: char| c.is_whitespace()) {
+                    Some(0) => c.len_utf8(),
+                    Some(e) => e,
+                    None => rest.trim_end().len(),
+                };
+                self.pos..self.pos + end
+            }
+            None => self.text.len().saturating_sub(1)..self.text.len(),
+        }
+    }
+
+    fn expected(&mut self, what: &str) -> GrammarError {
+        let at_end = self.rest().trim().is_empty();
+        let span = self.here();
+        let found = &self.text[span.clone()];
+        let message = if at_end {
+            format!("expected {what} at the end of the heading")
+        } else {
+            format!("expected {what}, found `{found}`")
+        };
+        GrammarError {
+            span,
+            message,
+            help: Some(FORMS_HELP.into()),
+        }
+    }
+
+    fn try_english(&mut self, keyword: &str) -> bool {
+        let save = self.pos;
+        match self.peek_word() {
+            Some((span, w)) if w.eq_ignore_ascii_case(keyword) => {
+                self.pos = span.end;
+                true
+            }
+            _ => {
+                self.pos = save;
+                false
+            }
+        }
+    }
+
+    fn english(&mut self, keyword: &str) -> Result<(), GrammarError> {
+        if self.try_english(keyword) {
+            Ok(())
+        } else {
+            Err(self.expected(&format!("`{keyword}`")))
+        }
+    }
+
+    fn try_arabic(&mut self, keyword: &str) -> bool {
+        let save = self.pos;
+        let want = fold_arabic_keyword(keyword);
+        match self.peek_word() {
+            Some((span, w)) if fold_arabic_keyword(w) == want => {
+                self.pos = span.end;
+                true
+            }
+            _ => {
+                self.pos = save;
+                false
+            }
+        }
+    }
+
+    fn arabic(&mut self, keyword: &str) -> Result<(), GrammarError> {
+        if self.try_arabic(keyword) {
+            Ok(())
+        } else {
+            Err(self.expected(&format!("`{keyword}`")))
+        }
+    }
+
+    fn optional_comma(&mut self) {
+        self.skip_ws();
+        if let Some(c) = self.rest().chars().next()
+            && matches!(c, ',' | '،')
+        {
+            self.pos += c.len_utf8();
+        }
+    }
+
+    fn article(&mut self) -> Result<ArticleTarget, GrammarError> {
+        self.skip_ws();
+        let start = self.pos;
+        let rest = self.rest();
+        match article_reference(rest) {
+            Some((number, after)) => {
+                let consumed = rest.len() - after.len();
+                let end = start + rest[..consumed].trim_end().len();
+                self.pos = start + consumed;
+                Ok(ArticleTarget {
+                    number,
+                    span: start..end,
+                })
+            }
+            None => Err(self.expected("an article, like `Article 2` or `المادة ٢ مكرراً`")),
+        }
+    }
+
+    /// A paragraph or occurrence number: digits in any script, optionally
+    /// in parentheses, or a number word (`second`, `الثانية`).
+    fn number(&mut self) -> Result<ParagraphNumber, GrammarError> {
+        self.skip_ws();
+        let start = self.pos;
+        let rest = self.rest();
+        let (inner, parens) = match rest.strip_prefix('(') {
+            Some(r) => (r.trim_start(), true),
+            None => (rest, false),
+        };
+        let inner_start = start + (rest.len() - inner.len());
+        let digits: String = inner
+            .chars()
+            .map(ascii_digit)
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let (value, mut end) = if !digits.is_empty() {
+            let len: usize = inner
+                .chars()
+                .take(digits.chars().count())
+                .map(char::len_utf8)
+                .sum();
+            (digits.parse::<usize>().ok(), inner_start + len)
+        } else if let Some((written, value, _)) = number_in_words(inner) {
+            (Some(value as usize), inner_start + written.len())
+        } else {
+            (None, start)
+        };
+        let Some(value) = value.filter(|v| *v > 0) else {
+            if value == Some(0) {
+                return Err(GrammarError {
+                    span: start..end,
+                    message: "numbers here count from 1".into(),
+                    help: None,
+                });
+            }
+            return Err(self.expected("a number"));
+        };
+        if parens {
+            let after = &self.text[end..];
+            let trimmed = after.trim_start();
+            match trimmed.strip_prefix(')') {
+                Some(_) => end += after.len() - trimmed.len() + 1,
+                None => {
+                    self.pos = end;
+                    return Err(self.expected("`)`"));
+                }
+            }
+        }
+        self.pos = end;
+        Ok(ParagraphNumber {
+            num: value,
+            span: start..end,
+        })
+    }
+
+    fn quoted(&mut self) -> Result<Quoted, GrammarError> {
+        self.skip_ws();
+        let start = self.pos;
+        let Some(open) = self.rest().chars().next() else {
+            return Err(self.expected("quoted words (\"…\", “…” or «…»)"));
+        };
+        let Some(close) = closing_quote(open) else {
+            return Err(self.expected("quoted words (\"…\", “…” or «…»)"));
+        };
+        let inner_start = start + open.len_utf8();
+        let Some(len) = self.text[inner_start..].find(close) else {
+            return Err(GrammarError {
+                span: start..self.text.len(),
+                message: format!("the quotation is not closed: expected `{close}`"),
+                help: None,
+            });
+        };
+        let inner = &self.text[inner_start..inner_start + len];
+        self.pos = inner_start + len + close.len_utf8();
+        Ok(Quoted {
+            text: collapse_whitespace(inner),
+            span: start..self.pos,
+        })
+    }
+
+    fn occurrence(&mut self, lang: Lang) -> Result<Occurrence, GrammarError> {
+        self.skip_ws();
+        if !self.rest().starts_with('(') {
+            return Ok(Occurrence::Only);
+        }
+        let open = self.pos;
+        self.pos += 1;
+        let occurrence = match lang {
+            Lang::En if self.try_english("all") => Occurrence::All,
+            Lang::Ar if self.try_arabic("الكل") => Occurrence::All,
+            _ => {
+                let ok = match lang {
+                    Lang::En => self.try_english("occurrence"),
+                    Lang::Ar => self.try_arabic("المرة"),
+                };
+                if !ok {
+                    return Err(self.expected(match lang {
+                        Lang::En => "`occurrence N` or `all`",
+                        Lang::Ar => "`المرة N` or `الكل`",
+                    }));
+                }
+                let n = self.number()?;
+                Occurrence::Nth {
+                    n: n.num,
+                    span: open..n.span.end,
+                }
+            }
+        };
+        self.skip_ws();
+        if !self.rest().starts_with(')') {
+            return Err(self.expected("`)`"));
+        }
+        self.pos += 1;
+        Ok(match occurrence {
+            Occurrence::Nth { n, .. } => Occurrence::Nth {
+                n,
+                span: open..self.pos,
+            },
+            other => other,
+        })
+    }
+
+    /// Nothing may follow the operation but a full stop or colon.
+    fn finish(&mut self) -> Result<(), GrammarError> {
+        self.skip_ws();
+        let rest = self.rest().trim_end();
+        if rest.is_empty() || rest == "." || rest == ":" {
+            return Ok(());
+        }
+        let start = self.pos;
+        Err(GrammarError {
+            span: start..start + rest.len(),
+            message: format!("unexpected text after the operation: `{rest}`"),
+            help: Some("an operation heading is one sentence of the grammar; put notes in the `note` field".into()),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn op(text: &str) -> Action {
+        match parse_operation(text) {
+            Ok((a, _)) => a,
+            Err(e) => panic!("{text}: {e:?}"),
+        }
+    }
+
+    fn err(text: &str) -> GrammarError {
+        parse_operation(text).expect_err(text)
+    }
+
+    fn eid(t: &ArticleTarget) -> String {
+        t.eid()
+    }
+
+    #[test]
+    fn english_article_operations() {
+        let Action::ReplaceArticle { article } = op("Replace Article 12") else {
+            panic!()
+        };
+        assert_eq!(eid(&article), "art_12");
+        assert_eq!(article.span, 8..18);
+        let Action::InsertArticle { article, after } =
+            op("Insert Article 2 ter after Article 2 bis")
+        else {
+            panic!()
+        };
+        assert_eq!(
+            (eid(&article), eid(&after)),
+            ("art_2ter".into(), "art_2bis".into())
+        );
+        assert!(matches!(
+            op("Repeal Article 5."),
+            Action::RepealArticle { .. }
+        ));
+        let Action::RenumberArticle { article, to } = op("Renumber Article 5 as Article 6") else {
+            panic!()
+        };
+        assert_eq!((eid(&article), eid(&to)), ("art_5".into(), "art_6".into()));
+        assert!(matches!(
+            op("replace article One"),
+            Action::ReplaceArticle { .. }
+        ));
+    }
+
+    #[test]
+    fn english_substitutions() {
+        let text = "In Article 2, substitute \"fifteen years'\" with “at least fifteen years'”";
+        let Action::Substitute {
+            article,
+            find,
+            with,
+            occurrence,
+        } = op(text)
+        else {
+            panic!()
+        };
+        assert_eq!(eid(&article), "art_2");
+        assert_eq!(find.text, "fifteen years'");
+        assert_eq!(&text[find.span.clone()], "\"fifteen years'\"");
+        assert_eq!(with.text, "at least fifteen years'");
+        assert_eq!(occurrence, Occurrence::Only);
+        let Action::Substitute {
+            occurrence, with, ..
+        } = op("In Article 13 substitute «may» with \"\" (occurrence 2)")
+        else {
+            panic!()
+        };
+        assert!(matches!(occurrence, Occurrence::Nth { n: 2, .. }));
+        assert_eq!(with.text, "");
+        let Action::Substitute { occurrence, .. } =
+            op("In Article 3, substitute \"a\" with \"b\" (all)")
+        else {
+            panic!()
+        };
+        assert_eq!(occurrence, Occurrence::All);
+    }
+
+    #[test]
+    fn english_paragraph_operations() {
+        let Action::ReplaceParagraph { article, paragraph } = op("Replace Article 4 paragraph 2")
+        else {
+            panic!()
+        };
+        assert_eq!((eid(&article), paragraph.num), ("art_4".into(), 2));
+        let Action::InsertParagraph { article, after } =
+            op("Insert paragraph after Article 4 paragraph (1)")
+        else {
+            panic!()
+        };
+        assert_eq!((eid(&article), after.num), ("art_4".into(), 1));
+        assert!(matches!(
+            op("Repeal Article 4 paragraph 3"),
+            Action::RepealParagraph { .. }
+        ));
+    }
+
+    #[test]
+    fn arabic_operations() {
+        let (a, lang) = parse_operation("استبدال المادة ١٢").unwrap();
+        assert_eq!(lang, Lang::Ar);
+        assert_eq!(eid(a.article()), "art_12");
+        let Action::InsertArticle { article, after } = op("إضافة المادة 11 مكرراً بعد المادة 11")
+        else {
+            panic!()
+        };
+        assert_eq!(
+            (eid(&article), eid(&after)),
+            ("art_11bis".into(), "art_11".into())
+        );
+        assert!(matches!(
+            op("إلغاء المادة (٥)"),
+            Action::RepealArticle { .. }
+        ));
+        let Action::RenumberArticle { to, .. } = op("إعادة ترقيم المادة 5 إلى المادة 6")
+        else {
+            panic!()
+        };
+        assert_eq!(eid(&to), "art_6");
+        let Action::ReplaceParagraph { paragraph, article } =
+            op("استبدال الفقرة الثانية من المادة ٤")
+        else {
+            panic!()
+        };
+        assert_eq!((eid(&article), paragraph.num), ("art_4".into(), 2));
+        let Action::InsertParagraph { after, .. } = op("إضافة فقرة بعد الفقرة ١ من المادة ٤")
+        else {
+            panic!()
+        };
+        assert_eq!(after.num, 1);
+        assert!(matches!(
+            op("إلغاء الفقرة 2 من المادة 4"),
+            Action::RepealParagraph { .. }
+        ));
+    }
+
+    #[test]
+    fn arabic_substitutions() {
+        let text = "في المادة ١٣، يستبدل «خمس عشرة سنة» بـ «عشرين سنة» (المرة ٢)";
+        let Action::Substitute {
+            find,
+            with,
+            occurrence,
+            ..
+        } = op(text)
+        else {
+            panic!()
+        };
+        assert_eq!(find.text, "خمس عشرة سنة");
+        assert_eq!(with.text, "عشرين سنة");
+        assert!(matches!(occurrence, Occurrence::Nth { n: 2, .. }));
+        let Action::Substitute {
+            occurrence, with, ..
+        } = op("في المادة 2، يستبدل «أ» ب«ب» (الكل)")
+        else {
+            panic!()
+        };
+        assert_eq!(occurrence, Occurrence::All);
+        assert_eq!(with.text, "ب");
+        assert!(matches!(
+            op("في المادة 2 يستبدل \"أ\" بـ\"ب\""),
+            Action::Substitute { .. }
+        ));
+    }
+
+    #[test]
+    fn errors_say_where_and_what() {
+        let e = err("Replce Article 2");
+        assert_eq!(e.span, 0..6);
+        assert!(e.help.unwrap().starts_with("did you mean `Replace`?"));
+        let text = "Insert Article 3 before Article 2";
+        let e = err(text);
+        assert_eq!(e.message, "expected `after`, found `before`");
+        assert_eq!(&text[e.span], "before");
+        let e = err("In Article 2, substitute \"x\" by \"y\"");
+        assert_eq!(e.message, "expected `with`, found `by`");
+        let e = err("In Article 2, substitute \"x with \"y\"");
+        assert!(e.message.starts_with("expected `with`"), "{}", e.message);
+        let e = err("In Article 2, substitute «x with y");
+        assert_eq!(e.message, "the quotation is not closed: expected `»`");
+        let e = err("Repeal Article 2 and Article 3");
+        assert_eq!(
+            e.message,
+            "unexpected text after the operation: `and Article 3`"
+        );
+        let e = err("Replace Article");
+        assert_eq!(
+            e.message,
+            "expected an article, like `Article 2` or `المادة ٢ مكرراً`, found `Article`"
+        );
+        let e = err("In Article 2, substitute \"\" with \"y\"");
+        assert_eq!(e.message, "there are no words to substitute");
+        let e = err("In Article 2, substitute \"x\" with \"y\" (occurrence 0)");
+        assert_eq!(e.message, "numbers here count from 1");
+        let e = err("Renumber Article 2 as");
+        assert!(
+            e.message.ends_with("at the end of the heading"),
+            "{}",
+            e.message
+        );
+    }
+}

@@ -1,0 +1,410 @@
+//! The word-level redline of one piece of text against another.
+//!
+//! Text is cut at Unicode word boundaries (UAX #29), so punctuation,
+//! Arabic punctuation included (، ؛ ؟), stands alone, and a combining mark
+//! (Arabic harakat U+064B–U+065F, U+0670, Latin accents) always stays with
+//! its letter: a change of vowel marks only shows the whole word deleted and
+//! inserted, never a bare mark. The words are compared with `similar`
+//! (Myers), and white space between two changes is folded into them so that
+//! a run of changed words reads as one change.
+
+use serde::{Serialize, Serializer};
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+use unicode_segmentation::UnicodeSegmentation;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SegmentKind {
+    Equal,
+    Insert,
+    Delete,
+}
+
+/// A run of text of one kind. `old` and `new` are its place in the old and
+/// new text, in characters (Unicode scalar values), end exclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    pub kind: SegmentKind,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "pair")]
+    pub old: Option<(usize, usize)>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "pair")]
+    pub new: Option<(usize, usize)>,
+}
+
+fn pair<S: Serializer>(v: &Option<(usize, usize)>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some((a, b)) => [a, b].serialize(s),
+        None => s.serialize_none(),
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}'
+    )
+}
+
+/// The words (and spaces, and punctuation) of `text`, in order. A token
+/// never begins with a combining mark: UAX #29 already keeps marks with
+/// their letter, and a mark after a line break joins the token before.
+pub fn tokens(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, w) in text.split_word_bound_indices() {
+        if i > start && !w.starts_with(is_mark) {
+            out.push(&text[start..i]);
+            start = i;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+enum Chunk {
+    Equal(String),
+    Change { delete: String, insert: String },
+}
+
+/// The redline of `new` against `old`.
+pub fn redline(old: &str, new: &str) -> Vec<Segment> {
+    if old == new {
+        return whole(SegmentKind::Equal, old);
+    }
+    let a = tokens(old);
+    let b = tokens(new);
+    let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
+    let mut chunks: Vec<Chunk> = Vec::new();
+    let change = |chunks: &mut Vec<Chunk>, delete: String, insert: String| {
+        if let Some(Chunk::Change {
+            delete: d,
+            insert: i,
+        }) = chunks.last_mut()
+        {
+            d.push_str(&delete);
+            i.push_str(&insert);
+        } else {
+            chunks.push(Chunk::Change { delete, insert });
+        }
+    };
+    for op in ops {
+        match op {
+            DiffOp::Equal { old_index, len, .. } => {
+                chunks.push(Chunk::Equal(a[old_index..old_index + len].concat()));
+            }
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => change(
+                &mut chunks,
+                a[old_index..old_index + old_len].concat(),
+                String::new(),
+            ),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => change(
+                &mut chunks,
+                String::new(),
+                b[new_index..new_index + new_len].concat(),
+            ),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => change(
+                &mut chunks,
+                a[old_index..old_index + old_len].concat(),
+                b[new_index..new_index + new_len].concat(),
+            ),
+        }
+    }
+    segments(move_spaces_out(absorb_short_equalities(absorb_spaces(
+        chunks,
+    ))))
+}
+
+/// The semantic cleanup of Myers' output (as in diff-match-patch): an
+/// unchanged run no longer than the changes on both sides of it is
+/// folded into them, so a rewritten sentence reads as one replacement
+/// rather than as words picked out of it. Runs that hold a line break stay,
+/// so paragraphs stay apart.
+fn absorb_short_equalities(mut chunks: Vec<Chunk>) -> Vec<Chunk> {
+    fn size(c: &Chunk) -> usize {
+        match c {
+            Chunk::Change { delete, insert } => delete.chars().count().max(insert.chars().count()),
+            Chunk::Equal(_) => 0,
+        }
+    }
+    loop {
+        let found = (1..chunks.len().saturating_sub(1)).find(|&k| match &chunks[k] {
+            Chunk::Equal(text) => {
+                let len = text.chars().count();
+                !text.contains('\n')
+                    && matches!(chunks[k - 1], Chunk::Change { .. })
+                    && matches!(chunks[k + 1], Chunk::Change { .. })
+                    && len <= size(&chunks[k - 1])
+                    && len <= size(&chunks[k + 1])
+            }
+            Chunk::Change { .. } => false,
+        });
+        let Some(k) = found else {
+            return chunks;
+        };
+        let next = chunks.remove(k + 1);
+        let Chunk::Equal(text) = chunks.remove(k) else {
+            return chunks;
+        };
+        if let (
+            Chunk::Change { delete, insert },
+            Chunk::Change {
+                delete: d2,
+                insert: i2,
+            },
+        ) = (&mut chunks[k - 1], next)
+        {
+            delete.push_str(&text);
+            delete.push_str(&d2);
+            insert.push_str(&text);
+            insert.push_str(&i2);
+        }
+    }
+}
+
+/// Where a change replaces words with words and both sides begin (or end)
+/// with the same white space, that space is shared text: it moves into the
+/// equal text beside the change, so a redline reads `the [-Ministry-]{+Authority+} issues`.
+fn move_spaces_out(mut chunks: Vec<Chunk>) -> Vec<Chunk> {
+    fn common_space(a: &str, b: &str, suffix: bool) -> usize {
+        let pairs: Box<dyn Iterator<Item = (char, char)>> = if suffix {
+            Box::new(a.chars().rev().zip(b.chars().rev()))
+        } else {
+            Box::new(a.chars().zip(b.chars()))
+        };
+        pairs
+            .take_while(|(x, y)| x == y && x.is_whitespace() && *x != '\n')
+            .map(|(x, _)| x.len_utf8())
+            .sum()
+    }
+    for k in 0..chunks.len() {
+        let (lead, trail) = match &chunks[k] {
+            Chunk::Change { delete, insert } if !delete.is_empty() && !insert.is_empty() => {
+                let lead = common_space(delete, insert, false);
+                let trail = common_space(delete, insert, true);
+                // Never empty a side.
+                if lead + trail >= delete.len().min(insert.len()) {
+                    continue;
+                }
+                (lead, trail)
+            }
+            _ => continue,
+        };
+        let before_is_equal = k > 0 && matches!(chunks[k - 1], Chunk::Equal(_));
+        let after_is_equal = matches!(chunks.get(k + 1), Some(Chunk::Equal(_)));
+        let lead = if before_is_equal { lead } else { 0 };
+        let trail = if after_is_equal { trail } else { 0 };
+        let (moved_lead, moved_trail) = match &mut chunks[k] {
+            Chunk::Change { delete, insert } => {
+                let l = delete[..lead].to_owned();
+                let t = delete[delete.len() - trail..].to_owned();
+                *delete = delete[lead..delete.len() - trail].to_owned();
+                *insert = insert[lead..insert.len() - trail].to_owned();
+                (l, t)
+            }
+            Chunk::Equal(_) => continue,
+        };
+        if let Some(Chunk::Equal(prev)) = k.checked_sub(1).and_then(|i| chunks.get_mut(i)) {
+            prev.push_str(&moved_lead);
+        }
+        if let Some(Chunk::Equal(next)) = chunks.get_mut(k + 1) {
+            next.insert_str(0, &moved_trail);
+        }
+    }
+    chunks
+}
+
+/// Folds white space that lies between two changes into them.
+fn absorb_spaces(chunks: Vec<Chunk>) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    let mut iter = chunks.into_iter().peekable();
+    while let Some(chunk) = iter.next() {
+        let between = matches!(&chunk, Chunk::Equal(s) if !s.contains('\n') && s.chars().all(char::is_whitespace))
+            && matches!(out.last(), Some(Chunk::Change { .. }))
+            && matches!(iter.peek(), Some(Chunk::Change { .. }));
+        if between {
+            let (
+                Chunk::Equal(space),
+                Some(Chunk::Change { delete, insert }),
+                Some(Chunk::Change {
+                    delete: d2,
+                    insert: i2,
+                }),
+            ) = (chunk, out.pop(), iter.next())
+            else {
+                continue;
+            };
+            let join = |a: String, b: String| match (a.is_empty(), b.is_empty()) {
+                (true, true) => String::new(),
+                _ => format!("{a}{space}{b}"),
+            };
+            out.push(Chunk::Change {
+                delete: join(delete, d2),
+                insert: join(insert, i2),
+            });
+        } else {
+            out.push(chunk);
+        }
+    }
+    out
+}
+
+fn segments(chunks: Vec<Chunk>) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let (mut o, mut n) = (0, 0);
+    for chunk in chunks {
+        match chunk {
+            Chunk::Equal(text) => {
+                let len = text.chars().count();
+                out.push(Segment {
+                    kind: SegmentKind::Equal,
+                    text,
+                    old: Some((o, o + len)),
+                    new: Some((n, n + len)),
+                });
+                o += len;
+                n += len;
+            }
+            Chunk::Change { delete, insert } => {
+                if !delete.is_empty() {
+                    let len = delete.chars().count();
+                    out.push(Segment {
+                        kind: SegmentKind::Delete,
+                        text: delete,
+                        old: Some((o, o + len)),
+                        new: None,
+                    });
+                    o += len;
+                }
+                if !insert.is_empty() {
+                    let len = insert.chars().count();
+                    out.push(Segment {
+                        kind: SegmentKind::Insert,
+                        text: insert,
+                        old: None,
+                        new: Some((n, n + len)),
+                    });
+                    n += len;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// All of `text` as one segment of `kind` (none when it is empty).
+pub fn whole(kind: SegmentKind, text: &str) -> Vec<Segment> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let len = text.chars().count();
+    vec![Segment {
+        kind,
+        text: text.to_owned(),
+        old: (kind != SegmentKind::Insert).then_some((0, len)),
+        new: (kind != SegmentKind::Delete).then_some((0, len)),
+    }]
+}
+
+/// The old text of a redline (equal and deleted runs).
+pub fn old_text(segments: &[Segment]) -> String {
+    segments
+        .iter()
+        .filter(|s| s.kind != SegmentKind::Insert)
+        .map(|s| s.text.as_str())
+        .collect()
+}
+
+/// The new text of a redline (equal and inserted runs).
+pub fn new_text(segments: &[Segment]) -> String {
+    segments
+        .iter()
+        .filter(|s| s.kind != SegmentKind::Delete)
+        .map(|s| s.text.as_str())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(segments: &[Segment]) -> String {
+        segments
+            .iter()
+            .map(|s| match s.kind {
+                SegmentKind::Equal => s.text.clone(),
+                SegmentKind::Delete => format!("[-{}-]", s.text),
+                SegmentKind::Insert => format!("{{+{}+}}", s.text),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn arabic_punctuation_separates_words() {
+        assert_eq!(
+            tokens("القانون، والمادة؛ لا؟"),
+            ["القانون", "،", " ", "والمادة", "؛", " ", "لا", "؟"]
+        );
+    }
+
+    #[test]
+    fn a_vowel_mark_change_shows_the_whole_word() {
+        let r = redline("يعاقب بالحبس", "يُعاقَب بالحبس");
+        assert_eq!(plain(&r), "[-يعاقب-]{+يُعاقَب+} بالحبس");
+        for s in &r {
+            assert!(!s.text.starts_with(is_mark), "orphaned mark in {s:?}");
+        }
+    }
+
+    #[test]
+    fn marks_after_a_line_break_stay_with_a_token() {
+        for t in tokens("a\n\u{064E}b") {
+            assert!(!t.starts_with(is_mark), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn changed_runs_read_as_one_change() {
+        let r = redline(
+            "punished by fifteen years' imprisonment",
+            "punished by at least twenty years' imprisonment",
+        );
+        assert_eq!(
+            plain(&r),
+            "punished by [-fifteen-]{+at least twenty+} years' imprisonment"
+        );
+        let r = redline("a b c d", "a x y d");
+        assert_eq!(plain(&r), "a [-b c-]{+x y+} d");
+        let r = redline(
+            "The Ministry issues licences",
+            "The Public Authority for Manpower issues licences",
+        );
+        assert_eq!(
+            plain(&r),
+            "The [-Ministry-]{+Public Authority for Manpower+} issues licences"
+        );
+    }
+
+    #[test]
+    fn spans_count_characters_and_rebuild_both_texts() {
+        let old = "المادة ١٣ تطبق";
+        let new = "المادة ١٤ تطبق";
+        let r = redline(old, new);
+        assert_eq!(old_text(&r), old);
+        assert_eq!(new_text(&r), new);
+        let del = r.iter().find(|s| s.kind == SegmentKind::Delete).unwrap();
+        assert_eq!(del.old, Some((7, 9)));
+        assert_eq!(del.new, None);
+    }
+}

@@ -1,0 +1,135 @@
+//! `mizan diff`: what an amendment changes, or what changed between two
+//! versions of a work, as an inline redline, a side-by-side comparative
+//! print, a unified diff or JSON.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use clap::{CommandFactory, ValueEnum};
+
+use mizan::amend::diff::parse_version_ref;
+use mizan::amend::render::{RenderOptions, inline, json, side_by_side, unified};
+use mizan::amend::{VersionError, amendment_diff, versions_diff};
+use mizan::corpus::Lang;
+use mizan::diag::render_text;
+
+use super::{Args, Outcome, load, stderr_color, stdout_color};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// The changed articles with `[-deleted-]{+inserted+}` markers.
+    Inline,
+    /// Current and proposed text in two columns.
+    SideBySide,
+    /// A unified diff, one paragraph a line.
+    Unified,
+    Json,
+}
+
+pub struct DiffArgs<'a> {
+    pub from: &'a str,
+    pub to: Option<&'a str>,
+    pub format: DiffFormat,
+    pub lang: Option<Lang>,
+    pub width: Option<usize>,
+}
+
+fn usage(message: String) -> ! {
+    Args::command()
+        .error(clap::error::ErrorKind::ValueValidation, message)
+        .exit()
+}
+
+/// The terminal width: `--width`, else `COLUMNS`, else 100.
+fn width(given: Option<usize>) -> usize {
+    given
+        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .filter(|w| *w >= 40)
+        .unwrap_or(100)
+}
+
+pub fn run(workspace: &Path, args: DiffArgs<'_>) -> io::Result<Outcome> {
+    // Check the arguments' grammar before loading anything.
+    let versions = match args.to {
+        None if args.from.starts_with('/') => usage(format!(
+            "`{}` is a version of a work: give two, for example `mizan diff {0}@2013-03-17 {0}`",
+            args.from.split('@').next().unwrap_or(args.from)
+        )),
+        None => None,
+        Some(to) => {
+            let a = parse_version_ref(args.from).unwrap_or_else(|e| usage(e));
+            let b = parse_version_ref(to).unwrap_or_else(|e| usage(e));
+            if a.0 != b.0 {
+                usage(format!(
+                    "the two versions are of different works: `{}` and `{}`",
+                    a.0, b.0
+                ));
+            }
+            Some((a, b))
+        }
+    };
+    let Some(ws) = load(workspace)? else {
+        return Ok(Outcome::Failure);
+    };
+    let result = match versions {
+        None => {
+            let Some(amendment) = ws.amendment(args.from) else {
+                let hint =
+                    mizan::text::nearest(args.from, ws.amendments.iter().map(|a| a.id.as_str()))
+                        .map(|b| format!("; did you mean `{b}`?"))
+                        .unwrap_or_default();
+                eprintln!("mizan: no amendment `{}` in the workspace{hint}", args.from);
+                return Ok(Outcome::Failure);
+            };
+            let Some(work) = ws.work(amendment.amends.as_str()) else {
+                eprintln!(
+                    "mizan: `{}` amends `{}`, which is not in the corpus",
+                    amendment.id, amendment.amends
+                );
+                return Ok(Outcome::Failure);
+            };
+            amendment_diff(work, &ws.amendments, amendment, args.lang)
+        }
+        Some(((work_id, from, lang_a), (_, to, lang_b))) => {
+            let Some(work) = ws.work(work_id.as_str()) else {
+                eprintln!("mizan: no work `{work_id}` in the corpus");
+                return Ok(Outcome::Failure);
+            };
+            let lang = args.lang.or(lang_a).or(lang_b);
+            if let Some(l) = lang
+                && work.expression(l).is_none()
+            {
+                eprintln!("mizan: `{work_id}` has no {} text", l.code());
+                return Ok(Outcome::Failure);
+            }
+            versions_diff(work, &ws.amendments, from, to, lang)
+        }
+    };
+    let diff = match result {
+        Ok(d) => d,
+        Err(VersionError::Invalid(d)) => {
+            eprint!("{}", render_text(&d, &ws.sources, stderr_color()));
+            eprintln!("mizan: the amendment does not apply to the current text");
+            return Ok(Outcome::Failure);
+        }
+        Err(VersionError::Unavailable(m)) => {
+            eprintln!("mizan: {m}");
+            return Ok(Outcome::Failure);
+        }
+    };
+    let options = RenderOptions {
+        color: stdout_color(),
+        width: width(args.width),
+    };
+    let mut out = io::stdout().lock();
+    match args.format {
+        DiffFormat::Inline => out.write_all(inline(&diff, &options).as_bytes())?,
+        DiffFormat::SideBySide => out.write_all(side_by_side(&diff, &options).as_bytes())?,
+        DiffFormat::Unified => out.write_all(unified(&diff).as_bytes())?,
+        DiffFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &json(&diff))?;
+            writeln!(out)?;
+        }
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,382 @@
+//! The `meta` block: identification, publication, lifecycle, analysis
+//! (passive modifications), references, notes and proprietary data.
+//!
+//! Akoma Ntoso requires some values mizan may not know (a full date for
+//! every FRBR level, a date for a publication). Nothing is invented: a
+//! date known only by its year is written as 1 January and named
+//! `year-only`, with a note saying so; a publication without a date is left
+//! out, with a note giving what is known.
+
+use std::io;
+
+use crate::amend::AmendmentKind;
+use crate::corpus::{Authority, Expression, Extent, Lang, WorkStatus};
+use crate::date::Date;
+
+use super::super::Version;
+use super::words::{self, DateOf};
+use super::xml::Xml;
+use super::{Context, MIZAN_NAMESPACE};
+
+/// The `FRBRdate` of a level: a known date and its name, or 1 January of
+/// the work's year named `year-only`.
+fn frbr_date(date: Option<Date>, name: &'static str, year: u16) -> (String, &'static str) {
+    match date {
+        Some(d) => (d.to_string(), name),
+        None => (format!("{year:04}-01-01"), "year-only"),
+    }
+}
+
+/// Ids of the people and bodies the document refers to.
+const EDITORS: &str = "#editors";
+
+fn state_eid(country: &str) -> String {
+    format!("{country}-state")
+}
+
+fn amendment_eid(id: &str) -> String {
+    format!("amendment-{id}")
+}
+
+fn sponsor_eid(id: &str) -> String {
+    format!("sponsor-{id}")
+}
+
+pub fn write(x: &mut Xml, version: &Version<'_>, ctx: &Context<'_>) -> io::Result<()> {
+    let e = version.expression.as_ref();
+    x.open("meta", &[])?;
+    identification(x, version)?;
+    publication(x, e)?;
+    lifecycle(x, version)?;
+    analysis(x, version)?;
+    references(x, version, ctx)?;
+    notes(x, version)?;
+    proprietary(x, e)?;
+    x.close("meta")
+}
+
+fn identification(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
+    let e = version.expression.as_ref();
+    let work = &version.work.id;
+    let year = work.year();
+    let expression = version.id();
+    let state = format!("#{}", state_eid(work.country()));
+    x.open("identification", &[("source", Some(EDITORS))])?;
+
+    x.open("FRBRWork", &[])?;
+    x.empty("FRBRthis", &[("value", Some(&format!("{work}/!main")))])?;
+    x.empty("FRBRuri", &[("value", Some(work.as_str()))])?;
+    if let Some(short) = &e.meta.short_title {
+        x.empty(
+            "FRBRalias",
+            &[("value", Some(short)), ("name", Some("short-title"))],
+        )?;
+    }
+    let (date, name) = frbr_date(e.meta.date, "signature", year);
+    x.empty("FRBRdate", &[("date", Some(&date)), ("name", Some(name))])?;
+    x.empty("FRBRauthor", &[("href", Some(&state))])?;
+    x.empty("FRBRcountry", &[("value", Some(work.country()))])?;
+    if let Some(subtype) = work.subtype() {
+        x.empty("FRBRsubtype", &[("value", Some(subtype))])?;
+    }
+    x.empty("FRBRnumber", &[("value", Some(work.number()))])?;
+    x.empty("FRBRname", &[("value", Some(&e.meta.title))])?;
+    x.close("FRBRWork")?;
+
+    let (date, name) = frbr_date(version.date, "version", year);
+    let official = e.meta.authority == Authority::Official;
+    let author = if official { state.as_str() } else { EDITORS };
+    x.open("FRBRExpression", &[])?;
+    x.empty(
+        "FRBRthis",
+        &[("value", Some(&format!("{expression}/!main")))],
+    )?;
+    x.empty("FRBRuri", &[("value", Some(&expression))])?;
+    x.empty("FRBRdate", &[("date", Some(&date)), ("name", Some(name))])?;
+    x.empty("FRBRauthor", &[("href", Some(author))])?;
+    x.empty(
+        "FRBRauthoritative",
+        &[("value", Some(if official { "true" } else { "false" }))],
+    )?;
+    x.empty("FRBRlanguage", &[("language", Some(e.lang().iso639_2()))])?;
+    x.close("FRBRExpression")?;
+
+    // The manifestation is dated by the version it renders, not by the day
+    // it was written, so that the same corpus always gives the same bytes.
+    x.open("FRBRManifestation", &[])?;
+    x.empty(
+        "FRBRthis",
+        &[("value", Some(&format!("{expression}/!main.xml")))],
+    )?;
+    x.empty(
+        "FRBRuri",
+        &[("value", Some(&format!("{expression}/main.xml")))],
+    )?;
+    x.empty("FRBRdate", &[("date", Some(&date)), ("name", Some(name))])?;
+    x.empty("FRBRauthor", &[("href", Some(EDITORS))])?;
+    x.empty("FRBRformat", &[("value", Some("application/akn+xml"))])?;
+    x.close("FRBRManifestation")?;
+
+    x.close("identification")
+}
+
+fn publication(x: &mut Xml, e: &Expression) -> io::Result<()> {
+    let Some(p) = &e.meta.publication else {
+        return Ok(());
+    };
+    let Some(date) = p.date else {
+        return Ok(()); // explained in a note
+    };
+    x.empty(
+        "publication",
+        &[
+            ("date", Some(&date.to_string())),
+            ("name", Some(&p.gazette)),
+            ("showAs", Some(&p.gazette)),
+            ("number", p.issue.as_deref()),
+        ],
+    )
+}
+
+fn lifecycle(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
+    let e = version.expression.as_ref();
+    let generation = e.meta.date;
+    let amendments: Vec<_> = version
+        .applied
+        .iter()
+        .filter_map(|a| a.amendment.in_force.map(|d| (d, a.amendment)))
+        .collect();
+    if generation.is_none() && amendments.is_empty() {
+        return Ok(());
+    }
+    x.open("lifecycle", &[("source", Some(EDITORS))])?;
+    if let Some(date) = generation {
+        x.empty(
+            "eventRef",
+            &[
+                ("date", Some(&date.to_string())),
+                ("source", Some("#original")),
+                ("type", Some("generation")),
+            ],
+        )?;
+    }
+    for (date, a) in amendments {
+        let source = format!("#{}", amendment_eid(&a.id));
+        let sponsor = (a.sponsor.is_some() && a.kind == AmendmentKind::CourtRuling)
+            .then(|| format!("#{}", sponsor_eid(&a.id)));
+        x.empty(
+            "eventRef",
+            &[
+                ("date", Some(&date.to_string())),
+                ("source", Some(&source)),
+                ("refersTo", sponsor.as_deref()),
+                ("type", Some("amendment")),
+            ],
+        )?;
+    }
+    x.close("lifecycle")
+}
+
+fn analysis(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
+    if version.applied.iter().all(|a| a.changes.is_empty()) {
+        return Ok(());
+    }
+    x.open("analysis", &[("source", Some(EDITORS))])?;
+    x.open("passiveModifications", &[])?;
+    let mut n = 0;
+    for applied in &version.applied {
+        let source = format!("#{}", amendment_eid(&applied.amendment.id));
+        for change in &applied.changes {
+            n += 1;
+            let eid = format!("pmod_{n}");
+            x.open(
+                "textualMod",
+                &[("eId", Some(&eid)), ("type", Some(change.kind.akn()))],
+            )?;
+            x.empty("source", &[("href", Some(&source))])?;
+            x.empty(
+                "destination",
+                &[("href", Some(&format!("#{}", change.destination)))],
+            )?;
+            if let Some(previous) = &change.previous {
+                x.empty("previous", &[("href", Some(&format!("#{previous}")))])?;
+            }
+            x.close("textualMod")?;
+        }
+    }
+    x.close("passiveModifications")?;
+    x.close("analysis")
+}
+
+fn references(x: &mut Xml, version: &Version<'_>, ctx: &Context<'_>) -> io::Result<()> {
+    let e = version.expression.as_ref();
+    let lang = e.lang();
+    let work = &version.work.id;
+    let original = match e.meta.version_date() {
+        Some(d) => format!("{work}/{}@{d}", lang.iso639_2()),
+        None => format!("{work}/{}@", lang.iso639_2()),
+    };
+    x.open("references", &[("source", Some(EDITORS))])?;
+    x.empty(
+        "original",
+        &[
+            ("eId", Some("original")),
+            ("href", Some(&original)),
+            ("showAs", Some(&e.meta.title)),
+        ],
+    )?;
+    for applied in &version.applied {
+        let a = applied.amendment;
+        let href = format!("corpus/{}/amendments/{}.md", work.country(), a.id);
+        x.empty(
+            "passiveRef",
+            &[
+                ("eId", Some(&amendment_eid(&a.id))),
+                ("href", Some(&href)),
+                ("showAs", Some(&a.title)),
+            ],
+        )?;
+    }
+    x.empty(
+        "TLCOrganization",
+        &[
+            ("eId", Some("editors")),
+            ("href", Some("/ontology/organization/mizan/editors")),
+            ("showAs", Some(&editors(ctx.workspace_title, lang))),
+        ],
+    )?;
+    let country = work.country();
+    x.empty(
+        "TLCOrganization",
+        &[
+            ("eId", Some(&state_eid(country))),
+            (
+                "href",
+                Some(&format!("/ontology/organization/{country}/state")),
+            ),
+            ("showAs", Some(&words::state(country, lang))),
+        ],
+    )?;
+    for applied in &version.applied {
+        let a = applied.amendment;
+        if let (Some(sponsor), AmendmentKind::CourtRuling) = (&a.sponsor, a.kind) {
+            x.empty(
+                "TLCOrganization",
+                &[
+                    ("eId", Some(&sponsor_eid(&a.id))),
+                    (
+                        "href",
+                        Some(&format!("/ontology/organization/{country}/{}", a.id)),
+                    ),
+                    ("showAs", Some(sponsor)),
+                ],
+            )?;
+        }
+    }
+    x.close("references")
+}
+
+/// How the editors of the workspace are named.
+fn editors(title: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Editors of the mizan workspace “{title}”"),
+        Lang::Ar => format!("محررو مساحة عمل ميزان «{title}»"),
+    }
+}
+
+fn notes(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
+    let e = version.expression.as_ref();
+    let lang = e.lang();
+    let labels = words::labels(lang);
+    let year = version.work.id.year();
+    let mut notes: Vec<(&str, String)> = vec![(
+        "authority",
+        words::authority_note(e.meta.authority, lang).to_owned(),
+    )];
+    if let Some(n) = &e.meta.note {
+        notes.push(("note", n.clone()));
+    }
+    notes.push(("sources", format!("{}{}", labels.sources, e.meta.source)));
+    if let Some(o) = &e.meta.omitted {
+        notes.push(("omitted", format!("{}{o}", labels.omitted)));
+    }
+    if let Some(r) = &e.meta.repealed_by {
+        notes.push(("repealed-by", format!("{}{r}", labels.repealed_by)));
+    }
+    if e.meta.date.is_none() {
+        notes.push(("date", words::year_only_note(DateOf::Work, year, lang)));
+    }
+    if version.date.is_none() {
+        notes.push((
+            "date",
+            words::year_only_note(DateOf::Expression, year, lang),
+        ));
+    }
+    if let Some(p) = &e.meta.publication
+        && p.date.is_none()
+    {
+        notes.push((
+            "publication",
+            words::publication_note(&p.gazette, p.issue.as_deref(), lang),
+        ));
+    }
+    for applied in &version.applied {
+        if let Some(n) = &applied.amendment.note {
+            notes.push(("amendment", format!("{}: {n}", applied.amendment.title)));
+        }
+    }
+    x.open(
+        "notes",
+        &[("source", Some(EDITORS)), ("xml:lang", Some(lang.code()))],
+    )?;
+    for (i, (class, text)) in notes.iter().enumerate() {
+        let eid = format!("note_{}", i + 1);
+        x.open("note", &[("eId", Some(&eid)), ("class", Some(class))])?;
+        x.text("p", &[], text)?;
+        x.close("note")?;
+    }
+    x.close("notes")
+}
+
+fn status(s: WorkStatus) -> &'static str {
+    match s {
+        WorkStatus::InForce => "in-force",
+        WorkStatus::Repealed => "repealed",
+        WorkStatus::PartlyRepealed => "partly-repealed",
+    }
+}
+
+fn authority(a: Authority) -> &'static str {
+    match a {
+        Authority::Official => "official",
+        Authority::UnofficialTranslation => "unofficial-translation",
+        Authority::UnofficialSummary => "unofficial-summary",
+    }
+}
+
+fn proprietary(x: &mut Xml, e: &Expression) -> io::Result<()> {
+    x.open(
+        "proprietary",
+        &[
+            ("source", Some(EDITORS)),
+            ("xmlns:mizan", Some(MIZAN_NAMESPACE)),
+        ],
+    )?;
+    x.text("mizan:authority", &[], authority(e.meta.authority))?;
+    x.text("mizan:status", &[], status(e.meta.status))?;
+    let extent = match e.meta.extent {
+        Extent::Complete => "complete",
+        Extent::Selection => "selection",
+    };
+    x.text("mizan:extent", &[], extent)?;
+    for (name, date) in [
+        ("mizan:date", e.meta.date),
+        ("mizan:inForce", e.meta.in_force),
+        ("mizan:versionDate", e.meta.version_date),
+    ] {
+        if let Some(d) = date {
+            x.text(name, &[], &d.to_string())?;
+        }
+    }
+    x.close("proprietary")
+}

@@ -1,0 +1,94 @@
+//! Interchange: the corpus in formats other systems read.
+//!
+//! Legislation systems exchange statutes as Akoma Ntoso (OASIS LegalDocML),
+//! and a corpus that outgrows one machine goes into a search cluster as
+//! newline-delimited JSON. This stage turns the loaded model into those
+//! formats; it never changes the model, and it writes atomically: a failed
+//! export leaves whatever was at the output path before untouched.
+//!
+//! - [`akn`]: one Akoma Ntoso 3.0 `act` document per expression version.
+//! - [`ndjson`]: one JSON document per article expression and provision,
+//!   with the fields of the search index.
+
+pub mod akn;
+mod atomic;
+pub mod ndjson;
+mod version;
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+pub use atomic::{MARKER, write_file, write_folder};
+pub use version::{AppliedAmendment, Change, ChangeKind, Version, versions};
+
+/// Why an export could not be written.
+#[derive(Debug)]
+pub enum ExportError {
+    /// A file-system operation failed.
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: io::Error,
+    },
+    /// The output folder exists, holds files, and is not a previous export:
+    /// replacing it could destroy someone's work.
+    NotAnExport { path: PathBuf },
+    /// The output path exists and is not a folder (or not a file).
+    WrongKind {
+        path: PathBuf,
+        expected: &'static str,
+    },
+    /// `--work` names a work that is not in the corpus.
+    UnknownWork(String),
+    /// `--work` is not a valid work id.
+    InvalidWork(String),
+    /// The index named for bulk actions is not a valid index name.
+    InvalidIndexName(String),
+}
+
+impl ExportError {
+    pub(crate) fn io(path: impl Into<PathBuf>, action: &'static str, source: io::Error) -> Self {
+        ExportError::Io {
+            path: path.into(),
+            action,
+            source,
+        }
+    }
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExportError::Io {
+                path,
+                action,
+                source,
+            } => write!(f, "cannot {action} `{}`: {source}", path.display()),
+            ExportError::NotAnExport { path } => write!(
+                f,
+                "refusing to replace `{}`: it holds files and is not a previous export \
+                 (it has no `{MARKER}`); choose a new or empty folder",
+                path.display()
+            ),
+            ExportError::WrongKind { path, expected } => {
+                write!(f, "`{}` exists and is not a {expected}", path.display())
+            }
+            ExportError::UnknownWork(id) => write!(f, "no work `{id}` in the corpus"),
+            ExportError::InvalidWork(message) => f.write_str(message),
+            ExportError::InvalidIndexName(name) => write!(
+                f,
+                "`{name}` is not a valid index name: use lower case, no spaces and none of \\ / * ? \" < > | , # :"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ExportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ExportError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
