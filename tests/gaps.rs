@@ -161,7 +161,8 @@ fn a_scenario_reports_before_after_and_deltas() {
         .collect();
     // By submission date; the enacted amendment is not pending.
     assert_eq!(ids, ["victim-protection", "means"]);
-    assert_eq!(scenario["text_applied"], false);
+    assert_eq!(scenario["text_applied"], true);
+    assert_eq!(scenario["missing_articles"], serde_json::json!([]));
     let changes: Vec<(&str, &str, &str, &str)> = scenario["changes"]
         .as_array()
         .unwrap()
@@ -639,4 +640,38 @@ fn the_bundled_assessment_reports_in_every_form() {
             .all(|r| r.len() == mizan::gaps::CSV_COLUMNS.len())
     );
     stdout(&ws, &["--format", "questionnaire"]);
+}
+
+/// A scenario is held to the amended text: an entry relying on an article
+/// the amendment repeals is reported (its status is left to the assessors).
+#[test]
+fn a_scenario_reports_entries_relying_on_repealed_articles() {
+    let ws = fixture("repeal");
+    let r = json(&ws, &["--with", "austerity"]);
+    assert_eq!(r["scenario"]["text_applied"], true);
+    assert_eq!(
+        r["scenario"]["missing_articles"],
+        serde_json::json!([{
+            "ref": "tip/art_7__para_1",
+            "element": null,
+            "article": "/akn/kw/act/2013/91/~art_3",
+            "amendment": null
+        }])
+    );
+    assert_eq!(provision(&r, "tip/art_7__para_1")["status"], "full");
+    let table = stdout(&ws, &["--with", "austerity"]);
+    assert!(
+        table.contains(
+            "Entries relying on articles the amended text no longer has: 1\n  \
+             tip/art_7__para_1 relies on /akn/kw/act/2013/91/~art_3 (mapping entry)\n"
+        ),
+        "{table}"
+    );
+    let md = stdout(&ws, &["--with", "austerity", "--format", "questionnaire"]);
+    assert!(
+        md.contains("- `tip/art_7__para_1`: `/akn/kw/act/2013/91/~art_3`"),
+        "{md}"
+    );
+    // Without a scenario there is nothing to hold to the text.
+    assert!(json(&ws, &[])["scenario"].is_null());
 }

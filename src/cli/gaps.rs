@@ -100,7 +100,14 @@ pub fn run(workspace: &Path, args: GapsArgs) -> io::Result<Outcome> {
         theme: args.theme,
         statuses: args.status,
     };
-    let analysis = gaps::analyse(&inputs, &filter, amendments);
+    let analysis = match gaps::analyse_workspace(&ws, &filter, amendments) {
+        Ok(a) => a,
+        Err(diags) => {
+            eprint!("{}", render_text(&diags, &ws.sources, stderr_color()));
+            eprintln!("mizan: the amendments of the scenario do not apply together");
+            return Ok(Outcome::Failure);
+        }
+    };
     // Buffered: the JSON of a large workspace is millions of lines, and a
     // locked stdout flushes at every one.
     let mut out = io::BufWriter::new(io::stdout().lock());

@@ -60,10 +60,23 @@ pub struct JsonFilter<'r> {
 #[derive(Debug, Serialize)]
 pub struct JsonScenario<'r> {
     pub amendments: Vec<JsonAmendment<'r>>,
-    /// Whether the amendments' text operations were applied too (not yet:
-    /// only their `mapping_changes`).
+    /// Whether the entries were also held to the amended text.
     pub text_applied: bool,
     pub changes: Vec<JsonChange<'r>>,
+    /// Entries that rely on an article the amended text does not have in
+    /// force (empty when the text was not applied).
+    pub missing_articles: Vec<JsonMissingArticle<'r>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonMissingArticle<'r> {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub element: Option<&'r str>,
+    pub article: &'r ArticleRef,
+    /// The amendment whose change cites the article; `null` for an entry of
+    /// the mapping files.
+    pub amendment: Option<&'r str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -249,7 +262,18 @@ pub fn to_json<'r>(analysis: &'r Analysis<'_>, filter: &'r Filter) -> JsonReport
                 visibility: a.visibility,
             })
             .collect(),
-        text_applied: false,
+        text_applied: s.text.is_some(),
+        missing_articles: s
+            .text
+            .iter()
+            .flatten()
+            .map(|m| JsonMissingArticle {
+                reference: format!("{}/{}", m.instrument, m.provision.id),
+                element: m.element,
+                article: m.article,
+                amendment: m.amendment,
+            })
+            .collect(),
         changes: deltas(&s.before, after)
             .into_iter()
             .map(|d| {

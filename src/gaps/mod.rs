@@ -23,7 +23,8 @@ mod table;
 
 use std::collections::HashMap;
 
-use crate::amend::Amendment;
+use crate::amend::{Amendment, ConsolidatedExpression};
+use crate::diag::Diagnostics;
 use crate::ids::ArticleRef;
 use crate::settings::Weights;
 use crate::standards::{Element, Instrument, Mapping, MappingEntry, Provision, Status, Theme};
@@ -237,7 +238,42 @@ pub fn analyse<'a>(
         scenario: Some(Scenario {
             amendments,
             before: compute(inputs, filter, &[]),
+            text: None,
         }),
+    }
+}
+
+/// [`analyse`] on a workspace, with the scenario (if any) also held to the
+/// text of the amended works as it would read ([`scenario::consolidate`],
+/// [`apply_text`]). Fails with the diagnostics of amendments whose
+/// operations do not apply together.
+pub fn analyse_workspace<'a>(
+    ws: &'a Workspace,
+    filter: &Filter,
+    amendments: Vec<&'a Amendment>,
+) -> Result<Analysis<'a>, Diagnostics> {
+    let mut analysis = analyse(&Inputs::of(ws), filter, amendments);
+    let chosen: Vec<&Amendment> = analysis
+        .scenario
+        .as_ref()
+        .map(|s| s.amendments.clone())
+        .unwrap_or_default();
+    if !chosen.is_empty() {
+        let versions = scenario::consolidate(ws, &chosen)?;
+        let texts: Vec<&ConsolidatedExpression> =
+            versions.iter().flat_map(|v| &v.expressions).collect();
+        apply_text(&mut analysis, &texts);
+    }
+    Ok(analysis)
+}
+
+/// Holds a scenario to the consolidated text of the works it amends (from
+/// [`scenario::consolidate`]); see [`scenario::check_consolidated_text`].
+/// Does nothing without a scenario.
+pub fn apply_text<'a>(analysis: &mut Analysis<'a>, consolidated: &[&ConsolidatedExpression]) {
+    let missing = scenario::check_consolidated_text(&analysis.report, consolidated);
+    if let Some(s) = &mut analysis.scenario {
+        s.text = Some(missing);
     }
 }
 

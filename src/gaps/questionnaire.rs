@@ -32,11 +32,24 @@ pub fn render_questionnaire(analysis: &Analysis<'_>, filter: &Filter, ws: &Works
     );
     if let Some(s) = &analysis.scenario {
         out.push_str(
-            "\n**Scenario.** The answers below assume these pending amendments in force \
-             (their mapping changes; text operations are not applied yet):\n\n",
+            "\n**Scenario.** The answers below assume these pending amendments in force:\n\n",
         );
         for a in &s.amendments {
             let _ = writeln!(out, "- `{}`: {}", a.id, escape(&a.title));
+        }
+        if let Some(missing) = s.text.as_ref().filter(|m| !m.is_empty()) {
+            out.push_str(
+                "\nThese answers rely on articles that the amended text would no longer have; \
+                 review them:\n\n",
+            );
+            for m in missing {
+                let element = m.element.map(|e| format!("#{e}")).unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "- `{}/{}{element}`: `{}`",
+                    m.instrument, m.provision.id, m.article
+                );
+            }
         }
     }
     let mut order: Vec<&InstrumentGaps<'_>> = report.instruments.iter().collect();

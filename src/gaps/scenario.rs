@@ -18,11 +18,12 @@
 
 use std::fmt;
 
-use crate::amend::{Amendment, AmendmentStatus};
-use crate::corpus::Expression;
+use crate::amend::{Amendment, AmendmentStatus, ConsolidatedExpression, Version, VersionError};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::ids::ArticleRef;
 use crate::standards::{MappingEntry, Provision, Status};
 use crate::text::nearest;
+use crate::workspace::Workspace;
 
 use super::{Assessed, EntryIndex, Report, rank};
 
@@ -199,6 +200,8 @@ pub(super) fn apply<'a>(index: &mut EntryIndex<'a>, change: &Change<'a>) {
 pub struct Scenario<'a> {
     pub amendments: Vec<&'a Amendment>,
     pub before: Report<'a>,
+    /// The check against the amended text, once [`super::apply_text`] ran.
+    pub text: Option<Vec<MissingArticle<'a>>>,
 }
 
 /// What a scenario does to one provision.
@@ -292,22 +295,22 @@ pub struct MissingArticle<'a> {
     pub amendment: Option<&'a str>,
 }
 
-// SEAM: text operations. The amendments stage (`amend`) applies an
-// amendment's operations to produce the consolidated text of the amended
-// work ("as it would read"). Once it can, `mizan gaps --with` should pass
-// the consolidated expressions of every work the scenario amends here: an
-// entry that relies on an article the amendments repeal or renumber no
-// longer stands, and a change that cites an article the amendment was meant
-// to insert is unsupported if the text does not have it. Until then the
-// scenario applies `mapping_changes` only, and the command says so. This
-// function does not apply text; it only reads the consolidated result.
+// SEAM: text operations. The amendments stage (`amend`) carries out an
+// amendment's operations and consolidates the text of the amended work as it
+// would read; this stage only reads that result. `consolidate` asks `amend`
+// for the text of every work the scenario amends, and
+// `check_consolidated_text` holds the scenario's entries to it: an entry
+// that relies on an article the amendments repeal or renumber away no longer
+// stands. Should `amend` change how it exposes consolidated text, only these
+// two functions change.
 /// Checks the report of a scenario against the consolidated text of the
 /// works it amends: every article cited by an entry behind a provision
 /// (mapping entries and changes alike) that lies in one of those works must
-/// exist in at least one of its consolidated expressions.
+/// be in force (present and not repealed) in at least one of its
+/// consolidated expressions. Articles of other works are not judged.
 pub fn check_consolidated_text<'a>(
     after: &Report<'a>,
-    consolidated: &[&Expression],
+    consolidated: &[&ConsolidatedExpression],
 ) -> Vec<MissingArticle<'a>> {
     let mut out = Vec::new();
     for gaps in &after.instruments {
@@ -327,12 +330,14 @@ pub fn check_consolidated_text<'a>(
             }
             for (element, a) in entries {
                 for article in &a.entry.articles {
-                    let texts: Vec<&&Expression> = consolidated
+                    let texts: Vec<&&ConsolidatedExpression> = consolidated
                         .iter()
-                        .filter(|e| e.work() == &article.work)
+                        .filter(|e| e.expression.work() == &article.work)
                         .collect();
-                    if !texts.is_empty() && texts.iter().all(|e| e.article(&article.eid).is_none())
-                    {
+                    let in_force = |e: &&&ConsolidatedExpression| {
+                        e.article(&article.eid).is_some() && !e.is_repealed(&article.eid)
+                    };
+                    if !texts.is_empty() && !texts.iter().any(in_force) {
                         out.push(MissingArticle {
                             instrument: gaps.instrument.id.as_str(),
                             provision: p.provision,
@@ -346,4 +351,37 @@ pub fn check_consolidated_text<'a>(
         }
     }
     out
+}
+
+/// The text of every work `amendments` amend, as it would read with them
+/// (from the latest version in force, the amendments in the order given).
+/// An amendment whose operations do not apply gives its diagnostics.
+pub fn consolidate(ws: &Workspace, amendments: &[&Amendment]) -> Result<Vec<Version>, Diagnostics> {
+    let mut works: Vec<(&str, Vec<&Amendment>)> = Vec::new();
+    for a in amendments {
+        match works.iter_mut().find(|(w, _)| *w == a.amends.as_str()) {
+            Some((_, list)) => list.push(a),
+            None => works.push((a.amends.as_str(), vec![a])),
+        }
+    }
+    let mut versions = Vec::with_capacity(works.len());
+    let mut diags = Diagnostics::new();
+    for (id, list) in works {
+        let Some(work) = ws.work(id) else {
+            continue;
+        };
+        match crate::amend::version(work, &ws.amendments, None, &list) {
+            Ok(v) => versions.push(v),
+            Err(VersionError::Invalid(d)) => diags.extend(d),
+            Err(VersionError::Unavailable(message)) => diags.push(Diagnostic::error(
+                &list[0].path,
+                Some(list[0].amends_span.clone()),
+                message,
+            )),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(versions)
 }

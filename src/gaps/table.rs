@@ -78,14 +78,7 @@ pub fn render_table(analysis: &Analysis<'_>, filter: &Filter, options: TableOpti
         )
     );
     if let Some(scenario) = &analysis.scenario {
-        render_scenario(
-            &mut out,
-            report,
-            &scenario.before,
-            &scenario.amendments,
-            filter,
-            options,
-        );
+        render_scenario(&mut out, report, scenario, filter, options);
         return out;
     }
     for (group, is_binding) in [
@@ -415,16 +408,23 @@ fn instrument_section(
 fn render_scenario(
     out: &mut String,
     after: &Report<'_>,
-    before: &Report<'_>,
-    amendments: &[&crate::amend::Amendment],
+    scenario: &super::Scenario<'_>,
     filter: &Filter,
     options: TableOptions,
 ) {
+    let before = &scenario.before;
+    let amendments = &scenario.amendments;
+    let text = scenario.text.as_ref();
     let _ = writeln!(
         out,
-        "\nScenario: {} pending amendment{} applied (their mapping changes; text operations are not applied yet)",
+        "\nScenario: {} pending amendment{} applied ({})",
         amendments.len(),
-        plural(amendments.len())
+        plural(amendments.len()),
+        if text.is_some() {
+            "text and mapping changes"
+        } else {
+            "mapping changes; the text was not checked"
+        }
     );
     for a in amendments {
         let status = super::scenario::status_code(a.status);
@@ -513,6 +513,32 @@ fn render_scenario(
                 "{}",
                 fit(
                     &format!("      by {}: {rationale}", d.changed_by.join(", ")),
+                    options.width
+                )
+            );
+        }
+    }
+    if let Some(missing) = text
+        && !missing.is_empty()
+    {
+        let _ = writeln!(
+            out,
+            "\nEntries relying on articles the amended text no longer has: {}",
+            missing.len()
+        );
+        for m in missing {
+            let target = match m.element {
+                Some(e) => format!("{}/{}#{e}", m.instrument, m.provision.id),
+                None => format!("{}/{}", m.instrument, m.provision.id),
+            };
+            let source = m
+                .amendment
+                .map_or_else(|| "mapping entry".to_owned(), |a| format!("change by {a}"));
+            let _ = writeln!(
+                out,
+                "{}",
+                fit(
+                    &format!("  {target} relies on {} ({source})", m.article),
                     options.width
                 )
             );

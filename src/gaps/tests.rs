@@ -573,12 +573,13 @@ fn selecting_amendments() {
 
 #[test]
 fn consolidated_text_without_a_cited_article_is_reported() {
+    use crate::amend::{ConsolidatedExpression, Provenance};
     use crate::corpus::read_expression;
     let (instruments, mappings) = book_example();
     let mut change = entry("tip", "art_6__para_6", None, Status::Full);
     change.articles = vec![ArticleRef::parse("/akn/kw/act/2013/91/~art_2ter").unwrap()];
     let a = amendment("compensation", AmendmentStatus::Draft, None, vec![change]);
-    let analysis = analyse(
+    let mut analysis = analyse(
         &inputs(&instruments, &mappings),
         &Filter::default(),
         vec![&a],
@@ -588,12 +589,79 @@ fn consolidated_text_without_a_cited_article_is_reported() {
                 ## Article 1\n\nText.\n";
     let (expression, diags) = read_expression(&path("corpus/kw/act-2013-91.en.md"), text);
     assert!(diags.is_empty(), "{diags:?}");
-    let expression = expression.unwrap();
-    let missing = scenario::check_consolidated_text(&analysis.report, &[&expression]);
+    let mut consolidated = ConsolidatedExpression::new(expression.unwrap());
+    let missing = scenario::check_consolidated_text(&analysis.report, &[&consolidated]);
     assert_eq!(missing.len(), 1, "{missing:?}");
     assert_eq!(missing[0].article.eid, "art_2ter");
     assert_eq!(missing[0].amendment, Some("compensation"));
     assert_eq!(missing[0].provision.id, "art_6__para_6");
     // Articles of works the text does not cover are not judged.
     assert!(scenario::check_consolidated_text(&analysis.report, &[]).is_empty());
+    // A repealed article no longer supports the entries that cite it: the
+    // four entries citing Article 1 (3(a) by its three elements, and 3(b)).
+    consolidated.repealed.insert(
+        "art_1".to_owned(),
+        Provenance {
+            amendment: "compensation".to_owned(),
+            in_force: None,
+        },
+    );
+    let missing = scenario::check_consolidated_text(&analysis.report, &[&consolidated]);
+    let found: Vec<(&str, Option<&str>, &str)> = missing
+        .iter()
+        .map(|m| (m.provision.id.as_str(), m.element, m.article.eid.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("art_3__para_a", Some("act"), "art_1"),
+            ("art_3__para_a", Some("means"), "art_1"),
+            ("art_3__para_a", Some("purpose"), "art_1"),
+            ("art_3__para_b", None, "art_1"),
+            ("art_6__para_6", None, "art_2ter"),
+        ]
+    );
+    apply_text(&mut analysis, &[&consolidated]);
+    assert_eq!(
+        analysis
+            .scenario
+            .as_ref()
+            .unwrap()
+            .text
+            .as_ref()
+            .unwrap()
+            .len(),
+        5
+    );
+}
+
+#[test]
+fn the_table_colours_statuses_only_when_asked_and_always_writes_them() {
+    let (instruments, mappings) = book_example();
+    let filter = Filter::default();
+    let analysis = analyse(&inputs(&instruments, &mappings), &filter, Vec::new());
+    let plain = render_table(&analysis, &filter, TableOptions::default());
+    assert!(!plain.contains('\x1b'));
+    let colored = render_table(
+        &analysis,
+        &filter,
+        TableOptions {
+            color: true,
+            ..TableOptions::default()
+        },
+    );
+    assert!(colored.contains("\x1b[31mmissing\x1b[0m"), "{colored}");
+    assert!(colored.contains("\x1b[33mpartial\x1b[0m"));
+    // Without the escapes, the coloured table is the plain one.
+    let mut stripped = String::new();
+    let mut in_escape = false;
+    for c in colored.chars() {
+        match c {
+            '\x1b' => in_escape = true,
+            'm' if in_escape => in_escape = false,
+            _ if in_escape => {}
+            c => stripped.push(c),
+        }
+    }
+    assert_eq!(stripped, plain);
 }
