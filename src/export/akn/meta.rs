@@ -9,7 +9,7 @@
 
 use std::io;
 
-use crate::amend::AmendmentKind;
+use crate::amend::{Amendment, AmendmentKind};
 use crate::corpus::{Authority, Expression, Extent, Lang, WorkStatus};
 use crate::date::Date;
 
@@ -141,11 +141,11 @@ fn publication(x: &mut Xml, e: &Expression) -> io::Result<()> {
 fn lifecycle(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
     let e = version.expression.as_ref();
     let generation = e.meta.date;
-    let amendments: Vec<_> = version
-        .applied
-        .iter()
-        .filter_map(|a| a.amendment.in_force.map(|d| (d, a.amendment)))
+    let mut amendments: Vec<_> = amendments_of(version)
+        .into_iter()
+        .filter_map(|a| a.in_force.map(|d| (d, a)))
         .collect();
+    amendments.sort_by(|(d, a), (e, b)| (d, &a.id).cmp(&(e, &b.id)));
     if generation.is_none() && amendments.is_empty() {
         return Ok(());
     }
@@ -212,10 +212,7 @@ fn references(x: &mut Xml, version: &Version<'_>, ctx: &Context<'_>) -> io::Resu
     let e = version.expression.as_ref();
     let lang = e.lang();
     let work = &version.work.id;
-    let original = match e.meta.version_date() {
-        Some(d) => format!("{work}/{}@{d}", lang.iso639_2()),
-        None => format!("{work}/{}@", lang.iso639_2()),
-    };
+    let original = version.original_id();
     x.open("references", &[("source", Some(EDITORS))])?;
     x.empty(
         "original",
@@ -225,8 +222,7 @@ fn references(x: &mut Xml, version: &Version<'_>, ctx: &Context<'_>) -> io::Resu
             ("showAs", Some(&e.meta.title)),
         ],
     )?;
-    for applied in &version.applied {
-        let a = applied.amendment;
+    for a in amendments_of(version) {
         let href = format!("corpus/{}/amendments/{}.md", work.country(), a.id);
         x.empty(
             "passiveRef",
@@ -257,8 +253,7 @@ fn references(x: &mut Xml, version: &Version<'_>, ctx: &Context<'_>) -> io::Resu
             ("showAs", Some(&words::state(country, lang))),
         ],
     )?;
-    for applied in &version.applied {
-        let a = applied.amendment;
+    for a in amendments_of(version) {
         if let (Some(sponsor), AmendmentKind::CourtRuling) = (&a.sponsor, a.kind) {
             x.empty(
                 "TLCOrganization",
@@ -266,7 +261,10 @@ fn references(x: &mut Xml, version: &Version<'_>, ctx: &Context<'_>) -> io::Resu
                     ("eId", Some(&sponsor_eid(&a.id))),
                     (
                         "href",
-                        Some(&format!("/ontology/organization/{country}/{}", a.id)),
+                        Some(&format!(
+                            "/ontology/organization/{country}/{}",
+                            slug(sponsor).unwrap_or_else(|| a.id.clone())
+                        )),
                     ),
                     ("showAs", Some(sponsor)),
                 ],
@@ -274,6 +272,34 @@ fn references(x: &mut Xml, version: &Version<'_>, ctx: &Context<'_>) -> io::Resu
         }
     }
     x.close("references")
+}
+
+/// Every amendment the version's text reflects: those the text as read
+/// already includes, then those mizan applied, each once.
+fn amendments_of<'a>(version: &Version<'a>) -> Vec<&'a Amendment> {
+    let mut out: Vec<&Amendment> = Vec::new();
+    for a in version
+        .incorporated
+        .iter()
+        .copied()
+        .chain(version.applied.iter().map(|a| a.amendment))
+    {
+        if !out.iter().any(|b| b.id == a.id) {
+            out.push(a);
+        }
+    }
+    out
+}
+
+/// A name as an ASCII slug (`Constitutional Court of Kuwait` ->
+/// `constitutional-court-of-kuwait`); `None` when nothing ASCII is left.
+fn slug(name: &str) -> Option<String> {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    (!words.is_empty()).then(|| words.join("-"))
 }
 
 /// How the editors of the workspace are named.
@@ -320,9 +346,9 @@ fn notes(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
             words::publication_note(&p.gazette, p.issue.as_deref(), lang),
         ));
     }
-    for applied in &version.applied {
-        if let Some(n) = &applied.amendment.note {
-            notes.push(("amendment", format!("{}: {n}", applied.amendment.title)));
+    for a in amendments_of(version) {
+        if let Some(n) = &a.note {
+            notes.push(("amendment", format!("{}: {n}", a.title)));
         }
     }
     x.open(

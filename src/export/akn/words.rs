@@ -128,3 +128,11 @@ pub fn state(country: &str, lang: Lang) -> String {
         (cc, Lang::Ar) => format!("الدولة ({})", cc.to_uppercase()),
     }
 }
+
+/// The remark in place of a repealed article.
+pub fn repealed(by: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("[Repealed by {by}]"),
+        Lang::Ar => format!("[أُلغيت بموجب {by}]"),
+    }
+}
