@@ -665,3 +665,40 @@ fn at_a_date_the_version_then_in_force_is_exported() {
         ]
     );
 }
+
+#[test]
+fn an_amendment_for_the_committee_only_is_shown_by_its_date_alone() {
+    use mizan::amend::Visibility;
+    use mizan::export::{akn, versions};
+    let mut ws = Workspace::load(&fixture()).unwrap();
+    for a in &mut ws.amendments {
+        if a.id == "reform-2021" {
+            a.visibility = Visibility::Committee;
+        }
+    }
+    let selection = versions(&ws, None, None).unwrap();
+    let ctx = akn::Context::of(&ws);
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (i, v) in selection.versions.iter().enumerate() {
+        let xml = String::from_utf8(akn::render(v, &ctx).unwrap()).unwrap();
+        for secret in [
+            "reform-2021",
+            "Shelter reform",
+            "Illustrative sponsor",
+            "invented amendment",
+        ] {
+            assert!(!xml.contains(secret), "`{secret}` in {}", v.id());
+        }
+        if !v.is_original() {
+            assert!(xml.contains("source=\"#amendment-undisclosed-1\""), "{xml}");
+            assert!(xml.contains("showAs=\"An amendment in force from 2021-01-01\""));
+            assert!(xml.contains("[Repealed by An amendment in force from 2021-01-01]"));
+        }
+        let path = dir.path().join(format!("{i}.xml"));
+        fs::write(&path, xml).unwrap();
+        files.push(path);
+    }
+    assert_eq!(files.len(), 3);
+    validate(&files);
+}

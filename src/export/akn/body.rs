@@ -6,8 +6,8 @@ use std::io;
 use crate::corpus::{Article, Container, ContainerKind, Expression, Paragraph, Point};
 
 use super::super::Version;
-use super::words;
 use super::xml::Xml;
+use super::{meta, words};
 
 pub fn write(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
     let e = version.expression.as_ref();
@@ -199,13 +199,11 @@ fn write_repealed(x: &mut Xml, a: &Article, version: &Version<'_>, by: &str) -> 
         &[("eId", Some(&a.eid)), ("status", Some("removed"))],
     )?;
     x.text("num", &[], &a.num)?;
-    let title = version
-        .applied
+    let shown = meta::shown(version);
+    let title = shown
         .iter()
-        .map(|applied| applied.amendment)
-        .chain(version.incorporated.iter().copied())
-        .find(|amendment| amendment.id == by)
-        .map_or(by, |amendment| amendment.title.as_str());
+        .find(|s| s.amendment.id == by)
+        .map_or(by, |s| s.title.as_str());
     x.open("content", &[])?;
     x.open("p", &[])?;
     x.text(
