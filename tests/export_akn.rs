@@ -23,6 +23,11 @@ fn example() -> PathBuf {
     root().join("book/src/examples/workspace")
 }
 
+/// An invented law with enacted amendments of every kind and a draft.
+fn fixture() -> PathBuf {
+    root().join("tests/fixtures/export/amended")
+}
+
 /// The OASIS schema, beside the repository (see shared/schemas/akn/README.md).
 fn schema() -> PathBuf {
     let path = root().join("../shared/schemas/akn/akomantoso30.xsd");
@@ -260,32 +265,68 @@ fn read_articles(xml: &str) -> (String, Vec<ReadArticle>) {
     (language, articles)
 }
 
-#[test]
-fn exported_documents_read_back_to_their_source_text() {
-    let ws = Workspace::load(root()).unwrap();
-    let (dir, manifest) = export(root(), &[]);
+/// The articles a document should hold: the statute file's for the
+/// original version, the consolidated text (from the amendments stage) for
+/// a later one.
+fn expected_articles(ws: &Workspace, doc: &serde_json::Value) -> Vec<mizan::corpus::Article> {
+    let work = ws.work(doc["work"].as_str().unwrap()).unwrap();
+    let lang = Lang::from_code(doc["lang"].as_str().unwrap()).unwrap();
+    if doc["amendments"].as_array().unwrap().is_empty() {
+        return work.expression(lang).unwrap().articles.clone();
+    }
+    let history = mizan::amend::history(work, &ws.amendments).unwrap();
+    let date = doc["date"].as_str().unwrap();
+    history
+        .versions
+        .iter()
+        .filter_map(|v| v.expression(lang))
+        .find(|e| {
+            e.expression
+                .meta
+                .version_date()
+                .map(|d| d.to_string())
+                .as_deref()
+                == Some(date)
+        })
+        .unwrap()
+        .expression
+        .articles
+        .clone()
+}
+
+/// Reads every exported document of `workspace` back and compares it with
+/// its source; returns how many were checked.
+fn round_trip(workspace: &Path) -> usize {
+    let ws = Workspace::load(workspace).unwrap();
+    let (dir, manifest) = export(workspace, &[]);
     let mut checked = 0;
     for d in manifest["documents"].as_array().unwrap() {
-        if !d["amendments"].as_array().unwrap().is_empty() {
-            continue; // a consolidated version: its text is not the file's
-        }
-        let work = ws.work(d["work"].as_str().unwrap()).unwrap();
         let lang = Lang::from_code(d["lang"].as_str().unwrap()).unwrap();
-        let source = work.expression(lang).unwrap();
+        let source = expected_articles(&ws, d);
         let xml =
             fs::read_to_string(dir.path().join("akn").join(d["path"].as_str().unwrap())).unwrap();
         let (language, articles) = read_articles(&xml);
         assert_eq!(language, lang.iso639_2());
-        assert_eq!(articles.len(), source.articles.len(), "{}", d["path"]);
-        for (read, a) in articles.iter().zip(&source.articles) {
-            assert_eq!(read.eid, a.eid);
+        assert_eq!(articles.len(), source.len(), "{}", d["path"]);
+        assert_eq!(d["articles"], source.len());
+        for (read, a) in articles.iter().zip(&source) {
+            assert_eq!(read.eid, a.eid, "{}", d["path"]);
             assert_eq!(read.num, a.num, "{}", a.eid);
             assert_eq!(read.heading, a.heading, "{}", a.eid);
             assert_eq!(read.paragraphs.join("\n\n"), a.text(), "{} text", a.eid);
         }
         checked += 1;
     }
-    assert!(checked >= 7, "only {checked} documents checked");
+    checked
+}
+
+#[test]
+fn exported_documents_read_back_to_their_source_text() {
+    let ws = Workspace::load(root()).unwrap();
+    let expressions: usize = ws.works.iter().map(|w| w.expressions.len()).sum();
+    // Every expression as read, and the two versions after the 2019 ruling.
+    assert_eq!(round_trip(root()), expressions + 2);
+    assert_eq!(round_trip(&fixture()), 3);
 }
 
 #[test]
@@ -447,4 +488,217 @@ fn a_second_export_replaces_the_first_whole() {
     assert!(dir.path().join("akn/akn/kw/act/2013/91").is_dir());
     let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "no temporary folder is left");
+}
+
+/// The `textualMod`s of a document: (type, source, destination, previous).
+fn textual_mods(xml: &str) -> Vec<(String, String, String, Option<String>)> {
+    let mut reader = Reader::from_str(xml);
+    let mut out: Vec<(String, String, String, Option<String>)> = Vec::new();
+    let attr = |e: &quick_xml::events::BytesStart<'_>, name: &str| {
+        e.try_get_attribute(name)
+            .unwrap()
+            .map(|a| a.value.into_owned())
+    };
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) if e.name().as_ref() == "textualMod" => {
+                out.push((
+                    attr(&e, "type").unwrap(),
+                    String::new(),
+                    String::new(),
+                    None,
+                ));
+            }
+            Event::Empty(e) => {
+                let href = attr(&e, "href");
+                match (e.name().as_ref(), out.last_mut()) {
+                    ("source", Some(m)) => m.1 = href.unwrap(),
+                    ("destination", Some(m)) => m.2 = href.unwrap(),
+                    ("previous", Some(m)) => m.3 = href,
+                    _ => {}
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn enacted_amendments_make_versions_with_their_changes() {
+    let (dir, manifest) = export(&fixture(), &[]);
+    let files = documents(dir.path(), &manifest);
+    validate(&files);
+    let docs = manifest["documents"].as_array().unwrap();
+    let ids: Vec<&str> = docs
+        .iter()
+        .map(|d| d["expression"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "/akn/kw/act/2020/1/eng@2020-03-01",
+            "/akn/kw/act/2020/1/eng@2021-01-01",
+            "/akn/kw/act/2020/1/eng@2022-01-01"
+        ]
+    );
+    assert_eq!(
+        docs[2]["amendments"],
+        serde_json::json!(["reform-2021", "renumbering-2022"])
+    );
+    let read = |i: usize| fs::read_to_string(&files[i]).unwrap();
+    let m = |t: &str, s: &str, d: &str, p: Option<&str>| {
+        (
+            t.to_owned(),
+            format!("#amendment-{s}"),
+            format!("#{d}"),
+            p.map(|p| format!("#{p}")),
+        )
+    };
+    let reform = vec![
+        m("insertion", "reform-2021", "art_4bis", None),
+        m("repeal", "reform-2021", "art_5", None),
+        m("substitution", "reform-2021", "art_6__para_1", None),
+        m("substitution", "reform-2021", "art_7__para_2", None),
+    ];
+    assert!(textual_mods(&read(0)).is_empty());
+    assert!(read(0).contains("contains=\"originalVersion\""));
+    assert_eq!(textual_mods(&read(1)), reform);
+    let mut both = reform.clone();
+    both.push(m("repeal", "renumbering-2022", "art_1__para_2", None));
+    both.push(m(
+        "renumbering",
+        "renumbering-2022",
+        "art_13",
+        Some("art_12"),
+    ));
+    assert_eq!(textual_mods(&read(2)), both);
+    let last = read(2);
+    assert!(last.contains("contains=\"singleVersion\""));
+    assert!(last.contains(
+        "<eventRef date=\"2022-01-01\" source=\"#amendment-renumbering-2022\" type=\"amendment\"/>"
+    ));
+    assert!(last.contains("<article eId=\"art_5\" status=\"removed\">"));
+    assert!(last.contains("[Repealed by Shelter reform (invented)]"));
+    assert!(last.contains("<original eId=\"original\" href=\"/akn/kw/act/2020/1/eng@2020-03-01\""));
+    // The inserted article sits after Article 4, inside Chapter 1.
+    let order: Vec<&str> = last
+        .match_indices("eId=\"")
+        .map(|(i, _)| &last[i + 5..i + 5 + last[i + 5..].find('"').unwrap()])
+        .filter(|e| e.starts_with("art_") && !e.contains("__") || e.starts_with("chp_"))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "chp_1", "art_1", "art_2", "art_3", "art_4", "art_4bis", "chp_2", "art_5", "art_6",
+            "art_7", "art_8", "art_9", "chp_3", "art_10", "art_11", "art_13"
+        ]
+    );
+    // The book shows this metadata as it is.
+    let start = last.find("      <lifecycle").unwrap();
+    let end = last.find("</analysis>").unwrap() + "</analysis>\n".len();
+    let excerpt = &last[start..end];
+    let book = root().join("book/src/examples/export/versions.xml");
+    if fs::read_to_string(&book).unwrap_or_default() != excerpt {
+        fs::write(book.with_extension("xml.new"), excerpt).unwrap();
+        panic!(
+            "{} differs from the export: review {}.new",
+            book.display(),
+            book.display()
+        );
+    }
+    // A draft never reaches an export, however it is marked.
+    for f in &files {
+        assert!(!fs::read_to_string(f).unwrap().contains("still-a-draft"));
+    }
+}
+
+#[test]
+fn at_a_date_the_version_then_in_force_is_exported() {
+    let (dir, manifest) = export(&fixture(), &["--at", "2021-06-30"]);
+    let docs = manifest["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["expression"], "/akn/kw/act/2020/1/eng@2021-01-01");
+    assert_eq!(manifest["at"], "2021-06-30");
+    validate(&documents(dir.path(), &manifest));
+    // Before the law, nothing, and the manifest says why.
+    let (_, manifest) = export(&fixture(), &["--at", "2019-12-31"]);
+    assert!(manifest["documents"].as_array().unwrap().is_empty());
+    let skipped = &manifest["skipped"][0];
+    assert_eq!(skipped["work"], "/akn/kw/act/2020/1");
+    assert!(
+        skipped["reason"]
+            .as_str()
+            .unwrap()
+            .contains("not in force on 2019-12-31")
+    );
+    // The bundled law before and after the 2019 ruling.
+    let (_, before) = export(
+        root(),
+        &["--work", "/akn/kw/act/2013/91", "--at", "2019-04-08"],
+    );
+    let (_, after) = export(
+        root(),
+        &["--work", "/akn/kw/act/2013/91", "--at", "2019-04-09"],
+    );
+    let ids = |m: &serde_json::Value| -> Vec<String> {
+        m["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["expression"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        ids(&before),
+        [
+            "/akn/kw/act/2013/91/eng@2013-03-17",
+            "/akn/kw/act/2013/91/ara@2013-03-17"
+        ]
+    );
+    assert_eq!(
+        ids(&after),
+        [
+            "/akn/kw/act/2013/91/eng@2019-04-09",
+            "/akn/kw/act/2013/91/ara@2019-04-09"
+        ]
+    );
+}
+
+#[test]
+fn an_amendment_for_the_committee_only_is_shown_by_its_date_alone() {
+    use mizan::amend::Visibility;
+    use mizan::export::{akn, versions};
+    let mut ws = Workspace::load(&fixture()).unwrap();
+    for a in &mut ws.amendments {
+        if a.id == "reform-2021" {
+            a.visibility = Visibility::Committee;
+        }
+    }
+    let selection = versions(&ws, None, None).unwrap();
+    let ctx = akn::Context::of(&ws);
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (i, v) in selection.versions.iter().enumerate() {
+        let xml = String::from_utf8(akn::render(v, &ctx).unwrap()).unwrap();
+        for secret in [
+            "reform-2021",
+            "Shelter reform",
+            "Illustrative sponsor",
+            "invented amendment",
+        ] {
+            assert!(!xml.contains(secret), "`{secret}` in {}", v.id());
+        }
+        if !v.is_original() {
+            assert!(xml.contains("source=\"#amendment-undisclosed-1\""), "{xml}");
+            assert!(xml.contains("showAs=\"An amendment in force from 2021-01-01\""));
+            assert!(xml.contains("[Repealed by An amendment in force from 2021-01-01]"));
+        }
+        let path = dir.path().join(format!("{i}.xml"));
+        fs::write(&path, xml).unwrap();
+        files.push(path);
+    }
+    assert_eq!(files.len(), 3);
+    validate(&files);
 }

@@ -9,7 +9,9 @@ use clap::Subcommand;
 use mizan::date::Date;
 use mizan::export::{self, ExportError, akn, ndjson};
 
-use super::{Format, Outcome, load};
+use mizan::diag::render_text;
+
+use super::{Format, Outcome, load, stderr_color};
 
 #[derive(Debug, Subcommand)]
 pub(super) enum ExportCommand {
@@ -74,8 +76,15 @@ fn run_akn(
     };
     let manifest = match akn::export(&ws, &options, out) {
         Ok(m) => m,
+        Err(ExportError::Amendments(d)) => {
+            eprint!("{}", render_text(&d, &ws.sources, stderr_color()));
+            return failed(&ExportError::Amendments(d));
+        }
         Err(e) => return failed(&e),
     };
+    for s in &manifest.skipped {
+        eprintln!("mizan: nothing exported for `{}`: {}", s.work, s.reason);
+    }
     let mut stdout = io::stdout().lock();
     match format {
         Format::Json => {

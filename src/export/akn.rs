@@ -25,7 +25,7 @@ use crate::Workspace;
 use crate::corpus::Lang;
 use crate::date::Date;
 
-use super::{ExportError, Version, versions, write_folder};
+use super::{ExportError, Skipped, Version, versions, write_folder};
 
 pub use xml::clean as clean_text;
 
@@ -66,6 +66,8 @@ pub struct Manifest {
     pub format: &'static str,
     pub at: Option<Date>,
     pub documents: Vec<Entry>,
+    /// Works with no version in force on `at`, and why.
+    pub skipped: Vec<Skipped>,
 }
 
 /// The file a version is written to, relative to the output folder: its
@@ -119,9 +121,10 @@ pub fn render_all(
     ws: &Workspace,
     options: &Options,
 ) -> Result<(Vec<RenderedFile>, Manifest), ExportError> {
-    let versions = versions(ws, options.work.as_deref(), options.at)?;
+    let selection = versions(ws, options.work.as_deref(), options.at)?;
     let ctx = Context::of(ws);
-    let rendered: Vec<(Entry, Vec<u8>)> = versions
+    let rendered: Vec<(Entry, Vec<u8>)> = selection
+        .versions
         .par_iter()
         .map(|v| {
             let bytes = render(v, &ctx)?;
@@ -149,6 +152,7 @@ pub fn render_all(
         format: "akn",
         at: options.at,
         documents,
+        skipped: selection.skipped,
     };
     Ok((files, manifest))
 }

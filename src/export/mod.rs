@@ -19,8 +19,12 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use crate::diag::Diagnostics;
+
 pub use atomic::{MARKER, write_file, write_folder};
-pub use version::{AppliedAmendment, Change, ChangeKind, Version, versions};
+pub use version::{
+    AppliedAmendment, Change, ChangeKind, Selection, Skipped, Version, changes, versions,
+};
 
 /// Why an export could not be written.
 #[derive(Debug)]
@@ -45,6 +49,9 @@ pub enum ExportError {
     InvalidWork(String),
     /// The index named for bulk actions is not a valid index name.
     InvalidIndexName(String),
+    /// Enacted amendments that do not apply, so no point-in-time version
+    /// can be made (`mizan check` reports the same).
+    Amendments(Diagnostics),
 }
 
 impl ExportError {
@@ -76,6 +83,11 @@ impl fmt::Display for ExportError {
             }
             ExportError::UnknownWork(id) => write!(f, "no work `{id}` in the corpus"),
             ExportError::InvalidWork(message) => f.write_str(message),
+            ExportError::Amendments(d) => write!(
+                f,
+                "{} enacted amendment error(s) prevent point-in-time versions; run `mizan check`",
+                d.errors()
+            ),
             ExportError::InvalidIndexName(name) => write!(
                 f,
                 "`{name}` is not a valid index name: use lower case, no spaces and none of \\ / * ? \" < > | , # :"

@@ -7,16 +7,14 @@
 //! preceded by an OpenSearch `_bulk` action line naming the index and a
 //! document id that is unique across languages.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::Serialize;
 
 use crate::Workspace;
-use crate::corpus::{Authority, Lang, WorkStatus};
-use crate::ids::fold_arabic_keyword;
-use crate::standards::{Instrument, Obligation, Status, Theme};
-use crate::text::ascii_digits;
+use crate::corpus::{Authority, Lang};
+use crate::search::{self, analysis::ArabicNormalizer};
+use crate::standards::Status;
 
 use super::{ExportError, write_file};
 
@@ -49,7 +47,7 @@ pub struct Doc {
     pub year: Option<u16>,
     /// The work's status (`in-force`, `repealed`, `partly-repealed`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<WorkStatus>,
+    pub status: Option<String>,
     /// Whether an article's text is official or an unofficial summary or
     /// translation.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -68,12 +66,12 @@ pub struct Doc {
     /// provision's units (`unassessed` when it has no entry).
     pub coverage: Vec<Status>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub theme: Option<Theme>,
+    pub theme: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub obligation: Option<Obligation>,
+    pub obligation: Option<String>,
     /// For Arabic articles: heading and body folded the way mizan's search
-    /// folds Arabic (no harakat or tatweel; one alef; ى as ي; ة as ه;
-    /// ASCII digits), for engines that have no Arabic normaliser.
+    /// folds Arabic (Lucene's Arabic normaliser: no harakat or tatweel; one
+    /// alef; ى as ي; ة as ه; ASCII digits), for engines that have none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub folded: Option<String>,
 }
@@ -89,136 +87,65 @@ impl Doc {
     }
 }
 
-/// Every document of the workspace: articles (by work, language and
-/// order), then provisions (by instrument and order).
+/// Every document of the workspace: the search index's documents (so the
+/// fields mean exactly what they mean there), with the title and short
+/// title apart, the authority of an article's text, and the folded Arabic.
 pub fn documents(ws: &Workspace) -> Vec<Doc> {
-    let mut cited: BTreeMap<String, Vec<(String, Status)>> = BTreeMap::new();
-    for m in &ws.mappings {
-        for e in &m.entries {
-            let reference = match &e.element {
-                Some(el) => format!("{}/{}#{el}", m.standard, e.provision),
-                None => format!("{}/{}", m.standard, e.provision),
-            };
-            for a in &e.articles {
-                cited
-                    .entry(a.to_string())
-                    .or_default()
-                    .push((reference.clone(), e.status));
-            }
-        }
-    }
-    let mut docs = Vec::new();
-    for work in &ws.works {
-        for expression in &work.expressions {
-            let meta = &expression.meta;
-            for article in &expression.articles {
-                let id = work.id.article(&article.eid);
-                let mapped = cited.get(&id).map(Vec::as_slice).unwrap_or_default();
-                let provision: BTreeSet<&String> = mapped.iter().map(|(r, _)| r).collect();
-                let coverage: BTreeSet<Status> = mapped.iter().map(|(_, s)| *s).collect();
-                let body = article.text();
-                let folded = (expression.lang() == Lang::Ar).then(|| {
-                    let text = match &article.heading {
-                        Some(h) => format!("{h}\n{body}"),
-                        None => body.clone(),
-                    };
-                    fold_arabic_keyword(&ascii_digits(&text))
-                });
-                docs.push(Doc {
-                    id,
-                    kind: Kind::Article,
-                    work: work.id.to_string(),
-                    expression: Some(expression.id()),
-                    title: meta.title.clone(),
-                    short_title: meta.short_title.clone(),
-                    lang: expression.lang(),
-                    year: Some(work.id.year()),
-                    status: Some(meta.status),
-                    authority: Some(meta.authority),
-                    article: article.eid.clone(),
-                    num: article.num.clone(),
-                    heading: article.heading.clone(),
-                    body,
-                    provision: provision.into_iter().cloned().collect(),
-                    coverage: coverage.into_iter().collect(),
-                    theme: None,
-                    obligation: None,
-                    folded,
-                });
-            }
-        }
-    }
-    let jurisdiction = ws.jurisdiction();
-    for instrument in &ws.instruments {
-        docs.extend(provision_docs(ws, instrument, jurisdiction));
-    }
-    docs
-}
-
-fn provision_docs(ws: &Workspace, instrument: &Instrument, jurisdiction: &str) -> Vec<Doc> {
-    let mapping = ws.mapping(jurisdiction, &instrument.id);
-    let status = |provision: &str, element: Option<&str>| {
-        mapping
-            .and_then(|m| {
-                m.entries
-                    .iter()
-                    .find(|e| e.provision == provision && e.element.as_deref() == element)
-            })
-            .map(|e| e.status)
-    };
-    instrument
-        .provisions
-        .iter()
-        .map(|p| {
-            let reference = format!("{}/{}", instrument.id, p.id);
-            let whole = status(&p.id, None);
-            let coverage: BTreeSet<Status> = if p.elements.is_empty() {
-                BTreeSet::from([whole.unwrap_or(Status::Unassessed)])
-            } else {
-                p.elements
-                    .iter()
-                    .map(|e| {
-                        status(&p.id, Some(&e.id))
-                            .or(whole)
-                            .unwrap_or(Status::Unassessed)
-                    })
-                    .collect()
-            };
-            let mut body = p.summary.clone();
-            if let Some(note) = &p.note {
-                body.push_str("\n\n");
-                body.push_str(note);
-            }
-            for e in &p.elements {
-                body.push_str("\n\n");
-                body.push_str(&e.summary);
-                if !e.keywords.is_empty() {
-                    body.push('\n');
-                    body.push_str(&e.keywords.join(", "));
+    search::documents::documents(ws)
+        .into_iter()
+        .map(|d| {
+            let (title, short_title, authority) = match d.kind {
+                search::Kind::Article => {
+                    let meta = ws
+                        .work(&d.work)
+                        .and_then(|w| w.expression(d.lang))
+                        .map(|e| &e.meta);
+                    (
+                        meta.map(|m| m.title.clone()),
+                        meta.and_then(|m| m.short_title.clone()),
+                        meta.map(|m| m.authority),
+                    )
                 }
-            }
-            let mut provision = vec![reference.clone()];
-            provision.extend(p.elements.iter().map(|e| format!("{reference}#{}", e.id)));
+                search::Kind::Provision => {
+                    let i = ws.instrument(&d.work);
+                    (
+                        i.map(|i| i.title.clone()),
+                        i.and_then(|i| i.short_title.clone()),
+                        None,
+                    )
+                }
+            };
+            let heading = (!d.heading.is_empty()).then_some(d.heading);
+            let folded = (d.kind == search::Kind::Article && d.lang == Lang::Ar).then(|| {
+                let text = match &heading {
+                    Some(h) => format!("{h}\n{}", d.body),
+                    None => d.body.clone(),
+                };
+                ArabicNormalizer::fold(&text)
+            });
             Doc {
-                id: reference,
-                kind: Kind::Provision,
-                work: instrument.id.clone(),
-                expression: None,
-                title: instrument.title.clone(),
-                short_title: instrument.short_title.clone(),
-                lang: Lang::En,
-                year: instrument.adopted.map(|d| d.year),
-                status: None,
-                authority: None,
-                article: p.id.clone(),
-                num: p.citation.clone(),
-                heading: Some(p.title.clone()),
-                body,
-                provision,
-                coverage: coverage.into_iter().collect(),
-                theme: Some(p.theme),
-                obligation: Some(p.obligation),
-                folded: None,
+                id: d.id,
+                kind: match d.kind {
+                    search::Kind::Article => Kind::Article,
+                    search::Kind::Provision => Kind::Provision,
+                },
+                work: d.work,
+                expression: d.expression,
+                title: title.unwrap_or(d.title),
+                short_title,
+                lang: d.lang,
+                year: d.year,
+                status: d.status,
+                authority,
+                article: d.article,
+                num: d.num,
+                heading,
+                body: d.body,
+                provision: d.provisions,
+                coverage: d.coverage,
+                theme: d.theme,
+                obligation: d.obligation,
+                folded,
             }
         })
         .collect()

@@ -6,8 +6,8 @@ use std::io;
 use crate::corpus::{Article, Container, ContainerKind, Expression, Paragraph, Point};
 
 use super::super::Version;
-use super::words;
 use super::xml::Xml;
+use super::{meta, words};
 
 pub fn write(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
     let e = version.expression.as_ref();
@@ -30,13 +30,14 @@ pub fn write(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
         x.close("preamble")?;
     }
     x.open("body", &[])?;
-    let top = children(e, None);
+    let keys = container_keys(e, version.original);
+    let top = children(e, &keys, None);
     if top.is_empty() {
         // The schema wants at least one element in a body.
         x.empty("hcontainer", &[("name", Some("empty"))])?;
     }
     for node in top {
-        write_node(x, e, node)?;
+        write_node(x, version, &keys, node)?;
     }
     x.close("body")
 }
@@ -48,34 +49,80 @@ enum Node {
     Article(usize),
 }
 
+/// Where each container goes among the articles: just before the first
+/// article it holds; a container that holds none (only text) goes after
+/// the article that preceded it in the file. Articles keep the order of
+/// the version's text, whose inserted articles carry no place in the file.
+fn container_keys(e: &Expression, original: &Expression) -> Vec<(usize, u8)> {
+    let mut first: Vec<Option<usize>> = vec![None; e.containers.len()];
+    for (i, a) in e.articles.iter().enumerate() {
+        let mut next = a.container;
+        while let Some(c) = next {
+            if first[c].is_some() {
+                break;
+            }
+            first[c] = Some(i);
+            next = e.containers.get(c).and_then(|c| c.parent);
+        }
+    }
+    e.containers
+        .iter()
+        .zip(first)
+        .map(|(c, first)| match first {
+            Some(i) => (i, 0),
+            None => {
+                let before = original
+                    .articles
+                    .iter()
+                    .filter(|a| a.span.start < c.span.start)
+                    .max_by_key(|a| a.span.start);
+                match before {
+                    None => (0, 0),
+                    Some(anchor) => e
+                        .articles
+                        .iter()
+                        .position(|a| a.eid == anchor.eid)
+                        .map_or((usize::MAX, 0), |i| (i, 2)),
+                }
+            }
+        })
+        .collect()
+}
+
 /// The containers and articles directly under `parent`, in document order.
-fn children(e: &Expression, parent: Option<usize>) -> Vec<Node> {
-    let mut nodes: Vec<(usize, usize, Node)> = Vec::new();
+fn children(e: &Expression, keys: &[(usize, u8)], parent: Option<usize>) -> Vec<Node> {
+    let mut nodes: Vec<((usize, u8, usize), Node)> = Vec::new();
     for (i, c) in e.containers.iter().enumerate() {
         if c.parent == parent {
-            nodes.push((c.span.start, 0, Node::Container(i)));
+            let (at, rank) = keys[i];
+            nodes.push(((at, rank, i), Node::Container(i)));
         }
     }
     for (i, a) in e.articles.iter().enumerate() {
         if a.container == parent {
-            nodes.push((a.span.start, 1, Node::Article(i)));
+            nodes.push(((i, 1, 0), Node::Article(i)));
         }
     }
-    // Spans give the order in the file; indexes keep the order stable for
-    // text that has no place in a file (spans that tie).
-    nodes.sort_by_key(|(start, kind, node)| {
-        let index = match node {
-            Node::Container(i) | Node::Article(i) => *i,
-        };
-        (*start, *kind, index)
-    });
-    nodes.into_iter().map(|(_, _, n)| n).collect()
+    nodes.sort_by_key(|(key, _)| *key);
+    nodes.into_iter().map(|(_, n)| n).collect()
 }
 
-fn write_node(x: &mut Xml, e: &Expression, node: Node) -> io::Result<()> {
+fn write_node(
+    x: &mut Xml,
+    version: &Version<'_>,
+    keys: &[(usize, u8)],
+    node: Node,
+) -> io::Result<()> {
+    let e = version.expression.as_ref();
     match node {
-        Node::Container(i) => write_container(x, e, i),
-        Node::Article(i) => write_article(x, &e.articles[i]),
+        Node::Container(i) => write_container(x, version, keys, i),
+        Node::Article(i) => {
+            let a = &e.articles[i];
+            match version.repealed.get(&a.eid) {
+                Some(by) => write_repealed(x, a, version, by),
+                None => write_article(x, a),
+            }
+        }
     }
 }
 
@@ -89,7 +136,13 @@ fn element(kind: ContainerKind) -> &'static str {
     }
 }
 
-fn write_container(x: &mut Xml, e: &Expression, index: usize) -> io::Result<()> {
+fn write_container(
+    x: &mut Xml,
+    version: &Version<'_>,
+    keys: &[(usize, u8)],
+    index: usize,
+) -> io::Result<()> {
+    let e = version.expression.as_ref();
     let c: &Container = &e.containers[index];
     let name = element(c.kind);
     let hname = (c.kind == ContainerKind::Hcontainer).then_some("container");
@@ -102,7 +155,7 @@ fn write_container(x: &mut Xml, e: &Expression, index: usize) -> io::Result<()> 
         (None, None) => x.text("heading", &[], &c.text)?,
         (None, Some(_)) => {}
     }
-    let kids = children(e, Some(index));
+    let kids = children(e, keys, Some(index));
     if kids.is_empty() {
         if !c.intro.is_empty() {
             x.open("content", &[])?;
@@ -120,7 +173,7 @@ fn write_container(x: &mut Xml, e: &Expression, index: usize) -> io::Result<()> 
             x.close("intro")?;
         }
         for node in kids {
-            write_node(x, e, node)?;
+            write_node(x, version, keys, node)?;
         }
     }
     x.close(name)
@@ -135,6 +188,31 @@ fn write_article(x: &mut Xml, a: &Article) -> io::Result<()> {
     for p in &a.paragraphs {
         write_paragraph(x, p)?;
     }
+    x.close("article")
+}
+
+/// A repealed article stays in place, marked `removed`, with an editorial
+/// remark naming what repealed it.
+fn write_repealed(x: &mut Xml, a: &Article, version: &Version<'_>, by: &str) -> io::Result<()> {
+    x.open(
+        "article",
+        &[("eId", Some(&a.eid)), ("status", Some("removed"))],
+    )?;
+    x.text("num", &[], &a.num)?;
+    let shown = meta::shown(version);
+    let title = shown
+        .iter()
+        .find(|s| s.amendment.id == by)
+        .map_or(by, |s| s.title.as_str());
+    x.open("content", &[])?;
+    x.open("p", &[])?;
+    x.text(
+        "remark",
+        &[("status", Some("editorial"))],
+        &words::repealed(title, version.expression.lang()),
+    )?;
+    x.close("p")?;
+    x.close("content")?;
     x.close("article")
 }
 

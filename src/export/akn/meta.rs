@@ -9,7 +9,7 @@
 
 use std::io;
 
-use crate::amend::AmendmentKind;
+use crate::amend::{Amendment, AmendmentKind, Visibility};
 use crate::corpus::{Authority, Expression, Extent, Lang, WorkStatus};
 use crate::date::Date;
 
@@ -34,12 +34,60 @@ fn state_eid(country: &str) -> String {
     format!("{country}-state")
 }
 
-fn amendment_eid(id: &str) -> String {
-    format!("amendment-{id}")
+fn sponsor_eid(amendment_eid: &str) -> String {
+    match amendment_eid.strip_prefix("amendment-") {
+        Some(id) => format!("sponsor-{id}"),
+        None => format!("sponsor-{amendment_eid}"),
+    }
 }
 
-fn sponsor_eid(id: &str) -> String {
-    format!("sponsor-{id}")
+/// How an amendment appears in a document. An amendment for the committee
+/// only (`visibility: committee`) appears by its date alone: its id,
+/// title, sponsor and note never reach an export.
+pub(super) struct Shown<'a> {
+    pub amendment: &'a Amendment,
+    pub eid: String,
+    pub href: String,
+    pub title: String,
+    /// The court, for a court ruling.
+    pub sponsor: Option<&'a str>,
+    pub note: Option<&'a str>,
+}
+
+/// Every amendment the version's text reflects, as shown: those the text
+/// as read already includes, then those mizan applied, each once.
+pub(super) fn shown<'a>(version: &Version<'a>) -> Vec<Shown<'a>> {
+    let lang = version.expression.lang();
+    let country = version.work.id.country();
+    let mut undisclosed = 0;
+    amendments_of(version)
+        .into_iter()
+        .map(|a| {
+            if a.visibility == Visibility::Public {
+                Shown {
+                    amendment: a,
+                    eid: format!("amendment-{}", a.id),
+                    href: format!("corpus/{country}/amendments/{}.md", a.id),
+                    title: a.title.clone(),
+                    sponsor: a
+                        .sponsor
+                        .as_deref()
+                        .filter(|_| a.kind == AmendmentKind::CourtRuling),
+                    note: a.note.as_deref(),
+                }
+            } else {
+                undisclosed += 1;
+                Shown {
+                    amendment: a,
+                    eid: format!("amendment-undisclosed-{undisclosed}"),
+                    href: format!("urn:x-mizan:undisclosed-amendment:{undisclosed}"),
+                    title: words::undisclosed(a.in_force, lang),
+                    sponsor: None,
+                    note: None,
+                }
+            }
+        })
+        .collect()
 }
 
 pub fn write(x: &mut Xml, version: &Version<'_>, ctx: &Context<'_>) -> io::Result<()> {
@@ -141,11 +189,11 @@ fn publication(x: &mut Xml, e: &Expression) -> io::Result<()> {
 fn lifecycle(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
     let e = version.expression.as_ref();
     let generation = e.meta.date;
-    let amendments: Vec<_> = version
-        .applied
-        .iter()
-        .filter_map(|a| a.amendment.in_force.map(|d| (d, a.amendment)))
+    let mut amendments: Vec<_> = shown(version)
+        .into_iter()
+        .filter_map(|a| a.amendment.in_force.map(|d| (d, a)))
         .collect();
+    amendments.sort_by(|(d, a), (e, b)| (d, &a.eid).cmp(&(e, &b.eid)));
     if generation.is_none() && amendments.is_empty() {
         return Ok(());
     }
@@ -161,9 +209,8 @@ fn lifecycle(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
         )?;
     }
     for (date, a) in amendments {
-        let source = format!("#{}", amendment_eid(&a.id));
-        let sponsor = (a.sponsor.is_some() && a.kind == AmendmentKind::CourtRuling)
-            .then(|| format!("#{}", sponsor_eid(&a.id)));
+        let source = format!("#{}", a.eid);
+        let sponsor = a.sponsor.map(|_| format!("#{}", sponsor_eid(&a.eid)));
         x.empty(
             "eventRef",
             &[
@@ -184,8 +231,15 @@ fn analysis(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
     x.open("analysis", &[("source", Some(EDITORS))])?;
     x.open("passiveModifications", &[])?;
     let mut n = 0;
+    let shown = shown(version);
     for applied in &version.applied {
-        let source = format!("#{}", amendment_eid(&applied.amendment.id));
+        let Some(a) = shown
+            .iter()
+            .find(|s| s.amendment.id == applied.amendment.id)
+        else {
+            continue;
+        };
+        let source = format!("#{}", a.eid);
         for change in &applied.changes {
             n += 1;
             let eid = format!("pmod_{n}");
@@ -212,10 +266,7 @@ fn references(x: &mut Xml, version: &Version<'_>, ctx: &Context<'_>) -> io::Resu
     let e = version.expression.as_ref();
     let lang = e.lang();
     let work = &version.work.id;
-    let original = match e.meta.version_date() {
-        Some(d) => format!("{work}/{}@{d}", lang.iso639_2()),
-        None => format!("{work}/{}@", lang.iso639_2()),
-    };
+    let original = version.original_id();
     x.open("references", &[("source", Some(EDITORS))])?;
     x.empty(
         "original",
@@ -225,14 +276,13 @@ fn references(x: &mut Xml, version: &Version<'_>, ctx: &Context<'_>) -> io::Resu
             ("showAs", Some(&e.meta.title)),
         ],
     )?;
-    for applied in &version.applied {
-        let a = applied.amendment;
-        let href = format!("corpus/{}/amendments/{}.md", work.country(), a.id);
+    let shown = shown(version);
+    for a in &shown {
         x.empty(
             "passiveRef",
             &[
-                ("eId", Some(&amendment_eid(&a.id))),
-                ("href", Some(&href)),
+                ("eId", Some(&a.eid)),
+                ("href", Some(&a.href)),
                 ("showAs", Some(&a.title)),
             ],
         )?;
@@ -257,16 +307,18 @@ fn references(x: &mut Xml, version: &Version<'_>, ctx: &Context<'_>) -> io::Resu
             ("showAs", Some(&words::state(country, lang))),
         ],
     )?;
-    for applied in &version.applied {
-        let a = applied.amendment;
-        if let (Some(sponsor), AmendmentKind::CourtRuling) = (&a.sponsor, a.kind) {
+    for a in &shown {
+        if let Some(sponsor) = a.sponsor {
             x.empty(
                 "TLCOrganization",
                 &[
-                    ("eId", Some(&sponsor_eid(&a.id))),
+                    ("eId", Some(&sponsor_eid(&a.eid))),
                     (
                         "href",
-                        Some(&format!("/ontology/organization/{country}/{}", a.id)),
+                        Some(&format!(
+                            "/ontology/organization/{country}/{}",
+                            slug(sponsor).unwrap_or_else(|| a.eid.clone())
+                        )),
                     ),
                     ("showAs", Some(sponsor)),
                 ],
@@ -274,6 +326,34 @@ fn references(x: &mut Xml, version: &Version<'_>, ctx: &Context<'_>) -> io::Resu
         }
     }
     x.close("references")
+}
+
+/// Every amendment the version's text reflects: those the text as read
+/// already includes, then those mizan applied, each once.
+fn amendments_of<'a>(version: &Version<'a>) -> Vec<&'a Amendment> {
+    let mut out: Vec<&Amendment> = Vec::new();
+    for a in version
+        .incorporated
+        .iter()
+        .copied()
+        .chain(version.applied.iter().map(|a| a.amendment))
+    {
+        if !out.iter().any(|b| b.id == a.id) {
+            out.push(a);
+        }
+    }
+    out
+}
+
+/// A name as an ASCII slug (`Constitutional Court of Kuwait` ->
+/// `constitutional-court-of-kuwait`); `None` when nothing ASCII is left.
+fn slug(name: &str) -> Option<String> {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    (!words.is_empty()).then(|| words.join("-"))
 }
 
 /// How the editors of the workspace are named.
@@ -320,9 +400,9 @@ fn notes(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
             words::publication_note(&p.gazette, p.issue.as_deref(), lang),
         ));
     }
-    for applied in &version.applied {
-        if let Some(n) = &applied.amendment.note {
-            notes.push(("amendment", format!("{}: {n}", applied.amendment.title)));
+    for a in shown(version) {
+        if let Some(n) = a.note {
+            notes.push(("amendment", format!("{}: {n}", a.title)));
         }
     }
     x.open(

@@ -2,6 +2,7 @@
 //! explain what a document is), in the language of the expression.
 
 use crate::corpus::{Authority, Lang};
+use crate::date::Date;
 
 /// The status shown in the preface (`docStatus`).
 pub fn status(authority: Authority, lang: Lang) -> &'static str {
@@ -126,5 +127,23 @@ pub fn state(country: &str, lang: Lang) -> String {
         ("kw", Lang::Ar) => "دولة الكويت".to_owned(),
         (cc, Lang::En) => format!("The state ({})", cc.to_uppercase()),
         (cc, Lang::Ar) => format!("الدولة ({})", cc.to_uppercase()),
+    }
+}
+
+/// The remark in place of a repealed article.
+pub fn repealed(by: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("[Repealed by {by}]"),
+        Lang::Ar => format!("[أُلغيت بموجب {by}]"),
+    }
+}
+
+/// How an amendment for the committee only is named in an export.
+pub fn undisclosed(in_force: Option<Date>, lang: Lang) -> String {
+    match (in_force, lang) {
+        (Some(d), Lang::En) => format!("An amendment in force from {d}"),
+        (None, Lang::En) => "An amendment".to_owned(),
+        (Some(d), Lang::Ar) => format!("تعديل نافذ اعتباراً من {d}"),
+        (None, Lang::Ar) => "تعديل".to_owned(),
     }
 }
