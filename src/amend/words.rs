@@ -74,10 +74,17 @@ pub fn redline(old: &str, new: &str) -> Vec<Segment> {
     if old == new {
         return whole(SegmentKind::Equal, old);
     }
-    let a = tokens(old);
-    let b = tokens(new);
+    // Only the part between the common beginning and end needs cutting
+    // into words and comparing; the cut falls after white space, where
+    // both texts have the same word boundary.
+    let (head, tail) = common_ends(old, new);
+    let a = tokens(&old[head..old.len() - tail]);
+    let b = tokens(&new[head..new.len() - tail]);
     let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
     let mut chunks: Vec<Chunk> = Vec::new();
+    if head > 0 {
+        chunks.push(Chunk::Equal(old[..head].to_owned()));
+    }
     let change = |chunks: &mut Vec<Chunk>, delete: String, insert: String| {
         if let Some(Chunk::Change {
             delete: d,
@@ -121,9 +128,80 @@ pub fn redline(old: &str, new: &str) -> Vec<Segment> {
             ),
         }
     }
+    if tail > 0 {
+        chunks.push(Chunk::Equal(old[old.len() - tail..].to_owned()));
+    }
     segments(move_spaces_out(absorb_short_equalities(absorb_spaces(
-        chunks,
+        merge_equal(chunks),
     ))))
+}
+
+/// The lengths in bytes of a common beginning and a common end of `a` and
+/// `b` that end (and begin) just after white space, before a character that
+/// starts a word, so that cutting there changes no word boundary. They do
+/// not overlap.
+fn common_ends(a: &str, b: &str) -> (usize, usize) {
+    let starts_word = |s: &str| {
+        s.chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace() && !is_mark(c))
+    };
+    let prefix = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    // The last cut point inside the common beginning.
+    let mut head = 0;
+    for (i, c) in a[..floor(a, prefix)].char_indices() {
+        let next = i + c.len_utf8();
+        if c.is_whitespace() && next < prefix && starts_word(&a[next..]) {
+            head = next;
+        }
+    }
+    let max_tail = (a.len() - head).min(b.len() - head);
+    let suffix = a
+        .bytes()
+        .rev()
+        .zip(b.bytes().rev())
+        .take(max_tail)
+        .take_while(|(x, y)| x == y)
+        .count();
+    // The first cut point inside the common end: the start of a word that
+    // follows white space, both inside the common end.
+    let from = ceil(a, a.len() - suffix);
+    let mut tail = 0;
+    for (i, c) in a[from..].char_indices() {
+        let at = from + i;
+        let next = at + c.len_utf8();
+        if c.is_whitespace() && next < a.len() && starts_word(&a[next..]) {
+            tail = a.len() - next;
+            break;
+        }
+    }
+    (head, tail)
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Joins neighbouring unchanged runs.
+fn merge_equal(chunks: Vec<Chunk>) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    for c in chunks {
+        match (out.last_mut(), c) {
+            (Some(Chunk::Equal(prev)), Chunk::Equal(text)) => prev.push_str(&text),
+            (_, c) => out.push(c),
+        }
+    }
+    out
 }
 
 /// The semantic cleanup of Myers' output (as in diff-match-patch): an
@@ -131,46 +209,50 @@ pub fn redline(old: &str, new: &str) -> Vec<Segment> {
 /// folded into them, so a rewritten sentence reads as one replacement
 /// rather than as words picked out of it. Runs that hold a line break stay,
 /// so paragraphs stay apart.
-fn absorb_short_equalities(mut chunks: Vec<Chunk>) -> Vec<Chunk> {
+fn absorb_short_equalities(chunks: Vec<Chunk>) -> Vec<Chunk> {
     fn size(c: &Chunk) -> usize {
         match c {
             Chunk::Change { delete, insert } => delete.chars().count().max(insert.chars().count()),
             Chunk::Equal(_) => 0,
         }
     }
-    loop {
-        let found = (1..chunks.len().saturating_sub(1)).find(|&k| match &chunks[k] {
-            Chunk::Equal(text) => {
-                let len = text.chars().count();
-                !text.contains('\n')
-                    && matches!(chunks[k - 1], Chunk::Change { .. })
-                    && matches!(chunks[k + 1], Chunk::Change { .. })
-                    && len <= size(&chunks[k - 1])
-                    && len <= size(&chunks[k + 1])
+    // A stack reduction: whenever the top reads change, short equal,
+    // change, the three become one change; the grown change may then
+    // absorb the equal run before it, and so on.
+    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    for chunk in chunks {
+        out.push(chunk);
+        while out.len() >= 3 {
+            let n = out.len();
+            let absorbable = match (&out[n - 3], &out[n - 2], &out[n - 1]) {
+                (Chunk::Change { .. }, Chunk::Equal(text), Chunk::Change { .. }) => {
+                    let len = text.chars().count();
+                    !text.contains('\n') && len <= size(&out[n - 3]) && len <= size(&out[n - 1])
+                }
+                _ => false,
+            };
+            if !absorbable {
+                break;
             }
-            Chunk::Change { .. } => false,
-        });
-        let Some(k) = found else {
-            return chunks;
-        };
-        let next = chunks.remove(k + 1);
-        let Chunk::Equal(text) = chunks.remove(k) else {
-            return chunks;
-        };
-        if let (
-            Chunk::Change { delete, insert },
-            Chunk::Change {
-                delete: d2,
-                insert: i2,
-            },
-        ) = (&mut chunks[k - 1], next)
-        {
-            delete.push_str(&text);
-            delete.push_str(&d2);
-            insert.push_str(&text);
-            insert.push_str(&i2);
+            let (
+                Some(Chunk::Change {
+                    delete: d2,
+                    insert: i2,
+                }),
+                Some(Chunk::Equal(text)),
+            ) = (out.pop(), out.pop())
+            else {
+                break;
+            };
+            if let Some(Chunk::Change { delete, insert }) = out.last_mut() {
+                delete.push_str(&text);
+                delete.push_str(&d2);
+                insert.push_str(&text);
+                insert.push_str(&i2);
+            }
         }
     }
+    out
 }
 
 /// Where a change replaces words with words and both sides begin (or end)
@@ -305,13 +387,18 @@ fn segments(chunks: Vec<Chunk>) -> Vec<Segment> {
 
 /// All of `text` as one segment of `kind` (none when it is empty).
 pub fn whole(kind: SegmentKind, text: &str) -> Vec<Segment> {
+    whole_owned(kind, text.to_owned())
+}
+
+/// [`whole`], taking the text.
+pub fn whole_owned(kind: SegmentKind, text: String) -> Vec<Segment> {
     if text.is_empty() {
         return Vec::new();
     }
     let len = text.chars().count();
     vec![Segment {
         kind,
-        text: text.to_owned(),
+        text,
         old: (kind != SegmentKind::Insert).then_some((0, len)),
         new: (kind != SegmentKind::Delete).then_some((0, len)),
     }]
@@ -394,6 +481,20 @@ mod tests {
             plain(&r),
             "The [-Ministry-]{+Public Authority for Manpower+} issues licences"
         );
+    }
+
+    #[test]
+    fn common_ends_cut_only_between_words() {
+        assert_eq!(
+            common_ends("the court may order", "the court must order"),
+            (10, 5)
+        );
+        // No cut inside a word, nor before a mark.
+        assert_eq!(common_ends("abc", "abd"), (0, 0));
+        assert_eq!(common_ends("x \u{064E}a b c", "x \u{064E}a b d").0, 6);
+        // The ends never overlap.
+        let (h, t) = common_ends("a a a", "a a a a");
+        assert!(h + t <= 5);
     }
 
     #[test]
