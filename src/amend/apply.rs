@@ -24,9 +24,10 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::text::nearest;
 
 use super::consolidate::{ConsolidatedExpression, Provenance, Stale};
-use super::grammar::{Action, ArticleTarget, Occurrence, Quoted};
 use super::matching::{Unit, closest_words, find_words, tidy, unit_text_mut, units};
 use super::numbering::{display_number, reassign_eids};
+use super::operation::{Action, ArticleTarget, Occurrence, Quoted};
+use super::overlap::{Footprint, Region, overlaps};
 use super::{Amendment, Operation};
 
 /// How to apply an amendment.
@@ -35,44 +36,6 @@ pub struct ApplyOptions {
     /// The version date the result carries (the amendment's `in_force`);
     /// `None` keeps the input's.
     pub version_date: Option<Date>,
-}
-
-/// What an operation touches, for finding operations that overlap.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Region {
-    /// The whole article (replaced, repealed, renumbered, or inserted).
-    Whole,
-    /// The place after the article, where an article is inserted.
-    After,
-    Paragraph(usize),
-    AfterParagraph(usize),
-    Words {
-        unit: Unit,
-        range: Range<usize>,
-    },
-}
-
-struct Footprint {
-    lineage: u32,
-    region: Region,
-    op: usize,
-}
-
-fn overlaps(a: &Region, b: &Region) -> bool {
-    use Region::*;
-    match (a, b) {
-        (Whole, After) | (After, Whole) => false,
-        (Whole, _) | (_, Whole) => true,
-        (After, After) => true,
-        (Paragraph(x), Paragraph(y)) | (AfterParagraph(x), AfterParagraph(y)) => x == y,
-        (Paragraph(p), Words { unit, .. }) | (Words { unit, .. }, Paragraph(p)) => {
-            unit.paragraph == *p
-        }
-        (Words { unit: u, range: r }, Words { unit: v, range: s }) => {
-            u == v && r.start < s.end && s.start < r.end
-        }
-        _ => false,
-    }
 }
 
 /// A change to the text inside one article, resolved against the article as

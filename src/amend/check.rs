@@ -13,7 +13,7 @@ use crate::diag::{Diagnostic, Diagnostics, Severity};
 
 use super::apply::{Working, run};
 use super::consolidate::history;
-use super::grammar::Action;
+use super::operation::Action;
 use super::{Amendment, AmendmentStatus, Operation};
 
 /// What checking found besides diagnostics.

@@ -16,6 +16,8 @@ pub mod diff;
 pub mod grammar;
 mod matching;
 mod numbering;
+mod operation;
+mod overlap;
 mod reader;
 pub mod render;
 mod words;
@@ -38,7 +40,8 @@ pub use consolidate::{
     history, version, with_pending,
 };
 pub use diff::{amendment_diff, versions_diff};
-pub use grammar::{Action, ArticleTarget, Occurrence, ParagraphNumber, Quoted};
+pub use grammar::{GrammarError, parse_operation};
+pub use operation::{Action, ArticleTarget, Occurrence, ParagraphNumber, Quoted};
 pub use reader::read_amendment;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -146,7 +146,13 @@ fn common_ends(a: &str, b: &str) -> (usize, usize) {
             .next()
             .is_some_and(|c| !c.is_whitespace() && !is_mark(c))
     };
-    let prefix = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    // Whole characters only: two different characters may share bytes.
+    let prefix = a
+        .char_indices()
+        .zip(b.chars())
+        .take_while(|((_, x), y)| x == y)
+        .last()
+        .map_or(0, |((i, c), _)| i + c.len_utf8());
     // The last cut point inside the common beginning.
     let mut head = 0;
     for (i, c) in a[..floor(a, prefix)].char_indices() {
@@ -224,31 +230,24 @@ fn absorb_short_equalities(chunks: Vec<Chunk>) -> Vec<Chunk> {
         out.push(chunk);
         while out.len() >= 3 {
             let n = out.len();
-            let absorbable = match (&out[n - 3], &out[n - 2], &out[n - 1]) {
-                (Chunk::Change { .. }, Chunk::Equal(text), Chunk::Change { .. }) => {
+            let absorbable = match &out[n - 2] {
+                Chunk::Equal(text) => {
                     let len = text.chars().count();
-                    !text.contains('\n') && len <= size(&out[n - 3]) && len <= size(&out[n - 1])
+                    !text.contains('\n')
+                        && foldable(&out[n - 3], &out[n - 1])
+                        && len <= size(&out[n - 3])
+                        && len <= size(&out[n - 1])
                 }
-                _ => false,
+                Chunk::Change { .. } => false,
             };
             if !absorbable {
                 break;
             }
-            let (
-                Some(Chunk::Change {
-                    delete: d2,
-                    insert: i2,
-                }),
-                Some(Chunk::Equal(text)),
-            ) = (out.pop(), out.pop())
-            else {
+            let (Some(next), Some(Chunk::Equal(text))) = (out.pop(), out.pop()) else {
                 break;
             };
-            if let Some(Chunk::Change { delete, insert }) = out.last_mut() {
-                delete.push_str(&text);
-                delete.push_str(&d2);
-                insert.push_str(&text);
-                insert.push_str(&i2);
+            if let Some(into) = out.last_mut() {
+                fold(into, &text, next);
             }
         }
     }
@@ -259,16 +258,30 @@ fn absorb_short_equalities(chunks: Vec<Chunk>) -> Vec<Chunk> {
 /// with the same white space, that space is shared text: it moves into the
 /// equal text beside the change, so a redline reads `the [-Ministry-]{+Authority+} issues`.
 fn move_spaces_out(mut chunks: Vec<Chunk>) -> Vec<Chunk> {
+    /// The common white space at the start (or end) of `a` and `b`, less
+    /// any space that carries a combining mark (it stays with its mark).
     fn common_space(a: &str, b: &str, suffix: bool) -> usize {
-        let pairs: Box<dyn Iterator<Item = (char, char)>> = if suffix {
-            Box::new(a.chars().rev().zip(b.chars().rev()))
-        } else {
-            Box::new(a.chars().zip(b.chars()))
-        };
-        pairs
-            .take_while(|(x, y)| x == y && x.is_whitespace() && *x != '\n')
+        let space = |c: char| c.is_whitespace() && c != '\n';
+        if suffix {
+            return a
+                .chars()
+                .rev()
+                .zip(b.chars().rev())
+                .take_while(|(x, y)| x == y && space(*x))
+                .map(|(x, _)| x.len_utf8())
+                .sum();
+        }
+        let mut len: usize = a
+            .chars()
+            .zip(b.chars())
+            .take_while(|(x, y)| x == y && space(*x))
             .map(|(x, _)| x.len_utf8())
-            .sum()
+            .sum();
+        let carries_mark = |s: &str, at: usize| s[at..].starts_with(is_mark);
+        while len > 0 && (carries_mark(a, len) || carries_mark(b, len)) {
+            len -= a[..len].chars().next_back().map_or(1, char::len_utf8);
+        }
+        len
     }
     for k in 0..chunks.len() {
         let (lead, trail) = match &chunks[k] {
@@ -307,36 +320,62 @@ fn move_spaces_out(mut chunks: Vec<Chunk>) -> Vec<Chunk> {
     chunks
 }
 
+/// Whether an unchanged run between two changes can be folded into them:
+/// only when the merged change both deletes and inserts (folding between two
+/// pure insertions would show untouched words as deleted).
+fn foldable(before: &Chunk, after: &Chunk) -> bool {
+    match (before, after) {
+        (
+            Chunk::Change {
+                delete: d1,
+                insert: i1,
+            },
+            Chunk::Change {
+                delete: d2,
+                insert: i2,
+            },
+        ) => !(d1.is_empty() && d2.is_empty()) && !(i1.is_empty() && i2.is_empty()),
+        _ => false,
+    }
+}
+
+/// Folds `text` and the change `next` into the change `into`.
+fn fold(into: &mut Chunk, text: &str, next: Chunk) {
+    if let (
+        Chunk::Change { delete, insert },
+        Chunk::Change {
+            delete: d2,
+            insert: i2,
+        },
+    ) = (into, next)
+    {
+        delete.push_str(text);
+        delete.push_str(&d2);
+        insert.push_str(text);
+        insert.push_str(&i2);
+    }
+}
+
 /// Folds white space that lies between two changes into them.
 fn absorb_spaces(chunks: Vec<Chunk>) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
     let mut iter = chunks.into_iter().peekable();
     while let Some(chunk) = iter.next() {
-        let between = matches!(&chunk, Chunk::Equal(s) if !s.contains('\n') && s.chars().all(char::is_whitespace))
-            && matches!(out.last(), Some(Chunk::Change { .. }))
-            && matches!(iter.peek(), Some(Chunk::Change { .. }));
-        if between {
-            let (
-                Chunk::Equal(space),
-                Some(Chunk::Change { delete, insert }),
-                Some(Chunk::Change {
-                    delete: d2,
-                    insert: i2,
-                }),
-            ) = (chunk, out.pop(), iter.next())
-            else {
-                continue;
-            };
-            let join = |a: String, b: String| match (a.is_empty(), b.is_empty()) {
-                (true, true) => String::new(),
-                _ => format!("{a}{space}{b}"),
-            };
-            out.push(Chunk::Change {
-                delete: join(delete, d2),
-                insert: join(insert, i2),
-            });
-        } else {
-            out.push(chunk);
+        let space = match &chunk {
+            Chunk::Equal(s) if !s.contains('\n') && s.chars().all(char::is_whitespace) => Some(s),
+            _ => None,
+        };
+        let between = match (space, out.last(), iter.peek()) {
+            (Some(_), Some(before), Some(after)) => foldable(before, after),
+            _ => false,
+        };
+        match (between, chunk, iter.peek().is_some()) {
+            (true, Chunk::Equal(space), true) => {
+                if let (Some(next), Some(into)) = (iter.next(), out.last_mut()) {
+                    fold(into, &space, next);
+                }
+            }
+            (_, chunk, _) => out.push(chunk),
         }
     }
     out
@@ -424,7 +463,52 @@ pub fn new_text(segments: &[Segment]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// Text from a small alphabet that exercises the tokenizer: Latin and
+    /// Arabic letters, harakat, digits, spaces, line breaks, punctuation.
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "b", "the", " ", " ", "\n", ",", ".", "،", "؛", "ب", "ع", "اق", "\u{064F}",
+                "\u{064E}", "\u{0651}", "\u{0670}", "1", "٣", "'",
+            ]),
+            0..40,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn redlines_rebuild_both_texts_and_never_orphan_a_mark(a in text(), b in text()) {
+            let r = redline(&a, &b);
+            prop_assert_eq!(old_text(&r), a.clone());
+            prop_assert_eq!(new_text(&r), b.clone());
+            let (mut o, mut n) = (0, 0);
+            for s in &r {
+                let len = s.text.chars().count();
+                if let Some((x, y)) = s.old {
+                    prop_assert_eq!((x, y), (o, o + len));
+                    o += len;
+                }
+                if let Some((x, y)) = s.new {
+                    prop_assert_eq!((x, y), (n, n + len));
+                    n += len;
+                }
+                // A change never begins with a bare mark, unless the text
+                // itself does (then there is no letter to keep it with).
+                if s.kind != SegmentKind::Equal && s.text.starts_with(is_mark) {
+                    let at_start = match s.kind {
+                        SegmentKind::Delete => s.old.map(|x| x.0) == Some(0),
+                        _ => s.new.map(|x| x.0) == Some(0),
+                    };
+                    prop_assert!(at_start, "orphaned mark in {:?}", r);
+                }
+            }
+        }
+    }
 
     fn plain(segments: &[Segment]) -> String {
         segments
