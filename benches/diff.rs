@@ -109,7 +109,11 @@ fn bench(c: &mut Criterion) {
             let (a, d) = read_amendment(&apath, black_box(&amendment_text));
             assert!(!d.has_errors(), "{d:?}");
             let a = a.unwrap();
-            let diff = amendment_diff(&work, std::slice::from_ref(&a), &a, None).unwrap();
+            let options = mizan::amend::diff::DiffOptions {
+                lang: None,
+                unchanged_text: false,
+            };
+            let diff = amendment_diff(&work, std::slice::from_ref(&a), &a, &options).unwrap();
             black_box(inline(&diff, &RenderOptions::default()))
         })
     });

@@ -12,113 +12,23 @@
 //! operations that touch the same text are an error, so the result never
 //! depends on the order of the operations.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
-
-use crate::corpus::{Article, Expression, Lang, Paragraph, Point};
+use crate::corpus::{Article, Expression, Lang, Paragraph};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::ids::ArticleNumber;
-use crate::text::{arabic_indic_digits, collapse_whitespace, edit_distance, nearest};
+use crate::text::nearest;
 
-use super::grammar::{Action, ArticleTarget, Occurrence, Quoted};
+use super::consolidate::{ConsolidatedExpression, Provenance, Stale};
+use super::matching::{Unit, closest_words, find_words, tidy, unit_text_mut, units};
+use super::numbering::{display_number, reassign_eids};
+use super::operation::{Action, ArticleTarget, Occurrence, Quoted};
+use super::overlap::{Footprint, Region, overlaps};
 use super::{Amendment, Operation};
-
-/// Which amendment made a change, and from when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Provenance {
-    pub amendment: String,
-    /// The date the change took effect; `None` for a pending amendment.
-    pub in_force: Option<Date>,
-}
-
-/// A change an amendment makes in another language only, which this
-/// expression therefore does not show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Stale {
-    /// The article concerned (for an insertion, the new article).
-    pub eid: String,
-    pub amendment: String,
-    /// The language the operation is written in.
-    pub written_in: Lang,
-    /// What the operation does: `substitutes words in Article 13`.
-    pub change: String,
-}
-
-/// An expression as amended, with what consolidation needs to know about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConsolidatedExpression {
-    /// The text. A repealed article stays in place with no title and no
-    /// paragraphs, as a marker (see [`ConsolidatedExpression::repealed`]).
-    pub expression: Expression,
-    /// For each article (parallel to `expression.articles`), an identity
-    /// that stays with it through renumbering and replacement, so that two
-    /// versions can be aligned exactly.
-    pub lineage: Vec<u32>,
-    next_lineage: u32,
-    /// Repealed articles by eId, and what repealed them.
-    pub repealed: BTreeMap<String, Provenance>,
-    /// The amendments that changed each article, by lineage, oldest first.
-    pub changed_by: BTreeMap<u32, Vec<Provenance>>,
-    /// Changes written in another language that this text does not show.
-    pub stale: Vec<Stale>,
-}
-
-impl ConsolidatedExpression {
-    /// An expression as read, before any amendment.
-    pub fn new(expression: Expression) -> ConsolidatedExpression {
-        let n = expression.articles.len() as u32;
-        ConsolidatedExpression {
-            expression,
-            lineage: (0..n).collect(),
-            next_lineage: n,
-            repealed: BTreeMap::new(),
-            changed_by: BTreeMap::new(),
-            stale: Vec::new(),
-        }
-    }
-
-    pub fn lang(&self) -> Lang {
-        self.expression.lang()
-    }
-
-    pub fn article(&self, eid: &str) -> Option<&Article> {
-        self.expression.article(eid)
-    }
-
-    pub fn is_repealed(&self, eid: &str) -> bool {
-        self.repealed.contains_key(eid)
-    }
-
-    /// The amendments that changed an article, oldest first.
-    pub fn changes_of(&self, eid: &str) -> &[Provenance] {
-        self.expression
-            .articles
-            .iter()
-            .position(|a| a.eid == eid)
-            .and_then(|i| self.changed_by.get(&self.lineage[i]))
-            .map_or(&[], Vec::as_slice)
-    }
-
-    /// Changes to an article made in another language only.
-    pub fn stale_for<'a>(&'a self, eid: &'a str) -> impl Iterator<Item = &'a Stale> + 'a {
-        self.stale.iter().filter(move |s| s.eid == eid)
-    }
-
-    /// The eIds of the articles in force (not repealed).
-    pub fn live_articles(&self) -> impl Iterator<Item = &str> {
-        self.expression
-            .articles
-            .iter()
-            .map(|a| a.eid.as_str())
-            .filter(|e| !self.repealed.contains_key(*e))
-    }
-}
 
 /// How to apply an amendment.
 #[derive(Debug, Clone, Copy, Default)]
@@ -126,52 +36,6 @@ pub struct ApplyOptions {
     /// The version date the result carries (the amendment's `in_force`);
     /// `None` keeps the input's.
     pub version_date: Option<Date>,
-}
-
-/// What an operation touches, for finding operations that overlap.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Region {
-    /// The whole article (replaced, repealed, renumbered, or inserted).
-    Whole,
-    /// The place after the article, where an article is inserted.
-    After,
-    Paragraph(usize),
-    AfterParagraph(usize),
-    Words {
-        unit: Unit,
-        range: Range<usize>,
-    },
-}
-
-/// A piece of article text a substitution works in: a paragraph's own text
-/// (`points` empty) or a point, by position.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Unit {
-    paragraph: usize,
-    points: Vec<usize>,
-}
-
-struct Footprint {
-    lineage: u32,
-    region: Region,
-    op: usize,
-}
-
-fn overlaps(a: &Region, b: &Region) -> bool {
-    use Region::*;
-    match (a, b) {
-        (Whole, After) | (After, Whole) => false,
-        (Whole, _) | (_, Whole) => true,
-        (After, After) => true,
-        (Paragraph(x), Paragraph(y)) | (AfterParagraph(x), AfterParagraph(y)) => x == y,
-        (Paragraph(p), Words { unit, .. }) | (Words { unit, .. }, Paragraph(p)) => {
-            unit.paragraph == *p
-        }
-        (Words { unit: u, range: r }, Words { unit: v, range: s }) => {
-            u == v && r.start < s.end && s.start < r.end
-        }
-        _ => false,
-    }
 }
 
 /// A change to the text inside one article, resolved against the article as
@@ -187,10 +51,93 @@ enum Edit {
     RepealParagraph(usize),
 }
 
-struct Applier<'a> {
+/// The text being amended: the base expression's articles, each cloned
+/// only when an operation changes it (a dry run clones none it does not
+/// change), and the consolidation bookkeeping.
+pub(super) struct Working<'b> {
+    base: &'b Expression,
+    articles: Vec<Cow<'b, Article>>,
+    lineage: Vec<u32>,
+    next_lineage: u32,
+    repealed: BTreeMap<String, Provenance>,
+    changed_by: BTreeMap<u32, Vec<Provenance>>,
+    stale: Vec<Stale>,
+}
+
+impl<'b> Working<'b> {
+    /// A consolidated expression, to amend further.
+    pub(super) fn of(c: &'b ConsolidatedExpression) -> Working<'b> {
+        Working {
+            base: &c.expression,
+            articles: c.expression.articles.iter().map(Cow::Borrowed).collect(),
+            lineage: c.lineage.clone(),
+            next_lineage: c.next_lineage,
+            repealed: c.repealed.clone(),
+            changed_by: c.changed_by.clone(),
+            stale: c.stale.clone(),
+        }
+    }
+
+    /// An expression as read, with no amendment applied yet.
+    pub(super) fn plain(e: &'b Expression) -> Working<'b> {
+        let n = e.articles.len() as u32;
+        Working {
+            base: e,
+            articles: e.articles.iter().map(Cow::Borrowed).collect(),
+            lineage: (0..n).collect(),
+            next_lineage: n,
+            repealed: BTreeMap::new(),
+            changed_by: BTreeMap::new(),
+            stale: Vec::new(),
+        }
+    }
+
+    fn lang(&self) -> Lang {
+        self.base.lang()
+    }
+
+    fn article(&self, eid: &str) -> Option<&Article> {
+        self.articles.iter().map(|a| &**a).find(|a| a.eid == eid)
+    }
+
+    fn is_repealed(&self, eid: &str) -> bool {
+        self.repealed.contains_key(eid)
+    }
+
+    /// The eIds of the articles in force once the amendment applies.
+    pub(super) fn live_articles(&self) -> impl Iterator<Item = &str> {
+        self.articles
+            .iter()
+            .map(|a| a.eid.as_str())
+            .filter(|e| !self.repealed.contains_key(*e))
+    }
+
+    fn into_consolidated(self, options: &ApplyOptions) -> ConsolidatedExpression {
+        let mut expression = Expression {
+            path: self.base.path.clone(),
+            meta: self.base.meta.clone(),
+            preamble: self.base.preamble.clone(),
+            containers: self.base.containers.clone(),
+            articles: self.articles.into_iter().map(Cow::into_owned).collect(),
+        };
+        if let Some(date) = options.version_date {
+            expression.meta.version_date = Some(date);
+        }
+        ConsolidatedExpression {
+            expression,
+            lineage: self.lineage,
+            next_lineage: self.next_lineage,
+            repealed: self.repealed,
+            changed_by: self.changed_by,
+            stale: self.stale,
+        }
+    }
+}
+
+struct Applier<'a, 'b> {
     amendment: &'a Amendment,
     ops: Vec<&'a Operation>,
-    work: ConsolidatedExpression,
+    work: Working<'b>,
     provenance: Provenance,
     footprints: Vec<Footprint>,
     edits: BTreeMap<u32, Vec<Edit>>,
@@ -206,7 +153,19 @@ pub fn apply(
     amendment: &Amendment,
     options: &ApplyOptions,
 ) -> Result<ConsolidatedExpression, Diagnostics> {
-    let lang = base.lang();
+    let work = run(Working::of(base), amendment, options.version_date)?;
+    Ok(work.into_consolidated(options))
+}
+
+/// Carries out `amendment` on `work` (in place, cloning only the articles
+/// it changes). Used alone, it checks an amendment without building the
+/// amended expression.
+pub(super) fn run<'b>(
+    mut work: Working<'b>,
+    amendment: &Amendment,
+    in_force: Option<Date>,
+) -> Result<Working<'b>, Diagnostics> {
+    let lang = work.lang();
     let own = |o: &Operation| o.lang == lang;
     let mut ops = Vec::new();
     let mut stale = Vec::new();
@@ -237,13 +196,14 @@ pub fn apply(
             }
         }
     }
+    work.stale.extend(stale);
     let mut a = Applier {
         amendment,
         ops,
-        work: base.clone(),
+        work,
         provenance: Provenance {
             amendment: amendment.id.clone(),
-            in_force: options.version_date,
+            in_force,
         },
         footprints: Vec::new(),
         edits: BTreeMap::new(),
@@ -256,15 +216,10 @@ pub fn apply(
     if a.diags.has_errors() {
         return Err(a.diags);
     }
-    let mut work = a.work;
-    work.stale.extend(stale);
-    if let Some(date) = options.version_date {
-        work.expression.meta.version_date = Some(date);
-    }
-    Ok(work)
+    Ok(a.work)
 }
 
-impl Applier<'_> {
+impl Applier<'_, '_> {
     fn path(&self) -> &Arc<Path> {
         &self.amendment.path
     }
@@ -282,11 +237,7 @@ impl Applier<'_> {
     }
 
     fn index_of(&self, eid: &str) -> Option<usize> {
-        self.work
-            .expression
-            .articles
-            .iter()
-            .position(|a| a.eid == eid)
+        self.work.articles.iter().position(|a| a.eid == eid)
     }
 
     /// Finds the article an operation names, or reports that it is missing
@@ -337,7 +288,6 @@ impl Applier<'_> {
                 };
                 let same_digits: Vec<&str> = self
                     .work
-                    .expression
                     .articles
                     .iter()
                     .map(|a| a.eid.as_str())
@@ -348,7 +298,7 @@ impl Applier<'_> {
                     .and_then(|best| self.work.article(best))
                     .map(|a| format!("did you mean Article {}?", a.num))
                     .or_else(|| {
-                        let arts = &self.work.expression.articles;
+                        let arts = &self.work.articles;
                         match (arts.first(), arts.last()) {
                             (Some(f), Some(l)) => Some(format!(
                                 "the {} text has Articles {} to {}",
@@ -364,7 +314,7 @@ impl Applier<'_> {
                     format!(
                         "there is no Article {} in `{}` ({} text)",
                         t.number.display,
-                        self.work.expression.meta.work,
+                        self.work.base.meta.work,
                         lang.code()
                     ),
                     help,
@@ -432,7 +382,7 @@ impl Applier<'_> {
                     return;
                 }
                 let Some(text) = &operation.text else { return };
-                let old = &self.work.expression.articles[i];
+                let old = &self.work.articles[i];
                 let mut new = Article {
                     eid: old.eid.clone(),
                     num: old.num.clone(),
@@ -443,7 +393,7 @@ impl Applier<'_> {
                 };
                 reassign_eids(&mut new);
                 self.work.repealed.remove(&new.eid);
-                self.work.expression.articles[i] = new;
+                self.work.articles[i] = Cow::Owned(new);
                 self.record_change(lineage);
             }
             Action::InsertArticle { article, after } => {
@@ -489,7 +439,7 @@ impl Applier<'_> {
                     op,
                 });
                 let Some(text) = &operation.text else { return };
-                let anchor_article = &self.work.expression.articles[anchor];
+                let anchor_article = &self.work.articles[anchor];
                 let num = display_number(
                     &article.number,
                     operation.lang,
@@ -505,7 +455,7 @@ impl Applier<'_> {
                     span: operation.span.clone(),
                 };
                 reassign_eids(&mut new);
-                self.work.expression.articles.insert(anchor + 1, new);
+                self.work.articles.insert(anchor + 1, Cow::Owned(new));
                 self.work.lineage.insert(anchor + 1, new_lineage);
                 self.record_change(new_lineage);
             }
@@ -517,7 +467,7 @@ impl Applier<'_> {
                 if !self.touch(op, lineage, Region::Whole, article_name) {
                     return;
                 }
-                let a = &mut self.work.expression.articles[i];
+                let a = self.work.articles[i].to_mut();
                 a.heading = None;
                 a.paragraphs.clear();
                 a.span = operation.span.clone();
@@ -531,7 +481,7 @@ impl Applier<'_> {
                 };
                 let new_eid = to.eid();
                 if let Some(j) = self.index_of(&new_eid) {
-                    let num = self.work.expression.articles[j].num.clone();
+                    let num = self.work.articles[j].num.clone();
                     self.error(
                         to.span.clone(),
                         format!("Article {num} already exists"),
@@ -544,7 +494,7 @@ impl Applier<'_> {
                     return;
                 }
                 let lang = self.lang();
-                let a = &mut self.work.expression.articles[i];
+                let a = self.work.articles[i].to_mut();
                 a.num = display_number(&to.number, operation.lang, lang, &a.num);
                 a.eid = new_eid;
                 reassign_eids(a);
@@ -641,7 +591,7 @@ impl Applier<'_> {
         num: usize,
         span: &Range<usize>,
     ) -> bool {
-        let count = self.work.expression.articles[i].paragraphs.len();
+        let count = self.work.articles[i].paragraphs.len();
         if num <= count {
             return true;
         }
@@ -672,7 +622,7 @@ impl Applier<'_> {
         let lang = self.ops[op].lang;
         let code = self.lang().code();
         let name = format!("Article {}", t.number.display);
-        let article = &self.work.expression.articles[i];
+        let article = &self.work.articles[i];
         let units = units(article);
         let mut found = Vec::new();
         for (unit, text) in &units {
@@ -739,7 +689,7 @@ impl Applier<'_> {
             let Some(i) = self.work.lineage.iter().position(|l| *l == lineage) else {
                 continue;
             };
-            let article = &mut self.work.expression.articles[i];
+            let article = self.work.articles[i].to_mut();
             // Words: per unit, from the end, so earlier ranges stay valid.
             list.sort_by(|a, b| match (a, b) {
                 (
@@ -817,283 +767,5 @@ impl Applier<'_> {
                 );
             }
         }
-    }
-}
-
-/// Removes doubled spaces and spaces before punctuation that a deletion leaves.
-fn tidy(text: &str) -> String {
-    let collapsed = collapse_whitespace(text);
-    let mut out = String::with_capacity(collapsed.len());
-    let mut chars = collapsed.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == ' '
-            && chars
-                .peek()
-                .is_some_and(|n| matches!(n, ',' | '.' | ';' | ':' | '،' | '؛'))
-        {
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// The pieces of an article's text a substitution searches: each
-/// paragraph's own text, then its points, depth first.
-fn units(article: &Article) -> Vec<(Unit, &str)> {
-    fn walk<'a>(
-        points: &'a [Point],
-        paragraph: usize,
-        path: &mut Vec<usize>,
-        out: &mut Vec<(Unit, &'a str)>,
-    ) {
-        for (i, p) in points.iter().enumerate() {
-            path.push(i);
-            out.push((
-                Unit {
-                    paragraph,
-                    points: path.clone(),
-                },
-                p.text.as_str(),
-            ));
-            walk(&p.points, paragraph, path, out);
-            path.pop();
-        }
-    }
-    let mut out = Vec::new();
-    for (k, p) in article.paragraphs.iter().enumerate() {
-        out.push((
-            Unit {
-                paragraph: k + 1,
-                points: Vec::new(),
-            },
-            p.text.as_str(),
-        ));
-        walk(&p.points, k + 1, &mut Vec::new(), &mut out);
-    }
-    out
-}
-
-fn unit_text_mut<'a>(article: &'a mut Article, unit: &Unit) -> Option<&'a mut String> {
-    let p = article.paragraphs.get_mut(unit.paragraph.checked_sub(1)?)?;
-    let Some((first, rest)) = unit.points.split_first() else {
-        return Some(&mut p.text);
-    };
-    let mut point = p.points.get_mut(*first)?;
-    for i in rest {
-        point = point.points.get_mut(*i)?;
-    }
-    Some(&mut point.text)
-}
-
-/// A letter, digit or combining mark: a character that continues a word.
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-        || matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
-}
-
-/// Where `needle` occurs in `hay` as whole words: a match that begins (or
-/// ends) with a word character must begin (or end) at a word boundary, so
-/// `ten` is not found in `often`. Non-overlapping, left to right.
-pub(super) fn find_words(hay: &str, needle: &str) -> Vec<Range<usize>> {
-    if needle.is_empty() || !hay.contains(needle) {
-        return Vec::new();
-    }
-    let mut bounds: Vec<usize> = hay.split_word_bound_indices().map(|(i, _)| i).collect();
-    bounds.push(hay.len());
-    let starts_word = needle.chars().next().is_some_and(is_word_char);
-    let ends_word = needle.chars().last().is_some_and(is_word_char);
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = hay[from..].find(needle) {
-        let start = from + i;
-        let end = start + needle.len();
-        let ok = (!starts_word || bounds.binary_search(&start).is_ok())
-            && (!ends_word || bounds.binary_search(&end).is_ok());
-        if ok {
-            out.push(start..end);
-            from = end;
-        } else {
-            from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
-        }
-    }
-    out
-}
-
-/// The run of words in the article most like `needle` (by edit distance,
-/// over windows of about as many words), for "not found" help.
-fn closest_words(units: &[(Unit, &str)], needle: &str) -> Option<String> {
-    let needle_words = needle.unicode_words().count().max(1);
-    let needle_chars = needle.chars().count();
-    let mut best: Option<(usize, String)> = None;
-    for (_, text) in units {
-        let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
-        for size in needle_words.saturating_sub(1).max(1)..=needle_words + 1 {
-            for w in words.windows(size) {
-                let (start, _) = w[0];
-                let (last, last_word) = w[size - 1];
-                let mut end = last + last_word.len();
-                // Keep punctuation glued to the last word when the needle has it.
-                if let Some(c) = needle.chars().last()
-                    && !is_word_char(c)
-                    && text[end..].starts_with(c)
-                {
-                    end += c.len_utf8();
-                }
-                let candidate = &text[start..end];
-                let len = candidate.chars().count();
-                if len.abs_diff(needle_chars) > needle_chars {
-                    continue;
-                }
-                let d = edit_distance(needle, candidate);
-                if best.as_ref().is_none_or(|(b, _)| d < *b) {
-                    best = Some((d, candidate.to_owned()));
-                }
-            }
-        }
-    }
-    best.map(|(_, s)| s)
-}
-
-/// Gives paragraphs and points eIds from their article's eId and position.
-pub(super) fn reassign_eids(article: &mut Article) {
-    fn points(parent: &str, list: &mut [Point]) {
-        for p in list {
-            let own = p
-                .eid
-                .rsplit_once("__point_")
-                .map_or_else(|| p.label.clone(), |(_, l)| l.to_owned());
-            p.eid = format!("{parent}__point_{own}");
-            let eid = p.eid.clone();
-            points(&eid, &mut p.points);
-        }
-    }
-    for (k, p) in article.paragraphs.iter_mut().enumerate() {
-        p.num = k + 1;
-        p.eid = format!("{}__para_{}", article.eid, k + 1);
-        let eid = p.eid.clone();
-        points(&eid, &mut p.points);
-    }
-}
-
-/// The number of an article as the expression in `lang` writes it, from a
-/// number written in an operation in `written_in`, following the style of a
-/// neighbouring article's number (`(١٣)`, `13`).
-fn display_number(number: &ArticleNumber, written_in: Lang, lang: Lang, like: &str) -> String {
-    let parens = like.trim_start().starts_with('(');
-    let indic = like.chars().any(|c| ('\u{0660}'..='\u{0669}').contains(&c));
-    if written_in == lang {
-        let d = number.display.clone();
-        return if parens && !d.starts_with('(') && d.chars().all(|c| c.is_numeric()) {
-            format!("({d})")
-        } else {
-            d
-        };
-    }
-    let n = &number.normalised;
-    let digits_end = n.find(|c: char| !c.is_ascii_digit()).unwrap_or(n.len());
-    let (digits, rest) = n.split_at(digits_end);
-    let (suffix, letter) = match rest.split_once('_') {
-        Some((s, l)) => (s, Some(l)),
-        None => (rest, None),
-    };
-    match lang {
-        Lang::Ar => {
-            let digits = if indic {
-                arabic_indic_digits(digits)
-            } else {
-                digits.to_owned()
-            };
-            let mut out = if parens && suffix.is_empty() {
-                format!("({digits})")
-            } else {
-                digits
-            };
-            match suffix {
-                "" => {}
-                "bis" => out.push_str(" مكرراً"),
-                other => {
-                    out.push(' ');
-                    out.push_str(other);
-                }
-            }
-            if let Some(l) = letter {
-                let ar = l
-                    .chars()
-                    .next()
-                    .and_then(|c| ABJAD_LETTERS.get((c as u8).wrapping_sub(b'a') as usize))
-                    .copied()
-                    .unwrap_or(l);
-                out.push_str(&format!(" ({ar})"));
-            }
-            out
-        }
-        Lang::En => {
-            let mut out = digits.to_owned();
-            if !suffix.is_empty() {
-                out.push(' ');
-                out.push_str(suffix);
-            }
-            if let Some(l) = letter {
-                out.push_str(&format!(" ({l})"));
-            }
-            out
-        }
-    }
-}
-
-/// The Arabic letters used to letter inserted articles, in abjad order.
-const ABJAD_LETTERS: [&str; 8] = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح"];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_are_found_only_whole() {
-        assert_eq!(find_words("often ten times ten", "ten"), vec![6..9, 16..19]);
-        assert_eq!(
-            find_words("fifteen years' imprisonment", "fifteen years'"),
-            vec![0..14]
-        );
-        assert!(find_words("بالاتجار", "الاتجار").is_empty());
-        assert_eq!(find_words("يُعاقَب بالحبس", "يُعاقَب").len(), 1);
-        // A match may not stop before a diacritic of its last letter.
-        assert!(find_words("يُعاقَب", "يُعاق").is_empty());
-        assert_eq!(find_words("a, b", ", b"), vec![1..4]);
-    }
-
-    #[test]
-    fn tidy_removes_the_gaps_a_deletion_leaves() {
-        assert_eq!(tidy("the sentence , and so"), "the sentence, and so");
-        assert_eq!(tidy("a  b ."), "a b.");
-    }
-
-    #[test]
-    fn numbers_follow_the_style_of_the_expression() {
-        let n = |s: &str, display: &str| ArticleNumber {
-            normalised: s.into(),
-            display: display.into(),
-        };
-        assert_eq!(
-            display_number(&n("11bis", "11 bis"), Lang::En, Lang::Ar, "(١١)"),
-            "١١ مكرراً"
-        );
-        assert_eq!(
-            display_number(&n("6", "6"), Lang::En, Lang::Ar, "(٥)"),
-            "(٦)"
-        );
-        assert_eq!(
-            display_number(&n("5bis_a", "5 bis A"), Lang::En, Lang::Ar, "5"),
-            "5 مكرراً (أ)"
-        );
-        assert_eq!(
-            display_number(&n("12", "١٢"), Lang::Ar, Lang::En, "11"),
-            "12"
-        );
-        assert_eq!(
-            display_number(&n("12", "١٢"), Lang::Ar, Lang::Ar, "(١١)"),
-            "(١٢)"
-        );
     }
 }

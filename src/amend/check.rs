@@ -11,8 +11,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use crate::corpus::{Lang, Work};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 
-use super::consolidate::{History, history, with_pending};
-use super::grammar::Action;
+use super::apply::{Working, run};
+use super::consolidate::history;
+use super::operation::Action;
 use super::{Amendment, AmendmentStatus, Operation};
 
 /// What checking found besides diagnostics.
@@ -38,23 +39,36 @@ pub fn check(works: &[Work], amendments: &[Amendment], diags: &mut Diagnostics) 
         for a in &list {
             check_languages(work, a, diags);
         }
-        let h = match history(work, list.iter().copied()) {
-            Ok(h) => h,
-            Err(d) => {
-                diags.extend(d);
-                continue;
+        // The history is only built when there is one to build; pending
+        // amendments are then tried on its latest version, else on the text
+        // as read, as dry runs that copy no article they do not change.
+        let h = if list.iter().any(|a| a.in_force_from().is_some()) {
+            match history(work, list.iter().copied()) {
+                Ok(h) => Some(h),
+                Err(d) => {
+                    diags.extend(d);
+                    continue;
+                }
             }
+        } else {
+            None
         };
-        for a in &list {
-            if let Some((_, after)) = h.around(&a.id) {
-                out.articles_after.insert(a.id.clone(), live(after));
-            } else if h.incorporated.iter().any(|(id, _)| id == &a.id) {
-                out.articles_after
-                    .insert(a.id.clone(), live(&h.versions[0]));
+        if let Some(h) = &h {
+            for a in &list {
+                if let Some((_, after)) = h.around(&a.id) {
+                    out.articles_after.insert(a.id.clone(), live(after));
+                } else if h.incorporated.iter().any(|(id, _)| id == &a.id) {
+                    out.articles_after
+                        .insert(a.id.clone(), live(&h.versions[0]));
+                }
             }
         }
         for a in list.iter().filter(|a| a.in_force_from().is_none()) {
-            check_on_latest(&h, a, &mut out, diags);
+            let bases: Vec<Working<'_>> = match &h {
+                Some(h) => h.latest().expressions.iter().map(Working::of).collect(),
+                None => work.expressions.iter().map(Working::plain).collect(),
+            };
+            check_on_latest(bases, a, &mut out, diags);
         }
         check_conflicts(&list, diags);
     }
@@ -99,27 +113,37 @@ fn check_languages(work: &Work, a: &Amendment, diags: &mut Diagnostics) {
 /// A pending (or rejected, withdrawn) amendment applied to the latest
 /// version. Failures are errors for pending amendments and warnings for
 /// the others, whose text may simply have been overtaken by the law.
-fn check_on_latest(h: &History, a: &Amendment, out: &mut AmendmentCheck, diags: &mut Diagnostics) {
-    match with_pending(h.latest(), &[a]) {
-        Ok(v) => {
-            out.articles_after.insert(a.id.clone(), live(&v));
+fn check_on_latest(
+    bases: Vec<Working<'_>>,
+    a: &Amendment,
+    out: &mut AmendmentCheck,
+    diags: &mut Diagnostics,
+) {
+    let mut articles = HashSet::new();
+    let mut failed = Diagnostics::new();
+    for base in bases {
+        match run(base, a, None) {
+            Ok(w) => articles.extend(w.live_articles().map(str::to_owned)),
+            Err(d) => failed.extend(d),
         }
-        Err(d) => {
-            for mut d in d {
-                if !a.is_pending() && d.severity == Severity::Error {
-                    d.severity = Severity::Warning;
-                    let status = match a.status {
-                        AmendmentStatus::Rejected => "rejected",
-                        _ => "withdrawn",
-                    };
-                    d.message = format!(
-                        "{} (the amendment is {status}, so this is only a warning)",
-                        d.message
-                    );
-                }
-                diags.push(d);
-            }
+    }
+    if !failed.has_errors() {
+        out.articles_after.insert(a.id.clone(), articles);
+        return;
+    }
+    for mut d in failed {
+        if !a.is_pending() && d.severity == Severity::Error {
+            d.severity = Severity::Warning;
+            let status = match a.status {
+                AmendmentStatus::Rejected => "rejected",
+                _ => "withdrawn",
+            };
+            d.message = format!(
+                "{} (the amendment is {status}, so this is only a warning)",
+                d.message
+            );
         }
+        diags.push(d);
     }
 }
 

@@ -16,9 +16,9 @@ use crate::date::Date;
 use crate::ids::WorkId;
 
 use super::Amendment;
-use super::apply::{ConsolidatedExpression, Stale};
+use super::consolidate::{ConsolidatedExpression, Stale};
 use super::consolidate::{Version, VersionError, history, with_pending};
-use super::words::{Segment, SegmentKind, redline, whole};
+use super::words::{Segment, SegmentKind, redline, whole, whole_owned};
 
 pub use super::words::{
     Segment as DiffSegment, SegmentKind as DiffSegmentKind, new_text, old_text, tokens,
@@ -89,6 +89,26 @@ pub struct ExpressionDiff {
     pub stale: Vec<Stale>,
 }
 
+/// What a diff holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DiffOptions {
+    /// Only the expression in this language.
+    pub lang: Option<Lang>,
+    /// Give unchanged articles their text (one equal segment). Needed for a
+    /// complete JSON or a unified diff with context; the inline and
+    /// side-by-side forms show changed articles only and can skip it.
+    pub unchanged_text: bool,
+}
+
+impl Default for DiffOptions {
+    fn default() -> Self {
+        DiffOptions {
+            lang: None,
+            unchanged_text: true,
+        }
+    }
+}
+
 /// How to match articles of the two sides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Alignment {
@@ -103,20 +123,31 @@ pub enum Alignment {
 /// line, each point on a line as `(label) text`, indented two spaces per
 /// level of nesting.
 pub fn article_text(article: &Article) -> String {
-    fn points(list: &[Point], depth: usize, out: &mut Vec<String>) {
+    fn line(out: &mut String, indent: usize, parts: &[&str]) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        for _ in 0..indent {
+            out.push_str("  ");
+        }
+        for p in parts {
+            out.push_str(p);
+        }
+    }
+    fn points(list: &[Point], depth: usize, out: &mut String) {
         for p in list {
-            out.push(format!("{}({}) {}", "  ".repeat(depth), p.label, p.text));
+            line(out, depth, &["(", &p.label, ") ", &p.text]);
             points(&p.points, depth + 1, out);
         }
     }
-    let mut lines = Vec::new();
+    let mut out = String::new();
     for p in &article.paragraphs {
         if !p.text.is_empty() {
-            lines.push(p.text.clone());
+            line(&mut out, 0, &[&p.text]);
         }
-        points(&p.points, usize::from(!p.text.is_empty()), &mut lines);
+        points(&p.points, usize::from(!p.text.is_empty()), &mut out);
     }
-    lines.join("\n")
+    out
 }
 
 fn side(e: &ConsolidatedExpression, a: &Article) -> ArticleSide {
@@ -133,6 +164,7 @@ pub fn compare(
     old: &ConsolidatedExpression,
     new: &ConsolidatedExpression,
     how: Alignment,
+    options: &DiffOptions,
 ) -> ExpressionDiff {
     let olds = &old.expression.articles;
     let news = &new.expression.articles;
@@ -202,7 +234,7 @@ pub fn compare(
             Some(i) => {
                 flush_removed(i, &mut articles, &mut next_old);
                 next_old = next_old.max(i + 1);
-                articles.push(matched(old, &olds[i], new, b));
+                articles.push(matched(old, &olds[i], new, b, options.unchanged_text));
             }
             None => articles.push(added(new, b)),
         }
@@ -249,7 +281,7 @@ fn removed(e: &ConsolidatedExpression, a: &Article) -> ArticleDiff {
         old: Some(side(e, a)),
         new: None,
         heading: heading_redline(a.heading.as_deref(), None),
-        segments: whole(SegmentKind::Delete, &article_text(a)),
+        segments: whole_owned(SegmentKind::Delete, article_text(a)),
     }
 }
 
@@ -259,7 +291,7 @@ fn added(e: &ConsolidatedExpression, a: &Article) -> ArticleDiff {
         old: None,
         new: Some(side(e, a)),
         heading: heading_redline(None, a.heading.as_deref()),
-        segments: whole(SegmentKind::Insert, &article_text(a)),
+        segments: whole_owned(SegmentKind::Insert, article_text(a)),
     }
 }
 
@@ -268,9 +300,35 @@ fn matched(
     a: &Article,
     new: &ConsolidatedExpression,
     b: &Article,
+    unchanged_text: bool,
 ) -> ArticleDiff {
     let was_repealed = old.is_repealed(&a.eid);
     let is_repealed = new.is_repealed(&b.eid);
+    // Most articles of a version are untouched: compare the model before
+    // building any text.
+    if a.eid == b.eid
+        && a.heading == b.heading
+        && a.paragraphs == b.paragraphs
+        && was_repealed == is_repealed
+    {
+        let (heading, segments) = if unchanged_text {
+            (
+                a.heading
+                    .as_deref()
+                    .map_or_else(Vec::new, |h| whole(SegmentKind::Equal, h)),
+                whole_owned(SegmentKind::Equal, article_text(a)),
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        return ArticleDiff {
+            status: ArticleStatus::Unchanged,
+            old: Some(side(old, a)),
+            new: Some(side(new, b)),
+            heading,
+            segments,
+        };
+    }
     let old_text = article_text(a);
     let new_text = article_text(b);
     let same = old_text == new_text && a.heading == b.heading;
@@ -334,15 +392,20 @@ pub struct WorkDiff {
     pub expressions: Vec<ExpressionDiff>,
 }
 
-/// Compares two versions of a work, language by language (`only`: one).
-pub fn compare_versions(title: &str, from: &Version, to: &Version, only: Option<Lang>) -> WorkDiff {
+/// Compares two versions of a work, language by language.
+pub fn compare_versions(
+    title: &str,
+    from: &Version,
+    to: &Version,
+    options: &DiffOptions,
+) -> WorkDiff {
     let expressions = to
         .expressions
         .iter()
-        .filter(|e| only.is_none_or(|l| l == e.lang()))
+        .filter(|e| options.lang.is_none_or(|l| l == e.lang()))
         .filter_map(|new| {
             let old = from.expression(new.lang())?;
-            Some(compare(old, new, Alignment::Lineage))
+            Some(compare(old, new, Alignment::Lineage, options))
         })
         .collect();
     WorkDiff {
@@ -366,13 +429,13 @@ pub fn amendment_diff(
     work: &Work,
     amendments: &[Amendment],
     amendment: &Amendment,
-    only: Option<Lang>,
+    options: &DiffOptions,
 ) -> Result<WorkDiff, VersionError> {
     let h = history(work, amendments).map_err(VersionError::Invalid)?;
-    let title = title_of(work, only);
+    let title = title_of(work, options.lang);
     let mut d = if amendment.in_force_from().is_some() {
         match h.around(&amendment.id) {
-            Some((before, after)) => compare_versions(&title, before, after, only),
+            Some((before, after)) => compare_versions(&title, before, after, options),
             None => {
                 return Err(VersionError::Unavailable(format!(
                     "`{}` is already part of the text as read (the statute files are current to a date \
@@ -386,7 +449,7 @@ pub fn amendment_diff(
         }
     } else {
         let to = with_pending(h.latest(), &[amendment]).map_err(VersionError::Invalid)?;
-        compare_versions(&title, h.latest(), &to, only)
+        compare_versions(&title, h.latest(), &to, options)
     };
     d.amendment = Some(AmendmentSummary {
         id: amendment.id.clone(),
@@ -404,7 +467,7 @@ pub fn versions_diff(
     amendments: &[Amendment],
     from: Option<Date>,
     to: Option<Date>,
-    only: Option<Lang>,
+    options: &DiffOptions,
 ) -> Result<WorkDiff, VersionError> {
     let h = history(work, amendments).map_err(VersionError::Invalid)?;
     let pick = |d: Option<Date>| match d {
@@ -412,7 +475,12 @@ pub fn versions_diff(
         None => Ok(h.latest()),
     };
     let (a, b) = (pick(from)?, pick(to)?);
-    Ok(compare_versions(&title_of(work, only), a, b, only))
+    Ok(compare_versions(
+        &title_of(work, options.lang),
+        a,
+        b,
+        options,
+    ))
 }
 
 /// A version of a work named on the command line: `WORK@DATE`, `WORK`
@@ -463,7 +531,7 @@ mod tests {
         let b = expr(
             "## Article 1\n\nOne, changed.\n\n## Article 3 bis\n\nThree.\n\n## Article 4\n\nFour.\n",
         );
-        let d = compare(&a, &b, Alignment::Infer);
+        let d = compare(&a, &b, Alignment::Infer, &DiffOptions::default());
         let statuses: Vec<(ArticleStatus, Option<&str>, Option<&str>)> = d
             .articles
             .iter()

@@ -14,6 +14,10 @@ mod check;
 mod consolidate;
 pub mod diff;
 pub mod grammar;
+mod matching;
+mod numbering;
+mod operation;
+mod overlap;
 mod reader;
 pub mod render;
 mod words;
@@ -29,13 +33,15 @@ use crate::date::Date;
 use crate::ids::WorkId;
 use crate::standards::MappingEntry;
 
-pub use apply::{ApplyOptions, ConsolidatedExpression, Provenance, Stale, apply};
+pub use apply::{ApplyOptions, apply};
 pub use check::{AmendmentCheck, check};
 pub use consolidate::{
-    History, Version, VersionError, VersionKind, history, version, with_pending,
+    ConsolidatedExpression, History, Provenance, Stale, Version, VersionError, VersionKind,
+    history, version, with_pending,
 };
 pub use diff::{amendment_diff, versions_diff};
-pub use grammar::{Action, ArticleTarget, Occurrence, ParagraphNumber, Quoted};
+pub use grammar::{GrammarError, parse_operation};
+pub use operation::{Action, ArticleTarget, Occurrence, ParagraphNumber, Quoted};
 pub use reader::read_amendment;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

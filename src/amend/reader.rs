@@ -19,7 +19,8 @@ use crate::standards::RawEntry;
 use crate::text::collapse_whitespace;
 use crate::yaml::Block;
 
-use super::grammar::{Action, parse_operation};
+use super::grammar::parse_operation;
+use super::operation::Action;
 use super::{Amendment, AmendmentKind, AmendmentStatus, NewText, Operation, Visibility};
 
 #[derive(Deserialize)]
@@ -251,7 +252,7 @@ fn shift(
     (action, lang): (Action, crate::corpus::Lang),
     by: usize,
 ) -> (Action, crate::corpus::Lang) {
-    use super::grammar::{ArticleTarget, Occurrence, ParagraphNumber, Quoted};
+    use super::operation::{ArticleTarget, Occurrence, ParagraphNumber, Quoted};
     let a = |t: ArticleTarget| ArticleTarget {
         span: t.span.start + by..t.span.end + by,
         ..t

@@ -74,10 +74,17 @@ pub fn redline(old: &str, new: &str) -> Vec<Segment> {
     if old == new {
         return whole(SegmentKind::Equal, old);
     }
-    let a = tokens(old);
-    let b = tokens(new);
+    // Only the part between the common beginning and end needs cutting
+    // into words and comparing; the cut falls after white space, where
+    // both texts have the same word boundary.
+    let (head, tail) = common_ends(old, new);
+    let a = tokens(&old[head..old.len() - tail]);
+    let b = tokens(&new[head..new.len() - tail]);
     let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
     let mut chunks: Vec<Chunk> = Vec::new();
+    if head > 0 {
+        chunks.push(Chunk::Equal(old[..head].to_owned()));
+    }
     let change = |chunks: &mut Vec<Chunk>, delete: String, insert: String| {
         if let Some(Chunk::Change {
             delete: d,
@@ -121,9 +128,86 @@ pub fn redline(old: &str, new: &str) -> Vec<Segment> {
             ),
         }
     }
+    if tail > 0 {
+        chunks.push(Chunk::Equal(old[old.len() - tail..].to_owned()));
+    }
     segments(move_spaces_out(absorb_short_equalities(absorb_spaces(
-        chunks,
+        merge_equal(chunks),
     ))))
+}
+
+/// The lengths in bytes of a common beginning and a common end of `a` and
+/// `b` that end (and begin) just after white space, before a character that
+/// starts a word, so that cutting there changes no word boundary. They do
+/// not overlap.
+fn common_ends(a: &str, b: &str) -> (usize, usize) {
+    let starts_word = |s: &str| {
+        s.chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace() && !is_mark(c))
+    };
+    // Whole characters only: two different characters may share bytes.
+    let prefix = a
+        .char_indices()
+        .zip(b.chars())
+        .take_while(|((_, x), y)| x == y)
+        .last()
+        .map_or(0, |((i, c), _)| i + c.len_utf8());
+    // The last cut point inside the common beginning.
+    let mut head = 0;
+    for (i, c) in a[..floor(a, prefix)].char_indices() {
+        let next = i + c.len_utf8();
+        if c.is_whitespace() && next < prefix && starts_word(&a[next..]) {
+            head = next;
+        }
+    }
+    let max_tail = (a.len() - head).min(b.len() - head);
+    let suffix = a
+        .bytes()
+        .rev()
+        .zip(b.bytes().rev())
+        .take(max_tail)
+        .take_while(|(x, y)| x == y)
+        .count();
+    // The first cut point inside the common end: the start of a word that
+    // follows white space, both inside the common end.
+    let from = ceil(a, a.len() - suffix);
+    let mut tail = 0;
+    for (i, c) in a[from..].char_indices() {
+        let at = from + i;
+        let next = at + c.len_utf8();
+        if c.is_whitespace() && next < a.len() && starts_word(&a[next..]) {
+            tail = a.len() - next;
+            break;
+        }
+    }
+    (head, tail)
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Joins neighbouring unchanged runs.
+fn merge_equal(chunks: Vec<Chunk>) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    for c in chunks {
+        match (out.last_mut(), c) {
+            (Some(Chunk::Equal(prev)), Chunk::Equal(text)) => prev.push_str(&text),
+            (_, c) => out.push(c),
+        }
+    }
+    out
 }
 
 /// The semantic cleanup of Myers' output (as in diff-match-patch): an
@@ -131,62 +215,73 @@ pub fn redline(old: &str, new: &str) -> Vec<Segment> {
 /// folded into them, so a rewritten sentence reads as one replacement
 /// rather than as words picked out of it. Runs that hold a line break stay,
 /// so paragraphs stay apart.
-fn absorb_short_equalities(mut chunks: Vec<Chunk>) -> Vec<Chunk> {
+fn absorb_short_equalities(chunks: Vec<Chunk>) -> Vec<Chunk> {
     fn size(c: &Chunk) -> usize {
         match c {
             Chunk::Change { delete, insert } => delete.chars().count().max(insert.chars().count()),
             Chunk::Equal(_) => 0,
         }
     }
-    loop {
-        let found = (1..chunks.len().saturating_sub(1)).find(|&k| match &chunks[k] {
-            Chunk::Equal(text) => {
-                let len = text.chars().count();
-                !text.contains('\n')
-                    && matches!(chunks[k - 1], Chunk::Change { .. })
-                    && matches!(chunks[k + 1], Chunk::Change { .. })
-                    && len <= size(&chunks[k - 1])
-                    && len <= size(&chunks[k + 1])
+    // A stack reduction: whenever the top reads change, short equal,
+    // change, the three become one change; the grown change may then
+    // absorb the equal run before it, and so on.
+    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    for chunk in chunks {
+        out.push(chunk);
+        while out.len() >= 3 {
+            let n = out.len();
+            let absorbable = match &out[n - 2] {
+                Chunk::Equal(text) => {
+                    let len = text.chars().count();
+                    !text.contains('\n')
+                        && foldable(&out[n - 3], &out[n - 1])
+                        && len <= size(&out[n - 3])
+                        && len <= size(&out[n - 1])
+                }
+                Chunk::Change { .. } => false,
+            };
+            if !absorbable {
+                break;
             }
-            Chunk::Change { .. } => false,
-        });
-        let Some(k) = found else {
-            return chunks;
-        };
-        let next = chunks.remove(k + 1);
-        let Chunk::Equal(text) = chunks.remove(k) else {
-            return chunks;
-        };
-        if let (
-            Chunk::Change { delete, insert },
-            Chunk::Change {
-                delete: d2,
-                insert: i2,
-            },
-        ) = (&mut chunks[k - 1], next)
-        {
-            delete.push_str(&text);
-            delete.push_str(&d2);
-            insert.push_str(&text);
-            insert.push_str(&i2);
+            let (Some(next), Some(Chunk::Equal(text))) = (out.pop(), out.pop()) else {
+                break;
+            };
+            if let Some(into) = out.last_mut() {
+                fold(into, &text, next);
+            }
         }
     }
+    out
 }
 
 /// Where a change replaces words with words and both sides begin (or end)
 /// with the same white space, that space is shared text: it moves into the
 /// equal text beside the change, so a redline reads `the [-Ministry-]{+Authority+} issues`.
 fn move_spaces_out(mut chunks: Vec<Chunk>) -> Vec<Chunk> {
+    /// The common white space at the start (or end) of `a` and `b`, less
+    /// any space that carries a combining mark (it stays with its mark).
     fn common_space(a: &str, b: &str, suffix: bool) -> usize {
-        let pairs: Box<dyn Iterator<Item = (char, char)>> = if suffix {
-            Box::new(a.chars().rev().zip(b.chars().rev()))
-        } else {
-            Box::new(a.chars().zip(b.chars()))
-        };
-        pairs
-            .take_while(|(x, y)| x == y && x.is_whitespace() && *x != '\n')
+        let space = |c: char| c.is_whitespace() && c != '\n';
+        if suffix {
+            return a
+                .chars()
+                .rev()
+                .zip(b.chars().rev())
+                .take_while(|(x, y)| x == y && space(*x))
+                .map(|(x, _)| x.len_utf8())
+                .sum();
+        }
+        let mut len: usize = a
+            .chars()
+            .zip(b.chars())
+            .take_while(|(x, y)| x == y && space(*x))
             .map(|(x, _)| x.len_utf8())
-            .sum()
+            .sum();
+        let carries_mark = |s: &str, at: usize| s[at..].starts_with(is_mark);
+        while len > 0 && (carries_mark(a, len) || carries_mark(b, len)) {
+            len -= a[..len].chars().next_back().map_or(1, char::len_utf8);
+        }
+        len
     }
     for k in 0..chunks.len() {
         let (lead, trail) = match &chunks[k] {
@@ -225,36 +320,62 @@ fn move_spaces_out(mut chunks: Vec<Chunk>) -> Vec<Chunk> {
     chunks
 }
 
+/// Whether an unchanged run between two changes can be folded into them:
+/// only when the merged change both deletes and inserts (folding between two
+/// pure insertions would show untouched words as deleted).
+fn foldable(before: &Chunk, after: &Chunk) -> bool {
+    match (before, after) {
+        (
+            Chunk::Change {
+                delete: d1,
+                insert: i1,
+            },
+            Chunk::Change {
+                delete: d2,
+                insert: i2,
+            },
+        ) => !(d1.is_empty() && d2.is_empty()) && !(i1.is_empty() && i2.is_empty()),
+        _ => false,
+    }
+}
+
+/// Folds `text` and the change `next` into the change `into`.
+fn fold(into: &mut Chunk, text: &str, next: Chunk) {
+    if let (
+        Chunk::Change { delete, insert },
+        Chunk::Change {
+            delete: d2,
+            insert: i2,
+        },
+    ) = (into, next)
+    {
+        delete.push_str(text);
+        delete.push_str(&d2);
+        insert.push_str(text);
+        insert.push_str(&i2);
+    }
+}
+
 /// Folds white space that lies between two changes into them.
 fn absorb_spaces(chunks: Vec<Chunk>) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
     let mut iter = chunks.into_iter().peekable();
     while let Some(chunk) = iter.next() {
-        let between = matches!(&chunk, Chunk::Equal(s) if !s.contains('\n') && s.chars().all(char::is_whitespace))
-            && matches!(out.last(), Some(Chunk::Change { .. }))
-            && matches!(iter.peek(), Some(Chunk::Change { .. }));
-        if between {
-            let (
-                Chunk::Equal(space),
-                Some(Chunk::Change { delete, insert }),
-                Some(Chunk::Change {
-                    delete: d2,
-                    insert: i2,
-                }),
-            ) = (chunk, out.pop(), iter.next())
-            else {
-                continue;
-            };
-            let join = |a: String, b: String| match (a.is_empty(), b.is_empty()) {
-                (true, true) => String::new(),
-                _ => format!("{a}{space}{b}"),
-            };
-            out.push(Chunk::Change {
-                delete: join(delete, d2),
-                insert: join(insert, i2),
-            });
-        } else {
-            out.push(chunk);
+        let space = match &chunk {
+            Chunk::Equal(s) if !s.contains('\n') && s.chars().all(char::is_whitespace) => Some(s),
+            _ => None,
+        };
+        let between = match (space, out.last(), iter.peek()) {
+            (Some(_), Some(before), Some(after)) => foldable(before, after),
+            _ => false,
+        };
+        match (between, chunk, iter.peek().is_some()) {
+            (true, Chunk::Equal(space), true) => {
+                if let (Some(next), Some(into)) = (iter.next(), out.last_mut()) {
+                    fold(into, &space, next);
+                }
+            }
+            (_, chunk, _) => out.push(chunk),
         }
     }
     out
@@ -305,13 +426,18 @@ fn segments(chunks: Vec<Chunk>) -> Vec<Segment> {
 
 /// All of `text` as one segment of `kind` (none when it is empty).
 pub fn whole(kind: SegmentKind, text: &str) -> Vec<Segment> {
+    whole_owned(kind, text.to_owned())
+}
+
+/// [`whole`], taking the text.
+pub fn whole_owned(kind: SegmentKind, text: String) -> Vec<Segment> {
     if text.is_empty() {
         return Vec::new();
     }
     let len = text.chars().count();
     vec![Segment {
         kind,
-        text: text.to_owned(),
+        text,
         old: (kind != SegmentKind::Insert).then_some((0, len)),
         new: (kind != SegmentKind::Delete).then_some((0, len)),
     }]
@@ -337,7 +463,52 @@ pub fn new_text(segments: &[Segment]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// Text from a small alphabet that exercises the tokenizer: Latin and
+    /// Arabic letters, harakat, digits, spaces, line breaks, punctuation.
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "b", "the", " ", " ", "\n", ",", ".", "،", "؛", "ب", "ع", "اق", "\u{064F}",
+                "\u{064E}", "\u{0651}", "\u{0670}", "1", "٣", "'",
+            ]),
+            0..40,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn redlines_rebuild_both_texts_and_never_orphan_a_mark(a in text(), b in text()) {
+            let r = redline(&a, &b);
+            prop_assert_eq!(old_text(&r), a.clone());
+            prop_assert_eq!(new_text(&r), b.clone());
+            let (mut o, mut n) = (0, 0);
+            for s in &r {
+                let len = s.text.chars().count();
+                if let Some((x, y)) = s.old {
+                    prop_assert_eq!((x, y), (o, o + len));
+                    o += len;
+                }
+                if let Some((x, y)) = s.new {
+                    prop_assert_eq!((x, y), (n, n + len));
+                    n += len;
+                }
+                // A change never begins with a bare mark, unless the text
+                // itself does (then there is no letter to keep it with).
+                if s.kind != SegmentKind::Equal && s.text.starts_with(is_mark) {
+                    let at_start = match s.kind {
+                        SegmentKind::Delete => s.old.map(|x| x.0) == Some(0),
+                        _ => s.new.map(|x| x.0) == Some(0),
+                    };
+                    prop_assert!(at_start, "orphaned mark in {:?}", r);
+                }
+            }
+        }
+    }
 
     fn plain(segments: &[Segment]) -> String {
         segments
@@ -394,6 +565,20 @@ mod tests {
             plain(&r),
             "The [-Ministry-]{+Public Authority for Manpower+} issues licences"
         );
+    }
+
+    #[test]
+    fn common_ends_cut_only_between_words() {
+        assert_eq!(
+            common_ends("the court may order", "the court must order"),
+            (10, 5)
+        );
+        // No cut inside a word, nor before a mark.
+        assert_eq!(common_ends("abc", "abd"), (0, 0));
+        assert_eq!(common_ends("x \u{064E}a b c", "x \u{064E}a b d").0, 6);
+        // The ends never overlap.
+        let (h, t) = common_ends("a a a", "a a a a");
+        assert!(h + t <= 5);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use clap::{CommandFactory, ValueEnum};
 
-use mizan::amend::diff::parse_version_ref;
+use mizan::amend::diff::{DiffOptions, parse_version_ref};
 use mizan::amend::render::{RenderOptions, inline, json, side_by_side, unified};
 use mizan::amend::{VersionError, amendment_diff, versions_diff};
 use mizan::corpus::Lang;
@@ -71,6 +71,11 @@ pub fn run(workspace: &Path, args: DiffArgs<'_>) -> io::Result<Outcome> {
     let Some(ws) = load(workspace)? else {
         return Ok(Outcome::Failure);
     };
+    let options = DiffOptions {
+        lang: args.lang,
+        // Only these forms show unchanged articles.
+        unchanged_text: matches!(args.format, DiffFormat::Json | DiffFormat::Unified),
+    };
     let result = match versions {
         None => {
             let Some(amendment) = ws.amendment(args.from) else {
@@ -88,7 +93,7 @@ pub fn run(workspace: &Path, args: DiffArgs<'_>) -> io::Result<Outcome> {
                 );
                 return Ok(Outcome::Failure);
             };
-            amendment_diff(work, &ws.amendments, amendment, args.lang)
+            amendment_diff(work, &ws.amendments, amendment, &options)
         }
         Some(((work_id, from, lang_a), (_, to, lang_b))) => {
             let Some(work) = ws.work(work_id.as_str()) else {
@@ -96,13 +101,14 @@ pub fn run(workspace: &Path, args: DiffArgs<'_>) -> io::Result<Outcome> {
                 return Ok(Outcome::Failure);
             };
             let lang = args.lang.or(lang_a).or(lang_b);
+            let options = DiffOptions { lang, ..options };
             if let Some(l) = lang
                 && work.expression(l).is_none()
             {
                 eprintln!("mizan: `{work_id}` has no {} text", l.code());
                 return Ok(Outcome::Failure);
             }
-            versions_diff(work, &ws.amendments, from, to, lang)
+            versions_diff(work, &ws.amendments, from, to, &options)
         }
     };
     let diff = match result {
@@ -117,14 +123,14 @@ pub fn run(workspace: &Path, args: DiffArgs<'_>) -> io::Result<Outcome> {
             return Ok(Outcome::Failure);
         }
     };
-    let options = RenderOptions {
+    let render = RenderOptions {
         color: stdout_color(),
         width: width(args.width),
     };
     let mut out = io::stdout().lock();
     match args.format {
-        DiffFormat::Inline => out.write_all(inline(&diff, &options).as_bytes())?,
-        DiffFormat::SideBySide => out.write_all(side_by_side(&diff, &options).as_bytes())?,
+        DiffFormat::Inline => out.write_all(inline(&diff, &render).as_bytes())?,
+        DiffFormat::SideBySide => out.write_all(side_by_side(&diff, &render).as_bytes())?,
         DiffFormat::Unified => out.write_all(unified(&diff).as_bytes())?,
         DiffFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &json(&diff))?;
