@@ -1,0 +1,93 @@
+//! Search benchmarks: warm queries on an indexed workspace, and building an
+//! index in memory.
+//!
+//! `MIZAN_BENCH_WORKSPACE=DIR` benchmarks an existing workspace (bench/search.sh
+//! passes the generated 100,000-article one, indexed on disk as `mizan
+//! search` would); otherwise a small workspace is generated, so that
+//! `cargo test --all-targets` (which runs each benchmark once) stays quick.
+//! `MIZAN_BENCH_TERM` is the single term to search (default `employer`).
+
+use std::path::PathBuf;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use mizan::Workspace;
+use mizan::generate::{GenerateOptions, generate};
+use mizan::search::{Filters, Freshness, IndexStore, SearchIndex, SearchRequest, search};
+
+fn workspace() -> (PathBuf, Option<tempfile::TempDir>) {
+    if let Some(dir) = std::env::var_os("MIZAN_BENCH_WORKSPACE") {
+        return (PathBuf::from(dir), None);
+    }
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let root = tmp.path().join("ws");
+    generate(&GenerateOptions::new(2_000, 1), &root).expect("generated");
+    // Search does not index amendments; leave them out so the benchmark
+    // does not depend on the amendment grammar.
+    let _ = std::fs::remove_dir_all(root.join("corpus/kw/amendments"));
+    (root, Some(tmp))
+}
+
+fn open(root: &std::path::Path) -> SearchIndex {
+    let store = IndexStore::new(root);
+    match store.open().expect("index opens") {
+        Freshness::Fresh(ix) => ix,
+        Freshness::Stale { stamps, .. } => {
+            let Ok(ws) = Workspace::load(root) else {
+                panic!("{} does not load: run `mizan check` on it", root.display())
+            };
+            store.refresh(&ws, stamps, &mut |_| {}).expect("indexed").0
+        }
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let (root, _keep) = workspace();
+    let index = open(&root);
+    let term = std::env::var("MIZAN_BENCH_TERM").unwrap_or_else(|_| "employer".to_owned());
+    let request = |query: &str, filters: Filters| SearchRequest {
+        query: query.to_owned(),
+        filters,
+        limit: 10,
+    };
+    let mut group = c.benchmark_group("search");
+    for (name, req) in [
+        ("single_term", request(&term, Filters::default())),
+        ("phrase", request("\"the employer\"", Filters::default())),
+        ("arabic_unvowelled", request("العامل", Filters::default())),
+        (
+            "term_with_filters",
+            request(
+                &term,
+                Filters {
+                    langs: vec![mizan::corpus::Lang::En],
+                    kinds: vec![mizan::search::Kind::Article],
+                    ..Filters::default()
+                },
+            ),
+        ),
+    ] {
+        // Warm: the first run maps the files; criterion's warm-up repeats it.
+        search(&index, &req).expect("query runs");
+        group.bench_function(name, |b| {
+            b.iter(|| search(&index, &req).expect("query runs"))
+        });
+    }
+    group.finish();
+
+    // Building an index in memory (small workspaces only: at 100,000
+    // articles bench/search.sh times the command instead).
+    if std::env::var_os("MIZAN_BENCH_WORKSPACE").is_none() {
+        let Ok(ws) = Workspace::load(&root) else {
+            panic!("{} does not load", root.display())
+        };
+        let mut group = c.benchmark_group("index");
+        group.sample_size(10);
+        group.bench_function("build_in_ram_2000_articles", |b| {
+            b.iter(|| SearchIndex::in_ram(&ws).expect("indexed"))
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
