@@ -177,7 +177,11 @@ fn unused_bundle_file(name: &str) -> bool {
 /// The gap report in the gap stage's own formats: `(path, catalogue key of
 /// the description, content)`. The analysis has no scenario, so no
 /// amendment (committee-only or not) is in them.
-fn downloads(model: &Model<'_>) -> Result<Vec<(String, &'static str, Vec<u8>)>, BuildError> {
+/// A file of the downloads: its path, the catalogue key of its description,
+/// and its content.
+type DownloadFile = (String, &'static str, Vec<u8>);
+
+fn downloads(model: &Model<'_>) -> Result<Vec<DownloadFile>, BuildError> {
     let filter = crate::gaps::Filter::default();
     let analysis = &model.analysis;
     let json =

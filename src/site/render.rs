@@ -143,11 +143,12 @@ fn formatter(
     state: &mut State<'_, '_>,
     value: &Value,
 ) -> Result<(), Error> {
-    if matches!(state.auto_escape(), minijinja::AutoEscape::Html) && !value.is_safe() {
-        if let Some(s) = value.as_str() {
-            return write!(out, "{}", Escaped(s))
-                .map_err(|_| Error::new(ErrorKind::WriteFailure, "cannot write"));
-        }
+    if matches!(state.auto_escape(), minijinja::AutoEscape::Html)
+        && !value.is_safe()
+        && let Some(s) = value.as_str()
+    {
+        return write!(out, "{}", Escaped(s))
+            .map_err(|_| Error::new(ErrorKind::WriteFailure, "cannot write"));
     }
     minijinja::escape_formatter(out, state, value)
 }

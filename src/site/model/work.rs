@@ -162,7 +162,7 @@ pub struct ContainerView<'a> {
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Block<'a> {
     Container(ContainerView<'a>),
-    Article(ArticleView<'a>),
+    Article(Box<ArticleView<'a>>),
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -508,7 +508,7 @@ fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang, v: VersionText<'a>) 
             ),
             None => (None, Vec::new()),
         };
-        blocks.push(Block::Article(ArticleView {
+        blocks.push(Block::Article(Box::new(ArticleView {
             eid: &a.eid,
             level: heading_level(d),
             text,
@@ -520,7 +520,7 @@ fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang, v: VersionText<'a>) 
             badges: m.mapped.get(&article_ref),
             repealed_by,
             changed_by,
-        }));
+        })));
     }
 
     let amendments = m
