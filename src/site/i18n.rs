@@ -130,7 +130,8 @@ messages! {
     "home.intro" => "Where the law stands against the international standards the State has accepted, and what pending amendments would change.", "موقف القانون من المعايير الدولية التي قبلتها الدولة، وما ستغيّره التعديلات المقترحة.";
     "home.no_pending" => "No pending amendments.", "لا توجد تعديلات مقترحة.";
     "home.pending" => "Pending amendments", "التعديلات المقترحة";
-    "home.score_note" => "The score weighs each provision by how strongly it obliges (mandatory 1, qualified 0.8, consider and endeavour 0.5, soft 0.25) and credits full compliance 1 and partial 0.5. Not-applicable and unassessed provisions are counted but not scored.", "تزن الدرجة كل حكم بحسب درجة إلزامه (إلزامي ١، مشروط ٠٫٨، للنظر والسعي ٠٫٥، غير ملزم ٠٫٢٥)، وتحتسب الامتثال الكامل ١ والجزئي ٠٫٥. تُعدّ الأحكام غير المنطبقة وغير المقيّمة ولا تدخل في الدرجة.";
+    "home.pooled" => "All these instruments together", "هذه الصكوك مجتمعة";
+    "home.score_note" => "The score weighs each provision by how strongly it obliges ({weights}) and credits full compliance 1 and partial 0.5. Not-applicable and unassessed provisions are counted but not scored.", "تزن الدرجة كل حكم بحسب درجة إلزامه ({weights})، وتحتسب الامتثال الكامل ١ والجزئي ٠٫٥. تُعدّ الأحكام غير المنطبقة وغير المقيّمة ولا تدخل في الدرجة.";
     "home.title" => "Dashboard", "لوحة المتابعة";
     "home.worst" => "The widest gaps", "أوسع الفجوات";
     "instrument.adopted" => "Adopted", "تاريخ الاعتماد";
@@ -242,6 +243,17 @@ pub fn digits(lang: Lang, s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A decimal number (up to two places, no trailing zeros) as readers of
+/// `lang` write it: `0.8`, `٠٫٨`.
+pub fn decimal(lang: Lang, x: f64) -> String {
+    let s = format!("{x:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    match lang {
+        Lang::En => s.to_owned(),
+        Lang::Ar => arabic_indic_digits(s).replace('.', "٫"),
+    }
+}
+
 /// A whole number as readers of `lang` write it.
 pub fn number(lang: Lang, n: u64) -> String {
     digits(lang, &n.to_string()).into_owned()
@@ -338,6 +350,9 @@ mod tests {
         assert_eq!(number(Lang::En, 2013), "2013");
         assert_eq!(percent(Lang::Ar, 0.724), "٧٢٪");
         assert_eq!(percent(Lang::En, 1.5), "100%");
+        assert_eq!(decimal(Lang::Ar, 0.25), "٠٫٢٥");
+        assert_eq!(decimal(Lang::En, 1.0), "1");
+        assert_eq!(decimal(Lang::En, 0.8), "0.8");
         let d = Date::new(2013, 3, 17).unwrap();
         assert_eq!(date(Lang::Ar, d), "١٧ مارس ٢٠١٣");
         assert_eq!(date(Lang::En, d), "17 March 2013");

@@ -70,7 +70,10 @@ fn num(state: &State<'_, '_>, v: Value) -> String {
     let lang = page_lang(state);
     match v.as_i64() {
         Some(n) if n >= 0 => i18n::number(lang, n as u64),
-        _ => i18n::digits(lang, &v.to_string()).into_owned(),
+        _ => match f64::try_from(v.clone()) {
+            Ok(x) if x.is_finite() => i18n::decimal(lang, x),
+            _ => i18n::digits(lang, &v.to_string()).into_owned(),
+        },
     }
 }
 

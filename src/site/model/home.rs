@@ -32,6 +32,11 @@ pub struct PendingRow<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct HomePage<'a> {
     pub assessed: Option<String>,
+    /// Scores pooled over all binding (benchmark) instruments.
+    pub binding_score: Option<f64>,
+    /// The obligation weights the scores use (from `mizan.toml`).
+    pub weights: Vec<(Obligation, f64)>,
+    pub benchmark_score: Option<f64>,
     pub binding: Vec<InstrumentRow<'a>>,
     pub benchmark: Vec<InstrumentRow<'a>>,
     pub themes: Vec<ThemeRow>,
@@ -116,6 +121,9 @@ pub fn page<'a>(m: &'a Model<'a>, lang: Lang) -> Page<'a> {
         msg(lang, "home.title"),
         Body::Home(HomePage {
             assessed,
+            binding_score: m.report().binding.score.value(),
+            weights: super::standards::weights(m),
+            benchmark_score: m.report().benchmark.score.value(),
             binding,
             benchmark,
             themes,

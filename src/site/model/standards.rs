@@ -58,6 +58,15 @@ pub struct InstrumentRow<'a> {
 pub struct InstrumentsPage<'a> {
     pub binding: Vec<InstrumentRow<'a>>,
     pub benchmark: Vec<InstrumentRow<'a>>,
+    /// The obligation weights the scores use (from `mizan.toml`).
+    pub weights: Vec<(Obligation, f64)>,
+}
+
+pub fn weights(m: &Model<'_>) -> Vec<(Obligation, f64)> {
+    Obligation::ALL
+        .iter()
+        .map(|o| (*o, crate::gaps::weight(&m.ws.settings.gaps.weights, *o)))
+        .collect()
 }
 
 /// An article relied on by an entry.
@@ -253,7 +262,11 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
         "instruments.html",
         "standards",
         msg(lang, "instrument.title"),
-        Body::Instruments(InstrumentsPage { binding, benchmark }),
+        Body::Instruments(InstrumentsPage {
+            binding,
+            benchmark,
+            weights: weights(m),
+        }),
     ));
 
     let mut all_rows = Vec::new();
