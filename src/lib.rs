@@ -14,6 +14,7 @@
 //! - `workspace`: loads a folder into one validated [`Workspace`].
 //! - `gaps`: status, scores and scenarios per element, provision, theme
 //!   and instrument.
+//! - `site`: the static site (page model, templates, search index, atomic write).
 //! - `diag`: the one diagnostic type every reader returns.
 //! - `export`: Akoma Ntoso XML and NDJSON for other systems.
 //! - `generate`: synthetic workspaces for benchmarks and scale tests.
@@ -37,6 +38,7 @@ pub mod hash;
 pub mod ids;
 pub mod search;
 pub mod settings;
+pub mod site;
 pub mod source;
 pub mod standards;
 pub mod text;

@@ -14,6 +14,8 @@ use crate::text::nearest;
 pub struct Settings {
     /// The title of reports and of the site.
     pub title: String,
+    /// The title in other languages, by language code (`ar = "..."`).
+    pub titles: std::collections::BTreeMap<String, String>,
     /// The jurisdiction reports are about (ISO 3166-1 alpha-2, lower case).
     /// Defaults to the only folder under `corpus/`.
     pub jurisdiction: Option<String>,
@@ -27,6 +29,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             title: "mizan".to_owned(),
+            titles: std::collections::BTreeMap::new(),
             jurisdiction: None,
             languages: vec![Lang::En, Lang::Ar],
             gaps: GapSettings::default(),

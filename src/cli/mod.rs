@@ -1,11 +1,13 @@
 //! Command-line arguments and one small module per subcommand that wires
 //! library stages together and prints their results.
 
+mod build;
 mod check;
 mod diff;
 mod export;
 mod gaps;
 mod search;
+mod serve;
 mod show;
 mod suggest;
 
@@ -57,6 +59,34 @@ enum Command {
         with: Vec<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Build the static site (English and Arabic) into a folder, atomically.
+    Build {
+        /// The site folder (default: `site/` in the workspace).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// `committee` includes amendments marked `visibility: committee`.
+        #[arg(long, value_enum, default_value_t = ProfileArg::Public)]
+        profile: ProfileArg,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Print how long each step took.
+        #[arg(long)]
+        verbose: bool,
+    },
+    /// Build the site, serve it on 127.0.0.1, and rebuild when a file changes.
+    Serve {
+        /// The port (0 picks a free one; the address is printed).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        #[arg(long, value_enum, default_value_t = ProfileArg::Public)]
+        profile: ProfileArg,
+        /// The site folder (default: `site/` in the workspace).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
     /// Redline what an amendment changes, or two versions of a work.
     Diff {
@@ -132,6 +162,21 @@ enum KindArg {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ProfileArg {
+    Public,
+    Committee,
+}
+
+impl From<ProfileArg> for mizan::site::Profile {
+    fn from(p: ProfileArg) -> Self {
+        match p {
+            ProfileArg::Public => mizan::site::Profile::Public,
+            ProfileArg::Committee => mizan::site::Profile::Committee,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Text,
     Json,
@@ -195,6 +240,18 @@ pub fn run(args: Args) -> io::Result<Outcome> {
                 width,
             },
         ),
+        Command::Build {
+            out,
+            profile,
+            format,
+            verbose,
+        } => build::run(&args.workspace, out, profile.into(), format, verbose),
+        Command::Serve {
+            port,
+            bind,
+            profile,
+            out,
+        } => serve::run(&args.workspace, out, profile.into(), bind, port),
         Command::Search(c) => search::run(
             &args.workspace,
             search::SearchArgs {

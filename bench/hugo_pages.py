@@ -1,0 +1,52 @@
+"""Writes a Hugo site with pages equivalent to mizan's for a workspace:
+one page per law per language (the text of both languages, with a table of
+contents from its headings) and one page per provision per language.
+Used by bench/site.sh only."""
+import os
+import re
+import sys
+
+ws, site = sys.argv[1], sys.argv[2]
+os.makedirs(os.path.join(site, "layouts", "_default"), exist_ok=True)
+with open(os.path.join(site, "hugo.toml"), "w") as f:
+    f.write('baseURL = "/"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
+            '[markup.tableOfContents]\nstartLevel = 1\nendLevel = 3\n')
+with open(os.path.join(site, "layouts", "_default", "baseof.html"), "w") as f:
+    f.write('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
+            '<link rel="stylesheet" href="/site.css"></head><body><header><nav><a href="/">Home</a></nav>'
+            '</header><main>{{ block "main" . }}{{ end }}</main><footer>footer</footer></body></html>')
+with open(os.path.join(site, "layouts", "_default", "single.html"), "w") as f:
+    f.write('{{ define "main" }}<h1>{{ .Title }}</h1><nav>{{ .TableOfContents }}</nav>{{ .Content }}{{ end }}')
+with open(os.path.join(site, "layouts", "_default", "list.html"), "w") as f:
+    f.write('{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">'
+            '{{ .Title }}</a></li>{{ end }}</ul>{{ end }}')
+
+front = re.compile(r"^---\n.*?\n---\n", re.S)
+title_re = re.compile(r"^title: (.*)$", re.M)
+corpus = os.path.join(ws, "corpus", "kw")
+bodies = {}
+for name in sorted(os.listdir(corpus)):
+    if not name.endswith(".md"):
+        continue
+    slug, lang = name[:-3].rsplit(".", 1)
+    text = open(os.path.join(corpus, name), encoding="utf-8").read()
+    m = title_re.search(text)
+    bodies.setdefault(slug, {})[lang] = (m.group(1).strip('"') if m else slug, front.sub("", text, count=1))
+
+def write(path, title, body):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('---\ntitle: "%s"\n---\n\n%s' % (title.replace('"', "'"), body))
+
+for lang in ("en", "ar"):
+    for slug, exprs in bodies.items():
+        title, body = exprs.get(lang) or next(iter(exprs.values()))
+        both = "\n\n".join(b for _, b in exprs.values())
+        write(os.path.join(site, "content", lang, "works", slug + ".md"), title, both)
+    std = os.path.join(ws, "standards")
+    for name in sorted(os.listdir(std)):
+        text = open(os.path.join(std, name), encoding="utf-8").read()
+        for i, block in enumerate(text.split("\n  - id: ")[1:]):
+            pid = block.split("\n", 1)[0].strip()
+            write(os.path.join(site, "content", lang, "standards", name[:-5], pid + ".md"),
+                  pid, "## Summary\n\n" + block)

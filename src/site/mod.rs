@@ -1,0 +1,365 @@
+//! The static site: what committee members read, on screen and on paper,
+//! in Arabic or English.
+//!
+//! One build runs these steps in order, each timed, with rayon inside a
+//! step:
+//!
+//! 1. [`render::Renderer`]: the templates (embedded, or the workspace's
+//!    overrides), checked before anything is written;
+//! 2. [`model::Model`]: the page model, built from the workspace without
+//!    changing it, with committee-only amendments left out of a public build;
+//! 3. pages rendered in parallel into a temporary folder ([`write::Staging`]);
+//!    a page whose inputs hash as in the previous build is taken over;
+//! 4. assets, and the search index ([`search`], Pagefind), shard by shard;
+//! 5. the manifest, and the swap: the new site replaces the old at once.
+//!
+//! Interface text comes from [`i18n`]; links from data pass through
+//! [`links`].
+
+pub mod assets;
+pub mod i18n;
+pub mod links;
+pub mod model;
+pub mod render;
+pub mod search;
+pub mod serve;
+pub mod write;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::hash::Hasher;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::corpus::Lang;
+use crate::diag::{Diagnostics, Sources};
+use crate::workspace::Workspace;
+
+use model::{Body, Download, DownloadsPage, Model, Page, SearchPage, msg};
+use write::{Manifest, OutputError, Staging};
+
+/// Who the site is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// Everything public; committee-only amendments appear nowhere.
+    #[default]
+    Public,
+    /// For the committee: includes amendments marked `visibility: committee`.
+    Committee,
+}
+
+impl Profile {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::Public => "public",
+            Profile::Committee => "committee",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (replaced as a whole when the build succeeds).
+    pub out: PathBuf,
+    pub profile: Profile,
+}
+
+/// What a build did, for the summary line and `--format json`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct BuildReport {
+    pub out: PathBuf,
+    pub profile: Profile,
+    pub pages: usize,
+    /// Pages rendered in this build; the others were unchanged and reused.
+    pub rendered: usize,
+    pub reused: usize,
+    pub search_shards: usize,
+    /// Search shards indexed in this build; the others were reused.
+    pub search_indexed: usize,
+    pub records: usize,
+    pub files: usize,
+    /// Seconds per step, in order.
+    pub timings: Vec<(&'static str, f64)>,
+}
+
+/// Why a build failed. In every case the previous site is untouched.
+#[derive(Debug)]
+pub enum BuildError {
+    /// A workspace template does not compile.
+    Templates(Diagnostics, Sources),
+    /// A page could not be rendered.
+    Render {
+        page: String,
+        message: String,
+    },
+    Output(OutputError),
+    Search {
+        shard: String,
+        message: String,
+    },
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Templates(d, _) => write!(f, "{} template error(s)", d.errors()),
+            BuildError::Render { page, message } => write!(f, "cannot render {page}: {message}"),
+            BuildError::Output(e) => write!(f, "{e}"),
+            BuildError::Search { shard, message } => {
+                write!(f, "cannot build the search index {shard}: {message}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+impl From<OutputError> for BuildError {
+    fn from(e: OutputError) -> Self {
+        BuildError::Output(e)
+    }
+}
+
+/// Feeds serialised bytes to a hasher without building a string.
+struct HashWriter<'a>(&'a mut std::hash::DefaultHasher);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn page_hash(fingerprint: u64, page: &Page<'_>) -> String {
+    let mut h = std::hash::DefaultHasher::new();
+    h.write_u64(fingerprint);
+    h.write(page.template.as_bytes());
+    // Serialising into a hasher cannot fail for these plain data types; a
+    // failure would only make the page render again.
+    let _ = serde_json::to_writer(HashWriter(&mut h), &page.context);
+    format!("{:016x}", h.finish())
+}
+
+fn render_error(page: &Page<'_>, e: &minijinja::Error) -> BuildError {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    BuildError::Render {
+        page: page.path.clone(),
+        message,
+    }
+}
+
+/// Files of a Pagefind bundle the site's own search page does not use.
+fn unused_bundle_file(name: &str) -> bool {
+    [
+        "pagefind-ui",
+        "pagefind-modular-ui",
+        "pagefind-component-ui",
+        "pagefind-highlight",
+    ]
+    .iter()
+    .any(|p| name.starts_with(p))
+        || name.starts_with("playground")
+}
+
+/// The gap report in the gap stage's own formats: `(path, catalogue key of
+/// the description, content)`. The analysis has no scenario, so no
+/// amendment (committee-only or not) is in them.
+/// A file of the downloads: its path, the catalogue key of its description,
+/// and its content.
+type DownloadFile = (String, &'static str, Vec<u8>);
+
+fn downloads(model: &Model<'_>) -> Result<Vec<DownloadFile>, BuildError> {
+    let filter = crate::gaps::Filter::default();
+    let analysis = &model.analysis;
+    let json =
+        serde_json::to_vec_pretty(&crate::gaps::to_json(analysis, &filter)).map_err(|e| {
+            BuildError::Render {
+                page: "downloads/gaps.json".to_owned(),
+                message: e.to_string(),
+            }
+        })?;
+    Ok(vec![
+        (
+            "downloads/gaps.csv".to_owned(),
+            "downloads.csv",
+            crate::gaps::render_csv(analysis, &filter, model.ws).into_bytes(),
+        ),
+        ("downloads/gaps.json".to_owned(), "downloads.json", json),
+        (
+            "downloads/questionnaire.md".to_owned(),
+            "downloads.questionnaire",
+            crate::gaps::render_questionnaire(analysis, &filter, model.ws).into_bytes(),
+        ),
+    ])
+}
+
+/// Builds the site of `ws` into `opts.out`, atomically.
+pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, f64)>| {
+        let d: Duration = clock.elapsed();
+        timings.push((name, d.as_secs_f64()));
+        clock = Instant::now();
+    };
+
+    let renderer = render::Renderer::new(&ws.root).map_err(|(d, s)| BuildError::Templates(d, s))?;
+    lap("templates", &mut timings);
+
+    let staging = Staging::begin(&opts.out)?;
+    let previous: BTreeMap<String, String> = staging
+        .previous()
+        .map(|m| m.files.clone())
+        .unwrap_or_default();
+    lap("lock", &mut timings);
+
+    let model = Model::new(ws, opts.profile, true);
+    let shards = search::shards(ws, &model.histories);
+    let downloads = downloads(&model)?;
+    let mut pages = model.pages();
+    for &lang in model.languages() {
+        let mut bundles: Vec<(&'static str, Vec<String>)> = Vec::new();
+        for s in &shards {
+            match bundles.iter_mut().find(|(l, _)| *l == s.lang.code()) {
+                Some((_, dirs)) => dirs.push(s.dir.clone()),
+                None => bundles.push((s.lang.code(), vec![s.dir.clone()])),
+            }
+        }
+        // The page's own language first.
+        bundles.sort_by_key(|(l, _)| *l != lang.code());
+        pages.push(model.page(
+            lang,
+            "search/index.html",
+            "search.html",
+            "search",
+            msg(lang, "search.title"),
+            Body::Search(SearchPage { bundles }),
+        ));
+        let files = downloads
+            .iter()
+            .map(|(href, label, bytes)| Download {
+                href: href.clone(),
+                label,
+                bytes: bytes.len() as u64,
+            })
+            .collect();
+        pages.push(model.page(
+            lang,
+            "downloads/index.html",
+            "downloads.html",
+            "downloads",
+            msg(lang, "downloads.title"),
+            Body::Downloads(DownloadsPage { files }),
+        ));
+    }
+    lap("model", &mut timings);
+
+    let rendered = AtomicUsize::new(0);
+    let hashes: Vec<(String, String)> = pages
+        .par_iter()
+        .map(|page| {
+            let hash = page_hash(renderer.fingerprint, page);
+            if previous.get(&page.path) != Some(&hash) || !staging.reuse(&page.path)? {
+                let html = renderer.render(page).map_err(|e| render_error(page, &e))?;
+                staging.write(&page.path, html.as_bytes())?;
+                rendered.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok((page.path.clone(), hash))
+        })
+        .collect::<Result<_, BuildError>>()?;
+    let rendered = rendered.into_inner();
+    lap("pages", &mut timings);
+
+    let mut files: BTreeMap<String, String> = hashes.into_iter().collect();
+    for asset in assets::assets(&ws.root) {
+        let rel = format!("assets/{}", asset.name);
+        staging.write(&rel, &asset.content)?;
+        files.insert(rel, String::new());
+    }
+    for (rel, _, bytes) in &downloads {
+        staging.write(rel, bytes)?;
+        files.insert(rel.clone(), String::new());
+    }
+    lap("assets", &mut timings);
+
+    let indexed = AtomicUsize::new(0);
+    let shard_files: Vec<(String, String, Vec<String>)> = shards
+        .par_iter()
+        .map(|shard| {
+            let key = format!("{}/", shard.dir);
+            let hash = format!("{:016x}", shard.hash);
+            if previous.get(&key) == Some(&hash) {
+                let names = staging.previous_files(&shard.dir);
+                if !names.is_empty() {
+                    let mut all = true;
+                    for n in &names {
+                        all &= staging.reuse(&format!("{}/{n}", shard.dir))?;
+                    }
+                    if all {
+                        return Ok((key, hash, names));
+                    }
+                }
+            }
+            let bundle = search::index(shard).map_err(|message| BuildError::Search {
+                shard: shard.dir.clone(),
+                message,
+            })?;
+            let mut names = Vec::new();
+            for f in bundle.into_iter().filter(|f| !unused_bundle_file(&f.name)) {
+                staging.write(&format!("{}/{}", shard.dir, f.name), &f.contents)?;
+                names.push(f.name);
+            }
+            indexed.fetch_add(1, Ordering::Relaxed);
+            Ok((key, hash, names))
+        })
+        .collect::<Result<_, BuildError>>()?;
+    let mut bundle_files = 0;
+    for (key, hash, names) in shard_files {
+        bundle_files += names.len();
+        files.insert(key, hash);
+    }
+    lap("search", &mut timings);
+
+    let page_count = pages.len();
+    let file_count = files.len() + bundle_files;
+    drop(pages);
+    let manifest = Manifest {
+        version: Manifest::VERSION,
+        generator: model.site.generator.to_owned(),
+        profile: opts.profile.as_str().to_owned(),
+        files,
+    };
+    staging.commit(&manifest)?;
+    lap("swap", &mut timings);
+
+    Ok(BuildReport {
+        out: opts.out.clone(),
+        profile: opts.profile,
+        pages: page_count,
+        rendered,
+        reused: page_count - rendered,
+        search_shards: shards.len(),
+        search_indexed: indexed.into_inner(),
+        records: shards.iter().map(|s| s.records.len()).sum(),
+        files: file_count,
+        timings,
+    })
+}
+
+/// The language a page's path starts with.
+pub fn page_language(path: &str) -> Option<Lang> {
+    path.split('/').next().and_then(Lang::from_code)
+}

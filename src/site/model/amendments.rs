@@ -1,0 +1,259 @@
+//! Pages of the amendments: the list, and one page per amendment with what
+//! it changes in the text and in the assessment (gaps before and after).
+//!
+//! The redline of the text comes from the amendment stage (`src/amend`);
+//! until it is on `main` an amendment page shows its operations as written.
+
+use serde::Serialize;
+
+use crate::amend::diff::{ArticleSide, ArticleStatus, DiffSegment};
+use crate::amend::{Amendment, AmendmentKind, AmendmentStatus, Visibility};
+use crate::corpus::Lang;
+use crate::standards::Status;
+
+use crate::gaps::Report;
+
+use super::assessment;
+use super::standards::{EntryView, article_links};
+use super::work::{instrument_label, provision_href, work_href};
+use super::{Body, Model, Page, Text, msg};
+use crate::site::links::{Segment, linkify};
+
+/// A provision whose status an amendment would change.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeRow<'a> {
+    pub href: String,
+    pub instrument: String,
+    pub citation: &'a str,
+    pub title: Text<'a>,
+    pub before: Status,
+    pub after: Status,
+    /// `closes`, `improves`, `unchanged`, `worsens` or `reassessed`.
+    pub effect: &'static str,
+}
+
+pub fn change_rows<'a>(before: &Report<'a>, after: &Report<'a>) -> Vec<ChangeRow<'a>> {
+    assessment::changes(before, after)
+        .into_iter()
+        .map(|c| ChangeRow {
+            href: provision_href(&c.instrument.id, &c.provision.id),
+            instrument: instrument_label(&c.instrument.id),
+            citation: &c.provision.citation,
+            title: Text::en(&c.provision.title),
+            before: c.before,
+            after: c.after,
+            effect: c.effect.as_str(),
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AmendmentRow<'a> {
+    pub href: String,
+    pub title: &'a str,
+    pub kind: AmendmentKind,
+    pub status: AmendmentStatus,
+    pub committee: bool,
+    pub work_href: String,
+    pub work_title: Text<'a>,
+    pub submitted: Option<String>,
+    pub in_force: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AmendmentsPage<'a> {
+    pub pending: Vec<AmendmentRow<'a>>,
+    pub other: Vec<AmendmentRow<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScoreDelta {
+    pub href: String,
+    pub instrument: String,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AmendmentPage<'a> {
+    pub row: AmendmentRow<'a>,
+    pub id: &'a str,
+    pub sponsor: Option<&'a str>,
+    pub enacted: Option<String>,
+    pub note: Option<&'a str>,
+    pub source: Option<Vec<Segment<'a>>>,
+    pub changes: Vec<ChangeRow<'a>>,
+    pub scores: Vec<ScoreDelta>,
+    pub mapping_changes: Vec<EntryView<'a>>,
+    /// What the amendment changes in the text, per language.
+    pub redline: Vec<ExpressionRedline<'a>>,
+    /// Why there is no redline, if there is none.
+    pub redline_error: Option<&'a str>,
+}
+
+/// The redline of one expression (language) of the amended work.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExpressionRedline<'a> {
+    pub lang: &'static str,
+    pub dir: &'static str,
+    pub articles: Vec<ArticleRedline<'a>>,
+    /// Changes written in another language only, which this text lacks.
+    pub stale: Vec<&'a str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleRedline<'a> {
+    /// `added`, `repealed`, `renumbered` or `modified`.
+    pub status: ArticleStatus,
+    /// The article on the law's page, when it exists there (not for an
+    /// article the amendment would add).
+    pub href: Option<String>,
+    /// The heading before and after (`Article 13: Penalties`).
+    pub old_heading: Option<String>,
+    pub new_heading: Option<String>,
+    pub heading: &'a [DiffSegment],
+    pub segments: &'a [DiffSegment],
+}
+
+fn row<'a>(m: &Model<'a>, a: &'a Amendment, lang: Lang) -> AmendmentRow<'a> {
+    let work = m.ws.work(a.amends.as_str());
+    AmendmentRow {
+        href: format!("amendments/{}/index.html", a.id),
+        title: &a.title,
+        kind: a.kind,
+        status: a.status,
+        committee: a.visibility == Visibility::Committee,
+        work_href: work.map(work_href).unwrap_or_default(),
+        work_title: work.map_or(Text::en(a.amends.as_str()), |w| {
+            let e = w.expression(lang).unwrap_or(w.primary());
+            Text::new(
+                e.meta.short_title.as_deref().unwrap_or(&e.meta.title),
+                e.lang(),
+            )
+        }),
+        submitted: a.submitted.map(|d| d.to_string()),
+        in_force: a.in_force.map(|d| d.to_string()),
+    }
+}
+
+pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
+    let mut out = Vec::new();
+    let (pending, other): (Vec<_>, Vec<_>) = m
+        .amendments
+        .iter()
+        .map(|a| (a.is_pending(), row(m, a, lang)))
+        .partition(|(p, _)| *p);
+    out.push(m.page(
+        lang,
+        "amendments/index.html",
+        "amendments.html",
+        "amendments",
+        msg(lang, "nav.amendments"),
+        Body::Amendments(AmendmentsPage {
+            pending: pending.into_iter().map(|(_, r)| r).collect(),
+            other: other.into_iter().map(|(_, r)| r).collect(),
+        }),
+    ));
+    for (k, (a, scenario)) in m.amendments.iter().zip(&m.scenarios).enumerate() {
+        let (changes, scores) = match scenario {
+            Some(after) => (
+                change_rows(m.report(), after),
+                m.report()
+                    .instruments
+                    .iter()
+                    .zip(&after.instruments)
+                    .filter(|(b, a)| b.score != a.score)
+                    .map(|(b, a)| ScoreDelta {
+                        href: format!("standards/{}/index.html", b.instrument.id),
+                        instrument: instrument_label(&b.instrument.id),
+                        before: b.score.value(),
+                        after: a.score.value(),
+                    })
+                    .collect(),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        let (redline, redline_error) = match m.redlines.get(k) {
+            Some(Ok(d)) => (redline(a, d), None),
+            Some(Err(e)) => (Vec::new(), Some(e.as_str())),
+            None => (Vec::new(), None),
+        };
+        let mapping_changes = a
+            .mapping_changes
+            .iter()
+            .map(|e| EntryView {
+                element: e.element.as_deref(),
+                element_summary: None,
+                status: e.status,
+                articles: article_links(m, &e.articles, lang),
+                rationale: Some(Text::en(&e.rationale)).filter(|t| !t.text.is_empty()),
+                recommendation: e.recommendation.as_deref().map(Text::en),
+            })
+            .collect();
+        let r = row(m, a, lang);
+        out.push(m.page(
+            lang,
+            &r.href.clone(),
+            "amendment.html",
+            "amendments",
+            a.title.clone(),
+            Body::Amendment(Box::new(AmendmentPage {
+                row: r,
+                id: &a.id,
+                sponsor: a.sponsor.as_deref(),
+                enacted: a.enacted.map(|d| d.to_string()),
+                note: a.note.as_deref(),
+                source: a.source.as_deref().map(linkify),
+                changes,
+                scores,
+                mapping_changes,
+                redline,
+                redline_error,
+            })),
+        ));
+    }
+    out
+}
+
+fn heading_of(side: &ArticleSide, lang: crate::corpus::Lang) -> String {
+    let word = match lang {
+        crate::corpus::Lang::En => "Article",
+        crate::corpus::Lang::Ar => "المادة",
+    };
+    match &side.heading {
+        Some(h) => format!("{word} {}: {h}", side.num),
+        None => format!("{word} {}", side.num),
+    }
+}
+
+/// The changed articles of each language, as the amendment stage compared
+/// them.
+fn redline<'a>(a: &Amendment, d: &'a crate::amend::diff::WorkDiff) -> Vec<ExpressionRedline<'a>> {
+    d.expressions
+        .iter()
+        .map(|e| ExpressionRedline {
+            lang: e.lang.code(),
+            dir: super::dir(e.lang),
+            articles: e
+                .articles
+                .iter()
+                .filter(|x| x.is_change())
+                .map(|x| ArticleRedline {
+                    status: x.status,
+                    href: x
+                        .old
+                        .as_ref()
+                        .or(x.new.as_ref())
+                        .filter(|_| x.status != ArticleStatus::Added)
+                        .map(|s| format!("works/{}/index.html#{}", a.amends.slug(), s.eid)),
+                    old_heading: x.old.as_ref().map(|s| heading_of(s, e.lang)),
+                    new_heading: x.new.as_ref().map(|s| heading_of(s, e.lang)),
+                    heading: &x.heading,
+                    segments: &x.segments,
+                })
+                .collect(),
+            stale: e.stale.iter().map(|s| s.change.as_str()).collect(),
+        })
+        .filter(|e| !e.articles.is_empty() || !e.stale.is_empty())
+        .collect()
+}

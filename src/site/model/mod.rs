@@ -1,0 +1,361 @@
+//! The page model: what each page shows, built from the [`Workspace`]
+//! without changing it.
+//!
+//! Every page is a [`Page`]: where it goes, which template renders it, and a
+//! serialisable context. Contexts hold plain data (keys of the message
+//! catalogue rather than words, hrefs relative to the language root) so the
+//! same model renders in every language, and so a context can be hashed to
+//! tell whether a page needs rendering again.
+
+mod amendments;
+pub mod assessment;
+mod home;
+mod standards;
+pub mod work;
+
+use serde::Serialize;
+
+use crate::amend::{Amendment, Visibility};
+use crate::corpus::Lang;
+use crate::workspace::Workspace;
+
+use super::Profile;
+use crate::gaps::{Analysis, Report};
+
+pub use amendments::{AmendmentPage, AmendmentsPage};
+pub use home::HomePage;
+pub use standards::{GapsPage, InstrumentPage, InstrumentsPage, ProvisionPage};
+pub use work::{WorkPage, WorksPage};
+
+/// What every page knows about the site.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteInfo {
+    pub title: String,
+    /// `(language, title)` for every language of the site.
+    pub titles: Vec<(&'static str, String)>,
+    pub jurisdiction: String,
+    pub committee: bool,
+    pub languages: Vec<&'static str>,
+    pub generator: &'static str,
+    /// Whether the gap report downloads exist.
+    pub downloads: bool,
+}
+
+/// A link to the same page in another language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub lang: &'static str,
+    pub href: String,
+}
+
+/// The search page: which Pagefind bundles to load, per text language.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchPage {
+    /// `(text language, bundle folders relative to the site root)`.
+    pub bundles: Vec<(&'static str, Vec<String>)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DownloadsPage {
+    pub files: Vec<Download>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Download {
+    /// Relative to the site root.
+    pub href: String,
+    /// Catalogue key of the description.
+    pub label: &'static str,
+    pub bytes: u64,
+}
+
+/// The content of one page.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Body<'a> {
+    Root,
+    Home(HomePage<'a>),
+    Works(WorksPage<'a>),
+    Work(Box<WorkPage<'a>>),
+    Instruments(InstrumentsPage<'a>),
+    Instrument(InstrumentPage<'a>),
+    Provision(ProvisionPage<'a>),
+    Gaps(GapsPage<'a>),
+    Amendments(AmendmentsPage<'a>),
+    Amendment(Box<AmendmentPage<'a>>),
+    Search(SearchPage),
+    Downloads(DownloadsPage),
+}
+
+/// The context a template receives.
+#[derive(Debug, Clone, Serialize)]
+pub struct Context<'a> {
+    pub lang: &'static str,
+    pub dir: &'static str,
+    /// The relative way up to the site root (`../../`).
+    pub root: String,
+    /// The language root (`../../en/`); model hrefs are relative to it.
+    pub base: String,
+    /// This page, relative to the language root.
+    pub path: String,
+    pub alternates: Vec<Alternate>,
+    /// The page title (already in the page's language).
+    pub title: String,
+    /// The site's title in the page's language.
+    pub site_title: &'a str,
+    /// The navigation section this page belongs to.
+    pub section: &'static str,
+    pub site: &'a SiteInfo,
+    pub page: Body<'a>,
+}
+
+/// One page of the site.
+#[derive(Debug, Clone)]
+pub struct Page<'a> {
+    /// Relative to the output folder (`en/works/act-2013-91/index.html`).
+    pub path: String,
+    pub template: &'static str,
+    pub context: Context<'a>,
+}
+
+/// Text in the language it is written in, for pages in other languages.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Text<'a> {
+    pub text: &'a str,
+    pub lang: &'static str,
+    pub dir: &'static str,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(text: &'a str, lang: Lang) -> Self {
+        Text {
+            text,
+            lang: lang.code(),
+            dir: dir(lang),
+        }
+    }
+
+    /// Standards and mappings are written in English.
+    pub fn en(text: &'a str) -> Self {
+        Text::new(text, Lang::En)
+    }
+}
+
+/// The language a piece of free text is written in, by its letters: Arabic
+/// if most of its letters are Arabic.
+pub fn detect_lang(text: &str) -> Lang {
+    let (mut arabic, mut latin) = (0usize, 0usize);
+    for c in text.chars() {
+        if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c) {
+            arabic += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    if arabic > latin { Lang::Ar } else { Lang::En }
+}
+
+pub fn dir(lang: Lang) -> &'static str {
+    if lang.is_rtl() { "rtl" } else { "ltr" }
+}
+
+/// Amendments a build may show: all in a committee build, public ones in a
+/// public build.
+pub fn visible_amendments(ws: &Workspace, profile: Profile) -> Vec<&Amendment> {
+    ws.amendments
+        .iter()
+        .filter(|a| profile == Profile::Committee || a.visibility == Visibility::Public)
+        .collect()
+}
+
+/// Shared, computed once per build and read by every page builder.
+pub struct Model<'a> {
+    pub ws: &'a Workspace,
+    pub profile: Profile,
+    pub site: SiteInfo,
+    pub amendments: Vec<&'a Amendment>,
+    /// The assessment as it stands (the gap stage's analysis, without a
+    /// scenario).
+    pub analysis: Analysis<'a>,
+    /// Per visible pending amendment (same order as `amendments`), the
+    /// assessment with its mapping changes applied.
+    pub scenarios: Vec<Option<Report<'a>>>,
+    pub mapped: work::MappedIndex<'a>,
+    /// Per visible amendment (same order as `amendments`), what it changes
+    /// in the text, from the amendment stage; an error says why the text
+    /// could not be compared.
+    pub redlines: Vec<Result<crate::amend::diff::WorkDiff, String>>,
+    /// Point-in-time versions of each work an enacted amendment changed.
+    pub histories: std::collections::HashMap<String, crate::amend::History>,
+}
+
+impl<'a> Model<'a> {
+    pub fn new(ws: &'a Workspace, profile: Profile, downloads: bool) -> Model<'a> {
+        let amendments = visible_amendments(ws, profile);
+        let analysis = assessment::current(ws);
+        let scenarios = amendments
+            .iter()
+            .map(|a| a.is_pending().then(|| assessment::with(ws, &[*a])))
+            .collect();
+        let mapped = work::MappedIndex::new(&analysis.report);
+        // Consolidate with the amendments this build may show, only: a
+        // committee draft never shapes the text of a public build.
+        let visible: Vec<Amendment> = amendments.iter().map(|a| (*a).clone()).collect();
+        let redlines = amendments
+            .iter()
+            .map(|a| match ws.work(a.amends.as_str()) {
+                Some(w) => {
+                    crate::amend::amendment_diff(w, &visible, a, None).map_err(|e| e.to_string())
+                }
+                None => Err(format!(
+                    "the amended work `{}` is not in the corpus",
+                    a.amends
+                )),
+            })
+            .collect();
+        let histories = ws
+            .works
+            .iter()
+            .filter(|w| {
+                visible
+                    .iter()
+                    .any(|a| a.amends == w.id && a.in_force_from().is_some())
+            })
+            .filter_map(|w| {
+                // A work whose history cannot be built (loading has reported
+                // why) keeps the text as read.
+                crate::amend::history(w, visible.iter())
+                    .ok()
+                    .filter(|h| h.versions.len() > 1)
+                    .map(|h| (w.id.as_str().to_owned(), h))
+            })
+            .collect();
+        let site = SiteInfo {
+            title: ws.settings.title.clone(),
+            titles: ws
+                .settings
+                .languages
+                .iter()
+                .map(|l| {
+                    let t = ws
+                        .settings
+                        .titles
+                        .get(l.code())
+                        .unwrap_or(&ws.settings.title);
+                    (l.code(), t.clone())
+                })
+                .collect(),
+            jurisdiction: ws.jurisdiction().to_owned(),
+            committee: profile == Profile::Committee,
+            languages: ws.settings.languages.iter().map(|l| l.code()).collect(),
+            generator: concat!("mizan ", env!("CARGO_PKG_VERSION")),
+            downloads,
+        };
+        Model {
+            ws,
+            profile,
+            site,
+            amendments,
+            analysis,
+            scenarios,
+            redlines,
+            histories,
+            mapped,
+        }
+    }
+
+    /// The site's title in `lang`, or in its first language.
+    pub fn site_title(&self, lang: Lang) -> &'a str {
+        self.ws
+            .settings
+            .titles
+            .get(lang.code())
+            .unwrap_or(&self.ws.settings.title)
+    }
+
+    /// The assessment as it stands.
+    pub fn report(&self) -> &Report<'a> {
+        &self.analysis.report
+    }
+
+    pub fn languages(&self) -> &[Lang] {
+        &self.ws.settings.languages
+    }
+
+    /// A page at `rel` (relative to the language root) in `lang`.
+    pub fn page(
+        &'a self,
+        lang: Lang,
+        rel: &str,
+        template: &'static str,
+        section: &'static str,
+        title: String,
+        body: Body<'a>,
+    ) -> Page<'a> {
+        let path = format!("{}/{rel}", lang.code());
+        let depth = path.matches('/').count();
+        let root = "../".repeat(depth);
+        let base = format!("{root}{}/", lang.code());
+        let alternates = self
+            .languages()
+            .iter()
+            .filter(|l| **l != lang)
+            .map(|l| Alternate {
+                lang: l.code(),
+                href: format!("{root}{}/{rel}", l.code()),
+            })
+            .collect();
+        Page {
+            path,
+            template,
+            context: Context {
+                lang: lang.code(),
+                dir: dir(lang),
+                root,
+                base,
+                path: rel.to_owned(),
+                alternates,
+                title,
+                site_title: self.site_title(lang),
+                section,
+                site: &self.site,
+                page: body,
+            },
+        }
+    }
+
+    /// Every page of the site except search and downloads, which the build
+    /// adds once their files exist.
+    pub fn pages(&'a self) -> Vec<Page<'a>> {
+        let mut pages = vec![Page {
+            path: "index.html".to_owned(),
+            template: "root.html",
+            context: Context {
+                lang: self.languages()[0].code(),
+                dir: dir(self.languages()[0]),
+                root: String::new(),
+                base: format!("{}/", self.languages()[0].code()),
+                path: String::new(),
+                alternates: Vec::new(),
+                title: self.site.title.clone(),
+                site_title: self.site_title(self.languages()[0]),
+                section: "root",
+                site: &self.site,
+                page: Body::Root,
+            },
+        }];
+        for &lang in self.languages() {
+            pages.push(home::page(self, lang));
+            pages.extend(work::pages(self, lang));
+            pages.extend(standards::pages(self, lang));
+            pages.extend(amendments::pages(self, lang));
+        }
+        pages
+    }
+}
+
+/// The catalogue text for `key` (the key itself if missing; templates are
+/// checked against the catalogue by a test).
+pub fn msg(lang: Lang, key: &str) -> String {
+    super::i18n::text(lang, key).unwrap_or(key).to_owned()
+}

@@ -1,0 +1,579 @@
+//! Pages of the statutes: the list of laws, and one page per law with its
+//! table of contents, its articles (anchored by eId) and the provisions
+//! mapped to each article.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::corpus::{Article, Container, Expression, Lang, Point, Work};
+use crate::ids::ArticleRef;
+use crate::standards::Status;
+
+use super::{Body, Model, Page, Text, dir, msg};
+use crate::gaps::Report;
+use crate::site::links::{Segment, linkify};
+
+/// A provision mapped to an article, shown as a badge beside it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Badge<'a> {
+    /// Relative to the language root.
+    pub href: String,
+    pub instrument: String,
+    pub citation: &'a str,
+    pub element: Option<&'a str>,
+    pub title: &'a str,
+    pub status: Status,
+}
+
+/// Which provisions rely on each article.
+pub struct MappedIndex<'a> {
+    by_article: HashMap<&'a ArticleRef, Vec<Badge<'a>>>,
+}
+
+impl<'a> MappedIndex<'a> {
+    pub fn new(report: &Report<'a>) -> Self {
+        let mut by_article: HashMap<&'a ArticleRef, Vec<Badge<'a>>> = HashMap::new();
+        for ic in &report.instruments {
+            for pc in &ic.provisions {
+                for entry in super::assessment::entries(pc) {
+                    for a in &entry.articles {
+                        by_article.entry(a).or_default().push(Badge {
+                            href: provision_href(&ic.instrument.id, &pc.provision.id),
+                            instrument: instrument_label(&ic.instrument.id),
+                            citation: &pc.provision.citation,
+                            element: entry.element.as_deref(),
+                            title: &pc.provision.title,
+                            status: entry.status,
+                        });
+                    }
+                }
+            }
+        }
+        MappedIndex { by_article }
+    }
+
+    pub fn get(&self, article: &ArticleRef) -> &[Badge<'a>] {
+        self.by_article.get(article).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The short label of an instrument in badges and tables (`TIP`, `C029`).
+pub fn instrument_label(id: &str) -> String {
+    id.to_ascii_uppercase()
+}
+
+pub fn provision_href(instrument: &str, provision: &str) -> String {
+    format!("standards/{instrument}/{provision}/index.html")
+}
+
+pub fn work_href(work: &Work) -> String {
+    format!("works/{}/index.html", work.id.slug())
+}
+
+/// The href of an article, relative to the language root.
+pub fn article_href(article: &ArticleRef) -> String {
+    format!("works/{}/index.html#{}", article.work.slug(), article.eid)
+}
+
+/// A row of the list of laws.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkRow<'a> {
+    pub href: String,
+    pub title: Text<'a>,
+    pub year: u16,
+    pub status: &'a str,
+    pub articles: usize,
+    pub languages: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WorksPage<'a> {
+    pub works: Vec<WorkRow<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PointView<'a> {
+    pub eid: &'a str,
+    pub label: Cow<'a, str>,
+    pub text: &'a str,
+    pub points: Vec<PointView<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ParagraphView<'a> {
+    pub eid: &'a str,
+    pub text: &'a str,
+    pub points: Vec<PointView<'a>>,
+}
+
+/// An article's text in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleText<'a> {
+    pub lang: &'static str,
+    pub dir: &'static str,
+    /// `Article 2: Penalty` / `المادة (٢): عقوبة`, as the expression writes it.
+    pub heading: String,
+    pub paragraphs: Vec<ParagraphView<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView<'a> {
+    pub eid: &'a str,
+    /// Heading level (2-6).
+    pub level: u8,
+    pub text: ArticleText<'a>,
+    /// The same article in the other language, for the side-by-side view.
+    pub other: Option<ArticleText<'a>>,
+    pub badges: &'a [Badge<'a>],
+    /// For a consolidated text: the amendment that repealed the article.
+    pub repealed_by: Option<ChangeNote>,
+    /// For a consolidated text: the amendments that changed it, oldest first.
+    pub changed_by: Vec<ChangeNote>,
+}
+
+/// An amendment that changed an article, linked.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeNote {
+    pub href: String,
+    pub id: String,
+    pub in_force: Option<String>,
+}
+
+fn provenance(p: &crate::amend::Provenance) -> ChangeNote {
+    ChangeNote {
+        href: format!("amendments/{}/index.html", p.amendment),
+        id: p.amendment.clone(),
+        in_force: p.in_force.map(|d| d.to_string()),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContainerView<'a> {
+    pub eid: &'a str,
+    pub level: u8,
+    pub heading: &'a str,
+    pub intro: &'a [String],
+}
+
+/// The body of a law, in document order.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Block<'a> {
+    Container(ContainerView<'a>),
+    Article(Box<ArticleView<'a>>),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry<'a> {
+    pub eid: &'a str,
+    pub label: String,
+    pub depth: usize,
+    pub article: bool,
+}
+
+/// A point-in-time version of the work, or its current text.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionLink {
+    pub href: String,
+    /// ISO date the version is in force from, if known.
+    pub date: Option<String>,
+    /// The version this page shows.
+    pub current: bool,
+    /// The latest version: the law as it stands.
+    pub latest: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AmendmentLink<'a> {
+    pub href: String,
+    pub title: &'a str,
+    pub status: crate::amend::AmendmentStatus,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkPage<'a> {
+    pub id: &'a str,
+    pub title: Text<'a>,
+    pub short_title: Option<Text<'a>>,
+    /// The language of the text shown, and whether it differs from the page.
+    pub text_lang: &'static str,
+    pub fallback: bool,
+    /// The other language of the side-by-side view, if the work has one.
+    pub other_lang: Option<&'static str>,
+    pub status: crate::corpus::WorkStatus,
+    pub authority: crate::corpus::Authority,
+    pub date: Option<String>,
+    pub in_force: Option<String>,
+    pub version_date: Option<String>,
+    pub publication: Option<Publication<'a>>,
+    pub selection: bool,
+    pub omitted: Option<Text<'a>>,
+    pub note: Option<Text<'a>>,
+    pub source: Vec<Segment<'a>>,
+    pub source_lang: &'static str,
+    pub preamble: &'a [String],
+    pub toc: Vec<TocEntry<'a>>,
+    pub blocks: Vec<Block<'a>>,
+    pub versions: Vec<VersionLink>,
+    pub amendments: Vec<AmendmentLink<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Publication<'a> {
+    pub gazette: &'a str,
+    pub issue: Option<&'a str>,
+    pub date: Option<String>,
+}
+
+/// The abjad order Arabic uses to letter list items (أ، ب، ج، د، ...).
+const ABJAD: [&str; 26] = [
+    "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق",
+    "ر", "ش", "ت", "ث", "خ", "ذ", "ض",
+];
+
+/// A point's label as readers of its text expect it: in Arabic text, the
+/// reader's Latin letters (`a`, `b`) become abjad letters and ASCII digits
+/// Arabic-Indic ones; labels written in the source are kept.
+pub fn point_label(label: &str, lang: Lang) -> Cow<'_, str> {
+    if lang != Lang::Ar {
+        return Cow::Borrowed(label);
+    }
+    let b = label.as_bytes();
+    if b.len() == 1 && b[0].is_ascii_lowercase() {
+        return Cow::Borrowed(ABJAD[usize::from(b[0] - b'a')]);
+    }
+    if b.iter().all(u8::is_ascii_digit) {
+        return Cow::Owned(crate::text::arabic_indic_digits(label));
+    }
+    Cow::Borrowed(label)
+}
+
+fn points(ps: &[Point], lang: Lang) -> Vec<PointView<'_>> {
+    ps.iter()
+        .map(|p| PointView {
+            eid: &p.eid,
+            label: point_label(&p.label, lang),
+            text: &p.text,
+            points: points(&p.points, lang),
+        })
+        .collect()
+}
+
+/// The heading of an article as its expression writes it.
+pub fn article_heading(article: &Article, lang: Lang) -> String {
+    let word = match lang {
+        Lang::En => "Article",
+        Lang::Ar => "المادة",
+    };
+    match &article.heading {
+        Some(h) => format!("{word} {}: {h}", article.num),
+        None => format!("{word} {}", article.num),
+    }
+}
+
+fn article_text<'a>(article: &'a Article, lang: Lang) -> ArticleText<'a> {
+    ArticleText {
+        lang: lang.code(),
+        dir: dir(lang),
+        heading: article_heading(article, lang),
+        paragraphs: article
+            .paragraphs
+            .iter()
+            .map(|p| ParagraphView {
+                eid: &p.eid,
+                text: &p.text,
+                points: points(&p.points, lang),
+            })
+            .collect(),
+    }
+}
+
+/// Nesting depth of a container (0 for a top-level one).
+fn depth(e: &Expression, c: &Container) -> usize {
+    let mut d = 0;
+    let mut next = c.parent;
+    while let Some(i) = next {
+        d += 1;
+        next = e.containers.get(i).and_then(|p| p.parent);
+        if d > e.containers.len() {
+            break;
+        }
+    }
+    d
+}
+
+fn heading_level(depth: usize) -> u8 {
+    (2 + depth).min(6) as u8
+}
+
+pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
+    let ws = m.ws;
+    let mut out = Vec::with_capacity(ws.works.len() + 1);
+    let rows = ws
+        .works
+        .iter()
+        .map(|w| {
+            let mut languages: Vec<&'static str> =
+                w.expressions.iter().map(|e| e.lang().code()).collect();
+            languages.sort_unstable();
+            WorkRow {
+                href: work_href(w),
+                title: work_title(w, lang),
+                year: w.id.year(),
+                status: match w.primary().meta.status {
+                    crate::corpus::WorkStatus::InForce => "in-force",
+                    crate::corpus::WorkStatus::Repealed => "repealed",
+                    crate::corpus::WorkStatus::PartlyRepealed => "partly-repealed",
+                },
+                articles: w.primary().articles.len(),
+                languages,
+            }
+        })
+        .collect();
+    out.push(m.page(
+        lang,
+        "works/index.html",
+        "works.html",
+        "works",
+        msg(lang, "work.title"),
+        Body::Works(WorksPage { works: rows }),
+    ));
+    for w in &ws.works {
+        let Some(history) = m.histories.get(w.id.as_str()) else {
+            let text = VersionText {
+                expressions: w.expressions.iter().collect(),
+                consolidated: None,
+                versions: Vec::new(),
+            };
+            out.push(work_page_at(m, w, lang, work_href(w), text));
+            continue;
+        };
+        // The latest version is the law's page; each earlier one has its own.
+        let hrefs: Vec<String> = history
+            .versions
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                if i + 1 == history.versions.len() {
+                    work_href(w)
+                } else {
+                    format!(
+                        "works/{}/{}/index.html",
+                        w.id.slug(),
+                        v.date.map_or_else(|| format!("v{i}"), |d| d.to_string())
+                    )
+                }
+            })
+            .collect();
+        for (i, version) in history.versions.iter().enumerate() {
+            let versions = history
+                .versions
+                .iter()
+                .zip(&hrefs)
+                .enumerate()
+                .map(|(j, (v, href))| VersionLink {
+                    href: href.clone(),
+                    date: v.date.map(|d| d.to_string()),
+                    current: i == j,
+                    latest: j + 1 == history.versions.len(),
+                })
+                .collect();
+            let text = VersionText {
+                expressions: version.expressions.iter().map(|c| &c.expression).collect(),
+                consolidated: Some(version),
+                versions,
+            };
+            out.push(work_page_at(m, w, lang, hrefs[i].clone(), text));
+        }
+    }
+    out
+}
+
+fn work_page_at<'a>(
+    m: &'a Model<'a>,
+    w: &'a Work,
+    lang: Lang,
+    href: String,
+    text: VersionText<'a>,
+) -> Page<'a> {
+    let page = work_page(m, w, lang, text);
+    let title = page.title.text.to_owned();
+    m.page(
+        lang,
+        &href,
+        "work.html",
+        "works",
+        title,
+        Body::Work(Box::new(page)),
+    )
+}
+
+/// The work's title in `lang` if it has one, else in the language it has.
+fn work_title(w: &Work, lang: Lang) -> Text<'_> {
+    if let Some(e) = w.expression(lang) {
+        return Text::new(&e.meta.title, lang);
+    }
+    for e in &w.expressions {
+        if let Some(t) = e.meta.titles.get(lang.code()) {
+            return Text::new(t, lang);
+        }
+    }
+    let p = w.primary();
+    Text::new(&p.meta.title, p.lang())
+}
+
+/// The text of one version of a work: its expressions, and for a
+/// consolidated version what changed each article.
+pub struct VersionText<'a> {
+    pub expressions: Vec<&'a Expression>,
+    pub consolidated: Option<&'a crate::amend::Version>,
+    pub versions: Vec<VersionLink>,
+}
+
+fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang, v: VersionText<'a>) -> WorkPage<'a> {
+    let primary = v
+        .expressions
+        .iter()
+        .find(|e| e.lang() == Lang::En)
+        .or(v.expressions.first())
+        .copied()
+        .unwrap_or(w.primary());
+    let (expr, fallback) = match v.expressions.iter().find(|e| e.lang() == lang) {
+        Some(e) => (*e, false),
+        None => (primary, true),
+    };
+    let text_lang = expr.lang();
+    let other = v
+        .expressions
+        .iter()
+        .copied()
+        .find(|e| e.lang() != text_lang);
+    let consolidated = v.consolidated.and_then(|c| c.expression(text_lang));
+    let meta = &expr.meta;
+
+    // Containers in document order: each before the first article inside
+    // it (consolidated texts hold inserted articles whose spans lie in
+    // amendment files, so spans cannot order them).
+    let mut toc = Vec::with_capacity(expr.articles.len());
+    let mut blocks = Vec::with_capacity(expr.articles.len());
+    let mut emitted = vec![false; expr.containers.len()];
+    for a in &expr.articles {
+        let mut chain = Vec::new();
+        let mut next = a.container;
+        while let Some(i) = next {
+            if i >= emitted.len() || emitted[i] || chain.contains(&i) {
+                break;
+            }
+            chain.push(i);
+            next = expr.containers[i].parent;
+        }
+        for &i in chain.iter().rev() {
+            emitted[i] = true;
+            let c = &expr.containers[i];
+            let d = depth(expr, c);
+            toc.push(TocEntry {
+                eid: &c.eid,
+                label: c.text.clone(),
+                depth: d,
+                article: false,
+            });
+            blocks.push(Block::Container(ContainerView {
+                eid: &c.eid,
+                level: heading_level(d),
+                heading: &c.text,
+                intro: &c.intro,
+            }));
+        }
+        let d = a
+            .container
+            .and_then(|i| expr.containers.get(i))
+            .map_or(0, |c| depth(expr, c) + 1);
+        let text = article_text(a, text_lang);
+        toc.push(TocEntry {
+            eid: &a.eid,
+            label: text.heading.clone(),
+            depth: d,
+            article: true,
+        });
+        let article_ref = ArticleRef {
+            work: w.id.clone(),
+            eid: a.eid.clone(),
+        };
+        let (repealed_by, changed_by) = match consolidated {
+            Some(c) => (
+                c.repealed.get(&a.eid).map(provenance),
+                c.changes_of(&a.eid).iter().map(provenance).collect(),
+            ),
+            None => (None, Vec::new()),
+        };
+        blocks.push(Block::Article(Box::new(ArticleView {
+            eid: &a.eid,
+            level: heading_level(d),
+            text,
+            other: other.and_then(|o| {
+                o.article(&a.eid)
+                    .filter(|oa| !oa.paragraphs.is_empty() || repealed_by.is_none())
+                    .map(|oa| article_text(oa, o.lang()))
+            }),
+            badges: m.mapped.get(&article_ref),
+            repealed_by,
+            changed_by,
+        })));
+    }
+
+    let amendments = m
+        .amendments
+        .iter()
+        .filter(|a| a.amends == w.id)
+        .map(|a| AmendmentLink {
+            href: format!("amendments/{}/index.html", a.id),
+            title: &a.title,
+            status: a.status,
+        })
+        .collect();
+    let source_lang = text_lang.code();
+    WorkPage {
+        id: w.id.as_str(),
+        title: work_title(w, lang),
+        short_title: meta.short_title.as_deref().map(|t| Text::new(t, text_lang)),
+        text_lang: text_lang.code(),
+        fallback,
+        other_lang: other.map(|o| o.lang().code()),
+        status: meta.status,
+        authority: meta.authority,
+        date: meta.date.map(|d| d.to_string()),
+        in_force: meta.in_force.map(|d| d.to_string()),
+        version_date: meta.version_date().map(|d| d.to_string()),
+        publication: meta.publication.as_ref().map(|p| Publication {
+            gazette: &p.gazette,
+            issue: p.issue.as_deref(),
+            date: p.date.map(|d| d.to_string()),
+        }),
+        selection: meta.extent == crate::corpus::Extent::Selection,
+        omitted: meta.omitted.as_deref().map(|t| Text::new(t, text_lang)),
+        note: meta.note.as_deref().map(|t| Text::new(t, text_lang)),
+        source: linkify(&meta.source),
+        source_lang,
+        preamble: &expr.preamble,
+        toc,
+        blocks,
+        versions: v.versions,
+        amendments,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_point_labels_follow_the_abjad_and_arabic_digits() {
+        assert_eq!(point_label("a", Lang::Ar), "أ");
+        assert_eq!(point_label("e", Lang::Ar), "هـ");
+        assert_eq!(point_label("12", Lang::Ar), "١٢");
+        assert_eq!(point_label("iv", Lang::Ar), "iv");
+        assert_eq!(point_label("a", Lang::En), "a");
+    }
+}

@@ -1,0 +1,187 @@
+//! The static search index: Pagefind, driven from Rust through its library
+//! API, one set of bundles per text language.
+//!
+//! Every article of every expression is one record whose URL is the
+//! article's anchor on its law's page (`works/act-2013-91/index.html#art_2`,
+//! relative to a language root, so the same index serves the English and
+//! the Arabic interface). Provisions are records too, in English.
+//!
+//! Records are cut into shards of at most [`SHARD_RECORDS`]; each shard is
+//! one Pagefind bundle (`pagefind/en-0/`), and the search page merges the
+//! shards of a language. A shard whose records did not change since the
+//! last build is taken over from it as it was, so editing one article
+//! re-indexes one shard, not the corpus.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::amend::History;
+use std::hash::{Hash, Hasher};
+
+use crate::corpus::Lang;
+use crate::workspace::Workspace;
+
+use super::model::work::{
+    article_heading, article_href, instrument_label, point_label, provision_href,
+};
+
+/// The most records one Pagefind bundle holds.
+pub const SHARD_RECORDS: usize = 5_000;
+
+/// One searchable record.
+#[derive(Debug, Clone, Hash)]
+pub struct Record {
+    /// Relative to a language root, with the anchor.
+    pub url: String,
+    pub title: String,
+    pub content: String,
+    /// The law (or instrument) the record belongs to, as a filter.
+    pub source: String,
+}
+
+/// A shard of one language's records, and the hash of its content.
+#[derive(Debug, Clone)]
+pub struct Shard {
+    pub lang: Lang,
+    /// The bundle's folder relative to the site root (`pagefind/en-0`).
+    pub dir: String,
+    pub records: Vec<Record>,
+    pub hash: u64,
+}
+
+/// Every record of the workspace, sharded per language. A work with
+/// point-in-time versions is indexed as it stands (its latest version).
+pub fn shards(ws: &Workspace, histories: &HashMap<String, History>) -> Vec<Shard> {
+    let mut by_lang: BTreeMap<Lang, Vec<Record>> = BTreeMap::new();
+    for w in &ws.works {
+        let expressions: Vec<&crate::corpus::Expression> = match histories.get(w.id.as_str()) {
+            Some(h) => h
+                .latest()
+                .expressions
+                .iter()
+                .map(|c| &c.expression)
+                .collect(),
+            None => w.expressions.iter().collect(),
+        };
+        for e in expressions {
+            let lang = e.lang();
+            let work_title = e.meta.short_title.as_deref().unwrap_or(&e.meta.title);
+            let records = by_lang.entry(lang).or_default();
+            for a in e.articles.iter().filter(|a| !a.paragraphs.is_empty()) {
+                let heading = article_heading(a, lang);
+                let r = crate::ids::ArticleRef {
+                    work: w.id.clone(),
+                    eid: a.eid.clone(),
+                };
+                records.push(Record {
+                    url: article_href(&r),
+                    title: format!("{work_title}: {heading}"),
+                    content: article_content(&heading, a, lang),
+                    source: work_title.to_owned(),
+                });
+            }
+        }
+    }
+    let en = by_lang.entry(Lang::En).or_default();
+    for i in &ws.instruments {
+        for p in &i.provisions {
+            let mut content = format!("{} {}\n{}", p.citation, p.title, p.summary);
+            for el in &p.elements {
+                content.push('\n');
+                content.push_str(&el.summary);
+            }
+            en.push(Record {
+                url: provision_href(&i.id, &p.id),
+                title: format!("{} {}: {}", instrument_label(&i.id), p.citation, p.title),
+                content,
+                source: i.display_title().to_owned(),
+            });
+        }
+    }
+    let mut out = Vec::new();
+    for (lang, records) in by_lang {
+        if records.is_empty() {
+            continue;
+        }
+        for (n, chunk) in records.chunks(SHARD_RECORDS).enumerate() {
+            let mut h = std::hash::DefaultHasher::new();
+            lang.code().hash(&mut h);
+            chunk.hash(&mut h);
+            out.push(Shard {
+                lang,
+                dir: format!("pagefind/{}-{n}", lang.code()),
+                records: chunk.to_vec(),
+                hash: h.finish(),
+            });
+        }
+    }
+    out
+}
+
+/// The searchable text of an article: its heading, paragraphs and points,
+/// with point labels as the page shows them.
+fn article_content(heading: &str, a: &crate::corpus::Article, lang: Lang) -> String {
+    fn points(out: &mut String, ps: &[crate::corpus::Point], lang: Lang) {
+        for p in ps {
+            out.push_str(&format!("\n({}) {}", point_label(&p.label, lang), p.text));
+            points(out, &p.points, lang);
+        }
+    }
+    let mut out = heading.to_owned();
+    for p in &a.paragraphs {
+        if !p.text.is_empty() {
+            out.push('\n');
+            out.push_str(&p.text);
+        }
+        points(&mut out, &p.points, lang);
+    }
+    out
+}
+
+/// A file of a Pagefind bundle, relative to the bundle's folder.
+pub struct BundleFile {
+    pub name: String,
+    pub contents: Vec<u8>,
+}
+
+/// Builds one shard's Pagefind bundle in memory.
+pub fn index(shard: &Shard) -> Result<Vec<BundleFile>, String> {
+    use pagefind::api::PagefindIndex;
+    use pagefind::options::PagefindServiceConfig;
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| format!("cannot start the indexing runtime: {e}"))?;
+    runtime.block_on(async {
+        let config = PagefindServiceConfig::builder()
+            .keep_index_url(true)
+            .force_language(shard.lang.code().to_owned())
+            .build();
+        let mut index = PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
+        for r in &shard.records {
+            let meta = BTreeMap::from([
+                ("title".to_owned(), r.title.clone()),
+                ("path".to_owned(), r.url.clone()),
+            ]);
+            let filters = BTreeMap::from([("source".to_owned(), vec![r.source.clone()])]);
+            index
+                .add_custom_record(
+                    r.url.clone(),
+                    r.content.clone(),
+                    shard.lang.code().to_owned(),
+                    Some(meta),
+                    Some(filters),
+                    None,
+                )
+                .await
+                .map_err(|e| format!("cannot index {}: {e}", r.url))?;
+        }
+        let files = index.get_files().await.map_err(|e| e.to_string())?;
+        Ok(files
+            .into_iter()
+            .map(|f| BundleFile {
+                name: f.filename.to_string_lossy().replace('\\', "/"),
+                contents: f.contents,
+            })
+            .collect())
+    })
+}

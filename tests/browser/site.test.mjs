@@ -1,0 +1,184 @@
+// The mizan site in a real browser: Debian's Chromium driven by
+// playwright-core (which never downloads a browser of its own), against
+// `mizan serve` on 127.0.0.1. Screenshots go to tests/browser/screenshots/.
+//
+// Environment: MIZAN_BIN (default ../../target/debug/mizan), MIZAN_WORKSPACE
+// (default: the repository root, the bundled workspace), CHROMIUM
+// (default /usr/bin/chromium).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, "../..");
+const bin = process.env.MIZAN_BIN || join(repo, "target/debug/mizan");
+const workspace = process.env.MIZAN_WORKSPACE || repo;
+const shots = join(here, "screenshots");
+mkdirSync(shots, { recursive: true });
+
+let server, origin, browser, profileDir, siteDir;
+const foreign = [];
+
+before(async () => {
+  siteDir = mkdtempSync(join(tmpdir(), "mizan-browser-site-"));
+  server = spawn(bin, ["--workspace", workspace, "serve", "--port", "0", "--profile", "committee", "--out", join(siteDir, "site")], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  origin = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error("mizan serve did not start within 120 s")), 120_000);
+    let buf = "";
+    server.stdout.on("data", (d) => {
+      buf += d;
+      const m = buf.match(/serving (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    });
+    server.on("exit", (code) => fail(new Error(`mizan serve exited with ${code}`)));
+  });
+  profileDir = mkdtempSync(join(tmpdir(), "mizan-chromium-"));
+  // A fresh profile folder for each run (playwright passes it to Chromium
+  // as --user-data-dir).
+  browser = await chromium.launchPersistentContext(profileDir, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+      "--disable-gpu", "--no-first-run"],
+    viewport: { width: 1280, height: 900 },
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.kill();
+  for (const d of [profileDir, siteDir]) if (d) rmSync(d, { recursive: true, force: true });
+  assert.deepEqual(foreign, [], "the site requested other hosts");
+});
+
+async function open(path, { width = 1280, height = 900 } = {}) {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width, height });
+  const context = { close: () => page.close() };
+  page.on("request", (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) foreign.push(u);
+  });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(origin + path, { waitUntil: "load" });
+  return { page, context, errors };
+}
+
+test("the home page renders the dashboard", async () => {
+  const { page, context, errors } = await open("/en/index.html");
+  assert.equal(await page.title() !== "", true);
+  assert.equal(await page.locator("h1").count(), 1);
+  assert.ok(await page.locator("table.instruments tbody tr").count() > 0, "an instrument table");
+  assert.ok(await page.locator("#h-worst").isVisible());
+  await page.screenshot({ path: join(shots, "home-en.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the first Tab reaches the skip link, and it moves focus to the content", async () => {
+  const { page, context } = await open("/en/index.html");
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => document.activeElement.className);
+  assert.equal(focused, "skip-link");
+  assert.ok(await page.locator(".skip-link").isVisible(), "a visible skip link when focused");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => location.hash), "#main");
+  await context.close();
+});
+
+test("an Arabic page is right to left, mirrored", async () => {
+  const { page, context } = await open("/ar/index.html");
+  assert.equal(await page.evaluate(() => document.documentElement.dir), "rtl");
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("main")).direction), "rtl");
+  await page.screenshot({ path: join(shots, "home-ar.png"), fullPage: true });
+  await context.close();
+
+  // A law with Arabic text: the contents sit on the right of the text.
+  const law = await open("/ar/works/act-2013-91/index.html");
+  const toc = await law.page.locator("nav.toc").boundingBox();
+  const text = await law.page.locator("#statute").boundingBox();
+  assert.ok(toc.x > text.x, `contents (${toc.x}) should be right of the text (${text.x})`);
+  assert.equal(await law.page.evaluate(() => document.querySelector("#statute").getAttribute("lang")), "ar");
+  await law.page.screenshot({ path: join(shots, "statute-ar.png") });
+  await law.page.locator("#parallel-toggle").check();
+  await law.page.screenshot({ path: join(shots, "statute-ar-parallel.png") });
+  await law.context.close();
+});
+
+test("a search for a known term finds the article and lands on its anchor", async () => {
+  const { page, context, errors } = await open("/en/search/index.html?q=consent");
+  await page.locator("#search-results li a").first().waitFor({ timeout: 30_000 });
+  // The statute's article (the standards' provisions are indexed too).
+  const hit = page.locator('#search-results li a[href*="works/act-2013-91/index.html#art_"]').first();
+  assert.ok(await hit.count() > 0, "no article of Law 91/2013 among the results");
+  await page.screenshot({ path: join(shots, "search-en.png") });
+  await hit.click();
+  await page.waitForURL(/#art_/);
+  const id = new URL(page.url()).hash.slice(1);
+  const article = page.locator(`[id="${id}"]`);
+  assert.match((await article.textContent()).toLowerCase(), /consent/);
+  assert.ok(await article.evaluate((el) => el.matches(":target")));
+  const box = await article.boundingBox();
+  assert.ok(box.y >= -5 && box.y < 900, `the article is in view (y=${box.y})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("an Arabic search finds Arabic text", async () => {
+  const { page, context } = await open("/ar/search/index.html?q=" + encodeURIComponent("الاتجار"));
+  const first = page.locator("#search-results li a").first();
+  await first.waitFor({ timeout: 30_000 });
+  assert.match(await first.getAttribute("href"), /#art_/);
+  await page.screenshot({ path: join(shots, "search-ar.png") });
+  await context.close();
+});
+
+test("the gap matrix filters by theme and obligation", async () => {
+  const { page, context } = await open("/en/gaps/index.html");
+  const rows = page.locator("#gap-matrix tbody tr");
+  const total = await rows.count();
+  assert.ok(total > 0);
+  await page.selectOption('select[data-filter="theme"]', "protection");
+  const visible = await page.locator("#gap-matrix tbody tr:visible").count();
+  assert.ok(visible > 0 && visible < total, `${visible} of ${total} rows after filtering`);
+  for (const theme of await page.locator("#gap-matrix tbody tr:visible").evaluateAll((rs) => rs.map((r) => r.dataset.theme))) {
+    assert.equal(theme, "protection");
+  }
+  assert.equal(await page.locator("#gap-count").textContent(), String(visible));
+  await page.selectOption('select[data-filter="theme"]', "");
+  await page.screenshot({ path: join(shots, "gaps-en.png") });
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: join(shots, "gaps-en-print.png"), fullPage: true });
+  await context.close();
+});
+
+test("an amendment page shows insertions and deletions, inline and side by side", async () => {
+  const { page, context, errors } = await open("/en/amendments/index.html");
+  // Every amendment page: find one whose redline both inserts and deletes.
+  const hrefs = await page.locator("table.amendments tbody a[href*='amendments/']").evaluateAll((as) => as.map((a) => a.href));
+  assert.ok(hrefs.length > 0, "no amendments listed");
+  let shown = null;
+  for (const href of hrefs) {
+    await page.goto(href);
+    const ins = await page.locator(".redline-text ins").count();
+    const del = await page.locator(".redline-text del").count();
+    if (ins > 0 && del > 0) { shown = href; break; }
+  }
+  assert.ok(shown, "no amendment page shows both <ins> and <del>");
+  assert.ok(await page.locator("table.comparative").count() > 0, "a comparative print");
+  // Insertions are underlined and deletions struck through: not colour alone.
+  assert.match(await page.locator(".redline-text ins").first().evaluate((el) => getComputedStyle(el).textDecorationLine), /underline/);
+  assert.match(await page.locator(".redline-text del").first().evaluate((el) => getComputedStyle(el).textDecorationLine), /line-through/);
+  await page.screenshot({ path: join(shots, "amendment-redline.png"), fullPage: true });
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: join(shots, "amendment-redline-print.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

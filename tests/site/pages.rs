@@ -1,0 +1,187 @@
+//! What the pages show: both languages, the dashboard, a law, a provision,
+//! the gap matrix, an amendment; the worked example of the book.
+
+use super::common::*;
+
+#[test]
+fn every_page_exists_in_english_and_arabic() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let report = build(&example_workspace(), &out, "public");
+    assert_eq!(report["version"], 1);
+    assert_eq!(report["rendered"], report["pages"]);
+    for lang in ["en", "ar"] {
+        for page in [
+            "index.html",
+            "gaps/index.html",
+            "works/index.html",
+            "works/act-2013-91/index.html",
+            "standards/index.html",
+            "standards/tip/index.html",
+            "standards/tip/art_6__para_6/index.html",
+            "amendments/index.html",
+            "amendments/victim-compensation/index.html",
+            "search/index.html",
+        ] {
+            let path = out.join(lang).join(page);
+            assert!(path.is_file(), "missing {}", path.display());
+        }
+    }
+    assert!(out.join("index.html").is_file());
+    assert!(out.join("assets/site.css").is_file());
+}
+
+#[test]
+fn arabic_pages_are_right_to_left_with_arabic_indic_numerals() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&example_workspace(), &out, "public");
+    let home = read(&out.join("ar/index.html"));
+    assert!(home.contains(r#"<html lang="ar" dir="rtl">"#));
+    // The mapped provisions are counted in Arabic-Indic digits, and the
+    // score is written ٥٠٪ style, never with ASCII digits.
+    assert!(home.contains("٪"), "no Arabic percentage on the dashboard");
+    let en = read(&out.join("en/index.html"));
+    assert!(en.contains(r#"<html lang="en" dir="ltr">"#));
+    assert!(en.contains("%"));
+
+    let law = read(&out.join("ar/works/act-2013-91/index.html"));
+    assert!(law.contains(r#"id="art_2""#));
+    assert!(law.contains("المادة (٢): عقوبة الاتجار"));
+    // The English text is there for the side-by-side view, marked as such.
+    assert!(law.contains(r#"class="article-other" lang="en" dir="ltr""#));
+}
+
+#[test]
+fn a_law_page_has_contents_anchors_and_badges_linking_to_provisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&example_workspace(), &out, "public");
+    let law = read(&out.join("en/works/act-2013-91/index.html"));
+    assert!(
+        law.contains(r##"<a href="#art_2bis""##),
+        "contents link to an article"
+    );
+    assert!(law.contains(r#"<section class="article" id="art_1""#));
+    assert!(law.contains(r#"id="art_2__para_2""#), "paragraph anchors");
+    assert!(
+        law.contains(r#"href="../../../en/standards/tip/art_3__para_b/index.html""#),
+        "a badge links to the provision"
+    );
+    // The pending amendment is listed on the law it amends.
+    assert!(law.contains("amendments/victim-compensation/index.html"));
+}
+
+#[test]
+fn a_provision_page_gives_status_rationale_recommendation_and_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&example_workspace(), &out, "public");
+    let p = read(&out.join("en/standards/tip/art_3__para_a/index.html"));
+    assert!(p.contains("Servitude is not named among the purposes."));
+    assert!(p.contains("Add servitude to the purposes listed in Article 1."));
+    assert!(p.contains(r#"href="../../../../en/works/act-2013-91/index.html#art_1""#));
+    // Elements: two full, one partial, so the provision is partial.
+    assert!(p.contains(r#"<span class="status st-partial">"#));
+    // A pending amendment that would close the compensation gap says so.
+    let c = read(&out.join("en/standards/tip/art_6__para_6/index.html"));
+    assert!(c.contains("Compensation for victims of trafficking"));
+}
+
+#[test]
+fn the_gap_matrix_writes_status_in_words_and_has_filter_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&example_workspace(), &out, "public");
+    let m = read(&out.join("en/gaps/index.html"));
+    assert!(m.contains(r#"data-theme="protection""#));
+    assert!(m.contains(r#"data-obligation="mandatory""#));
+    assert!(m.contains(r#"data-status="missing""#));
+    // Status is text, not colour alone.
+    assert!(m.contains(r#"<span class="status-mark" aria-hidden="true">○</span> Missing</span>"#));
+    let ar = read(&out.join("ar/gaps/index.html"));
+    assert!(ar.contains("غائب"));
+}
+
+#[test]
+fn the_dashboard_shows_what_a_pending_amendment_would_close() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&example_workspace(), &out, "public");
+    let home = read(&out.join("en/index.html"));
+    let pending = &home[home.find(r#"id="h-pending""#).unwrap()..];
+    assert!(pending.contains("Compensation for victims of trafficking"));
+    assert!(pending.contains("TIP Art. 6(6)"));
+    assert!(pending.contains("st-missing") && pending.contains("st-full"));
+}
+
+#[test]
+fn a_workspace_template_overrides_the_built_in_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    copy_dir(&example_workspace(), &ws);
+    std::fs::create_dir_all(ws.join("templates")).unwrap();
+    std::fs::write(
+        ws.join("templates/works.html"),
+        r#"{% extends "base.html" %}{% block main %}<h1>Our own list</h1>{% endblock %}"#,
+    )
+    .unwrap();
+    let out = dir.path().join("site");
+    build(&ws, &out, "public");
+    assert!(read(&out.join("en/works/index.html")).contains("<h1>Our own list</h1>"));
+    assert!(!read(&out.join("en/index.html")).contains("Our own list"));
+}
+
+#[test]
+fn a_broken_template_override_is_a_diagnostic_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    copy_dir(&example_workspace(), &ws);
+    std::fs::create_dir_all(ws.join("templates")).unwrap();
+    std::fs::write(ws.join("templates/works.html"), "<p>\n{% if %}\n").unwrap();
+    let out = mizan()
+        .arg("--workspace")
+        .arg(&ws)
+        .args(["build", "--out"])
+        .arg(dir.path().join("site"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("templates/works.html:2:"), "{err}");
+    assert!(err.contains("template does not compile"), "{err}");
+    assert!(!dir.path().join("site").exists());
+}
+
+/// The worked example of `book/src/site.md`: the command it shows, run from
+/// the repository root, prints what the book says (the time aside).
+#[test]
+fn the_book_example_prints_what_the_book_shows() {
+    let root = repo();
+    let out = root.join("target/example-site");
+    let _ = std::fs::remove_dir_all(&out);
+    let o = mizan()
+        .current_dir(&root)
+        .args([
+            "--workspace",
+            "book/src/examples/workspace",
+            "build",
+            "--out",
+            "target/example-site",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let strip_time = |s: &str| {
+        let i = s.rfind(" in ").unwrap();
+        s[..i].to_owned()
+    };
+    let got = String::from_utf8(o.stdout).unwrap();
+    let want = read(&root.join("book/src/examples/build.out"));
+    assert_eq!(strip_time(&got), strip_time(&want));
+    let chapter = read(&root.join("book/src/site.md"));
+    assert!(chapter.contains(
+        "$ mizan --workspace book/src/examples/workspace build --out target/example-site"
+    ));
+    assert!(out.join("en/works/act-2013-91/index.html").is_file());
+}
