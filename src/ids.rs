@@ -373,7 +373,11 @@ pub fn parse_article_number(text: &str) -> Option<(ArticleNumber, &str)> {
     let after_space = rest.trim_start();
     let word_end = after_space
         .find(|c: char| {
-            c.is_whitespace() || matches!(c, ':' | '(' | ')' | '-' | '–' | '—' | '.' | ',')
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ':' | '(' | ')' | '-' | '–' | '—' | '.' | ',' | '،' | '؛' | ';'
+                )
         })
         .unwrap_or(after_space.len());
     let word = &after_space[..word_end];
@@ -400,7 +404,10 @@ pub fn parse_article_number(text: &str) -> Option<(ArticleNumber, &str)> {
             }
         } else {
             let end = t
-                .find(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '.'))
+                .find(|c: char| {
+                    c.is_whitespace()
+                        || matches!(c, ':' | '-' | '–' | '—' | '.' | ',' | '،' | '؛' | ';')
+                })
                 .unwrap_or(t.len());
             (&t[..end], end)
         };
@@ -520,6 +527,9 @@ mod tests {
         assert_eq!(num(" ٢ مكرراً").0, "2bis");
         assert_eq!(num(" ٢ مكرراً").1, "٢ مكرراً");
         assert_eq!(num(" 5 مكرراً (أ)").0, "5bis_a");
+        // An Arabic comma glued to the suffix ends it.
+        assert_eq!(num(" ٧ مكرراً، يستبدل").0, "7bis");
+        assert_eq!(num(" ٧ مكرراً، يستبدل").2, "، يستبدل");
         assert_eq!(num(" 5 مكرراً (ب): عنوان").0, "5bis_b");
         assert_eq!(num(" 5 مكرراً (ب): عنوان").2, ": عنوان");
         assert_eq!(num(" 2A").0, "2a");

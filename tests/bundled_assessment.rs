@@ -165,8 +165,9 @@ fn every_bundled_amendment_applies() {
     let ws = bundled();
     for amendment in &ws.amendments {
         let work = ws.work(amendment.amends.as_str()).expect("amended work");
-        let diff = mizan::amend::amendment_diff(work, &ws.amendments, amendment, None)
-            .unwrap_or_else(|e| panic!("{}: {e:?}", amendment.id));
+        let diff =
+            mizan::amend::amendment_diff(work, &ws.amendments, amendment, &Default::default())
+                .unwrap_or_else(|e| panic!("{}: {e:?}", amendment.id));
         let json = serde_json::to_value(&diff).expect("serialisable");
         let changed: u64 = json["expressions"]
             .as_array()

@@ -642,3 +642,32 @@ fn small_workspaces_have_exact_counts_and_no_benchmark_work() {
         }
     }
 }
+
+/// What the generator writes is a valid workspace for mizan itself: every
+/// statute, mapping and amendment loads, and every amendment applies. The
+/// benchmarks depend on this; it once failed on the Arabic comma glued to
+/// `مكرراً` in an amendment heading.
+#[test]
+fn generated_workspaces_pass_mizan_check() {
+    for seed in [1, 7, 42] {
+        let (dir, _) = run(1_200, seed);
+        let root = dir.path().join("ws");
+        let out = assert_cmd::Command::cargo_bin("mizan")
+            .expect("the mizan binary")
+            .arg("--workspace")
+            .arg(&root)
+            .arg("check")
+            .output()
+            .expect("mizan runs");
+        assert!(
+            out.status.success(),
+            "seed {seed}: `mizan check` fails on the generated workspace:\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        let summary = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            summary.contains("amendments: 0 errors, 0 warnings"),
+            "{summary}"
+        );
+    }
+}

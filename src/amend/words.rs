@@ -334,7 +334,7 @@ fn foldable(before: &Chunk, after: &Chunk) -> bool {
                 delete: d2,
                 insert: i2,
             },
-        ) => !(d1.is_empty() && d2.is_empty()) && !(i1.is_empty() && i2.is_empty()),
+        ) => !(d1.is_empty() && d2.is_empty() || i1.is_empty() && i2.is_empty()),
         _ => false,
     }
 }

@@ -204,9 +204,8 @@ impl<'a> Model<'a> {
         let redlines = amendments
             .iter()
             .map(|a| match ws.work(a.amends.as_str()) {
-                Some(w) => {
-                    crate::amend::amendment_diff(w, &visible, a, None).map_err(|e| e.to_string())
-                }
+                Some(w) => crate::amend::amendment_diff(w, &visible, a, &Default::default())
+                    .map_err(|e| e.to_string()),
                 None => Err(format!(
                     "the amended work `{}` is not in the corpus",
                     a.amends
