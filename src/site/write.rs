@@ -48,6 +48,13 @@ pub enum OutputError {
     },
     /// The folder exists, is not empty and is not a mizan site.
     NotASite(PathBuf),
+    /// The output folder cannot be made or written: a file is in the way,
+    /// the file system is read-only, or permission is denied.
+    Unwritable {
+        out: PathBuf,
+        path: PathBuf,
+        error: io::Error,
+    },
 }
 
 impl std::fmt::Display for OutputError {
@@ -60,6 +67,22 @@ impl std::fmt::Display for OutputError {
                  refusing to replace it: choose another --out folder or remove it",
                 p.display()
             ),
+            OutputError::Unwritable { out, path, error } => {
+                let reason = match error.kind() {
+                    io::ErrorKind::AlreadyExists | io::ErrorKind::NotADirectory => {
+                        "it is a file, not a folder".to_owned()
+                    }
+                    io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_owned(),
+                    io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+                    _ => error.to_string(),
+                };
+                write!(
+                    f,
+                    "cannot write the site to {}: {}: {reason}",
+                    out.display(),
+                    path.display()
+                )
+            }
         }
     }
 }
@@ -101,14 +124,30 @@ impl Staging {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+        let unwritable = |path: &Path| {
+            let path = path.to_path_buf();
+            move |error| OutputError::Unwritable {
+                out: out.to_path_buf(),
+                path,
+                error,
+            }
+        };
+        fs::create_dir_all(&parent).map_err(|e| {
+            // Name the part of the path that is a file, not the whole path.
+            let blocker = parent
+                .ancestors()
+                .find(|a| a.is_file())
+                .unwrap_or(&parent)
+                .to_path_buf();
+            unwritable(&blocker)(e)
+        })?;
         let lock_path = parent.join(format!(".{name}.lock"));
         let lock = File::options()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&lock_path)
-            .map_err(io_err(&lock_path))?;
+            .map_err(unwritable(&parent))?;
         lock.lock().map_err(io_err(&lock_path))?;
 
         // We hold the lock: any temporary or old folder is a leftover.
@@ -135,6 +174,11 @@ impl Staging {
             }
         }
 
+        if out.exists() && !out.is_dir() {
+            return Err(unwritable(out)(io::Error::from(
+                io::ErrorKind::NotADirectory,
+            )));
+        }
         let previous = if out.exists() {
             let manifest = read_manifest(out);
             let empty = fs::read_dir(out).map_err(io_err(out))?.next().is_none();
@@ -146,7 +190,7 @@ impl Staging {
             None
         };
         let tmp = parent.join(format!("{tmp_prefix}{}", std::process::id()));
-        fs::create_dir(&tmp).map_err(io_err(&tmp))?;
+        fs::create_dir(&tmp).map_err(unwritable(&parent))?;
         Ok(Staging {
             out: out.to_path_buf(),
             tmp,

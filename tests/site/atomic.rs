@@ -155,3 +155,105 @@ fn check_all_files_present(out: &Path) {
         );
     }
 }
+
+#[test]
+fn an_output_folder_that_cannot_be_written_is_named_in_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where a folder must go: in the path, and as the folder itself.
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "keep me").unwrap();
+    let err = build_fails(&example_workspace(), &file.join("site"));
+    assert!(
+        err.contains(&format!(
+            "cannot write the site to {}",
+            file.join("site").display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("it is a file, not a folder"), "{err}");
+    let err = build_fails(&example_workspace(), &file);
+    assert!(err.contains("it is a file, not a folder"), "{err}");
+    assert_eq!(read(&file), "keep me");
+
+    // A folder without write permission (root ignores permissions, so
+    // this half runs for other users only).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = dir.path().join("locked");
+        std::fs::create_dir(&locked).unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+        if std::fs::write(locked.join("probe"), "").is_err() {
+            let err = build_fails(&example_workspace(), &locked.join("site"));
+            assert!(err.contains("permission denied"), "{err}");
+            assert!(!locked.join("site").exists());
+        }
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
+
+/// `kill -9` in the middle of a build: the previous site is still whole and
+/// served as it was, and the next build clears what the killed one left.
+/// "In the middle" is checked, not hoped for: the kill must land while the
+/// build's temporary folder exists and holds pages, before the swap.
+#[cfg(unix)]
+#[test]
+fn a_build_killed_with_sigkill_leaves_the_previous_site_usable() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::time::{Duration, Instant};
+
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    mizan::generate::generate(&mizan::generate::GenerateOptions::new(3_000, 3), &ws).unwrap();
+    let out = dir.path().join("site");
+    build(&ws, &out, "public");
+    let before = snapshot(&out);
+    let bin = assert_cmd::cargo::cargo_bin("mizan");
+
+    let mut landed = false;
+    for _attempt in 0..5 {
+        // The committee profile renders every page again (nothing reusable).
+        let mut child = std::process::Command::new(&bin)
+            .arg("--workspace")
+            .arg(&ws)
+            .args(["build", "--profile", "committee", "--out"])
+            .arg(&out)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let tmp = dir.path().join(format!(".site.tmp-{}", child.id()));
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(120) {
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            let pages = tmp
+                .join("en/works")
+                .read_dir()
+                .map(|d| d.count())
+                .unwrap_or(0);
+            if pages > 0 {
+                child.kill().unwrap(); // SIGKILL
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        let status = child.wait().unwrap();
+        if status.signal() == Some(9) && tmp.is_dir() {
+            landed = true;
+            break;
+        }
+        // It finished first: put the public site back and try again.
+        build(&ws, &out, "public");
+    }
+    assert!(landed, "the kill never landed during a build");
+
+    // The previous site is exactly as it was, and whole.
+    assert_eq!(snapshot(&out), before);
+    check_all_files_present(&out);
+    // The next build succeeds and clears the killed build's leftovers.
+    build(&ws, &out, "committee");
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+    assert!(read(&out.join("en/index.html")).contains("Committee"));
+}
