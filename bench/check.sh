@@ -27,7 +27,8 @@ for n in "${sizes[@]}"; do
   files=$(find "$ws/corpus" "$ws/standards" -type f | wc -l)
   mb=$(du -sm "$ws" | cut -f1)
   json="$work/check-$n.json"
-  hyperfine --warmup 2 --runs 10 --export-json "$json" \
+  runs=10; [ "$n" -ge 1000000 ] && runs=3
+  hyperfine --warmup 1 --runs "$runs" --export-json "$json" \
     "$mizan --workspace $ws check" \
     "find $ws/corpus $ws/standards -type f -exec cat {} + > /dev/null" >/dev/null
   read -r t_check t_cat < <(python3 - "$json" <<'PY'

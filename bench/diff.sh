@@ -17,7 +17,7 @@
 # Markdown table to $RESULTS (default: stdout).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-need=(); command -v hyperfine >/dev/null || need+=(hyperfine)
+need=(); command -v hyperfine >/dev/null || need+=(hyperfine); [ -x /usr/bin/time ] || need+=(time)
 if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; fi
 cargo build --release --locked --quiet --bin mizan --example generate
 mizan="$PWD/target/release/mizan"
@@ -81,6 +81,9 @@ $gen_cmd > /dev/null
 
 hyperfine --warmup 3 --runs 30 -N --ignore-failure --export-json "$dir/h.json" \
   "$mizan_cmd" "$git_cmd" "$gen_cmd" >&2
+rss() { { /usr/bin/time -v "$@" >/dev/null; } 2>&1 | awk '/Maximum resident/ {printf "%.0f MB", $6 / 1024}'; }
+rss_m=$(rss $mizan_cmd)
+rss_g=$(rss $git_cmd || true)
 read -r m g x < <(python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
@@ -90,10 +93,10 @@ print(*(x["median"] * 1000 for x in r))' "$dir/h.json")
   echo
   echo "An amendment touching 20 articles of a 1,000-article statute (medians)."
   echo
-  echo "| files | mizan diff | git diff --no-index --word-diff | ratio (git / mizan) |"
-  echo "|---|---:|---:|---:|"
-  awk -v m="$m" -v g="$g" 'BEGIN { printf "| bench/diff.sh statute (before/after) | %.1f ms | %.1f ms | %.2fx |\n", m, g, g / m }'
-  awk -v x="$x" 'BEGIN { printf "| generator workspace, bench-1000 (1,000 articles per language) | %.1f ms | | |\n", x }'
+  echo "| files | mizan diff | git diff --no-index --word-diff | ratio (git / mizan) | peak RSS mizan | peak RSS git |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  awk -v m="$m" -v g="$g" -v rm="$rss_m" -v rg="$rss_g" 'BEGIN { printf "| bench/diff.sh statute (before/after) | %.1f ms | %.1f ms | %.2fx | %s | %s |\n", m, g, g / m, rm, rg }'
+  awk -v x="$x" 'BEGIN { printf "| generator workspace, bench-1000 (1,000 articles per language) | %.1f ms | | | | |\n", x }'
   echo
   awk -v m="$m" -v g="$g" 'BEGIN { printf "Target: under 50 ms (%s) and faster than git (%s).\n\n", (m < 50 ? "met" : "NOT met"), (m < g ? "met" : "NOT met") }'
 } >>"$out"

@@ -24,6 +24,7 @@ mkdir -p "$work"
 need=()
 command -v hyperfine >/dev/null || need+=(hyperfine)
 command -v rg >/dev/null || need+=(ripgrep)
+[ -x /usr/bin/time ] || need+=(time)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
@@ -35,8 +36,8 @@ out=${RESULTS:-/dev/stdout}
   echo
   echo "Single term \`$term\`. Articles are per language: each is indexed in English and Arabic."
   echo
-  echo "| articles | documents | index build | warm query (in process) | warm query (command) | rg -iw | rg / in process | rg / command |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| articles | documents | index build | peak RSS (build) | index MB | warm query (in process) | warm query (command) | rg -iw | rg / in process | rg / command |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } >>"$out"
 for n in "${sizes[@]}"; do
   ws="$work/ws-$n"
@@ -46,11 +47,15 @@ for n in "${sizes[@]}"; do
   src="$ws"; ws="$work/search-ws-$n"
   [ -d "$ws" ] || { cp -r "$src" "$ws"; rm -rf "$ws/corpus/kw/amendments" "$ws/.mizan"; }
   json="$work/search-build-$n.json"
-  hyperfine --runs 3 --prepare "rm -rf $ws/.mizan" --export-json "$json" \
+  runs=3; [ "$n" -ge 1000000 ] && runs=1
+  hyperfine --runs "$runs" --prepare "rm -rf $ws/.mizan" --export-json "$json" \
     "$mizan --workspace $ws search $term --limit 1" >/dev/null
   t_build=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$json")
-  # Leave a built index for the warm runs.
-  "$mizan" --workspace "$ws" search "$term" --limit 1 >/dev/null
+  # Leave a built index for the warm runs, measuring the build's memory.
+  rm -rf "$ws/.mizan"
+  rss=$( { /usr/bin/time -v "$mizan" --workspace "$ws" search "$term" --limit 1 >/dev/null; } 2>&1 |
+    awk '/Maximum resident/ {print $6}')
+  index_mb=$(du -sm "$ws/.mizan" | cut -f1)
   docs=$("$mizan" --workspace "$ws" search "" --format json --limit 1 |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
   json="$work/search-query-$n.json"
@@ -67,11 +72,11 @@ PY
     cargo bench --locked --quiet --bench search -- --noplot 'search/single_term' >/dev/null 2>&1
   t_inproc=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["median"]["point_estimate"] / 1e9)' \
     target/criterion/search/single_term/new/estimates.json)
-  python3 - "$n" "$docs" "$t_build" "$t_inproc" "$t_cmd" "$t_rg" >>"$out" <<'PY'
+  python3 - "$n" "$docs" "$t_build" "$rss" "$index_mb" "$t_inproc" "$t_cmd" "$t_rg" >>"$out" <<'PY'
 import sys
-n, docs, tb, ti, tc, tr = sys.argv[1:]
+n, docs, tb, rss, imb, ti, tc, tr = sys.argv[1:]
 tb, ti, tc, tr = map(float, (tb, ti, tc, tr))
-print(f"| {int(n):,} | {int(docs):,} | {tb:.1f} s | {ti*1000:.2f} ms | {tc*1000:.1f} ms | {tr*1000:.1f} ms | {tr/ti:.0f}x | {tr/tc:.1f}x |")
+print(f"| {int(n):,} | {int(docs):,} | {tb:.1f} s | {int(rss)/1024:.0f} MB | {imb} | {ti*1000:.2f} ms | {tc*1000:.1f} ms | {tr*1000:.1f} ms | {tr/ti:.0f}x | {tr/tc:.1f}x |")
 PY
 done
 echo >>"$out"

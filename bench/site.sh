@@ -1,36 +1,57 @@
 #!/usr/bin/env bash
-# Benchmarks `mizan build` on generated workspaces of 10,000 and 100,000
-# articles (per language): a full build into an empty folder, a rebuild with
-# nothing changed, and a rebuild after editing one article; and Hugo (the
-# Debian package) building equivalent Markdown pages, for the time per page.
+# Benchmarks `mizan build` on generated workspaces (articles per language):
+# a full build into an empty folder, a rebuild with nothing changed, and a
+# rebuild after editing one article; and Hugo (the Debian package) building
+# equivalent Markdown pages, for the time per page. One run each, timed with
+# /usr/bin/time, which also gives the peak memory.
 #
-#   bash bench/site.sh            # both sizes
-#   SIZES="10000" bash bench/site.sh
+#   bash bench/site.sh                  # 10,000 and 100,000 articles
+#   bash bench/site.sh 10000            # one size
 #
-# Release builds only. Work files go to bench/work/ (ignored by git).
+# Appends a Markdown table to $RESULTS (default: stdout). Release builds
+# only. Work files go to bench/work/ (ignored by git).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SIZES=${SIZES:-"10000 100000"}
+sizes=("${@:-${SIZES:-10000 100000}}")
+# shellcheck disable=SC2206
+sizes=(${sizes[*]})
 work=bench/work
 mkdir -p "$work"
-
-if ! command -v hugo >/dev/null 2>&1; then
+need=()
+command -v hugo >/dev/null 2>&1 || need+=(hugo)
+command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
   else
-    echo "bench/site.sh: please install hugo (Debian package)" >&2; exit 1
+    echo "bench/site.sh: please install ${need[*]} (Debian packages)" >&2; exit 1
   fi
 fi
+out_md=${RESULTS:-/dev/stdout}
 
-cargo build --release --locked --bin mizan --example generate
+cargo build --release --locked --quiet --bin mizan --example generate
 mizan=target/release/mizan
 generate=target/release/examples/generate
 
-now() { date +%s.%N; }
-secs() { python3 -c "print(f'{$2 - $1:.2f}')"; }
+# Runs a command once, its output to file $1; prints "seconds peak-RSS-KB".
+timed() {
+  local to=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >"$to"
+  cat "$work/time.txt"
+}
 
-printf '%-9s %-22s %8s %8s %12s\n' articles step seconds pages "ms/page" > "$work/site-results.txt"
-for n in $SIZES; do
+{
+  echo "### site"
+  echo
+  echo "One run each. Pages are HTML pages written (both languages). Hugo builds"
+  echo "equivalent Markdown pages: one per law per language with both languages'"
+  echo "text and a table of contents, and one per provision per language."
+  echo
+  echo "| articles | pages | full build | ms/page | peak RSS | no change | one article edited | full / edited | Hugo pages | Hugo | Hugo ms/page | Hugo peak RSS |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+} >>"$out_md"
+for n in "${sizes[@]}"; do
   ws="$work/ws-$n"
   if [ ! -f "$ws/mizan.toml" ]; then
     rm -rf "$ws"
@@ -39,16 +60,9 @@ for n in $SIZES; do
   out="$work/site-$n"
   rm -rf "$out" "$work/.site-$n".*
 
-  t0=$(now)
-  "$mizan" --workspace "$ws" build --out "$out" --format json > "$work/full-$n.json"
-  t1=$(now)
+  read -r full full_rss < <(timed "$work/full-$n.json" "$mizan" --workspace "$ws" build --out "$out" --format json)
   pages=$(python3 -c "import json;print(json.load(open('$work/full-$n.json'))['pages'])")
-  full=$(secs "$t0" "$t1")
-
-  t0=$(now)
-  "$mizan" --workspace "$ws" build --out "$out" --format json > "$work/same-$n.json"
-  t1=$(now)
-  same=$(secs "$t0" "$t1")
+  read -r same _ < <(timed "$work/same-$n.json" "$mizan" --workspace "$ws" build --out "$out" --format json)
 
   # Edit one article: change one word in the first English statute.
   law=$(ls "$ws"/corpus/kw/*.en.md | head -1)
@@ -62,10 +76,7 @@ j = s.index("\n\n", s.index("\n", i + 1) + 1)  # end of its first paragraph
 s = s[:j] + " (edited for the benchmark)" + s[j:]
 open(p, "w", encoding="utf-8").write(s)
 PY
-  t0=$(now)
-  "$mizan" --workspace "$ws" build --out "$out" --format json > "$work/edit-$n.json"
-  t1=$(now)
-  edit=$(secs "$t0" "$t1")
+  read -r edit _ < <(timed "$work/edit-$n.json" "$mizan" --workspace "$ws" build --out "$out" --format json)
   cp "$work/law-backup.md" "$law"
 
   # Hugo on equivalent pages: one Markdown page per law per language (both
@@ -75,19 +86,18 @@ PY
   rm -rf "$hugo_site"
   python3 bench/hugo_pages.py "$ws" "$hugo_site"
   hpages=$(find "$hugo_site/content" -name '*.md' | wc -l)
-  t0=$(now)
-  hugo --quiet --source "$hugo_site" --destination "$PWD/$hugo_site/public" >/dev/null
-  t1=$(now)
-  hugo_s=$(secs "$t0" "$t1")
+  read -r hugo_s hugo_rss < <(timed /dev/null hugo --quiet --source "$hugo_site" --destination "$PWD/$hugo_site/public")
 
-  ms() { python3 -c "print(f'{1000 * $1 / $2:.3f}')"; }
-  {
-    printf '%-9s %-22s %8s %8s %12s\n' "$n" "mizan full build" "$full" "$pages" "$(ms "$full" "$pages")"
-    printf '%-9s %-22s %8s %8s %12s\n' "$n" "mizan no-change" "$same" "$pages" "$(ms "$same" "$pages")"
-    printf '%-9s %-22s %8s %8s %12s\n' "$n" "mizan one article" "$edit" "$pages" "$(ms "$edit" "$pages")"
-    printf '%-9s %-22s %8s %8s %12s\n' "$n" "hugo full build" "$hugo_s" "$hpages" "$(ms "$hugo_s" "$hpages")"
-  } >> "$work/site-results.txt"
-  python3 - "$work/full-$n.json" "$work/edit-$n.json" <<'PY'
+  python3 - "$n" "$pages" "$full" "$full_rss" "$same" "$edit" "$hpages" "$hugo_s" "$hugo_rss" >>"$out_md" <<'PY'
+import sys
+n, pages, full, full_rss, same, edit, hpages, hugo, hugo_rss = sys.argv[1:]
+n, pages, hpages = int(n), int(pages), int(hpages)
+full, same, edit, hugo = map(float, (full, same, edit, hugo))
+mb = lambda kb: f"{int(kb) / 1024:.0f} MB"
+print(f"| {n:,} | {pages:,} | {full:.2f} s | {1000 * full / pages:.2f} | {mb(full_rss)} | {same:.2f} s | "
+      f"{edit:.2f} s | {full / edit:.1f}x | {hpages:,} | {hugo:.2f} s | {1000 * hugo / hpages:.2f} | {mb(hugo_rss)} |")
+PY
+  python3 - "$work/full-$n.json" "$work/edit-$n.json" >&2 <<'PY'
 import json, sys
 for name in sys.argv[1:]:
     r = json.load(open(name))
@@ -96,4 +106,4 @@ for name in sys.argv[1:]:
           f"{r['records']} records, {r['search_indexed']}/{r['search_shards']} shards indexed; {steps}")
 PY
 done
-cat "$work/site-results.txt"
+echo >>"$out_md"
