@@ -71,6 +71,11 @@ const EXAMPLES: &[(&[&str], &str, i32)] = &[
         0,
     ),
     (
+        &["show", "/akn/kw/act/2020/1/~art_11", "--lang", "ar"],
+        "show-now.out",
+        0,
+    ),
+    (
         &[
             "show",
             "/akn/kw/act/2020/1/~art_5",

@@ -1,6 +1,7 @@
-//! `mizan show`: one article, its container path and mapped provisions;
-//! with `--at` or `--with`, the article as it stood on a date or as it
-//! would read with pending amendments.
+//! `mizan show`: one article, its container path and mapped provisions, as
+//! it stands now (every enacted amendment and ruling applied); with `--at`
+//! or `--with`, as it stood on a date or as it would read with pending
+//! amendments.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -50,12 +51,13 @@ pub fn run(
         );
         return Ok(Outcome::Failure);
     }
-    // The version asked for: the text as read when neither --at nor --with.
-    let amended = version_args.at.is_some() || !version_args.with.is_empty();
-    let version: Option<Version> = if amended {
+    // The version asked for: without --at, the latest (every enacted
+    // amendment and ruling applied), which is what a reader means by "the
+    // article"; the file may hold an older text.
+    let version: Version = {
         let with: Vec<&str> = version_args.with.iter().map(String::as_str).collect();
         match ws.version(work.id.as_str(), version_args.at, &with) {
-            Ok(v) => Some(v),
+            Ok(v) => v,
             Err(VersionError::Invalid(d)) => {
                 eprint!("{}", render_text(&d, &ws.sources, stderr_color()));
                 eprintln!("mizan: the amendments do not apply");
@@ -66,31 +68,14 @@ pub fn run(
                 return Ok(Outcome::Failure);
             }
         }
-    } else {
-        None
     };
-    let consolidated: Vec<ConsolidatedExpression>;
-    let texts: &[ConsolidatedExpression] = match &version {
-        Some(v) => &v.expressions,
-        None => {
-            consolidated = work
-                .expressions
-                .iter()
-                .cloned()
-                .map(ConsolidatedExpression::new)
-                .collect();
-            &consolidated
-        }
-    };
+    let texts: &[ConsolidatedExpression] = &version.expressions;
     let found = texts
         .iter()
         .filter(|t| lang.is_none_or(|l| t.lang() == l))
         .find_map(|t| t.article(&article_ref.eid).map(|a| (t, a)));
     let Some((text, article)) = found else {
-        let when = match &version {
-            Some(v) => format!(" ({})", v.label()),
-            None => String::new(),
-        };
+        let when = format!(" ({})", version.label());
         eprintln!(
             "mizan: no article `{}` in `{}`{when}",
             article_ref.eid, article_ref.work
@@ -132,9 +117,10 @@ pub fn run(
                     "eid": c.eid, "kind": c.kind, "num": c.num, "heading": c.heading,
                 })).collect::<Vec<_>>(),
                 "article": article,
-                "text_version": version.as_ref().map(|v| serde_json::json!({
-                    "label": v.label(), "kind": v.kind, "date": v.date, "amendments": v.amendments,
-                })),
+                "text_version": serde_json::json!({
+                    "label": version.label(), "kind": version.kind, "date": version.date,
+                    "amendments": version.amendments,
+                }),
                 "repealed": repealed,
                 "changed_by": changes,
                 "stale": stale,
@@ -181,9 +167,7 @@ pub fn run(
             };
             writeln!(out, "\n{}", bold(&heading))?;
             writeln!(out, "{article_ref}  ({})", expression.id())?;
-            if let Some(v) = &version {
-                writeln!(out, "Text {}", v.label())?;
-            }
+            writeln!(out, "Text {}", version.label())?;
             if let Some(r) = repealed {
                 writeln!(out, "Repealed by `{}`{}", r.amendment, in_force(r.in_force))?;
             }
