@@ -273,7 +273,11 @@ impl Cursor<'_> {
                 };
                 self.pos..self.pos + end
             }
-            None => self.text.len().saturating_sub(1)..self.text.len(),
+            // At the end: the last character, whole (it may be `»`).
+            None => {
+                let last = self.text.char_indices().last().map_or(0, |(i, _)| i);
+                last..self.text.len()
+            }
         }
     }
 
@@ -671,6 +675,16 @@ mod tests {
             op("في المادة 2 يستبدل \"أ\" بـ\"ب\""),
             Action::Substitute { .. }
         ));
+    }
+
+    /// Found by the amendment fuzzer: an error at the end of a heading that
+    /// ends in a two-byte character (`»`) sliced inside that character.
+    #[test]
+    fn fuzz_error_at_the_end_after_a_closing_guillemet_is_whole() {
+        let text = "في المادة ٩، يستبدل «الرعاية النفسية»";
+        let e = err(text);
+        assert!(e.message.ends_with("at the end of the heading"), "{}", e.message);
+        assert_eq!(&text[e.span], "»");
     }
 
     #[test]
