@@ -65,7 +65,8 @@ for n in "${sizes[@]}"; do
   read -r same _ < <(timed "$work/same-$n.json" "$mizan" --workspace "$ws" build --out "$out" --format json)
 
   # Edit one article: change one word in the first English statute.
-  law=$(ls "$ws"/corpus/kw/*.en.md | head -1)
+  laws=("$ws"/corpus/kw/*.en.md)
+  law=${laws[0]}
   cp "$law" "$work/law-backup.md"
   python3 - "$law" <<'PY'
 import re, sys

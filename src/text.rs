@@ -11,7 +11,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Returns `text` in Unicode Normalization Form C, borrowing when it already is.
 pub fn nfc(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
+    if is_plainly_nfc(text) {
         return Cow::Borrowed(text);
     }
     match is_nfc_quick(text.chars()) {
@@ -25,6 +25,71 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
             }
         }
     }
+}
+
+/// Whether `text` is NFC by a fast check that knows the characters statutes
+/// are made of: ASCII, Latin-1 above U+00A0, Arabic letters, digits and
+/// punctuation, common punctuation (dashes, quotes), which are NFC by
+/// themselves and never combine; and the Arabic vowel marks (harakat,
+/// U+064B..U+0652, and the superscript alef U+0670), which are NFC by
+/// themselves but must follow each other in canonical order (by combining
+/// class, which for them rises with the code point). `false` means "not
+/// known": the general check decides.
+fn is_plainly_nfc(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    // Combining class of the previous mark in the current run (0: none).
+    let mut last_ccc = 0u8;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            last_ccc = 0;
+            i += 1;
+            continue;
+        }
+        // Two-byte sequences: U+0080..U+07FF.
+        if c & 0xE0 == 0xC0 && i + 1 < b.len() {
+            let cp = (u32::from(c & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
+            match cp {
+                // Latin-1: precomposed letters, « », NBSP; Arabic number
+                // signs and comma (not U+0610.., marks); ؛ ؟ letters and
+                // tatweel (not U+064B.., harakat); Arabic-Indic digits.
+                0x00A0..=0x00FF | 0x0600..=0x060F | 0x061B..=0x064A | 0x0660..=0x066F => {
+                    last_ccc = 0;
+                }
+                // Harakat: combining classes 27 (fathatan) to 34 (sukun), and
+                // 35 for the superscript alef.
+                0x064B..=0x0652 | 0x0670 => {
+                    let ccc = if cp == 0x0670 {
+                        35
+                    } else {
+                        (cp - 0x064B) as u8 + 27
+                    };
+                    if ccc < last_ccc {
+                        return false;
+                    }
+                    last_ccc = ccc;
+                }
+                _ => return false,
+            }
+            i += 2;
+            continue;
+        }
+        // Three-byte sequences starting E2 80/81: U+2000..U+207F.
+        if c == 0xE2 && i + 2 < b.len() && (b[i + 1] == 0x80 || b[i + 1] == 0x81) {
+            let cp = 0x2000 | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
+            // Dashes, quotes, bullets, ellipsis, per mille (U+2000, U+2001
+            // and the spaces decompose or are unusual: not here).
+            if !matches!(cp, 0x2010..=0x2027 | 0x2030..=0x205E) {
+                return false;
+            }
+            last_ccc = 0;
+            i += 3;
+            continue;
+        }
+        return false;
+    }
+    true
 }
 
 /// Maps an Arabic-Indic (U+0660..U+0669) or Eastern Arabic (U+06F0..U+06F9)
@@ -71,14 +136,32 @@ pub fn collapse_whitespace(text: &str) -> String {
     out
 }
 
-/// Whether `text` has no white space but single ASCII spaces between words:
-/// one pass over the bytes, decoding only the few lead bytes that can start
-/// a non-ASCII space.
+/// Whether `text` has no white space but single ASCII spaces between words.
+/// Most paragraphs are tidy; a branch-free pass (which the compiler turns
+/// into vector instructions) finds the few that have a control character,
+/// a double space or a lead byte of a non-ASCII space, and only those are
+/// looked at closely.
 fn is_tidy(text: &str) -> bool {
     let b = text.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
+    let suspicious = b.iter().fold(false, |acc, &c| {
+        acc | (c < 0x20) | (c == 0xC2) | (c == 0xE1) | (c == 0xE2) | (c == 0xE3)
+    });
+    let doubled = b
+        .windows(2)
+        .fold(false, |acc, w| acc | ((w[0] == b' ') & (w[1] == b' ')));
+    if doubled {
+        return false;
+    }
+    !suspicious || is_tidy_exact(text)
+}
+
+/// The exact check: one pass over the bytes, decoding only the lead bytes
+/// that can start a non-ASCII space.
+fn is_tidy_exact(text: &str) -> bool {
+    let b = text.as_bytes();
     let mut prev_space = false;
     for (i, &c) in b.iter().enumerate() {
         match c {
@@ -142,6 +225,48 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 
 #[cfg(test)]
 mod tests {
+
+    /// Every character the fast path accepts is NFC by itself; the marks
+    /// among them have the combining class it assumes; so it agrees with
+    /// the general check on any text of them.
+    #[test]
+    fn the_plain_nfc_fast_path_agrees_with_the_general_check() {
+        use unicode_normalization::char::canonical_combining_class as ccc;
+        let mut accepted = Vec::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            if is_plainly_nfc(&s) {
+                assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "{c:?}");
+                let expected = match c as u32 {
+                    0x064B..=0x0652 => (c as u32 - 0x064B) as u8 + 27,
+                    0x0670 => 35,
+                    _ => 0,
+                };
+                assert_eq!(ccc(c), expected, "{c:?}");
+                accepted.push(c);
+            }
+        }
+        assert!(accepted.len() > 128 + 200, "{}", accepted.len());
+        // Pairs and triples of the marks with a letter: the fast answer is
+        // right whenever it says yes.
+        let marks: Vec<char> = accepted.iter().copied().filter(|c| ccc(*c) != 0).collect();
+        for a in &marks {
+            for b in &marks {
+                for c in &marks {
+                    let s: String = ['\u{0628}', *a, *b, *c, 'x'].into_iter().collect();
+                    if is_plainly_nfc(&s) {
+                        assert!(unicode_normalization::is_nfc(&s), "{s:?}");
+                    }
+                    assert_eq!(nfc(&s), s.nfc().collect::<String>(), "{s:?}");
+                }
+            }
+        }
+        assert!(is_plainly_nfc("مُحَمَّد"));
+        assert!(is_plainly_nfc("المادة ١٣ «نص» — تجربة؛ «é»"));
+        let shadda_then_fatha = "\u{0628}\u{0651}\u{064E}";
+        assert_eq!(nfc(shadda_then_fatha), "\u{0628}\u{064E}\u{0651}");
+    }
+
     use super::*;
 
     #[test]
@@ -180,5 +305,17 @@ mod tests {
         assert_eq!(collapse_whitespace("نص عربي"), "نص عربي");
         assert!(is_tidy("نص عربي — x"));
         assert!(!is_tidy("a\u{3000}b"));
+        assert!(!is_tidy("a\u{0085}b"));
+        assert!(is_tidy("«a» — b"));
+        assert!(!is_tidy("a\u{2003}b"));
+    }
+
+    proptest::proptest! {
+        /// The fast tidy check agrees with collapsing and comparing.
+        #[test]
+        fn tidy_means_collapsing_changes_nothing(s in "[ a\t\n\u{00A0}\u{00AB}\u{2003}\u{2014}\u{3000}ب]{0,12}") {
+            let collapsed: Vec<&str> = s.split_whitespace().collect();
+            proptest::prop_assert_eq!(is_tidy(&s), collapsed.join(" ") == s);
+        }
     }
 }

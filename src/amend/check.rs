@@ -8,6 +8,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use crate::corpus::{Lang, Work};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 
@@ -27,52 +29,70 @@ pub struct AmendmentCheck {
 /// Checks `amendments` against `works`. Amendments of works not in the
 /// corpus are left to the caller (which reports the unknown work).
 pub fn check(works: &[Work], amendments: &[Amendment], diags: &mut Diagnostics) -> AmendmentCheck {
-    let mut out = AmendmentCheck::default();
     let mut by_work: BTreeMap<&str, Vec<&Amendment>> = BTreeMap::new();
     for a in amendments {
         by_work.entry(a.amends.as_str()).or_default().push(a);
     }
-    for (work_id, list) in by_work {
-        let Some(work) = works.iter().find(|w| w.id.as_str() == work_id) else {
-            continue;
-        };
-        for a in &list {
-            check_languages(work, a, diags);
-        }
-        // The history is only built when there is one to build; pending
-        // amendments are then tried on its latest version, else on the text
-        // as read, as dry runs that copy no article they do not change.
-        let h = if list.iter().any(|a| a.in_force_from().is_some()) {
-            match history(work, list.iter().copied()) {
-                Ok(h) => Some(h),
-                Err(d) => {
-                    diags.extend(d);
-                    continue;
-                }
-            }
-        } else {
-            None
-        };
-        if let Some(h) = &h {
-            for a in &list {
-                if let Some((_, after)) = h.around(&a.id) {
-                    out.articles_after.insert(a.id.clone(), live(after));
-                } else if h.incorporated.iter().any(|(id, _)| id == &a.id) {
-                    out.articles_after
-                        .insert(a.id.clone(), live(&h.versions[0]));
-                }
-            }
-        }
-        for a in list.iter().filter(|a| a.in_force_from().is_none()) {
-            let bases: Vec<Working<'_>> = match &h {
-                Some(h) => h.latest().expressions.iter().map(Working::of).collect(),
-                None => work.expressions.iter().map(Working::plain).collect(),
-            };
-            check_on_latest(bases, a, &mut out, diags);
-        }
-        check_conflicts(&list, diags);
+    // Works are independent: check them in parallel, then merge in work
+    // order so that the diagnostics come out the same on every run.
+    let per_work: Vec<(AmendmentCheck, Diagnostics)> = by_work
+        .into_iter()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .filter_map(|(work_id, list)| {
+            let work = works.iter().find(|w| w.id.as_str() == work_id)?;
+            let mut out = AmendmentCheck::default();
+            let mut work_diags = Diagnostics::new();
+            check_work(work, &list, &mut out, &mut work_diags);
+            Some((out, work_diags))
+        })
+        .collect();
+    let mut out = AmendmentCheck::default();
+    for (checked, d) in per_work {
+        out.articles_after.extend(checked.articles_after);
+        diags.extend(d);
     }
     out
+}
+
+/// The amendments of one work: languages, the history of the enacted ones,
+/// pending ones as dry runs on the latest version, and conflicts.
+fn check_work(work: &Work, list: &[&Amendment], out: &mut AmendmentCheck, diags: &mut Diagnostics) {
+    for a in list {
+        check_languages(work, a, diags);
+    }
+    // The history is only built when there is one to build; pending
+    // amendments are then tried on its latest version, else on the text
+    // as read, as dry runs that copy no article they do not change.
+    let h = if list.iter().any(|a| a.in_force_from().is_some()) {
+        match history(work, list.iter().copied()) {
+            Ok(h) => Some(h),
+            Err(d) => {
+                diags.extend(d);
+                return;
+            }
+        }
+    } else {
+        None
+    };
+    if let Some(h) = &h {
+        for a in list {
+            if let Some((_, after)) = h.around(&a.id) {
+                out.articles_after.insert(a.id.clone(), live(after));
+            } else if h.incorporated.iter().any(|(id, _)| id == &a.id) {
+                out.articles_after
+                    .insert(a.id.clone(), live(&h.versions[0]));
+            }
+        }
+    }
+    for a in list.iter().filter(|a| a.in_force_from().is_none()) {
+        let bases: Vec<Working<'_>> = match &h {
+            Some(h) => h.latest().expressions.iter().map(Working::of).collect(),
+            None => work.expressions.iter().map(Working::plain).collect(),
+        };
+        check_on_latest(bases, a, out, diags);
+    }
+    check_conflicts(list, diags);
 }
 
 fn live(v: &super::Version) -> HashSet<String> {

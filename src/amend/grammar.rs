@@ -683,7 +683,11 @@ mod tests {
     fn fuzz_error_at_the_end_after_a_closing_guillemet_is_whole() {
         let text = "في المادة ٩، يستبدل «الرعاية النفسية»";
         let e = err(text);
-        assert!(e.message.ends_with("at the end of the heading"), "{}", e.message);
+        assert!(
+            e.message.ends_with("at the end of the heading"),
+            "{}",
+            e.message
+        );
         assert_eq!(&text[e.span], "»");
     }
 

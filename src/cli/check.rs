@@ -11,13 +11,17 @@ use super::{Format, Outcome, stderr_color};
 
 pub fn run(workspace: &Path, format: Format) -> io::Result<Outcome> {
     let (diagnostics, sources, summary, ok) = match Workspace::load(workspace) {
-        Ok(ws) => {
+        Ok(mut ws) => {
             let mut summary = ws.summary();
-            let mut diagnostics = ws.diagnostics.clone();
+            let mut diagnostics = std::mem::take(&mut ws.diagnostics);
             diagnostics.extend(mizan::gaps::lint(&ws));
             diagnostics.sort();
             summary.warnings = diagnostics.warnings();
-            (diagnostics, ws.sources, summary, true)
+            let sources = std::mem::take(&mut ws.sources);
+            // Not freed piece by piece: the process is about to exit (see
+            // `super::load`).
+            std::mem::forget(ws);
+            (diagnostics, sources, summary, true)
         }
         Err(f) => {
             let summary = Summary {

@@ -10,7 +10,7 @@ use mizan::site::serve::{snapshot, start};
 use mizan::site::{BuildOptions, Profile, build};
 
 use super::build::{default_out, print_report, report_error};
-use super::{Format, Outcome, load};
+use super::{Format, Outcome, load_owned};
 
 /// How often the workspace is polled for changes.
 const POLL: Duration = Duration::from_millis(400);
@@ -48,7 +48,7 @@ pub fn run(
 
 /// Loads and builds; on failure prints why and keeps the previous site.
 fn rebuild(workspace: &Path, opts: &BuildOptions) -> io::Result<bool> {
-    let Some(ws) = load(workspace)? else {
+    let Some(ws) = load_owned(workspace)? else {
         eprintln!("mizan: the site was not rebuilt; still serving the previous one");
         return Ok(false);
     };
