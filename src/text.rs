@@ -11,7 +11,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Returns `text` in Unicode Normalization Form C, borrowing when it already is.
 pub fn nfc(text: &str) -> Cow<'_, str> {
-    if is_plainly_nfc(text) {
+    if text.is_ascii() || is_plainly_nfc(text) {
         return Cow::Borrowed(text);
     }
     match is_nfc_quick(text.chars()) {
@@ -45,6 +45,14 @@ fn is_plainly_nfc(text: &str) -> bool {
         if c < 0x80 {
             last_ccc = 0;
             i += 1;
+            // Skip runs of ASCII eight bytes at a time.
+            while let Some(chunk) = b.get(i..i + 8) {
+                let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
+                if word & 0x8080_8080_8080_8080 != 0 {
+                    break;
+                }
+                i += 8;
+            }
             continue;
         }
         // Two-byte sequences: U+0080..U+07FF.
