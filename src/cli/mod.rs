@@ -295,15 +295,15 @@ fn stdout_color() -> bool {
     io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Loads the workspace; on failure prints every diagnostic to stderr.
 /// Loads the workspace for a command that runs once and exits. The
-/// workspace is never freed piece by piece (a tenth of a command's time on a
-/// large corpus): the operating system takes the memory back at exit. A
+/// workspace is never freed piece by piece (a tenth of a command's time on
+/// a large corpus): the operating system takes the memory back at exit. A
 /// long-running command (`serve`) uses `load_owned`, which frees it.
 fn load(workspace: &std::path::Path) -> io::Result<Option<ManuallyDrop<Workspace>>> {
     Ok(load_owned(workspace)?.map(ManuallyDrop::new))
 }
 
+/// Loads the workspace; on failure prints every diagnostic to stderr.
 fn load_owned(workspace: &std::path::Path) -> io::Result<Option<Workspace>> {
     match Workspace::load(workspace) {
         Ok(ws) => {
