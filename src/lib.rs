@@ -16,6 +16,7 @@
 //!   and instrument.
 //! - `site`: the static site (page model, templates, search index, atomic write).
 //! - `diag`: the one diagnostic type every reader returns.
+//! - `localized`: text in one or more languages, as the data files write it.
 //! - `export`: Akoma Ntoso XML and NDJSON for other systems.
 //! - `generate`: synthetic workspaces for benchmarks and scale tests.
 //!
@@ -36,6 +37,7 @@ pub mod gaps;
 pub mod generate;
 pub mod hash;
 pub mod ids;
+pub mod localized;
 pub mod search;
 pub mod settings;
 pub mod site;

@@ -401,15 +401,6 @@ fn the_book_shows_a_real_exported_document() {
 }
 
 #[test]
-fn the_book_command_prints_what_the_book_shows() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = mizan(&example(), &["export", "akn", "--out", "akn"], dir.path());
-    assert!(out.status.success());
-    let want = fs::read_to_string(root().join("book/src/examples/export/akn.out")).unwrap();
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), want);
-}
-
-#[test]
 fn bad_requests_fail_with_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
     let out = mizan(

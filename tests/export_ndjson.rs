@@ -260,8 +260,7 @@ fn the_book_shows_real_documents() {
         dir.path(),
     );
     assert!(out.status.success());
-    let want = fs::read_to_string(root().join("book/src/examples/export/ndjson.out")).unwrap();
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), want);
+    // (The command's output is held to the book by tests/book_chapters.rs.)
     // The file holds the library's documents, one per line, in order.
     let ws = Workspace::load(&example).unwrap();
     let docs = ndjson::documents(&ws);

@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Lang, Paragraph};
 use crate::date::Date;
+use crate::localized::Localized;
 use crate::ids::WorkId;
 use crate::standards::MappingEntry;
 
@@ -91,19 +92,19 @@ pub struct Amendment {
     #[serde(skip)]
     pub path: Arc<Path>,
     pub id: String,
-    pub title: String,
+    pub title: Localized,
     pub amends: WorkId,
     #[serde(skip)]
     pub amends_span: Range<usize>,
     pub kind: AmendmentKind,
     pub status: AmendmentStatus,
     pub visibility: Visibility,
-    pub sponsor: Option<String>,
+    pub sponsor: Option<Localized>,
     pub submitted: Option<Date>,
     pub enacted: Option<Date>,
     pub in_force: Option<Date>,
     pub source: Option<String>,
-    pub note: Option<String>,
+    pub note: Option<Localized>,
     pub mapping_changes: Vec<MappingEntry>,
     /// Where the operations lie in the file.
     #[serde(skip)]

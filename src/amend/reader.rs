@@ -17,6 +17,7 @@ use crate::ids::{WorkId, check_slug};
 use crate::source::split_front_matter;
 use crate::standards::RawEntry;
 use crate::text::collapse_whitespace;
+use crate::localized::Localized;
 use crate::yaml::Block;
 
 use super::grammar::parse_operation;
@@ -27,14 +28,14 @@ use super::{Amendment, AmendmentKind, AmendmentStatus, NewText, Operation, Visib
 #[serde(deny_unknown_fields)]
 struct RawMeta {
     id: Spanned<String>,
-    title: String,
+    title: Localized,
     amends: Spanned<WorkId>,
     kind: AmendmentKind,
     status: Spanned<AmendmentStatus>,
     #[serde(default)]
     visibility: Visibility,
     #[serde(default)]
-    sponsor: Option<String>,
+    sponsor: Option<Localized>,
     #[serde(default)]
     submitted: Option<Date>,
     #[serde(default)]
@@ -44,7 +45,7 @@ struct RawMeta {
     #[serde(default)]
     source: Option<String>,
     #[serde(default)]
-    note: Option<String>,
+    note: Option<Localized>,
     #[serde(default)]
     mapping_changes: Vec<RawEntry>,
 }

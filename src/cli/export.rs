@@ -26,6 +26,7 @@ pub(super) enum ExportCommand {
         /// The folder to write (replaced whole; see the book).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// Output: `text` for people, `json` for programs (a stable, documented shape).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -39,6 +40,7 @@ pub(super) enum ExportCommand {
         /// this index.
         #[arg(long, value_name = "INDEX")]
         bulk_actions: Option<String>,
+        /// Output: `text` for people, `json` for programs (a stable, documented shape).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },

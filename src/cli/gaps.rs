@@ -29,6 +29,7 @@ pub struct GapsArgs {
     /// applies every pending amendment.
     #[arg(long = "with", value_name = "AMENDMENT")]
     with: Vec<String>,
+    /// Output: `table` for people; `json`, `csv` or `questionnaire` (Markdown) for other tools.
     #[arg(long, value_enum, default_value_t = GapsFormat::Table)]
     format: GapsFormat,
 }

@@ -39,6 +39,7 @@ pub struct Args {
 enum Command {
     /// Load and validate everything; print every diagnostic and a summary.
     Check {
+        /// Output: `text` for people, `json` for programs (a stable, documented shape).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -58,6 +59,7 @@ enum Command {
         /// Show the text as it would read with this pending amendment (repeatable).
         #[arg(long = "with", value_name = "AMENDMENT")]
         with: Vec<String>,
+        /// Output: `text` for people, `json` for programs (a stable, documented shape).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -69,6 +71,7 @@ enum Command {
         /// `committee` includes amendments marked `visibility: committee`.
         #[arg(long, value_enum, default_value_t = ProfileArg::Public)]
         profile: ProfileArg,
+        /// Output: `text` for people, `json` for programs (a stable, documented shape).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Print how long each step took.
@@ -83,6 +86,7 @@ enum Command {
         /// The address to listen on.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
+        /// `public` leaves out amendments marked `visibility: committee`; `committee` includes them.
         #[arg(long, value_enum, default_value_t = ProfileArg::Public)]
         profile: ProfileArg,
         /// The site folder (default: `site/` in the workspace).
@@ -95,6 +99,7 @@ enum Command {
         from: String,
         /// The second version, when FROM is a version: WORK@DATE or WORK.
         to: Option<String>,
+        /// Output: `inline` redline, `side-by-side` columns, `unified` (like diff -u) or `json`.
         #[arg(long, value_enum, default_value_t = diff::DiffFormat::Inline)]
         format: diff::DiffFormat,
         /// Only the expression in this language.
@@ -114,6 +119,7 @@ enum Command {
         /// Candidates per provision or element.
         #[arg(long, default_value_t = 5, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=100))]
         limit: u16,
+        /// Output: `text` for people, `json` for programs (a stable, documented shape).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -152,6 +158,7 @@ struct SearchCmd {
     /// How many results to show.
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
     limit: u16,
+    /// Output: `text` for people, `json` for programs (a stable, documented shape).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }
@@ -330,5 +337,32 @@ fn load_owned(workspace: &std::path::Path) -> io::Result<Option<Workspace>> {
             )?;
             Ok(None)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// `mizan CMD --help` describes every option and argument it lists.
+    #[test]
+    fn every_argument_of_every_command_has_a_description() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if matches!(id, "help" | "version") {
+                    continue;
+                }
+                if arg.get_help().is_none_or(|h| h.to_string().trim().is_empty()) {
+                    missing.push(format!("{path} --{id}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&super::Args::command(), "mizan", &mut missing);
+        assert!(missing.is_empty(), "no description: {missing:?}");
     }
 }

@@ -10,6 +10,7 @@ use serde_saphyr::Spanned;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::ids::ArticleRef;
+use crate::localized::Localized;
 use crate::yaml::Block;
 
 use super::Status;
@@ -28,9 +29,9 @@ pub struct RawEntry {
     articles: Vec<Spanned<ArticleRef>>,
     status: Spanned<Status>,
     #[serde(default)]
-    rationale: Option<Spanned<String>>,
+    rationale: Option<Spanned<Localized>>,
     #[serde(default)]
-    recommendation: Option<String>,
+    recommendation: Option<Localized>,
 }
 
 /// One assessed provision or element.
@@ -42,8 +43,8 @@ pub struct MappingEntry {
     pub element: Option<String>,
     pub articles: Vec<ArticleRef>,
     pub status: Status,
-    pub rationale: String,
-    pub recommendation: Option<String>,
+    pub rationale: Localized,
+    pub recommendation: Option<Localized>,
     #[serde(skip)]
     pub path: Arc<Path>,
     /// Span of the `provision` value.
@@ -122,7 +123,7 @@ struct RawMapping {
     #[serde(default)]
     assessors: Vec<String>,
     #[serde(default)]
-    note: Option<String>,
+    note: Option<Localized>,
     #[serde(default)]
     entries: Vec<RawEntry>,
 }
@@ -140,7 +141,7 @@ pub struct Mapping {
     pub jurisdiction_span: Range<usize>,
     pub assessed: Date,
     pub assessors: Vec<String>,
-    pub note: Option<String>,
+    pub note: Option<Localized>,
     pub entries: Vec<MappingEntry>,
 }
 

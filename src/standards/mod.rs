@@ -18,6 +18,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
+use crate::localized::Localized;
 
 pub use mapping::{Mapping, MappingEntry, RawEntry, read_mapping};
 pub use reader::read_instrument;
@@ -53,7 +54,7 @@ pub struct Party {
     #[serde(default)]
     pub year: Option<u16>,
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Localized>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -176,7 +177,7 @@ impl fmt::Display for Status {
 #[serde(deny_unknown_fields)]
 pub struct Element {
     pub id: String,
-    pub summary: String,
+    pub summary: Localized,
     #[serde(default)]
     pub keywords: Vec<String>,
 }
@@ -187,11 +188,11 @@ pub struct Provision {
     pub id: String,
     /// As people cite it (`Art. 6(3)`).
     pub citation: String,
-    pub title: String,
+    pub title: Localized,
     pub theme: Theme,
     pub obligation: Obligation,
-    pub summary: String,
-    pub note: Option<String>,
+    pub summary: Localized,
+    pub note: Option<Localized>,
     pub elements: Vec<Element>,
     #[serde(skip)]
     pub span: Range<usize>,
@@ -209,8 +210,8 @@ pub struct Instrument {
     #[serde(skip)]
     pub path: Arc<Path>,
     pub id: String,
-    pub title: String,
-    pub short_title: Option<String>,
+    pub title: Localized,
+    pub short_title: Option<Localized>,
     pub titles: BTreeMap<String, String>,
     pub kind: InstrumentKind,
     pub body: String,
@@ -218,7 +219,7 @@ pub struct Instrument {
     pub adopted: Option<Date>,
     pub in_force: Option<Date>,
     pub source: String,
-    pub note: Option<String>,
+    pub note: Option<Localized>,
     pub parties: BTreeMap<String, Party>,
     pub provisions: Vec<Provision>,
 }

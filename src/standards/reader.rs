@@ -10,6 +10,7 @@ use serde_saphyr::Spanned;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::ids::{check_eid, check_element, check_slug};
+use crate::localized::Localized;
 use crate::yaml::Block;
 
 use super::{Element, Instrument, InstrumentKind, Obligation, Party, Provision, Theme};
@@ -18,9 +19,9 @@ use super::{Element, Instrument, InstrumentKind, Obligation, Party, Provision, T
 #[serde(deny_unknown_fields)]
 struct RawInstrument {
     id: Spanned<String>,
-    title: String,
+    title: Localized,
     #[serde(default)]
-    short_title: Option<String>,
+    short_title: Option<Localized>,
     #[serde(default)]
     titles: BTreeMap<String, String>,
     kind: InstrumentKind,
@@ -33,7 +34,7 @@ struct RawInstrument {
     in_force: Option<Date>,
     source: String,
     #[serde(default)]
-    note: Option<String>,
+    note: Option<Localized>,
     #[serde(default)]
     parties: BTreeMap<String, Party>,
     #[serde(default)]
@@ -45,12 +46,12 @@ struct RawInstrument {
 struct RawProvision {
     id: Spanned<String>,
     citation: String,
-    title: String,
+    title: Localized,
     theme: Theme,
     obligation: Obligation,
-    summary: String,
+    summary: Localized,
     #[serde(default)]
-    note: Option<String>,
+    note: Option<Localized>,
     #[serde(default)]
     elements: Vec<Spanned<Element>>,
 }
@@ -157,7 +158,11 @@ pub fn read_instrument(path: &Arc<Path>, text: &str) -> (Option<Instrument>, Dia
     let instrument = Instrument {
         path: Arc::clone(path),
         id: raw.id.value,
-        title: raw.title,
+        title: {
+            let mut title = raw.title;
+            title.merge_missing(&raw.titles);
+            title
+        },
         short_title: raw.short_title,
         titles: raw.titles,
         kind: raw.kind,

@@ -153,35 +153,3 @@ fn a_broken_template_override_is_a_diagnostic_with_file_and_line() {
     assert!(!dir.path().join("site").exists());
 }
 
-/// The worked example of `book/src/site.md`: the command it shows, run from
-/// the repository root, prints what the book says (the time aside).
-#[test]
-fn the_book_example_prints_what_the_book_shows() {
-    let root = repo();
-    let out = root.join("target/example-site");
-    let _ = std::fs::remove_dir_all(&out);
-    let o = mizan()
-        .current_dir(&root)
-        .args([
-            "--workspace",
-            "book/src/examples/workspace",
-            "build",
-            "--out",
-            "target/example-site",
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let strip_time = |s: &str| {
-        let i = s.rfind(" in ").unwrap();
-        s[..i].to_owned()
-    };
-    let got = String::from_utf8(o.stdout).unwrap();
-    let want = read(&root.join("book/src/examples/build.out"));
-    assert_eq!(strip_time(&got), strip_time(&want));
-    let chapter = read(&root.join("book/src/site.md"));
-    assert!(chapter.contains(
-        "$ mizan --workspace book/src/examples/workspace build --out target/example-site"
-    ));
-    assert!(out.join("en/works/act-2013-91/index.html").is_file());
-}
