@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use anstyle::{AnsiColor, Style};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::ids::ArticleRef;
@@ -600,15 +601,15 @@ fn paint(status: Status, text: &str, color: bool) -> String {
     if !color {
         return text.to_owned();
     }
-    let code = match status {
-        Status::Conflict => "1;31",
-        Status::Missing => "31",
-        Status::Partial => "33",
-        Status::Full => "32",
-        Status::Unassessed => "35",
-        Status::NotApplicable => "2",
+    let style = match status {
+        Status::Conflict => AnsiColor::Red.on_default().bold(),
+        Status::Missing => AnsiColor::Red.on_default(),
+        Status::Partial => AnsiColor::Yellow.on_default(),
+        Status::Full => AnsiColor::Green.on_default(),
+        Status::Unassessed => AnsiColor::Magenta.on_default(),
+        Status::NotApplicable => Style::new().dimmed(),
     };
-    format!("\x1b[{code}m{text}\x1b[0m")
+    format!("{style}{text}{style:#}")
 }
 
 /// Pads with spaces to `width` columns.
