@@ -231,6 +231,22 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// The one wording of a suggestion, `did you mean {shown}?`; `shown` is
+/// quoted by the caller when it is code (an id), and not when it is prose
+/// (`Article 3`).
+pub fn did_you_mean(shown: impl std::fmt::Display) -> String {
+    format!("did you mean {shown}?")
+}
+
+/// `did you mean `x`?` for the candidate nearest `word`, when one is close
+/// enough to be a likely typo.
+pub fn did_you_mean_nearest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    nearest(word, candidates).map(|best| did_you_mean(format_args!("`{best}`")))
+}
+
 #[cfg(test)]
 mod tests {
 

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 use serde_saphyr::Spanned;
 
-use crate::diag::{Diagnostic, offset_of};
-use crate::text::nearest;
+use crate::diag::{Code, Diagnostic, offset_of};
+use crate::text::did_you_mean_nearest;
 
 /// A YAML document located at `base` bytes into its file.
 pub struct Block<'a> {
@@ -39,7 +39,7 @@ impl Block<'_> {
                 );
             start..start + 1
         });
-        let mut d = Diagnostic::error(self.path, span.clone(), message.clone());
+        let mut d = Diagnostic::error(Code::InvalidYaml, self.path, span.clone(), message.clone());
         if let Some((what, word, expected)) = unknown_name(&message) {
             d = d.with_label(format!("unknown {what}"));
             if let Some(span) = span
@@ -47,8 +47,8 @@ impl Block<'_> {
             {
                 d.span = Some(span.start..span.start + word.len());
             }
-            if let Some(best) = nearest(&word, expected.iter().map(String::as_str)) {
-                d = d.with_help(format!("did you mean `{best}`?"));
+            if let Some(help) = did_you_mean_nearest(&word, expected.iter().map(String::as_str)) {
+                d = d.with_help(help);
             } else if !expected.is_empty() {
                 d = d.with_help(format!("expected one of: {}", expected.join(", ")));
             }

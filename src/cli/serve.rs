@@ -9,8 +9,8 @@ use std::time::Duration;
 use mizan::site::serve::{snapshot, start};
 use mizan::site::{BuildOptions, Profile, build};
 
-use super::build::{default_out, print_report, report_error};
-use super::{Format, Outcome, load_owned};
+use super::build::{build_failed, default_out, print_report};
+use super::{CliError, CliResult, Format, load_owned, report};
 
 /// How often the workspace is polled for changes.
 const POLL: Duration = Duration::from_millis(400);
@@ -21,15 +21,13 @@ pub fn run(
     profile: Profile,
     bind: IpAddr,
     port: u16,
-) -> io::Result<Outcome> {
+) -> CliResult {
     let opts = BuildOptions {
         out: default_out(workspace, out),
         profile,
     };
     let mut seen = snapshot(workspace);
-    if !rebuild(workspace, &opts)? {
-        return Ok(Outcome::Failure);
-    }
+    rebuild(workspace, &opts)?;
     let server = start(opts.out.clone(), SocketAddr::new(bind, port))?;
     {
         let mut out = io::stdout().lock();
@@ -41,26 +39,23 @@ pub fn run(
         let now = snapshot(workspace);
         if now != seen {
             seen = now;
-            rebuild(workspace, &opts)?;
+            // A failed rebuild is reported and the previous site served.
+            match rebuild(workspace, &opts) {
+                Err(CliError::Io(e)) => return Err(CliError::Io(e)),
+                Err(e) => {
+                    report(&e.note("still serving the previous site"));
+                }
+                Ok(()) => {}
+            }
         }
     }
 }
 
-/// Loads and builds; on failure prints why and keeps the previous site.
-fn rebuild(workspace: &Path, opts: &BuildOptions) -> io::Result<bool> {
-    let Some(ws) = load_owned(workspace)? else {
-        eprintln!("mizan: the site was not rebuilt; still serving the previous one");
-        return Ok(false);
-    };
-    match build(&ws, opts) {
-        Ok(report) => {
-            print_report(&report, Format::Text, false)?;
-            io::stdout().flush()?;
-            Ok(true)
-        }
-        Err(e) => {
-            report_error(&e);
-            Ok(false)
-        }
-    }
+/// Loads and builds; a failure leaves the previous site in place.
+fn rebuild(workspace: &Path, opts: &BuildOptions) -> CliResult {
+    let ws = load_owned(workspace)?;
+    let report = build(&ws, opts).map_err(build_failed)?;
+    print_report(&report, Format::Text, false)?;
+    io::stdout().flush()?;
+    Ok(())
 }

@@ -9,10 +9,9 @@ use std::path::Path;
 use mizan::amend::{ConsolidatedExpression, Version, VersionError};
 use mizan::corpus::{Lang, Point};
 use mizan::date::Date;
-use mizan::diag::render_text;
 use mizan::ids::ArticleRef;
 
-use super::{Format, Outcome, load, stderr_color, stdout_color};
+use super::{CliError, CliResult, Format, load, stdout_color};
 
 /// Which version of the text to show.
 pub struct VersionArgs<'a> {
@@ -26,30 +25,23 @@ pub fn run(
     lang: Option<Lang>,
     version_args: VersionArgs<'_>,
     format: Format,
-) -> io::Result<Outcome> {
-    let article_ref = match ArticleRef::parse(id) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("mizan: {e}");
-            return Ok(Outcome::Failure);
-        }
-    };
-    let Some(ws) = load(workspace)? else {
-        return Ok(Outcome::Failure);
-    };
+) -> CliResult {
+    let article_ref = ArticleRef::parse(id).map_err(|e| CliError::new(e.to_string()))?;
+    let ws = load(workspace)?;
     let Some(work) = ws.work(article_ref.work.as_str()) else {
-        eprintln!("mizan: no work `{}` in the corpus", article_ref.work);
-        return Ok(Outcome::Failure);
+        return Err(CliError::new(format!(
+            "no work `{}` in the corpus",
+            article_ref.work
+        )));
     };
     if let Some(l) = lang
         && work.expression(l).is_none()
     {
-        eprintln!(
-            "mizan: `{}` has no {} expression",
+        return Err(CliError::new(format!(
+            "`{}` has no {} expression",
             article_ref.work,
             l.code()
-        );
-        return Ok(Outcome::Failure);
+        )));
     }
     // The version asked for: without --at, the latest (every enacted
     // amendment and ruling applied), which is what a reader means by "the
@@ -59,14 +51,11 @@ pub fn run(
         match ws.version(work.id.as_str(), version_args.at, &with) {
             Ok(v) => v,
             Err(VersionError::Invalid(d)) => {
-                eprint!("{}", render_text(&d, &ws.sources, stderr_color()));
-                eprintln!("mizan: the amendments do not apply");
-                return Ok(Outcome::Failure);
+                return Err(
+                    CliError::new("the amendments do not apply").diagnostics(d, &ws.sources)
+                );
             }
-            Err(VersionError::Unavailable(m)) => {
-                eprintln!("mizan: {m}");
-                return Ok(Outcome::Failure);
-            }
+            Err(VersionError::Unavailable(m)) => return Err(CliError::new(m)),
         }
     };
     let texts: &[ConsolidatedExpression] = &version.expressions;
@@ -75,26 +64,27 @@ pub fn run(
         .filter(|t| lang.is_none_or(|l| t.lang() == l))
         .find_map(|t| t.article(&article_ref.eid).map(|a| (t, a)));
     let Some((text, article)) = found else {
-        let when = format!(" ({})", version.label());
-        eprintln!(
-            "mizan: no article `{}` in `{}`{when}",
-            article_ref.eid, article_ref.work
-        );
+        let mut e = CliError::new(format!(
+            "no article `{}` in `{}` ({})",
+            article_ref.eid,
+            article_ref.work,
+            version.label()
+        ));
         // Say why, when the article exists in another language only.
         if let Some(t) = texts.iter().find(|t| t.article(&article_ref.eid).is_some()) {
-            eprintln!("mizan: it is in the {} text", t.lang().code());
+            e = e.note(format!("it is in the {} text", t.lang().code()));
         }
         for t in texts {
             for s in t.stale_for(&article_ref.eid) {
-                eprintln!(
-                    "mizan: `{}` {} in {} only",
+                e = e.note(format!(
+                    "`{}` {} in {} only",
                     s.amendment,
                     s.change,
                     language_name(s.written_in)
-                );
+                ));
             }
         }
-        return Ok(Outcome::Failure);
+        return Err(e);
     };
     let expression = &text.expression;
     let repealed = text.repealed.get(&article.eid);
@@ -139,7 +129,8 @@ pub fn run(
         Format::Text => {
             let bold = |s: &str| {
                 if stdout_color() {
-                    format!("\x1b[1m{s}\x1b[0m")
+                    let bold = anstyle::Style::new().bold();
+                    format!("{bold}{s}{bold:#}")
                 } else {
                     s.to_owned()
                 }
@@ -235,7 +226,7 @@ pub fn run(
             )?;
         }
     }
-    Ok(Outcome::Success)
+    Ok(())
 }
 
 fn in_force(date: Option<Date>) -> String {

@@ -7,7 +7,7 @@ use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
-use super::{Diagnostic, Diagnostics, Severity, Sources, line_col};
+use super::{Code, Diagnostic, Diagnostics, Severity, Sources, line_col};
 
 /// The lines of `text` around `span`: (first line number, byte range).
 fn window(text: &str, span: &Range<usize>) -> (usize, Range<usize>) {
@@ -51,7 +51,10 @@ pub fn render_text(diags: &Diagnostics, sources: &Sources, color: bool) -> Strin
             Some((line, col)) => format!("{}:{line}:{col}", d.path.display()),
             None => d.path.display().to_string(),
         };
-        out.push_str(&format!("{header}: {severity}: {}\n", d.message));
+        out.push_str(&format!(
+            "{header}: {severity}[{}]: {}\n",
+            d.code, d.message
+        ));
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -116,6 +119,8 @@ pub fn render_text(diags: &Diagnostics, sources: &Sources, color: bool) -> Strin
 #[derive(Debug, Clone, Serialize)]
 pub struct JsonDiagnostic {
     pub severity: Severity,
+    /// The stable code (`M0203`); `mizan explain CODE` says what it means.
+    pub code: Code,
     pub file: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
@@ -140,6 +145,7 @@ pub fn to_json(diags: &Diagnostics, sources: &Sources) -> Vec<JsonDiagnostic> {
             };
             JsonDiagnostic {
                 severity: d.severity,
+                code: d.code,
                 file: d.path.display().to_string(),
                 line: start.map(|s| s.0),
                 column: start.map(|s| s.1),

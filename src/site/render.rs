@@ -16,7 +16,7 @@ use minijinja::value::{Kwargs, Value};
 use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior};
 
 use crate::corpus::Lang;
-use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::diag::{Code, Diagnostic, Diagnostics, Sources};
 use crate::site::i18n;
 
 use super::model::Page;
@@ -322,6 +322,7 @@ impl Renderer {
                 srcs.add(Arc::clone(&shown), Arc::from(text.as_str()));
                 diags.push(
                     Diagnostic::error(
+                        Code::TemplateError,
                         &shown,
                         span,
                         format!(

@@ -4,7 +4,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
@@ -70,16 +70,20 @@ fn subdirs(dir: &Path) -> Vec<PathBuf> {
 pub fn discover(root: &Path) -> Result<Vec<SourceFile>, Diagnostic> {
     let root_display: Arc<Path> = Arc::from(root);
     if !root.is_dir() {
-        return Err(
-            Diagnostic::error(&root_display, None, "the workspace folder does not exist")
-                .with_help("pass an existing folder with `--workspace DIR`"),
-        );
+        return Err(Diagnostic::error(
+            Code::NoWorkspace,
+            &root_display,
+            None,
+            "the workspace folder does not exist",
+        )
+        .with_help("pass an existing folder with `--workspace DIR`"));
     }
     let corpus = root.join("corpus");
     let jurisdictions = subdirs(&corpus);
     if jurisdictions.is_empty() {
         let path = display(root, Path::new("corpus"));
         return Err(Diagnostic::error(
+            Code::NoCorpus,
             &path,
             None,
             "the workspace has no corpus: expected a folder `corpus/<cc>/` with statutes",
