@@ -7,6 +7,7 @@
 
 mod amended;
 mod discover;
+mod evidence;
 mod validate;
 
 use std::collections::HashMap;
