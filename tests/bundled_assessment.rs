@@ -200,7 +200,11 @@ fn every_gap_has_a_basis_and_every_supervisory_finding_a_source() {
                 assert!(entry.basis.is_none(), "{at} is full but has a basis");
             } else {
                 gaps += 1;
-                assert!(entry.basis.is_some(), "{at} is {} but has no basis", entry.status);
+                assert!(
+                    entry.basis.is_some(),
+                    "{at} is {} but has no basis",
+                    entry.status
+                );
             }
             if names_supervisory_body(&entry.rationale) {
                 assert!(
@@ -209,7 +213,11 @@ fn every_gap_has_a_basis_and_every_supervisory_finding_a_source() {
                 );
             }
             for source in &entry.sources {
-                assert!(source.url_is_web(), "{at}: {} has no web link", source.title);
+                assert!(
+                    source.url_is_web(),
+                    "{at}: {} has no web link",
+                    source.title
+                );
             }
         }
     }
@@ -217,7 +225,11 @@ fn every_gap_has_a_basis_and_every_supervisory_finding_a_source() {
     // The findings this review rests on carry their sources.
     let c182 = ws.mappings.iter().find(|m| m.standard == "c182").unwrap();
     for provision in ["art_3__para_a", "art_3__para_c"] {
-        let entry = c182.entries.iter().find(|e| e.provision == provision).unwrap();
+        let entry = c182
+            .entries
+            .iter()
+            .find(|e| e.provision == provision)
+            .unwrap();
         assert!(
             entry.sources.iter().any(|s| s.kind == SourceKind::IloCeacr),
             "c182/{provision} cites no Committee of Experts comment"

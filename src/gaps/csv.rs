@@ -131,7 +131,9 @@ pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> S
                 );
                 row.push(basis_field(e.assessed.and_then(|a| a.entry.basis)));
                 row.push(sources_field(
-                    e.assessed.map(|a| a.entry.sources.iter().collect()).unwrap_or_default(),
+                    e.assessed
+                        .map(|a| a.entry.sources.iter().collect())
+                        .unwrap_or_default(),
                 ));
                 record(&mut out, row);
             }
@@ -208,6 +210,19 @@ fn field(out: &mut String, value: &str) {
     }
 }
 
+fn basis_field(basis: Option<GapBasis>) -> String {
+    basis.map(|b| b.as_str().to_owned()).unwrap_or_default()
+}
+
+/// Each source as `title (year) <url>`, separated by ` | `.
+fn sources_field(sources: Vec<&Source>) -> String {
+    sources
+        .iter()
+        .map(|s| format!("{} <{}>", s.label(), s.url))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,17 +256,4 @@ mod tests {
         record(&mut out, ["a".to_owned(), "b".to_owned()]);
         assert_eq!(out, "a,b\r\n");
     }
-}
-
-fn basis_field(basis: Option<GapBasis>) -> String {
-    basis.map(|b| b.as_str().to_owned()).unwrap_or_default()
-}
-
-/// Each source as `title (year) <url>`, separated by ` | `.
-fn sources_field(sources: Vec<&Source>) -> String {
-    sources
-        .iter()
-        .map(|s| format!("{} <{}>", s.label(), s.url))
-        .collect::<Vec<_>>()
-        .join(" | ")
 }

@@ -233,10 +233,11 @@ impl<'a> ProvisionGap<'a> {
     /// without repeats.
     pub fn sources(&self) -> Vec<&'a Source> {
         let mut out: Vec<&'a Source> = Vec::new();
-        let entries = self
-            .entry()
-            .into_iter()
-            .chain(self.elements.iter().filter_map(|e| e.assessed.map(|a| a.entry)));
+        let entries = self.entry().into_iter().chain(
+            self.elements
+                .iter()
+                .filter_map(|e| e.assessed.map(|a| a.entry)),
+        );
         for entry in entries {
             for s in &entry.sources {
                 if !out.contains(&s) {

@@ -148,7 +148,9 @@ mod tests {
 
     #[test]
     fn verified_ranks_before_corpus_only_and_unstated() {
-        assert!(GapBasis::rank(Some(GapBasis::Verified)) < GapBasis::rank(Some(GapBasis::CorpusOnly)));
+        assert!(
+            GapBasis::rank(Some(GapBasis::Verified)) < GapBasis::rank(Some(GapBasis::CorpusOnly))
+        );
         assert!(GapBasis::rank(Some(GapBasis::CorpusOnly)) < GapBasis::rank(None));
     }
 
@@ -174,7 +176,9 @@ mod tests {
         assert!(names_supervisory_body(
             "The ILO Committee of Experts noted this in 2015."
         ));
-        assert!(names_supervisory_body("Supervisory bodies note that consent may be coerced."));
+        assert!(names_supervisory_body(
+            "Supervisory bodies note that consent may be coerced."
+        ));
         assert!(!names_supervisory_body("Article 2 punishes trafficking."));
     }
 }

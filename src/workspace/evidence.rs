@@ -9,7 +9,10 @@ pub(super) fn check_evidence(entry: &MappingEntry, in_mapping_file: bool, diags:
     let path = &entry.path;
     if in_mapping_file
         && entry.basis.is_none()
-        && !matches!(entry.status, Status::Full | Status::Unassessed)
+        && matches!(
+            entry.status,
+            Status::Partial | Status::Missing | Status::Conflict
+        )
     {
         diags.push(
             Diagnostic::warning(
@@ -60,7 +63,9 @@ pub(super) fn check_evidence(entry: &MappingEntry, in_mapping_file: bool, diags:
                 Some(entry.rationale_span.clone()),
                 "the rationale names a supervisory body but the entry cites no `sources`",
             )
-            .with_help("cite the comment or report relied on under `sources:` (title, year, url, kind)"),
+            .with_help(
+                "cite the comment or report relied on under `sources:` (title, year, url, kind)",
+            ),
         );
     }
 }
