@@ -192,6 +192,14 @@ The workspace must name at least one language in `mizan.toml`.
 
 Fix: `languages = ["en", "ar"]`, or the languages the corpus is written in.
 "#;
+    BidiControl = "M0112", "an invisible bidi control character", r#"
+A file holds a bidirectional control character (a direction mark,
+embedding, override or isolate). These are invisible, and can make text
+display differently from what it holds (a warning; search and the site
+ignore them).
+
+Fix: remove the character; text in either direction needs none.
+"#;
     LangMismatch = "M0201", "the `lang` of a statute does not match its file name", r#"
 A statute file's name ends in its language (`act-2013-91.ar.md`), and its
 front matter says `lang:`. The two disagree.
@@ -380,6 +388,39 @@ A mapping entry cites an article of a work that no statute file in
 
 Fix: correct the work id, or add the statute.
 "#;
+    GapWithoutBasis = "M0415", "a gap has no `basis`", r#"
+A `partial`, `missing` or `conflict` entry of a mapping file says how far
+the gap is established: `verified` (in law) or `corpus-only` (not found in
+this corpus; laws outside it may meet the provision). This one does not (a
+warning).
+
+Fix: add `basis: verified` or `basis: corpus-only`.
+"#;
+    BasisOnFull = "M0416", "a `full` entry has a `basis`", r#"
+`basis` qualifies a gap; a `full` entry has no gap to qualify (a warning).
+
+Fix: remove `basis` from the entry.
+"#;
+    SourceNotWeb = "M0417", "a source's link is not http(s)", r#"
+Each of an entry's `sources` links to where the source can be read, and
+only web links are kept.
+
+Example: `url: file:///home/report.pdf`.
+
+Fix: give the address as an `http://` or `https://` link.
+"#;
+    SourceWithoutTitle = "M0418", "a source has an empty title", r#"
+Each of an entry's `sources` has a title, shown in reports and pages.
+
+Fix: give the source its title.
+"#;
+    SupervisoryBodyUncited = "M0419", "a rationale relies on a supervisory body without citing it", r#"
+The rationale names a supervisory body (a committee of experts, a treaty
+body), but the entry lists no `sources` (a warning).
+
+Fix: cite the comment or report relied on under `sources:` (title, year,
+url, kind).
+"#;
     InvalidAmendmentId = "M0501", "an amendment id is not a valid slug", r#"
 Amendment ids are lower-case slugs (`2024-bill-3`).
 
@@ -527,6 +568,13 @@ The amendments asked for with `--with` cannot be applied to the work they
 amend (for example, it has no text to apply them to).
 
 Fix: follow the message; `mizan check` reports the amendments' problems.
+"#;
+    IllustrativeNotPending = "M0526", "an illustrative draft is not pending", r#"
+`illustrative: true` marks a drafting example that no body has proposed,
+so it can only be a draft: it cannot be enacted, rejected or withdrawn.
+
+Fix: keep its status `draft`, or remove `illustrative` if the amendment
+was really proposed.
 "#;
     TemplateError = "M0601", "a site template does not compile", r#"
 A template in the workspace's `templates/` folder, which overrides the

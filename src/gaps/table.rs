@@ -9,7 +9,7 @@ use anstyle::{AnsiColor, Style};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::ids::ArticleRef;
-use crate::standards::{PartyStatus, Status};
+use crate::standards::{GapBasis, PartyStatus, Source, Status};
 
 use super::scenario::deltas;
 use super::{Analysis, Basis, Filter, InstrumentGaps, ProvisionGap, Report, Score, severity};
@@ -264,6 +264,20 @@ fn short_rationale(p: &ProvisionGap<'_>) -> String {
     }
 }
 
+/// The rationale with its basis in front (`[verified]`, `[corpus-only]`)
+/// and the sources it cites after it.
+fn with_evidence(rationale: String, basis: Option<GapBasis>, sources: &[&Source]) -> String {
+    let mut out = match basis {
+        Some(b) => format!("[{}] {rationale}", b.as_str()),
+        None => rationale,
+    };
+    if !sources.is_empty() {
+        let labels: Vec<String> = sources.iter().map(|s| s.label()).collect();
+        out.push_str(&format!(" Sources: {}.", labels.join("; ")));
+    }
+    out
+}
+
 struct Row {
     status: Status,
     /// An element row, drawn indented under its provision.
@@ -306,7 +320,16 @@ fn instrument_section(
         out.push_str("  no provision matches the filter\n");
         return;
     }
-    shown.sort_by_key(|(i, p)| (severity(p.status), p.provision.obligation, *i));
+    // Within a status, gaps verified in law before those only not found in
+    // the corpus.
+    shown.sort_by_key(|(i, p)| {
+        (
+            severity(p.status),
+            GapBasis::rank(p.gap_basis()),
+            p.provision.obligation,
+            *i,
+        )
+    });
     let mut rows = Vec::new();
     for (_, p) in shown {
         rows.push(Row {
@@ -316,7 +339,7 @@ fn instrument_section(
             citation: p.provision.citation.clone(),
             obligation: p.provision.obligation.to_string(),
             articles: short_articles(&p.articles()),
-            rationale: short_rationale(p),
+            rationale: with_evidence(short_rationale(p), p.gap_basis(), &p.sources()),
         });
         for e in &p.elements {
             let articles: Vec<&ArticleRef> = e
@@ -336,7 +359,13 @@ fn instrument_section(
                 },
                 rationale: e.assessed.map_or_else(
                     || "no entry: not met until assessed".to_owned(),
-                    |a| a.entry.rationale.clone(),
+                    |a| {
+                        with_evidence(
+                            a.entry.rationale.clone(),
+                            a.entry.basis,
+                            &a.entry.sources.iter().collect::<Vec<_>>(),
+                        )
+                    },
                 ),
             });
         }
@@ -413,7 +442,16 @@ fn render_scenario(
     filter: &Filter,
     options: TableOptions,
 ) {
-    let before = &scenario.before;
+    scenario_header(out, scenario, options);
+    scenario_changes(out, &scenario.before, after, filter, options);
+    if let Some(missing) = scenario.text.as_ref() {
+        scenario_missing_articles(out, missing, options);
+    }
+    scenario_scores(out, &scenario.before, after, filter, options);
+}
+
+/// How many amendments the scenario applies, which, and what was checked.
+fn scenario_header(out: &mut String, scenario: &super::Scenario<'_>, options: TableOptions) {
     let amendments = &scenario.amendments;
     let text = scenario.text.as_ref();
     let _ = writeln!(
@@ -429,15 +467,30 @@ fn render_scenario(
     );
     for a in amendments {
         let status = super::scenario::status_code(a.status);
+        let label = if a.illustrative {
+            ", illustrative draft"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
             "{}",
             fit(
-                &format!("  {} ({status}): {}", a.id, a.title),
+                &format!("  {} ({status}{label}): {}", a.id, a.title),
                 options.width
             )
         );
     }
+}
+
+/// The provisions whose status the amendments change, with why.
+fn scenario_changes(
+    out: &mut String,
+    before: &Report<'_>,
+    after: &Report<'_>,
+    filter: &Filter,
+    options: TableOptions,
+) {
     let all = deltas(before, after);
     let shown: Vec<_> = all
         .iter()
@@ -519,9 +572,15 @@ fn render_scenario(
             );
         }
     }
-    if let Some(missing) = text
-        && !missing.is_empty()
-    {
+}
+
+/// Mapping entries that rely on articles the amended text no longer has.
+fn scenario_missing_articles(
+    out: &mut String,
+    missing: &[super::scenario::MissingArticle<'_>],
+    options: TableOptions,
+) {
+    if !missing.is_empty() {
         let _ = writeln!(
             out,
             "\nEntries relying on articles the amended text no longer has: {}",
@@ -545,6 +604,16 @@ fn render_scenario(
             );
         }
     }
+}
+
+/// Scores before and after, per instrument, in total and per theme.
+fn scenario_scores(
+    out: &mut String,
+    before: &Report<'_>,
+    after: &Report<'_>,
+    filter: &Filter,
+    options: TableOptions,
+) {
     let label_width = options.width.saturating_sub(7 * 3 + 3).clamp(20, 60);
     let _ = writeln!(
         out,
