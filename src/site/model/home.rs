@@ -23,7 +23,7 @@ pub struct ThemeRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct PendingRow<'a> {
     pub href: String,
-    pub title: &'a str,
+    pub title: super::Text<'a>,
     pub status: crate::amend::AmendmentStatus,
     pub committee: bool,
     pub changes: Vec<ChangeRow<'a>>,
@@ -100,10 +100,10 @@ pub fn page<'a>(m: &'a Model<'a>, lang: Lang) -> Page<'a> {
             let after = s.as_ref()?;
             Some(PendingRow {
                 href: format!("amendments/{}/index.html", a.id),
-                title: &a.title,
+                title: super::Text::pick(&a.title, lang),
                 status: a.status,
                 committee: a.visibility == crate::amend::Visibility::Committee,
-                changes: change_rows(m.report(), after),
+                changes: change_rows(m, m.report(), after, lang),
             })
         })
         .collect();
