@@ -8,6 +8,7 @@
 mod amended;
 mod coverage;
 mod discover;
+mod evidence;
 mod invisible;
 mod validate;
 
