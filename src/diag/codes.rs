@@ -200,6 +200,24 @@ ignore them).
 
 Fix: remove the character; text in either direction needs none.
 "#;
+    MissingTranslation = "M0113", "texts of a kind are missing in a language", r#"
+The workspace names its languages in `mizan.toml`, and some texts of one
+kind (work titles, provision summaries, rationales...) exist in one
+language but not in another (a warning, one per kind and language,
+pointing at the first text without it). The summary of `check` counts the
+coverage per language.
+
+Example: a mapping whose rationales are English only, in a workspace with
+`languages = ["en", "ar"]`.
+
+Fix: write the text as a map with an entry per language:
+
+```yaml
+rationale:
+  en: The rationale in English.
+  ar: الأساس المنطقي بالعربية.
+```
+"#;
     LangMismatch = "M0201", "the `lang` of a statute does not match its file name", r#"
 A statute file's name ends in its language (`act-2013-91.ar.md`), and its
 front matter says `lang:`. The two disagree.
