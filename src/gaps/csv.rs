@@ -105,7 +105,7 @@ pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> S
             row.push(
                 entry
                     .and_then(|e| e.recommendation.as_ref())
-                    .map(|r| arabic(r))
+                    .map(arabic)
                     .unwrap_or_default(),
             );
             record(&mut out, row);
@@ -161,7 +161,7 @@ pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> S
                 row.push(
                     e.assessed
                         .and_then(|a| a.entry.recommendation.as_ref())
-                        .map(|r| arabic(r))
+                        .map(arabic)
                         .unwrap_or_default(),
                 );
                 record(&mut out, row);
