@@ -11,12 +11,14 @@
 
 use crate::corpus::Lang;
 use crate::ids::ArticleRef;
+use crate::standards::{GapBasis, Source};
+use crate::translations::Translations;
 use crate::workspace::Workspace;
 
 use super::{Analysis, Filter, ProvisionGap};
 
 /// The columns, in order (documented in the book).
-pub const CSV_COLUMNS: [&str; 21] = [
+pub const CSV_COLUMNS: [&str; 26] = [
     "instrument",
     "instrument_title",
     "instrument_title_ar",
@@ -38,7 +40,17 @@ pub const CSV_COLUMNS: [&str; 21] = [
     "articles_ar",
     "rationale",
     "recommendation",
+    "basis",
+    "sources",
+    "title_ar",
+    "rationale_ar",
+    "recommendation_ar",
 ];
+
+/// The Arabic of a text, empty where there is none.
+fn arabic<T: Translations + ?Sized>(text: &T) -> String {
+    text.text_in("ar").unwrap_or_default().to_owned()
+}
 
 /// Renders the listed provisions as CSV (with the byte order mark).
 pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> String {
@@ -86,6 +98,16 @@ pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> S
                     .and_then(|e| e.recommendation.clone())
                     .unwrap_or_default(),
             );
+            row.push(basis_field(p.gap_basis()));
+            row.push(sources_field(p.sources()));
+            row.push(arabic(&p.provision.title));
+            row.push(entry.map(|e| arabic(&e.rationale)).unwrap_or_default());
+            row.push(
+                entry
+                    .and_then(|e| e.recommendation.as_ref())
+                    .map(arabic)
+                    .unwrap_or_default(),
+            );
             record(&mut out, row);
             for e in &p.elements {
                 let eb = pb.and_then(|b| b.elements.iter().find(|x| x.element.id == e.element.id));
@@ -122,6 +144,24 @@ pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> S
                 row.push(
                     e.assessed
                         .and_then(|a| a.entry.recommendation.clone())
+                        .unwrap_or_default(),
+                );
+                row.push(basis_field(e.assessed.and_then(|a| a.entry.basis)));
+                row.push(sources_field(
+                    e.assessed
+                        .map(|a| a.entry.sources.iter().collect())
+                        .unwrap_or_default(),
+                ));
+                row.push(arabic(&e.element.summary));
+                row.push(
+                    e.assessed
+                        .map(|a| arabic(&a.entry.rationale))
+                        .unwrap_or_default(),
+                );
+                row.push(
+                    e.assessed
+                        .and_then(|a| a.entry.recommendation.as_ref())
+                        .map(arabic)
                         .unwrap_or_default(),
                 );
                 record(&mut out, row);
@@ -197,6 +237,19 @@ fn field(out: &mut String, value: &str) {
     } else {
         out.push_str(value);
     }
+}
+
+fn basis_field(basis: Option<GapBasis>) -> String {
+    basis.map(|b| b.as_str().to_owned()).unwrap_or_default()
+}
+
+/// Each source as `title (year) <url>`, separated by ` | `.
+fn sources_field(sources: Vec<&Source>) -> String {
+    sources
+        .iter()
+        .map(|s| format!("{} <{}>", s.label(), s.url))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 #[cfg(test)]

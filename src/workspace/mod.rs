@@ -6,7 +6,10 @@
 //! align. It returns the model with its warnings, or every error found.
 
 mod amended;
+mod coverage;
 mod discover;
+mod evidence;
+mod invisible;
 mod validate;
 
 use std::collections::HashMap;
@@ -25,6 +28,7 @@ use crate::standards::{
     Instrument, Mapping, MappingEntry, Provision, read_instrument, read_mapping,
 };
 
+pub use coverage::{Coverage, KindCoverage, coverage, coverage_line};
 pub use discover::{Discovered, Entry, FileKind, Rules, SourceFile, discover};
 
 /// A loaded, validated workspace.
@@ -384,6 +388,7 @@ fn read_one(file: &SourceFile) -> Loaded {
             };
         }
     };
+    diags.extend(invisible::warnings(&path, &text));
     let (parsed, d) = match file.kind {
         FileKind::Settings => match read_settings(&path, &text) {
             Ok(s) => (Parsed::Settings(s), Diagnostics::new()),
