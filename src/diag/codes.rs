@@ -148,10 +148,11 @@ system's reason.
 
 Fix: make the file readable, or remove it from the workspace.
 "#;
-    NoWorkspace = "M0106", "the workspace folder does not exist", r#"
-The folder given with `--workspace` (or the current folder) does not exist.
+    NoWorkspace = "M0106", "the workspace folder cannot be used", r#"
+The folder given with `--workspace` (or the current folder) does not exist,
+is a file, or cannot be opened (the message gives the system's reason).
 
-Fix: pass an existing folder with `--workspace DIR`.
+Fix: pass an existing, readable folder with `--workspace DIR`.
 "#;
     NoCorpus = "M0107", "the workspace has no corpus", r#"
 A workspace keeps its statutes in `corpus/<cc>/`, one folder per
@@ -218,6 +219,45 @@ rationale:
   ar: الأساس المنطقي بالعربية.
 ```
 "#;
+    ControlCharacter = "M0114", "a file holds control characters", r#"
+A file holds control characters (such as ESC), which a terminal would obey:
+they can retitle or clear it. mizan shows each as a visible sign and warns
+at the first.
+
+Fix: remove them.
+"#;
+    BrokenLink = "M0115", "a link to a file that does not exist", r#"
+A symbolic link in the workspace points to nothing.
+
+Fix: remove the link, or make it point to a file inside the workspace.
+"#;
+    LinkOutsideWorkspace = "M0116", "a link to something outside the workspace", r#"
+Only files inside the workspace are read, so that no id or link can make
+mizan read elsewhere. A symbolic link points outside it.
+
+Fix: copy the file into the workspace instead of linking to it.
+"#;
+    SpecialFile = "M0117", "not a regular file", r#"
+Where the workspace has a data file, there is a device, a socket or a
+pipe, which mizan does not read.
+
+Fix: replace it with a regular file, or remove it.
+"#;
+    LayoutMismatch = "M0118", "a file where a folder belongs, or the reverse", r#"
+The workspace has a fixed layout: `corpus/<cc>/` and `standards/` are
+folders, statutes and `mizan.toml` are files. One of them is the other
+kind.
+
+Example: `mizan.toml` created as a folder.
+
+Fix: follow the layout in the Formats chapter.
+"#;
+    FolderNamedLikeFile = "M0119", "a folder named like a data file", r#"
+A folder's name ends like a data file (`.md`, `.yaml`), so it looks like
+one, but it is not read (a warning).
+
+Fix: rename the folder, or remove it.
+"#;
     LangMismatch = "M0201", "the `lang` of a statute does not match its file name", r#"
 A statute file's name ends in its language (`act-2013-91.ar.md`), and its
 front matter says `lang:`. The two disagree.
@@ -268,6 +308,19 @@ The English and Arabic expressions of a work are aligned by article id. An
 article in one is missing from the other (a warning: translations may lag).
 
 Fix: add the article to the other expression, or correct its number.
+"#;
+    ListsTooDeep = "M0209", "lists are nested too deeply", r#"
+Points inside points are read as the levels of an article; past a few
+levels they stop being a statute's structure, and mizan refuses them
+rather than read without end.
+
+Fix: write the deeper points as separate paragraphs or articles.
+"#;
+    ArticleNumberTooLong = "M0210", "an article number is too long", r#"
+An article number has more digits than any statute has articles, which is
+almost always a typo or a date read as a number.
+
+Fix: check the number.
 "#;
     InvalidInstrumentId = "M0301", "an instrument id is not a valid slug", r#"
 Instrument ids are short lower-case slugs (`tip`, `c029`).
