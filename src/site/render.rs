@@ -19,6 +19,7 @@ use crate::corpus::Lang;
 use crate::diag::{Diagnostic, Diagnostics, Sources};
 use crate::settings::Numerals;
 use crate::site::i18n;
+use crate::workspace::Rules;
 
 use super::model::Page;
 
@@ -360,10 +361,23 @@ impl Renderer {
         let dir = workspace.join("templates");
         let mut diags = Diagnostics::new();
         let mut srcs = Sources::default();
+        let rules =
+            Rules::new(workspace).map_err(|d| (Diagnostics(vec![d]), Sources::default()))?;
         for name in sources.keys().cloned().collect::<Vec<_>>() {
             let path = dir.join(&name);
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                sources.insert(name, (text, Some(path)));
+            match rules.read_optional(&path) {
+                Ok(Some(bytes)) => match String::from_utf8(bytes) {
+                    Ok(text) => {
+                        sources.insert(name, (text, Some(path)));
+                    }
+                    Err(_) => diags.push(Diagnostic::error(
+                        &rules.display(&path),
+                        None,
+                        "the template is not valid UTF-8",
+                    )),
+                },
+                Ok(None) => {}
+                Err(d) => diags.push(d),
             }
         }
         let mut env = Environment::new();
