@@ -63,6 +63,11 @@ pub fn render_text(diags: &Diagnostics, sources: &Sources, color: bool) -> Strin
             Severity::Warning => Level::WARNING,
         };
         let shown_path = show_controls(d.path.to_str().unwrap_or(""));
+        let related_paths: Vec<_> = d
+            .related
+            .iter()
+            .map(|r| show_controls(r.path.to_str().unwrap_or("")))
+            .collect();
         let mut groups: Vec<Group<'_>> = Vec::new();
         if let (Some(span), Some(text)) = (&d.span, sources.get(&d.path)) {
             let (line, win) = window(text, span);
@@ -82,14 +87,14 @@ pub fn render_text(diags: &Diagnostics, sources: &Sources, color: bool) -> Strin
                     .path(shown_path.as_ref())
                     .annotation(annotation),
             );
-            for r in &d.related {
+            for (r, rpath) in d.related.iter().zip(&related_paths) {
                 if let Some(rtext) = sources.get(&r.path) {
                     let (rline, rwin) = window(rtext, &r.span);
                     let rlocal = r.span.start - rwin.start..r.span.end.min(rwin.end) - rwin.start;
                     group = group.element(
                         Snippet::source(&rtext[rwin.clone()])
                             .line_start(rline)
-                            .path(r.path.to_str().unwrap_or(""))
+                            .path(rpath.as_ref())
                             .annotation(
                                 AnnotationKind::Context.span(rlocal).label(r.label.as_str()),
                             ),
