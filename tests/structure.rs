@@ -25,7 +25,7 @@ const FUNCTIONS_OVER: &[(&str, usize)] = &[
     ("generate.rs::plan_amendments", 145),
     ("generate.rs::write_amendment", 143),
     ("generate.rs::write_mapping", 148),
-    ("search/documents.rs::documents", 123),
+    ("workspace/documents.rs::documents", 123),
     ("site/mod.rs::build", 153),
     ("site/model/work.rs::work_page", 137),
     ("standards/reader.rs::read_instrument", 135),

@@ -8,6 +8,7 @@
 mod amended;
 mod coverage;
 mod discover;
+pub mod documents;
 mod evidence;
 mod invisible;
 mod validate;
