@@ -23,7 +23,7 @@ use crate::date::Date;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::text::{did_you_mean, nearest};
 
-use super::consolidate::{ConsolidatedExpression, Provenance, Stale};
+use super::consolidated::{ConsolidatedExpression, Provenance, Stale};
 use super::matching::{Unit, closest_words, find_words, tidy, unit_text_mut, units};
 use super::numbering::{display_number, reassign_eids};
 use super::operation::{Action, ArticleTarget, Occurrence, Quoted};
