@@ -65,9 +65,13 @@ fn entry(
         status,
         rationale: format!(
             "Articles of the law meet {provision} in part; synthetic rationale number {n}."
-        ),
+        )
+        .into(),
         recommendation: (status != Status::Full)
-            .then(|| format!("Amend the law to meet {provision}.")),
+            .then(|| format!("Amend the law to meet {provision}.").into()),
+        basis: None,
+        sources: Vec::new(),
+        source_spans: Vec::new(),
         path: path(&format!("corpus/kw/mappings/{standard}.yaml")),
         span: 0..0,
         element_span: None,
@@ -106,7 +110,7 @@ fn model() -> (Vec<Instrument>, Vec<Mapping>, Vec<Amendment>) {
                     .iter()
                     .map(|e| Element {
                         id: (*e).to_owned(),
-                        summary: format!("Element {e}."),
+                        summary: format!("Element {e}.").into(),
                         keywords: Vec::new(),
                     })
                     .collect()
@@ -125,10 +129,10 @@ fn model() -> (Vec<Instrument>, Vec<Mapping>, Vec<Amendment>) {
             provisions.push(Provision {
                 id: pid,
                 citation: format!("Art. {}({})", k / 4 + 1, k % 4 + 1),
-                title: format!("Provision {k}"),
+                title: format!("Provision {k}").into(),
                 theme: Theme::ALL[k % 6],
                 obligation: Obligation::ALL[k % 5],
-                summary: "A synthetic obligation.".to_owned(),
+                summary: "A synthetic obligation.".into(),
                 note: None,
                 elements,
                 span: 0..0,
@@ -137,7 +141,7 @@ fn model() -> (Vec<Instrument>, Vec<Mapping>, Vec<Amendment>) {
         instruments.push(Instrument {
             path: path(&format!("standards/{id}.yaml")),
             id: id.clone(),
-            title: format!("Synthetic instrument {i}"),
+            title: format!("Synthetic instrument {i}").into(),
             short_title: None,
             titles: BTreeMap::new(),
             kind: InstrumentKind::Convention,
@@ -166,13 +170,14 @@ fn model() -> (Vec<Instrument>, Vec<Mapping>, Vec<Amendment>) {
         .map(|a| Amendment {
             path: path(&format!("corpus/kw/amendments/bill-{a}.md")),
             id: format!("bill-{a:02}"),
-            title: format!("Bill {a}"),
+            title: format!("Bill {a}").into(),
             amends: WorkId::parse("/akn/kw/act/2013/1").expect("work id"),
             amends_span: 0..0,
             kind: AmendmentKind::Bill,
             status: AmendmentStatus::Draft,
             visibility: Visibility::Public,
             sponsor: None,
+            illustrative: false,
             submitted: None,
             enacted: None,
             in_force: None,

@@ -166,6 +166,16 @@ impl Localized {
     }
 }
 
+impl crate::translations::Translations for Localized {
+    fn text_in(&self, lang: &str) -> Option<&str> {
+        self.get(lang)
+    }
+
+    fn primary(&self) -> (&str, &str) {
+        (self.as_str(), self.primary_lang().unwrap_or(DEFAULT_LANG))
+    }
+}
+
 impl Deref for Localized {
     type Target = str;
 

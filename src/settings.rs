@@ -6,8 +6,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Lang;
-use crate::diag::Diagnostic;
-use crate::text::nearest;
+use crate::diag::{Code, Diagnostic};
+use crate::text::did_you_mean_nearest;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -23,6 +23,30 @@ pub struct Settings {
     pub languages: Vec<Lang>,
     pub gaps: GapSettings,
     pub site: SiteSettings,
+    /// The digits each language writes numbers in on the site, by language
+    /// code (`ar = "arabic-indic"`); see [`Settings::numerals_for`].
+    pub numerals: std::collections::BTreeMap<Lang, Numerals>,
+}
+
+/// A system of digits for writing numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Numerals {
+    /// 0123456789, with `.` for decimals and `%`.
+    Western,
+    /// ٠١٢٣٤٥٦٧٨٩, with `٫` for decimals and `٪`.
+    ArabicIndic,
+}
+
+impl Settings {
+    /// The digits pages in `lang` write every number in: the setting, else
+    /// Arabic-Indic for Arabic and Western for other languages.
+    pub fn numerals_for(&self, lang: Lang) -> Numerals {
+        self.numerals.get(&lang).copied().unwrap_or(match lang {
+            Lang::Ar => Numerals::ArabicIndic,
+            Lang::En => Numerals::Western,
+        })
+    }
 }
 
 impl Default for Settings {
@@ -34,6 +58,7 @@ impl Default for Settings {
             languages: vec![Lang::En, Lang::Ar],
             gaps: GapSettings::default(),
             site: SiteSettings::default(),
+            numerals: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -79,13 +104,13 @@ pub struct SiteSettings {
 pub fn read_settings(path: &Arc<Path>, text: &str) -> Result<Settings, Diagnostic> {
     let settings: Settings = toml::from_str(text).map_err(|e| {
         let message = e.message().trim().to_owned();
-        let mut d = Diagnostic::error(path, e.span(), message.clone());
+        let mut d = Diagnostic::error(Code::InvalidSettings, path, e.span(), message.clone());
         if let Some(rest) = message.strip_prefix("unknown field `")
             && let Some(end) = rest.find('`')
         {
             let expected: Vec<&str> = rest[end + 1..].split('`').skip(1).step_by(2).collect();
-            if let Some(best) = nearest(&rest[..end], expected.iter().copied()) {
-                d = d.with_help(format!("did you mean `{best}`?"));
+            if let Some(help) = did_you_mean_nearest(&rest[..end], expected.iter().copied()) {
+                d = d.with_help(help);
             }
         }
         d
@@ -101,6 +126,7 @@ pub fn read_settings(path: &Arc<Path>, text: &str) -> Result<Settings, Diagnosti
         if !(0.0..=1.0).contains(&value) {
             let at = text.find(&format!("{name} ")).or_else(|| text.find(name));
             return Err(Diagnostic::error(
+                Code::WeightOutOfRange,
                 path,
                 at.map(|i| i..i + name.len()),
                 format!("weight `{name}` is {value}; weights lie between 0 and 1"),
@@ -108,7 +134,12 @@ pub fn read_settings(path: &Arc<Path>, text: &str) -> Result<Settings, Diagnosti
         }
     }
     if settings.languages.is_empty() {
-        return Err(Diagnostic::error(path, None, "`languages` is empty"));
+        return Err(Diagnostic::error(
+            Code::NoLanguages,
+            path,
+            None,
+            "`languages` is empty",
+        ));
     }
     Ok(settings)
 }
@@ -133,6 +164,18 @@ mod tests {
         let d = read_settings(&p(), "titel = \"x\"\n").unwrap_err();
         assert_eq!(d.help.as_deref(), Some("did you mean `title`?"));
         assert_eq!(d.span, Some(0..5));
+    }
+
+    #[test]
+    fn numerals_default_by_language_and_can_be_set() {
+        let s = read_settings(&p(), "").unwrap();
+        assert_eq!(s.numerals_for(Lang::Ar), Numerals::ArabicIndic);
+        assert_eq!(s.numerals_for(Lang::En), Numerals::Western);
+        let s = read_settings(&p(), "[numerals]\nar = \"western\"\n").unwrap();
+        assert_eq!(s.numerals_for(Lang::Ar), Numerals::Western);
+        let e = read_settings(&p(), "[numerals]\nar = \"roman\"\n").unwrap_err();
+        assert!(e.message.contains("unknown variant"), "{}", e.message);
+        assert!(read_settings(&p(), "[numerals]\nfr = \"western\"\n").is_err());
     }
 
     #[test]

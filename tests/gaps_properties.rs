@@ -125,14 +125,17 @@ fn entry(standard: &str, provision: &str, element: Option<String>, status: Statu
         element,
         articles: vec![ArticleRef::parse("/akn/kw/act/2013/91/~art_1").unwrap()],
         status,
-        rationale: format!("{provision} is {status}"),
+        rationale: format!("{provision} is {status}").into(),
         recommendation: None,
+        basis: None,
+        sources: Vec::new(),
         path: path(&format!("corpus/kw/mappings/{standard}.yaml")),
         span: 0..0,
         element_span: None,
         article_spans: Vec::new(),
         status_span: 0..0,
         rationale_span: 0..0,
+        source_spans: Vec::new(),
     }
 }
 
@@ -178,15 +181,15 @@ fn build(spec: &[InstSpec]) -> (Vec<Instrument>, Vec<Mapping>) {
                 Provision {
                     id: pid,
                     citation: format!("Art. {k}"),
-                    title: String::new(),
+                    title: String::new().into(),
                     theme: p.theme,
                     obligation: p.obligation,
-                    summary: String::new(),
+                    summary: String::new().into(),
                     note: None,
                     elements: (0..p.elements)
                         .map(|e| Element {
                             id: format!("e{e}"),
-                            summary: String::new(),
+                            summary: String::new().into(),
                             keywords: Vec::new(),
                         })
                         .collect(),
@@ -197,7 +200,7 @@ fn build(spec: &[InstSpec]) -> (Vec<Instrument>, Vec<Mapping>) {
         instruments.push(Instrument {
             path: path(&format!("standards/{id}.yaml")),
             id: id.clone(),
-            title: id.clone(),
+            title: id.clone().into(),
             short_title: None,
             titles: BTreeMap::new(),
             kind: InstrumentKind::Convention,

@@ -453,7 +453,7 @@ pub fn amendment_diff(
     };
     d.amendment = Some(AmendmentSummary {
         id: amendment.id.clone(),
-        title: amendment.title.clone(),
+        title: amendment.title.to_string(),
         kind: amendment.kind,
         status: amendment.status,
         in_force: amendment.in_force,

@@ -12,6 +12,7 @@
 mod apply;
 mod check;
 mod consolidate;
+mod consolidated;
 pub mod diff;
 pub mod grammar;
 mod matching;
@@ -100,6 +101,9 @@ pub struct Amendment {
     pub status: AmendmentStatus,
     pub visibility: Visibility,
     pub sponsor: Option<Localized>,
+    /// A drafting example written for the assessment, not a text any body
+    /// has proposed: labelled as such wherever the amendment appears.
+    pub illustrative: bool,
     pub submitted: Option<Date>,
     pub enacted: Option<Date>,
     pub in_force: Option<Date>,

@@ -12,7 +12,7 @@ use serde_saphyr::Spanned;
 
 use crate::corpus::{HeadingKind, classify_heading, parse_article_body};
 use crate::date::Date;
-use crate::diag::{Diagnostic, Diagnostics, line_col};
+use crate::diag::{Code, Diagnostic, Diagnostics, line_col};
 use crate::ids::{WorkId, check_slug};
 use crate::source::split_front_matter;
 use crate::standards::RawEntry;
@@ -36,6 +36,8 @@ struct RawMeta {
     visibility: Visibility,
     #[serde(default)]
     sponsor: Option<Localized>,
+    #[serde(default)]
+    illustrative: Option<Spanned<bool>>,
     #[serde(default)]
     submitted: Option<Date>,
     #[serde(default)]
@@ -73,10 +75,16 @@ pub fn read_amendment(path: &Arc<Path>, text: &str) -> (Option<Amendment>, Diagn
     };
     let id_span = block.span(&raw.id);
     if let Err(e) = check_slug(&raw.id.value) {
-        diags.push(Diagnostic::error(path, Some(id_span.clone()), e.message));
+        diags.push(Diagnostic::error(
+            Code::InvalidAmendmentId,
+            path,
+            Some(id_span.clone()),
+            e.message,
+        ));
     } else if path.file_stem().and_then(|s| s.to_str()) != Some(raw.id.value.as_str()) {
         diags.push(
             Diagnostic::error(
+                Code::AmendmentFileName,
                 path,
                 Some(id_span.clone()),
                 format!(
@@ -90,11 +98,26 @@ pub fn read_amendment(path: &Arc<Path>, text: &str) -> (Option<Amendment>, Diagn
     if raw.status.value == AmendmentStatus::Enacted && raw.in_force.is_none() {
         diags.push(
             Diagnostic::error(
+                Code::EnactedWithoutInForce,
                 path,
                 Some(block.span(&raw.status)),
                 "an enacted amendment needs an `in_force` date",
             )
             .with_help("add `in_force: YYYY-MM-DD`, the date from which the change applies"),
+        );
+    }
+    if let Some(flag) = &raw.illustrative
+        && flag.value
+        && !raw.status.value.is_pending()
+    {
+        diags.push(
+            Diagnostic::error(
+                Code::IllustrativeNotPending,
+                path,
+                Some(block.span(flag)),
+                "an illustrative draft cannot be enacted, rejected or withdrawn",
+            )
+            .with_help("`illustrative: true` marks a drafting example that no body has proposed; keep its status `draft`"),
         );
     }
     let mapping_changes = raw
@@ -112,6 +135,7 @@ pub fn read_amendment(path: &Arc<Path>, text: &str) -> (Option<Amendment>, Diagn
         status: raw.status.value,
         visibility: raw.visibility,
         sponsor: raw.sponsor,
+        illustrative: raw.illustrative.is_some_and(|f| f.value),
         submitted: raw.submitted,
         enacted: raw.enacted,
         in_force: raw.in_force,
@@ -123,9 +147,13 @@ pub fn read_amendment(path: &Arc<Path>, text: &str) -> (Option<Amendment>, Diagn
     };
     if amendment.operations.is_empty() && !diags.has_errors() {
         diags.push(
-            Diagnostic::warning(path, Some(id_span), "the amendment has no operations").with_help(
-                "write each change as a level-2 heading, for example `## Repeal Article 5`",
-            ),
+            Diagnostic::warning(
+                Code::NoOperations,
+                path,
+                Some(id_span),
+                "the amendment has no operations",
+            )
+            .with_help("write each change as a level-2 heading, for example `## Repeal Article 5`"),
         );
     }
     (Some(amendment), diags)
@@ -200,7 +228,7 @@ fn read_operations(
         let start = body.start
             + (text[body.start..first].len() - text[body.start..first].trim_start().len());
         diags.push(
-            Diagnostic::error(path, Some(start..start + before.len()), "text before the first operation")
+            Diagnostic::error(Code::TextBeforeOperation, path, Some(start..start + before.len()), "text before the first operation")
                 .with_label("not part of any operation")
                 .with_help("every operation is a level-2 heading (`## Repeal Article 5`); put explanations in the `note` field"),
         );
@@ -211,6 +239,7 @@ fn read_operations(
         if h.level == 1 {
             diags.push(
                 Diagnostic::error(
+                    Code::OperationLevel,
                     path,
                     Some(h.text.clone()),
                     "operations are level-2 headings",
@@ -224,7 +253,7 @@ fn read_operations(
             Ok(found) => shift(found, h.text.start),
             Err(e) => {
                 let span = h.text.start + e.span.start..h.text.start + e.span.end;
-                let mut d = Diagnostic::error(path, Some(span), e.message);
+                let mut d = Diagnostic::error(Code::OperationGrammar, path, Some(span), e.message);
                 if let Some(help) = e.help {
                     d = d.with_help(help);
                 }
@@ -342,6 +371,7 @@ fn read_new_text(
         };
         diags.push(
             Diagnostic::error(
+                Code::OperationTakesNoText,
                 path,
                 Some(start..start + content.len()),
                 "this operation takes no text below its heading",
@@ -363,7 +393,7 @@ fn read_new_text(
                 HeadingKind::Article { number, title } => {
                     if number.eid() != eid {
                         diags.push(
-                            Diagnostic::error(
+                            Diagnostic::error(Code::TitleNamesOtherArticle,
                                 path,
                                 Some(first.text.clone()),
                                 format!(
@@ -403,9 +433,14 @@ fn read_new_text(
             "the new text of a paragraph is a paragraph (and its list of points)"
         };
         diags.push(
-            Diagnostic::error(path, Some(span), "a heading inside the new text")
-                .with_label("only the operations are headings")
-                .with_help(help),
+            Diagnostic::error(
+                Code::HeadingInsideText,
+                path,
+                Some(span),
+                "a heading inside the new text",
+            )
+            .with_label("only the operations are headings")
+            .with_help(help),
         );
         return Err(());
     }
@@ -418,6 +453,7 @@ fn read_new_text(
     if paragraphs.is_empty() {
         diags.push(
             Diagnostic::error(
+                Code::NoNewText,
                 path,
                 Some(heading.text.clone()),
                 "the operation has no new text",

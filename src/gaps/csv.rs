@@ -11,12 +11,14 @@
 
 use crate::corpus::Lang;
 use crate::ids::ArticleRef;
+use crate::standards::{GapBasis, Source};
+use crate::translations::Translations;
 use crate::workspace::Workspace;
 
 use super::{Analysis, Filter, ProvisionGap};
 
 /// The columns, in order (documented in the book).
-pub const CSV_COLUMNS: [&str; 21] = [
+pub const CSV_COLUMNS: [&str; 26] = [
     "instrument",
     "instrument_title",
     "instrument_title_ar",
@@ -38,7 +40,17 @@ pub const CSV_COLUMNS: [&str; 21] = [
     "articles_ar",
     "rationale",
     "recommendation",
+    "basis",
+    "sources",
+    "title_ar",
+    "rationale_ar",
+    "recommendation_ar",
 ];
+
+/// The Arabic of a text, empty where there is none.
+fn arabic<T: Translations + ?Sized>(text: &T) -> String {
+    text.text_in("ar").unwrap_or_default().to_owned()
+}
 
 /// Renders the listed provisions as CSV (with the byte order mark).
 pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> String {
@@ -70,7 +82,7 @@ pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> S
             let mut row = common("provision", "");
             row.extend([
                 p.provision.citation.clone(),
-                p.provision.title.clone(),
+                p.provision.title.to_string(),
                 p.provision.theme.to_string(),
                 p.provision.obligation.to_string(),
                 p.weight.to_string(),
@@ -80,10 +92,20 @@ pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> S
                 assessed_by(p).to_owned(),
             ]);
             row.extend(article_fields(ws, &articles));
-            row.push(entry.map(|e| e.rationale.clone()).unwrap_or_default());
+            row.push(entry.map(|e| e.rationale.to_string()).unwrap_or_default());
             row.push(
                 entry
-                    .and_then(|e| e.recommendation.clone())
+                    .and_then(|e| e.recommendation.as_ref().map(ToString::to_string))
+                    .unwrap_or_default(),
+            );
+            row.push(basis_field(p.gap_basis()));
+            row.push(sources_field(p.sources()));
+            row.push(arabic(&p.provision.title));
+            row.push(entry.map(|e| arabic(&e.rationale)).unwrap_or_default());
+            row.push(
+                entry
+                    .and_then(|e| e.recommendation.as_ref())
+                    .map(arabic)
                     .unwrap_or_default(),
             );
             record(&mut out, row);
@@ -96,7 +118,7 @@ pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> S
                     .unwrap_or_default();
                 row.extend([
                     p.provision.citation.clone(),
-                    e.element.summary.clone(),
+                    e.element.summary.to_string(),
                     p.provision.theme.to_string(),
                     p.provision.obligation.to_string(),
                     p.weight.to_string(),
@@ -116,12 +138,30 @@ pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> S
                 row.extend(article_fields(ws, &articles));
                 row.push(
                     e.assessed
-                        .map(|a| a.entry.rationale.clone())
+                        .map(|a| a.entry.rationale.to_string())
                         .unwrap_or_default(),
                 );
                 row.push(
                     e.assessed
-                        .and_then(|a| a.entry.recommendation.clone())
+                        .and_then(|a| a.entry.recommendation.as_ref().map(ToString::to_string))
+                        .unwrap_or_default(),
+                );
+                row.push(basis_field(e.assessed.and_then(|a| a.entry.basis)));
+                row.push(sources_field(
+                    e.assessed
+                        .map(|a| a.entry.sources.iter().collect())
+                        .unwrap_or_default(),
+                ));
+                row.push(arabic(&e.element.summary));
+                row.push(
+                    e.assessed
+                        .map(|a| arabic(&a.entry.rationale))
+                        .unwrap_or_default(),
+                );
+                row.push(
+                    e.assessed
+                        .and_then(|a| a.entry.recommendation.as_ref())
+                        .map(arabic)
                         .unwrap_or_default(),
                 );
                 record(&mut out, row);
@@ -197,6 +237,19 @@ fn field(out: &mut String, value: &str) {
     } else {
         out.push_str(value);
     }
+}
+
+fn basis_field(basis: Option<GapBasis>) -> String {
+    basis.map(|b| b.as_str().to_owned()).unwrap_or_default()
+}
+
+/// Each source as `title (year) <url>`, separated by ` | `.
+fn sources_field(sources: Vec<&Source>) -> String {
+    sources
+        .iter()
+        .map(|s| format!("{} <{}>", s.label(), s.url))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 #[cfg(test)]

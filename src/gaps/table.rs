@@ -5,10 +5,11 @@
 
 use std::fmt::Write;
 
+use anstyle::{AnsiColor, Style};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::ids::ArticleRef;
-use crate::standards::{PartyStatus, Status};
+use crate::standards::{GapBasis, PartyStatus, Source, Status};
 
 use super::scenario::deltas;
 use super::{Analysis, Basis, Filter, InstrumentGaps, ProvisionGap, Report, Score, severity};
@@ -232,7 +233,7 @@ fn short_articles(articles: &[&ArticleRef]) -> String {
 fn short_rationale(p: &ProvisionGap<'_>) -> String {
     match p.basis {
         Basis::None => "no entry in the mapping".to_owned(),
-        Basis::Provision(a) => a.entry.rationale.clone(),
+        Basis::Provision(a) => a.entry.rationale.to_string(),
         Basis::Elements { .. } => {
             let mut parts = Vec::new();
             for status in [
@@ -261,6 +262,20 @@ fn short_rationale(p: &ProvisionGap<'_>) -> String {
             format!("by elements: {}", parts.join(", "))
         }
     }
+}
+
+/// The rationale with its basis in front (`[verified]`, `[corpus-only]`)
+/// and the sources it cites after it.
+fn with_evidence(rationale: String, basis: Option<GapBasis>, sources: &[&Source]) -> String {
+    let mut out = match basis {
+        Some(b) => format!("[{}] {rationale}", b.as_str()),
+        None => rationale,
+    };
+    if !sources.is_empty() {
+        let labels: Vec<String> = sources.iter().map(|s| s.label()).collect();
+        out.push_str(&format!(" Sources: {}.", labels.join("; ")));
+    }
+    out
 }
 
 struct Row {
@@ -305,7 +320,16 @@ fn instrument_section(
         out.push_str("  no provision matches the filter\n");
         return;
     }
-    shown.sort_by_key(|(i, p)| (severity(p.status), p.provision.obligation, *i));
+    // Within a status, gaps verified in law before those only not found in
+    // the corpus.
+    shown.sort_by_key(|(i, p)| {
+        (
+            severity(p.status),
+            GapBasis::rank(p.gap_basis()),
+            p.provision.obligation,
+            *i,
+        )
+    });
     let mut rows = Vec::new();
     for (_, p) in shown {
         rows.push(Row {
@@ -315,7 +339,7 @@ fn instrument_section(
             citation: p.provision.citation.clone(),
             obligation: p.provision.obligation.to_string(),
             articles: short_articles(&p.articles()),
-            rationale: short_rationale(p),
+            rationale: with_evidence(short_rationale(p), p.gap_basis(), &p.sources()),
         });
         for e in &p.elements {
             let articles: Vec<&ArticleRef> = e
@@ -335,7 +359,13 @@ fn instrument_section(
                 },
                 rationale: e.assessed.map_or_else(
                     || "no entry: not met until assessed".to_owned(),
-                    |a| a.entry.rationale.clone(),
+                    |a| {
+                        with_evidence(
+                            a.entry.rationale.to_string(),
+                            a.entry.basis,
+                            &a.entry.sources.iter().collect::<Vec<_>>(),
+                        )
+                    },
                 ),
             });
         }
@@ -412,7 +442,16 @@ fn render_scenario(
     filter: &Filter,
     options: TableOptions,
 ) {
-    let before = &scenario.before;
+    scenario_header(out, scenario, options);
+    scenario_changes(out, &scenario.before, after, filter, options);
+    if let Some(missing) = scenario.text.as_ref() {
+        scenario_missing_articles(out, missing, options);
+    }
+    scenario_scores(out, &scenario.before, after, filter, options);
+}
+
+/// How many amendments the scenario applies, which, and what was checked.
+fn scenario_header(out: &mut String, scenario: &super::Scenario<'_>, options: TableOptions) {
     let amendments = &scenario.amendments;
     let text = scenario.text.as_ref();
     let _ = writeln!(
@@ -428,15 +467,30 @@ fn render_scenario(
     );
     for a in amendments {
         let status = super::scenario::status_code(a.status);
+        let label = if a.illustrative {
+            ", illustrative draft"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
             "{}",
             fit(
-                &format!("  {} ({status}): {}", a.id, a.title),
+                &format!("  {} ({status}{label}): {}", a.id, a.title),
                 options.width
             )
         );
     }
+}
+
+/// The provisions whose status the amendments change, with why.
+fn scenario_changes(
+    out: &mut String,
+    before: &Report<'_>,
+    after: &Report<'_>,
+    filter: &Filter,
+    options: TableOptions,
+) {
     let all = deltas(before, after);
     let shown: Vec<_> = all
         .iter()
@@ -507,7 +561,7 @@ fn render_scenario(
             );
             let rationale = p
                 .entry()
-                .map_or_else(|| short_rationale(p), |e| e.rationale.clone());
+                .map_or_else(|| short_rationale(p), |e| e.rationale.to_string());
             let _ = writeln!(
                 out,
                 "{}",
@@ -518,9 +572,15 @@ fn render_scenario(
             );
         }
     }
-    if let Some(missing) = text
-        && !missing.is_empty()
-    {
+}
+
+/// Mapping entries that rely on articles the amended text no longer has.
+fn scenario_missing_articles(
+    out: &mut String,
+    missing: &[super::scenario::MissingArticle<'_>],
+    options: TableOptions,
+) {
+    if !missing.is_empty() {
         let _ = writeln!(
             out,
             "\nEntries relying on articles the amended text no longer has: {}",
@@ -544,6 +604,16 @@ fn render_scenario(
             );
         }
     }
+}
+
+/// Scores before and after, per instrument, in total and per theme.
+fn scenario_scores(
+    out: &mut String,
+    before: &Report<'_>,
+    after: &Report<'_>,
+    filter: &Filter,
+    options: TableOptions,
+) {
     let label_width = options.width.saturating_sub(7 * 3 + 3).clamp(20, 60);
     let _ = writeln!(
         out,
@@ -600,15 +670,15 @@ fn paint(status: Status, text: &str, color: bool) -> String {
     if !color {
         return text.to_owned();
     }
-    let code = match status {
-        Status::Conflict => "1;31",
-        Status::Missing => "31",
-        Status::Partial => "33",
-        Status::Full => "32",
-        Status::Unassessed => "35",
-        Status::NotApplicable => "2",
+    let style = match status {
+        Status::Conflict => AnsiColor::Red.on_default().bold(),
+        Status::Missing => AnsiColor::Red.on_default(),
+        Status::Partial => AnsiColor::Yellow.on_default(),
+        Status::Full => AnsiColor::Green.on_default(),
+        Status::Unassessed => AnsiColor::Magenta.on_default(),
+        Status::NotApplicable => Style::new().dimmed(),
     };
-    format!("\x1b[{code}m{text}\x1b[0m")
+    format!("{style}{text}{style:#}")
 }
 
 /// Pads with spaces to `width` columns.

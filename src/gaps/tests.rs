@@ -1,5 +1,6 @@
 //! Unit tests of the gap rules, each against a hand-computed value.
 
+use crate::localized::Localized;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -45,7 +46,7 @@ fn instrument(id: &str, party: Option<PartyStatus>, provisions: &[P<'_>]) -> Ins
     Instrument {
         path: path(&format!("standards/{id}.yaml")),
         id: id.to_owned(),
-        title: format!("Instrument {id}"),
+        title: format!("Instrument {id}").into(),
         short_title: None,
         titles: BTreeMap::new(),
         kind: InstrumentKind::Convention,
@@ -61,17 +62,17 @@ fn instrument(id: &str, party: Option<PartyStatus>, provisions: &[P<'_>]) -> Ins
             .map(|x| Provision {
                 id: x.id.to_owned(),
                 citation: format!("Art. {}", x.id),
-                title: x.id.to_owned(),
+                title: x.id.into(),
                 theme: x.theme,
                 obligation: x.obligation,
-                summary: String::new(),
+                summary: Localized::default(),
                 note: None,
                 elements: x
                     .elements
                     .iter()
                     .map(|e| Element {
                         id: (*e).to_owned(),
-                        summary: String::new(),
+                        summary: Localized::default(),
                         keywords: Vec::new(),
                     })
                     .collect(),
@@ -88,14 +89,17 @@ fn entry(standard: &str, provision: &str, element: Option<&str>, status: Status)
         element: element.map(str::to_owned),
         articles: vec![ArticleRef::parse("/akn/kw/act/2013/91/~art_1").unwrap()],
         status,
-        rationale: format!("{provision} {element:?} is {status}"),
+        rationale: format!("{provision} {element:?} is {status}").into(),
         recommendation: None,
+        basis: None,
+        sources: Vec::new(),
         path: path(&format!("corpus/kw/mappings/{standard}.yaml")),
         span: 0..0,
         element_span: None,
         article_spans: Vec::new(),
         status_span: 0..0,
         rationale_span: 0..0,
+        source_spans: Vec::new(),
     }
 }
 
@@ -122,13 +126,14 @@ fn amendment(
     Amendment {
         path: path(&format!("corpus/kw/amendments/{id}.md")),
         id: id.to_owned(),
-        title: id.to_owned(),
+        title: id.into(),
         amends: WorkId::parse("/akn/kw/act/2013/91").unwrap(),
         amends_span: 0..0,
         kind: AmendmentKind::Bill,
         status,
         visibility: Visibility::Public,
         sponsor: None,
+        illustrative: false,
         submitted: submitted.map(|d| d.parse::<Date>().unwrap()),
         enacted: None,
         in_force: None,

@@ -13,7 +13,10 @@
 //! 2. tantivy's `LowerCaser`.
 //! 3. [`ArabicNormalizer`]: folds like Lucene's `ArabicNormalizer` (tatweel
 //!    and harakat removed; آ أ إ ٱ to ا; ى to ي; ة to ه) and maps
-//!    Arabic-Indic and Eastern Arabic digits to ASCII.
+//!    Arabic-Indic and Eastern Arabic digits to ASCII; drops the invisible
+//!    characters of [`crate::text::is_invisible`] (zero-width joiner and
+//!    non-joiner, direction marks, bidi controls), which UAX #29 keeps
+//!    inside a word and which would otherwise make it a different term.
 //! 4. [`LongTokenFilter`]: drops a token longer than
 //!    [`MAX_TOKEN_CHARS`] *characters* (not bytes).
 //! 5. [`ArabicStemmer`]: Lucene's light Arabic stemmer (one prefix, then
@@ -31,7 +34,7 @@ use tantivy::tokenizer::{
 };
 use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
 
-use crate::text::ascii_digit;
+use crate::text::{ArabicFold, fold_arabic_char};
 
 /// The name the analyser is registered under in every index.
 pub const ANALYZER: &str = "mizan";
@@ -215,41 +218,6 @@ impl<E: TokenEdit, S: TokenStream> TokenStream for EditTokenStream<E, S> {
 // ---------------------------------------------------------------------------
 // Arabic normalisation
 
-const ALEF: char = '\u{0627}';
-const YEH: char = '\u{064A}';
-const HEH: char = '\u{0647}';
-
-/// What the normaliser does with one character.
-enum Fold {
-    Keep,
-    Drop,
-    Into(char),
-}
-
-fn fold_char(c: char) -> Fold {
-    match c {
-        // Alef with madda, hamza above, hamza below, wasla.
-        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => Fold::Into(ALEF),
-        // Alef maqsura.
-        '\u{0649}' => Fold::Into(YEH),
-        // Teh marbuta.
-        '\u{0629}' => Fold::Into(HEH),
-        // Tatweel.
-        '\u{0640}' => Fold::Drop,
-        // Harakat (fathatan .. sukun), the marks after them (maddah above,
-        // hamza above and below, ...), superscript alef, honorific signs and
-        // Quranic annotation marks.
-        '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{0610}'..='\u{061A}'
-        | '\u{06D6}'..='\u{06DC}'
-        | '\u{06DF}'..='\u{06E8}'
-        | '\u{06EA}'..='\u{06ED}' => Fold::Drop,
-        '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => Fold::Into(ascii_digit(c)),
-        _ => Fold::Keep,
-    }
-}
-
 /// Folds Arabic spelling variants the way Lucene's `ArabicNormalizer` does,
 /// and Arabic-Indic digits to ASCII. Leaves other scripts unchanged.
 #[derive(Debug, Clone, Copy, Default)]
@@ -269,15 +237,19 @@ impl ArabicNormalizer {
 impl TokenEdit for ArabicNormalizer {
     fn edit(&self, text: &mut String, scratch: &mut String) -> bool {
         // Every character this filter touches is outside ASCII.
-        if text.is_ascii() || text.chars().all(|c| matches!(fold_char(c), Fold::Keep)) {
+        if text.is_ascii()
+            || text
+                .chars()
+                .all(|c| matches!(fold_arabic_char(c), ArabicFold::Keep))
+        {
             return true;
         }
         scratch.clear();
         for c in text.chars() {
-            match fold_char(c) {
-                Fold::Keep => scratch.push(c),
-                Fold::Drop => {}
-                Fold::Into(d) => scratch.push(d),
+            match fold_arabic_char(c) {
+                ArabicFold::Keep => scratch.push(c),
+                ArabicFold::Drop => {}
+                ArabicFold::Into(d) => scratch.push(d),
             }
         }
         mem::swap(text, scratch);
@@ -395,6 +367,17 @@ mod tests {
         assert_eq!(ArabicNormalizer::fold("عُقُوبَةٌ"), "عقوبه");
         assert_eq!(ArabicNormalizer::fold("١٣ ۱۴"), "13 14");
         assert_eq!(ArabicNormalizer::fold("court"), "court");
+    }
+
+    #[test]
+    fn invisible_characters_are_folded_away() {
+        let plain = terms("الاتجار بالأشخاص");
+        // A zero-width joiner, a non-joiner, a tatweel, a right-to-left
+        // mark and an isolate inside the words.
+        assert_eq!(terms("الات\u{200D}جار بالأش\u{200C}خاص"), plain);
+        assert_eq!(terms("الاتـــجار \u{2067}بالأشخاص\u{2069}"), plain);
+        assert_eq!(terms("الاتجار\u{200F} بال\u{202E}أشخاص"), plain);
+        assert_eq!(terms("traf\u{00AD}ficking"), terms("trafficking"));
     }
 
     #[test]

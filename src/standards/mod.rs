@@ -6,6 +6,8 @@
 //! made of. A mapping (`corpus/kw/mappings/tip.yaml`) records, per provision
 //! or element, which articles implement it and how well.
 
+pub mod citation;
+mod evidence;
 mod mapping;
 mod reader;
 
@@ -20,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::Date;
 use crate::localized::Localized;
 
+pub use evidence::{GapBasis, Source, SourceKind, names_supervisory_body};
 pub use mapping::{Mapping, MappingEntry, RawEntry, read_mapping};
 pub use reader::read_instrument;
 

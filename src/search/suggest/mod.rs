@@ -218,7 +218,7 @@ fn suggestion(
         provision: unit.provision.id.clone(),
         element: unit.element.map(|e| e.id.clone()),
         citation: unit.provision.citation.clone(),
-        title: unit.provision.title.clone(),
+        title: unit.provision.title.to_string(),
         status,
         candidates: candidates(ws, index, precedents, target, Holdout::None, limit)?,
     })

@@ -1,6 +1,10 @@
 //! What gets indexed: one document per article expression and one per
 //! standards provision, built from the loaded workspace.
 //!
+//! It sits with the workspace, below the stages that read it: the search
+//! index and the NDJSON export for search clusters both build on these
+//! documents, and neither imports the other.
+//!
 //! Documents are plain data here, grouped by the workspace file they come
 //! from, so the index can tell which groups changed (by fingerprint) and
 //! replace only those.
@@ -226,10 +230,10 @@ pub fn documents(ws: &Workspace) -> Vec<IndexDoc> {
         let source = relative(&ws.root, &instrument.path);
         let title = match &instrument.short_title {
             Some(short) => format!("{}\n{short}", instrument.title),
-            None => instrument.title.clone(),
+            None => instrument.title.to_string(),
         };
         for p in &instrument.provisions {
-            let mut body = p.summary.clone();
+            let mut body = p.summary.to_string();
             if let Some(note) = &p.note {
                 body.push_str("\n\n");
                 body.push_str(note);
@@ -257,7 +261,7 @@ pub fn documents(ws: &Workspace) -> Vec<IndexDoc> {
                 status: None,
                 article: p.id.clone(),
                 num: p.citation.clone(),
-                heading: p.title.clone(),
+                heading: p.title.to_string(),
                 body,
                 provisions,
                 coverage: unit_statuses
