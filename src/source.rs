@@ -8,8 +8,8 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diag::{Diagnostic, line_col};
-use crate::text::nfc;
+use crate::diag::{Code, Diagnostic, line_col};
+use crate::text::{first_control, nfc, show_controls};
 
 /// Decodes a file's bytes: rejects invalid UTF-8 and empty files (with the
 /// line and column of the first bad byte), removes a UTF-8 BOM, and
@@ -23,6 +23,7 @@ pub fn decode(bytes: &[u8], path: &Arc<Path>) -> Result<Arc<str>, (Diagnostic, O
             let at = e.valid_up_to();
             let (line, col) = line_col(&lossy, at);
             let d = Diagnostic::error(
+                Code::InvalidUtf8,
                 path,
                 Some(at..at + '\u{FFFD}'.len_utf8()),
                 format!(
@@ -35,11 +36,38 @@ pub fn decode(bytes: &[u8], path: &Arc<Path>) -> Result<Arc<str>, (Diagnostic, O
         }
     };
     if text.trim().is_empty() {
-        let d = Diagnostic::error(path, None, "the file is empty")
-            .with_help("remove the file, or give it front matter and content");
+        let help = match path.extension().and_then(|e| e.to_str()) {
+            Some("md") => "remove the file, or give it front matter and content",
+            _ => "remove the file, or write its fields",
+        };
+        let d = Diagnostic::error(Code::EmptyFile, path, None, "the file is empty").with_help(help);
         return Err((d, Some(Arc::from(text))));
     }
     Ok(Arc::from(nfc(text).as_ref()))
+}
+
+/// Replaces the control characters of a decoded text by visible ones
+/// (ESC becomes `␛`), so that no output, on a terminal or in a page, can
+/// carry a sequence that retitles or clears a terminal. Returns the text
+/// to read and a warning at the first one, when there was any.
+pub fn make_controls_visible(text: Arc<str>, path: &Arc<Path>) -> (Arc<str>, Option<Diagnostic>) {
+    let Some(first) = first_control(&text) else {
+        return (text, None);
+    };
+    let code = text[first..].chars().next().map_or(0, |c| c as u32);
+    let shown: Arc<str> = Arc::from(show_controls(&text).as_ref());
+    let width = shown[first..].chars().next().map_or(1, char::len_utf8);
+    let d = Diagnostic::warning(
+        Code::ControlCharacter,
+        path,
+        Some(first..first + width),
+        format!(
+            "the file holds control characters; the first is U+{code:04X} here, and each is shown as a visible sign"
+        ),
+    )
+    .with_label("a control character was here")
+    .with_help("remove them: a terminal obeys them (ESC sequences can retitle or clear it)");
+    (shown, Some(d))
 }
 
 /// Where the YAML front matter and the Markdown body lie in a file's text.
@@ -57,6 +85,7 @@ pub fn split_front_matter(text: &str, path: &Arc<Path>) -> Result<Split, Diagnos
     let first_end = text.find('\n').unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
         return Err(Diagnostic::error(
+            Code::NoFrontMatter,
             path,
             Some(0..first_end.min(3)),
             "the file does not start with YAML front matter",
@@ -81,11 +110,14 @@ pub fn split_front_matter(text: &str, path: &Arc<Path>) -> Result<Split, Diagnos
         }
         line_start = line_end + 1;
     }
-    Err(
-        Diagnostic::error(path, Some(0..3), "the front matter is not closed")
-            .with_label("opened here")
-            .with_help("end the metadata block with a line containing only `---`"),
+    Err(Diagnostic::error(
+        Code::UnclosedFrontMatter,
+        path,
+        Some(0..3),
+        "the front matter is not closed",
     )
+    .with_label("opened here")
+    .with_help("end the metadata block with a line containing only `---`"))
 }
 
 #[cfg(test)]
@@ -100,6 +132,18 @@ mod tests {
     fn bom_is_removed_and_text_normalised() {
         let text = decode(b"\xEF\xBB\xBF---\ne\xCC\x81\n", &p()).unwrap();
         assert_eq!(&*text, "---\n\u{e9}\n");
+    }
+
+    #[test]
+    fn control_characters_are_shown_with_a_warning() {
+        let (text, d) = make_controls_visible(Arc::from("ab\u{1b}[2J\n"), &p());
+        assert_eq!(&*text, "ab␛[2J\n");
+        let d = d.unwrap();
+        assert!(!d.is_error());
+        assert_eq!(d.span, Some(2..5));
+        assert!(d.message.contains("U+001B"), "{}", d.message);
+        let (_, none) = make_controls_visible(Arc::from("plain\n"), &p());
+        assert!(none.is_none());
     }
 
     #[test]

@@ -158,6 +158,16 @@ pub fn strip_invisible(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text` without its [bidi controls](is_bidi_control), for showing it: a
+/// right-to-left override would make a title read backwards.
+pub fn without_bidi_controls(text: &str) -> Cow<'_, str> {
+    if bidi_controls(text).is_empty() {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter(|c| !is_bidi_control(*c)).collect())
+    }
+}
+
 /// Byte offsets and characters of every [bidi control](is_bidi_control) in
 /// `text`. Each is encoded as `E2 80 AA..AE` or `E2 81 A6..A9`, so only the
 /// `E2` bytes are looked at.
@@ -240,6 +250,55 @@ fn is_tidy_exact(text: &str) -> bool {
     true
 }
 
+/// A control character as a visible one: C0 controls become their Control
+/// Pictures (ESC -> `␛`), DEL `␡`, and C1 controls `�`. Tab, line feed and
+/// carriage return are white space and are kept; so is every other
+/// character.
+pub fn visible_control(c: char) -> Option<char> {
+    match c {
+        '\t' | '\n' | '\r' => None,
+        '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+        '\u{7f}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
+        _ => None,
+    }
+}
+
+/// The byte offset of the first control character [`visible_control`]
+/// would replace. A branch-free pass looks for the bytes that can start
+/// one (below 0x20, 0x7F, and 0xC2, the lead byte of C1 controls), and only
+/// a text that has one is looked at closely.
+pub fn first_control(text: &str) -> Option<usize> {
+    let suspicious = text.as_bytes().iter().fold(false, |acc, &b| {
+        acc | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0x7f) | (b == 0xc2)
+    });
+    if !suspicious {
+        return None;
+    }
+    text.char_indices()
+        .find(|(_, c)| visible_control(*c).is_some())
+        .map(|(i, _)| i)
+}
+
+/// `text` with every control character a terminal would obey (ESC starts
+/// the sequences that retitle or clear it) replaced by a visible one; see
+/// [`visible_control`]. Borrows when there is none.
+pub fn show_controls(text: &str) -> Cow<'_, str> {
+    match first_control(text) {
+        None => Cow::Borrowed(text),
+        Some(first) => {
+            let mut out = String::with_capacity(text.len() + 8);
+            out.push_str(&text[..first]);
+            out.extend(
+                text[first..]
+                    .chars()
+                    .map(|c| visible_control(c).unwrap_or(c)),
+            );
+            Cow::Owned(out)
+        }
+    }
+}
+
 /// The edit distance between two short strings, for "did you mean" help:
 /// insertions, deletions, substitutions and swaps of neighbours count one.
 pub fn edit_distance(a: &str, b: &str) -> usize {
@@ -277,6 +336,75 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .filter(|(d, _)| *d <= limit)
         .min_by(|a, b| a.cmp(b))
         .map(|(_, c)| c)
+}
+
+/// The one wording of a suggestion, `did you mean {shown}?`; `shown` is
+/// quoted by the caller when it is code (an id), and not when it is prose
+/// (`Article 3`).
+pub fn did_you_mean(shown: impl std::fmt::Display) -> String {
+    format!("did you mean {shown}?")
+}
+
+/// `did you mean `x`?` for the candidate nearest `word`, when one is close
+/// enough to be a likely typo.
+pub fn did_you_mean_nearest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    nearest(word, candidates).map(|best| did_you_mean(format_args!("`{best}`")))
+}
+
+// Arabic folding, as Lucene's `ArabicNormalizer` does: used by the search
+// analyser and by exports for search clusters, so it lives here, below both.
+
+const ALEF: char = '\u{0627}';
+const YEH: char = '\u{064A}';
+const HEH: char = '\u{0647}';
+
+/// What Arabic folding (search, exports) does with one character.
+pub enum ArabicFold {
+    Keep,
+    Drop,
+    Into(char),
+}
+
+pub fn fold_arabic_char(c: char) -> ArabicFold {
+    match c {
+        // Alef with madda, hamza above, hamza below, wasla.
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => ArabicFold::Into(ALEF),
+        // Alef maqsura.
+        '\u{0649}' => ArabicFold::Into(YEH),
+        // Teh marbuta.
+        '\u{0629}' => ArabicFold::Into(HEH),
+        // Tatweel, zero-width joiner and non-joiner, direction marks and
+        // bidi controls: invisible, they must not split or change a word.
+        c if is_invisible(c) => ArabicFold::Drop,
+        // Harakat (fathatan .. sukun), the marks after them (maddah above,
+        // hamza above and below, ...), superscript alef, honorific signs and
+        // Quranic annotation marks.
+        '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{06D6}'..='\u{06DC}'
+        | '\u{06DF}'..='\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}' => ArabicFold::Drop,
+        '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => ArabicFold::Into(ascii_digit(c)),
+        _ => ArabicFold::Keep,
+    }
+}
+
+/// Folds Arabic spelling variants (alef forms, alef maqsura, teh marbuta,
+/// harakat, tatweel) and Arabic-Indic digits; other text is unchanged.
+pub fn fold_arabic(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match fold_arabic_char(c) {
+            ArabicFold::Keep => out.push(c),
+            ArabicFold::Drop => {}
+            ArabicFold::Into(d) => out.push(d),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -367,6 +495,7 @@ mod tests {
         }
         // Dashes and quotes share the lead byte and are not controls.
         assert!(bidi_controls("a — «b» “c” …").is_empty());
+        assert_eq!(without_bidi_controls("أ\u{202E}bc\u{202C}"), "أbc");
     }
 
     #[test]

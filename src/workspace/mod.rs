@@ -8,6 +8,7 @@
 mod amended;
 mod coverage;
 mod discover;
+pub mod documents;
 mod evidence;
 mod invisible;
 mod validate;
@@ -20,16 +21,16 @@ use rayon::prelude::*;
 
 use crate::amend::{Amendment, read_amendment};
 use crate::corpus::{Article, Expression, Lang, Work, read_expression};
-use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::diag::{Code, Diagnostic, Diagnostics, Sources};
 use crate::ids::ArticleRef;
 use crate::settings::{Settings, read_settings};
-use crate::source::decode;
+use crate::source::{decode, make_controls_visible};
 use crate::standards::{
     Instrument, Mapping, MappingEntry, Provision, read_instrument, read_mapping,
 };
 
 pub use coverage::{Coverage, KindCoverage, coverage, coverage_line};
-pub use discover::{FileKind, SourceFile, discover};
+pub use discover::{Discovered, Entry, FileKind, Rules, SourceFile, discover};
 
 /// A loaded, validated workspace.
 #[derive(Debug, Clone)]
@@ -117,7 +118,10 @@ impl Workspace {
         let mut diags = Diagnostics::new();
         let mut sources = Sources::default();
         let files = match discover::discover(root) {
-            Ok(files) => files,
+            Ok(found) => {
+                diags.extend(found.diagnostics);
+                found.files
+            }
             Err(d) => {
                 return Err(LoadFailure {
                     diagnostics: Diagnostics(vec![d]),
@@ -194,6 +198,7 @@ impl Workspace {
                     if let Some(first) = w.expression(e.lang()) {
                         diags.push(
                             Diagnostic::error(
+                                Code::DuplicateExpression,
                                 &e.path,
                                 self.field_span(&e.path, "work"),
                                 format!(
@@ -348,6 +353,7 @@ fn read_one(file: &SourceFile) -> Loaded {
         Ok(b) => b,
         Err(e) => {
             diags.push(Diagnostic::error(
+                Code::UnreadableFile,
                 &path,
                 None,
                 format!("cannot read the file: {e}"),
@@ -360,8 +366,21 @@ fn read_one(file: &SourceFile) -> Loaded {
             };
         }
     };
+    if file.kind == FileKind::Settings && bytes.iter().all(u8::is_ascii_whitespace) {
+        // An empty `mizan.toml` is a missing one: every setting has a default.
+        return Loaded {
+            path,
+            text: None,
+            parsed: Parsed::Settings(Settings::default()),
+            diags,
+        };
+    }
     let text = match decode(&bytes, &path) {
-        Ok(t) => t,
+        Ok(t) => {
+            let (text, warning) = make_controls_visible(t, &path);
+            diags.extend(Diagnostics(warning.into_iter().collect()));
+            text
+        }
         Err((d, text)) => {
             diags.push(d);
             return Loaded {
