@@ -68,6 +68,9 @@ fn entry(
         ),
         recommendation: (status != Status::Full)
             .then(|| format!("Amend the law to meet {provision}.")),
+        basis: None,
+        sources: Vec::new(),
+        source_spans: Vec::new(),
         path: path(&format!("corpus/kw/mappings/{standard}.yaml")),
         span: 0..0,
         element_span: None,
@@ -173,6 +176,7 @@ fn model() -> (Vec<Instrument>, Vec<Mapping>, Vec<Amendment>) {
             status: AmendmentStatus::Draft,
             visibility: Visibility::Public,
             sponsor: None,
+            illustrative: false,
             submitted: None,
             enacted: None,
             in_force: None,

@@ -2194,6 +2194,14 @@ fn write_mapping(
             }
             out.push_str("]\n");
             w!(out, "    status: {}\n", STATUSES[status]);
+            if status != 0 {
+                let basis = if articles.is_empty() {
+                    "corpus-only"
+                } else {
+                    "verified"
+                };
+                w!(out, "    basis: {basis}\n");
+            }
             w!(out, "    rationale: {}\n", q(&rationale));
             if let Some(rec) = recommendation {
                 w!(out, "    recommendation: {}\n", q(&rec));

@@ -129,6 +129,54 @@ pub fn arabic_indic_digits(text: &str) -> String {
         .collect()
 }
 
+/// Whether `c` is a bidirectional embedding, override or isolate control
+/// (U+202A..U+202E, U+2066..U+2069): characters that reorder what a reader
+/// sees without being seen themselves, so that text can read differently
+/// from what it holds. `check` warns about every one.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether `c` is an invisible character that search folds away: the
+/// zero-width joiner and non-joiner, the direction marks (LRM, RLM, ALM),
+/// the bidi controls, the soft hyphen, the byte order mark, and the Arabic
+/// tatweel (kashida), which stretches a word without changing it.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0640}' | '\u{200C}'..='\u{200F}' | '\u{061C}' | '\u{00AD}' | '\u{FEFF}'
+    ) || is_bidi_control(c)
+}
+
+/// `text` without its [invisible](is_invisible) characters, borrowing when
+/// it has none.
+pub fn strip_invisible(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || !text.chars().any(is_invisible) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter(|c| !is_invisible(*c)).collect())
+    }
+}
+
+/// Byte offsets and characters of every [bidi control](is_bidi_control) in
+/// `text`. Each is encoded as `E2 80 AA..AE` or `E2 81 A6..A9`, so only the
+/// `E2` bytes are looked at.
+pub fn bidi_controls(text: &str) -> Vec<(usize, char)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = b[from..].iter().position(|&x| x == 0xE2) {
+        let at = from + i;
+        if let Some(c) = text.get(at..).and_then(|s| s.chars().next())
+            && is_bidi_control(c)
+        {
+            out.push((at, c));
+        }
+        from = at + 1;
+    }
+    out
+}
+
 /// Collapses runs of white space into one space and trims both ends.
 pub fn collapse_whitespace(text: &str) -> String {
     if is_tidy(text) {
@@ -303,6 +351,22 @@ mod tests {
         assert_eq!(edit_distance("titel", "title"), 1);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(nearest("publisher", fields), None);
+    }
+
+    #[test]
+    fn invisible_characters_are_stripped_and_bidi_controls_found() {
+        // A zero-width joiner, a tatweel and a right-to-left mark inside
+        // الاتجار.
+        assert_eq!(strip_invisible("الات\u{200D}ـجار\u{200F}"), "الاتجار");
+        assert!(matches!(strip_invisible("الاتجار"), Cow::Borrowed(_)));
+        let text = "المادة ١ \u{202E}cba\u{202C} و\u{2067}x\u{2069}";
+        let found: Vec<char> = bidi_controls(text).into_iter().map(|(_, c)| c).collect();
+        assert_eq!(found, ['\u{202E}', '\u{202C}', '\u{2067}', '\u{2069}']);
+        for (at, c) in bidi_controls(text) {
+            assert!(text[at..].starts_with(c));
+        }
+        // Dashes and quotes share the lead byte and are not controls.
+        assert!(bidi_controls("a — «b» “c” …").is_empty());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::path::Path;
 use mizan::Workspace;
 use mizan::amend::{AmendmentStatus, Visibility};
 use mizan::corpus::Lang;
-use mizan::standards::Status;
+use mizan::standards::{SourceKind, Status, names_supervisory_body};
 
 fn bundled() -> Workspace {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -183,4 +183,74 @@ fn every_bundled_amendment_applies() {
             .sum();
         assert!(changed > 0, "{} changes nothing", amendment.id);
     }
+}
+
+/// Every status short of `full` says whether the gap is verified in law or
+/// only not found in the corpus, and every rationale that leans on a
+/// supervisory body (the ILO Committee of Experts, a UN Special Rapporteur,
+/// the US Trafficking in Persons Report...) cites it under `sources`.
+#[test]
+fn every_gap_has_a_basis_and_every_supervisory_finding_a_source() {
+    let ws = bundled();
+    let mut gaps = 0;
+    for mapping in &ws.mappings {
+        for entry in &mapping.entries {
+            let at = format!("{}/{}", mapping.standard, entry.provision);
+            if entry.status == Status::Full {
+                assert!(entry.basis.is_none(), "{at} is full but has a basis");
+            } else {
+                gaps += 1;
+                assert!(
+                    entry.basis.is_some(),
+                    "{at} is {} but has no basis",
+                    entry.status
+                );
+            }
+            if names_supervisory_body(&entry.rationale) {
+                assert!(
+                    !entry.sources.is_empty(),
+                    "{at} names a supervisory body but cites no source"
+                );
+            }
+            for source in &entry.sources {
+                assert!(
+                    source.url_is_web(),
+                    "{at}: {} has no web link",
+                    source.title
+                );
+            }
+        }
+    }
+    assert!(gaps > 100, "only {gaps} gaps: the assessment shrank");
+    // The findings this review rests on carry their sources.
+    let c182 = ws.mappings.iter().find(|m| m.standard == "c182").unwrap();
+    for provision in ["art_3__para_a", "art_3__para_c"] {
+        let entry = c182
+            .entries
+            .iter()
+            .find(|e| e.provision == provision)
+            .unwrap();
+        assert!(
+            entry.sources.iter().any(|s| s.kind == SourceKind::IloCeacr),
+            "c182/{provision} cites no Committee of Experts comment"
+        );
+    }
+}
+
+/// Every bundled draft written by the project is flagged `illustrative`,
+/// and none of the illustrative drafts is enacted.
+#[test]
+fn illustrative_drafts_are_flagged() {
+    let ws = bundled();
+    for a in &ws.amendments {
+        let own_draft = a
+            .sponsor
+            .as_deref()
+            .is_some_and(|s| s.to_lowercase().contains("illustrative"));
+        assert_eq!(a.illustrative, own_draft, "{}", a.id);
+        if a.illustrative {
+            assert!(a.is_pending(), "{} is illustrative but not pending", a.id);
+        }
+    }
+    assert!(ws.amendments.iter().filter(|a| a.illustrative).count() >= 3);
 }

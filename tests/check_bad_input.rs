@@ -242,7 +242,7 @@ fn mapping_naming_a_missing_article() {
     let d = expect(
         &diags,
         MAPPING,
-        23,
+        24,
         16,
         "unknown article `/akn/kw/act/2013/91/~art_99`",
     );
@@ -321,12 +321,12 @@ fn text_output_names_file_line_column_with_a_snippet() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     let header = format!(
-        "{}:23:16: error: unknown article `/akn/kw/act/2013/91/~art_99`",
+        "{}:24:16: error: unknown article `/akn/kw/act/2013/91/~art_99`",
         path(&dir, MAPPING).display()
     );
     assert!(stderr.contains(&header), "{stderr}");
     assert!(
-        stderr.contains("23 |     articles: [/akn/kw/act/2013/91/~art_99]"),
+        stderr.contains("24 |     articles: [/akn/kw/act/2013/91/~art_99]"),
         "{stderr}"
     );
     assert!(stderr.contains("^^^^"), "{stderr}");

@@ -102,7 +102,9 @@ fn one_line_per_article_expression_and_provision() {
     // Arabic articles are there, in Arabic, with the same citable id.
     let ar = docs
         .iter()
-        .find(|d| d["lang"] == "ar" && d["article"] == "art_13")
+        .find(|d| {
+            d["lang"] == "ar" && d["work"] == "/akn/kw/act/2013/91" && d["article"] == "art_13"
+        })
         .unwrap();
     assert_eq!(ar["id"], "/akn/kw/act/2013/91/~art_13");
     assert_eq!(ar["expression"], "/akn/kw/act/2013/91/ara@2013-03-17");

@@ -127,12 +127,15 @@ fn entry(standard: &str, provision: &str, element: Option<String>, status: Statu
         status,
         rationale: format!("{provision} is {status}"),
         recommendation: None,
+        basis: None,
+        sources: Vec::new(),
         path: path(&format!("corpus/kw/mappings/{standard}.yaml")),
         span: 0..0,
         element_span: None,
         article_spans: Vec::new(),
         status_span: 0..0,
         rationale_span: 0..0,
+        source_spans: Vec::new(),
     }
 }
 

@@ -99,6 +99,9 @@ pub struct Amendment {
     pub status: AmendmentStatus,
     pub visibility: Visibility,
     pub sponsor: Option<String>,
+    /// A drafting example written for the assessment, not a text any body
+    /// has proposed: labelled as such wherever the amendment appears.
+    pub illustrative: bool,
     pub submitted: Option<Date>,
     pub enacted: Option<Date>,
     pub in_force: Option<Date>,

@@ -36,6 +36,8 @@ struct RawMeta {
     #[serde(default)]
     sponsor: Option<String>,
     #[serde(default)]
+    illustrative: Option<Spanned<bool>>,
+    #[serde(default)]
     submitted: Option<Date>,
     #[serde(default)]
     enacted: Option<Date>,
@@ -96,6 +98,19 @@ pub fn read_amendment(path: &Arc<Path>, text: &str) -> (Option<Amendment>, Diagn
             .with_help("add `in_force: YYYY-MM-DD`, the date from which the change applies"),
         );
     }
+    if let Some(flag) = &raw.illustrative
+        && flag.value
+        && !raw.status.value.is_pending()
+    {
+        diags.push(
+            Diagnostic::error(
+                path,
+                Some(block.span(flag)),
+                "an illustrative draft cannot be enacted, rejected or withdrawn",
+            )
+            .with_help("`illustrative: true` marks a drafting example that no body has proposed; keep its status `draft`"),
+        );
+    }
     let mapping_changes = raw
         .mapping_changes
         .into_iter()
@@ -111,6 +126,7 @@ pub fn read_amendment(path: &Arc<Path>, text: &str) -> (Option<Amendment>, Diagn
         status: raw.status.value,
         visibility: raw.visibility,
         sponsor: raw.sponsor,
+        illustrative: raw.illustrative.is_some_and(|f| f.value),
         submitted: raw.submitted,
         enacted: raw.enacted,
         in_force: raw.in_force,

@@ -11,12 +11,13 @@
 
 use crate::corpus::Lang;
 use crate::ids::ArticleRef;
+use crate::standards::{GapBasis, Source};
 use crate::workspace::Workspace;
 
 use super::{Analysis, Filter, ProvisionGap};
 
 /// The columns, in order (documented in the book).
-pub const CSV_COLUMNS: [&str; 21] = [
+pub const CSV_COLUMNS: [&str; 23] = [
     "instrument",
     "instrument_title",
     "instrument_title_ar",
@@ -38,6 +39,8 @@ pub const CSV_COLUMNS: [&str; 21] = [
     "articles_ar",
     "rationale",
     "recommendation",
+    "basis",
+    "sources",
 ];
 
 /// Renders the listed provisions as CSV (with the byte order mark).
@@ -86,6 +89,8 @@ pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> S
                     .and_then(|e| e.recommendation.clone())
                     .unwrap_or_default(),
             );
+            row.push(basis_field(p.gap_basis()));
+            row.push(sources_field(p.sources()));
             record(&mut out, row);
             for e in &p.elements {
                 let eb = pb.and_then(|b| b.elements.iter().find(|x| x.element.id == e.element.id));
@@ -124,6 +129,12 @@ pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> S
                         .and_then(|a| a.entry.recommendation.clone())
                         .unwrap_or_default(),
                 );
+                row.push(basis_field(e.assessed.and_then(|a| a.entry.basis)));
+                row.push(sources_field(
+                    e.assessed
+                        .map(|a| a.entry.sources.iter().collect())
+                        .unwrap_or_default(),
+                ));
                 record(&mut out, row);
             }
         }
@@ -197,6 +208,19 @@ fn field(out: &mut String, value: &str) {
     } else {
         out.push_str(value);
     }
+}
+
+fn basis_field(basis: Option<GapBasis>) -> String {
+    basis.map(|b| b.as_str().to_owned()).unwrap_or_default()
+}
+
+/// Each source as `title (year) <url>`, separated by ` | `.
+fn sources_field(sources: Vec<&Source>) -> String {
+    sources
+        .iter()
+        .map(|s| format!("{} <{}>", s.label(), s.url))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 #[cfg(test)]

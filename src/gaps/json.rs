@@ -14,7 +14,9 @@ use serde::Serialize;
 use crate::amend::{AmendmentStatus, Visibility};
 use crate::ids::{ArticleRef, WorkId};
 use crate::settings::Weights;
-use crate::standards::{Instrument, InstrumentKind, Obligation, PartyStatus, Status, Theme};
+use crate::standards::{
+    GapBasis, Instrument, InstrumentKind, Obligation, PartyStatus, Source, Status, Theme,
+};
 
 use super::scenario::deltas;
 use super::{
@@ -86,6 +88,7 @@ pub struct JsonAmendment<'r> {
     pub amends: &'r WorkId,
     pub status: AmendmentStatus,
     pub visibility: Visibility,
+    pub illustrative: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -176,6 +179,8 @@ pub struct JsonProvision<'r> {
     pub articles: Vec<&'r ArticleRef>,
     pub rationale: Option<&'r str>,
     pub recommendation: Option<&'r str>,
+    pub basis: Option<GapBasis>,
+    pub sources: Vec<&'r Source>,
     pub elements: Vec<JsonElement<'r>>,
 }
 
@@ -191,6 +196,8 @@ pub struct JsonElement<'r> {
     pub articles: &'r [ArticleRef],
     pub rationale: Option<&'r str>,
     pub recommendation: Option<&'r str>,
+    pub basis: Option<GapBasis>,
+    pub sources: &'r [Source],
 }
 
 /// Numbers are rounded to six decimals, so that sums like 2.55 do not show
@@ -260,6 +267,7 @@ pub fn to_json<'r>(analysis: &'r Analysis<'_>, filter: &'r Filter) -> JsonReport
                 amends: &a.amends,
                 status: a.status,
                 visibility: a.visibility,
+                illustrative: a.illustrative,
             })
             .collect(),
         text_applied: s.text.is_some(),
@@ -374,6 +382,8 @@ fn provision<'r>(
         articles: p.articles(),
         rationale: entry.map(|e| e.rationale.as_str()),
         recommendation: entry.and_then(|e| e.recommendation.as_deref()),
+        basis: p.gap_basis(),
+        sources: p.sources(),
         elements: p
             .elements
             .iter()
@@ -392,6 +402,8 @@ fn provision<'r>(
                 articles: e.assessed.map_or(&[][..], |a| a.entry.articles.as_slice()),
                 rationale: e.assessed.map(|a| a.entry.rationale.as_str()),
                 recommendation: e.assessed.and_then(|a| a.entry.recommendation.as_deref()),
+                basis: e.assessed.and_then(|a| a.entry.basis),
+                sources: e.assessed.map_or(&[][..], |a| a.entry.sources.as_slice()),
             })
             .collect(),
         reference,

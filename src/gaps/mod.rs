@@ -27,7 +27,9 @@ use crate::amend::{Amendment, ConsolidatedExpression};
 use crate::diag::Diagnostics;
 use crate::ids::ArticleRef;
 use crate::settings::Weights;
-use crate::standards::{Element, Instrument, Mapping, MappingEntry, Provision, Status, Theme};
+use crate::standards::{
+    Element, GapBasis, Instrument, Mapping, MappingEntry, Provision, Source, Status, Theme,
+};
 use crate::workspace::Workspace;
 
 pub use self::csv::{CSV_COLUMNS, render_csv};
@@ -208,6 +210,42 @@ impl<'a> ProvisionGap<'a> {
     /// elements.
     pub fn unassessed_elements(&self) -> impl Iterator<Item = &ElementGap<'a>> {
         self.elements.iter().filter(|e| e.assessed.is_none())
+    }
+
+    /// What the provision's gap rests on: its entry's `basis`, or, when
+    /// assessed by elements, the strongest basis among the elements short
+    /// of `full` (a provision with one verified gap in an element has a
+    /// verified gap). `None` for a `full` provision or an unstated basis.
+    pub fn gap_basis(&self) -> Option<GapBasis> {
+        match self.basis {
+            Basis::None => None,
+            Basis::Provision(a) => a.entry.basis,
+            Basis::Elements { .. } => self
+                .elements
+                .iter()
+                .filter(|e| e.status != Status::Full)
+                .filter_map(|e| e.assessed.and_then(|a| a.entry.basis))
+                .min(),
+        }
+    }
+
+    /// The sources cited by the provision's entry and its elements' entries,
+    /// without repeats.
+    pub fn sources(&self) -> Vec<&'a Source> {
+        let mut out: Vec<&'a Source> = Vec::new();
+        let entries = self.entry().into_iter().chain(
+            self.elements
+                .iter()
+                .filter_map(|e| e.assessed.map(|a| a.entry)),
+        );
+        for entry in entries {
+            for s in &entry.sources {
+                if !out.contains(&s) {
+                    out.push(s);
+                }
+            }
+        }
+        out
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 use crate::corpus::Lang;
 use crate::ids::ArticleRef;
-use crate::standards::{PartyStatus, Status, Theme};
+use crate::standards::{GapBasis, PartyStatus, SourceKind, Status, Theme};
 use crate::text::collapse_whitespace;
 use crate::workspace::Workspace;
 
@@ -35,7 +35,12 @@ pub fn render_questionnaire(analysis: &Analysis<'_>, filter: &Filter, ws: &Works
             "\n**Scenario.** The answers below assume these pending amendments in force:\n\n",
         );
         for a in &s.amendments {
-            let _ = writeln!(out, "- `{}`: {}", a.id, escape(&a.title));
+            let label = if a.illustrative {
+                " (illustrative draft: no official body has proposed this text)"
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "- `{}`: {}{label}", a.id, escape(&a.title));
         }
         if let Some(missing) = s.text.as_ref().filter(|m| !m.is_empty()) {
             out.push_str(
@@ -159,6 +164,22 @@ fn provision(
             let _ = writeln!(out, "- {}", article_line(ws, a));
         }
     }
+    if let Some(basis) = p.gap_basis() {
+        let _ = writeln!(out, "\n*Basis of the finding:* {}", basis_words(basis));
+    }
+    let sources = p.sources();
+    if !sources.is_empty() {
+        let _ = writeln!(out, "\n*Sources:*\n");
+        for s in sources {
+            let _ = writeln!(
+                out,
+                "- {}: [{}]({})",
+                kind_words(s.kind),
+                escape(&s.label()),
+                s.url.replace(' ', "%20").replace(')', "%29")
+            );
+        }
+    }
     let mut recommendations: Vec<&str> = Vec::new();
     if let Some(r) = p.entry().and_then(|e| e.recommendation.as_deref()) {
         recommendations.push(r);
@@ -181,6 +202,27 @@ fn provision(
                 let _ = writeln!(out, "- {}", escape(r));
             }
         }
+    }
+}
+
+fn basis_words(basis: GapBasis) -> &'static str {
+    match basis {
+        GapBasis::Verified => "verified in law.",
+        GapBasis::CorpusOnly => {
+            "not found in the laws assessed; laws outside this corpus may meet the provision."
+        }
+    }
+}
+
+fn kind_words(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::IloCeacr => "ILO Committee of Experts",
+        SourceKind::UsTipReport => "US Trafficking in Persons Report",
+        SourceKind::UnSpecialRapporteur => "UN Special Rapporteur",
+        SourceKind::UnTreatyBody => "UN treaty body",
+        SourceKind::Ngo => "NGO report",
+        SourceKind::Official => "Official source",
+        SourceKind::Other => "Source",
     }
 }
 

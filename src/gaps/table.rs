@@ -8,7 +8,7 @@ use std::fmt::Write;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::ids::ArticleRef;
-use crate::standards::{PartyStatus, Status};
+use crate::standards::{GapBasis, PartyStatus, Source, Status};
 
 use super::scenario::deltas;
 use super::{Analysis, Basis, Filter, InstrumentGaps, ProvisionGap, Report, Score, severity};
@@ -263,6 +263,20 @@ fn short_rationale(p: &ProvisionGap<'_>) -> String {
     }
 }
 
+/// The rationale with its basis in front (`[verified]`, `[corpus-only]`)
+/// and the sources it cites after it.
+fn with_evidence(rationale: String, basis: Option<GapBasis>, sources: &[&Source]) -> String {
+    let mut out = match basis {
+        Some(b) => format!("[{}] {rationale}", b.as_str()),
+        None => rationale,
+    };
+    if !sources.is_empty() {
+        let labels: Vec<String> = sources.iter().map(|s| s.label()).collect();
+        out.push_str(&format!(" Sources: {}.", labels.join("; ")));
+    }
+    out
+}
+
 struct Row {
     status: Status,
     /// An element row, drawn indented under its provision.
@@ -305,7 +319,16 @@ fn instrument_section(
         out.push_str("  no provision matches the filter\n");
         return;
     }
-    shown.sort_by_key(|(i, p)| (severity(p.status), p.provision.obligation, *i));
+    // Within a status, gaps verified in law before those only not found in
+    // the corpus.
+    shown.sort_by_key(|(i, p)| {
+        (
+            severity(p.status),
+            GapBasis::rank(p.gap_basis()),
+            p.provision.obligation,
+            *i,
+        )
+    });
     let mut rows = Vec::new();
     for (_, p) in shown {
         rows.push(Row {
@@ -315,7 +338,7 @@ fn instrument_section(
             citation: p.provision.citation.clone(),
             obligation: p.provision.obligation.to_string(),
             articles: short_articles(&p.articles()),
-            rationale: short_rationale(p),
+            rationale: with_evidence(short_rationale(p), p.gap_basis(), &p.sources()),
         });
         for e in &p.elements {
             let articles: Vec<&ArticleRef> = e
@@ -335,7 +358,13 @@ fn instrument_section(
                 },
                 rationale: e.assessed.map_or_else(
                     || "no entry: not met until assessed".to_owned(),
-                    |a| a.entry.rationale.clone(),
+                    |a| {
+                        with_evidence(
+                            a.entry.rationale.clone(),
+                            a.entry.basis,
+                            &a.entry.sources.iter().collect::<Vec<_>>(),
+                        )
+                    },
                 ),
             });
         }
@@ -428,11 +457,16 @@ fn render_scenario(
     );
     for a in amendments {
         let status = super::scenario::status_code(a.status);
+        let label = if a.illustrative {
+            ", illustrative draft"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
             "{}",
             fit(
-                &format!("  {} ({status}): {}", a.id, a.title),
+                &format!("  {} ({status}{label}): {}", a.id, a.title),
                 options.width
             )
         );

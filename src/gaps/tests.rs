@@ -90,12 +90,15 @@ fn entry(standard: &str, provision: &str, element: Option<&str>, status: Status)
         status,
         rationale: format!("{provision} {element:?} is {status}"),
         recommendation: None,
+        basis: None,
+        sources: Vec::new(),
         path: path(&format!("corpus/kw/mappings/{standard}.yaml")),
         span: 0..0,
         element_span: None,
         article_spans: Vec::new(),
         status_span: 0..0,
         rationale_span: 0..0,
+        source_spans: Vec::new(),
     }
 }
 
@@ -129,6 +132,7 @@ fn amendment(
         status,
         visibility: Visibility::Public,
         sponsor: None,
+        illustrative: false,
         submitted: submitted.map(|d| d.parse::<Date>().unwrap()),
         enacted: None,
         in_force: None,

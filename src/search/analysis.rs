@@ -13,7 +13,10 @@
 //! 2. tantivy's `LowerCaser`.
 //! 3. [`ArabicNormalizer`]: folds like Lucene's `ArabicNormalizer` (tatweel
 //!    and harakat removed; آ أ إ ٱ to ا; ى to ي; ة to ه) and maps
-//!    Arabic-Indic and Eastern Arabic digits to ASCII.
+//!    Arabic-Indic and Eastern Arabic digits to ASCII; drops the invisible
+//!    characters of [`crate::text::is_invisible`] (zero-width joiner and
+//!    non-joiner, direction marks, bidi controls), which UAX #29 keeps
+//!    inside a word and which would otherwise make it a different term.
 //! 4. [`LongTokenFilter`]: drops a token longer than
 //!    [`MAX_TOKEN_CHARS`] *characters* (not bytes).
 //! 5. [`ArabicStemmer`]: Lucene's light Arabic stemmer (one prefix, then
@@ -234,8 +237,9 @@ fn fold_char(c: char) -> Fold {
         '\u{0649}' => Fold::Into(YEH),
         // Teh marbuta.
         '\u{0629}' => Fold::Into(HEH),
-        // Tatweel.
-        '\u{0640}' => Fold::Drop,
+        // Tatweel, zero-width joiner and non-joiner, direction marks and
+        // bidi controls: invisible, they must not split or change a word.
+        c if crate::text::is_invisible(c) => Fold::Drop,
         // Harakat (fathatan .. sukun), the marks after them (maddah above,
         // hamza above and below, ...), superscript alef, honorific signs and
         // Quranic annotation marks.
@@ -395,6 +399,17 @@ mod tests {
         assert_eq!(ArabicNormalizer::fold("عُقُوبَةٌ"), "عقوبه");
         assert_eq!(ArabicNormalizer::fold("١٣ ۱۴"), "13 14");
         assert_eq!(ArabicNormalizer::fold("court"), "court");
+    }
+
+    #[test]
+    fn invisible_characters_are_folded_away() {
+        let plain = terms("الاتجار بالأشخاص");
+        // A zero-width joiner, a non-joiner, a tatweel, a right-to-left
+        // mark and an isolate inside the words.
+        assert_eq!(terms("الات\u{200D}جار بالأش\u{200C}خاص"), plain);
+        assert_eq!(terms("الاتـــجار \u{2067}بالأشخاص\u{2069}"), plain);
+        assert_eq!(terms("الاتجار\u{200F} بال\u{202E}أشخاص"), plain);
+        assert_eq!(terms("traf\u{00AD}ficking"), terms("trafficking"));
     }
 
     #[test]

@@ -50,6 +50,8 @@ messages! {
     "amend.effect" => "Effect on the assessment", "الأثر في التقييم";
     "amend.effect_col" => "Effect", "الأثر";
     "amend.enacted" => "Enacted", "تاريخ الإصدار";
+    "amend.illustrative" => "Illustrative draft", "مشروع توضيحي";
+    "amend.illustrative_note" => "An illustrative draft written for this assessment: no official body has proposed this text.", "مشروع توضيحي أُعدّ لهذا التقييم: لم تقترح أي جهة رسمية هذا النص.";
     "amend.in_force" => "In force from", "تاريخ النفاذ";
     "amend.kind" => "Kind", "النوع";
     "amend.legend" => "Inserted words are underlined; deleted words are struck through.", "الكلمات المضافة مسطّر تحتها، والكلمات المحذوفة مشطوبة.";
@@ -79,6 +81,8 @@ messages! {
     "authority.official" => "Official text", "النص الرسمي";
     "authority.unofficial-summary" => "Unofficial summary, not the official text", "ملخص غير رسمي، وليس النص الرسمي";
     "authority.unofficial-translation" => "Unofficial translation", "ترجمة غير رسمية";
+    "basis.corpus-only" => "Not found in this corpus", "غير موجود في هذه المجموعة";
+    "basis.verified" => "Verified in law", "ثابت في القانون";
     "change.added" => "New article", "مادة جديدة";
     "change.modified" => "Amended", "معدَّلة";
     "change.renumbered" => "Renumbered", "أُعيد ترقيمها";
@@ -87,6 +91,7 @@ messages! {
     "common.all" => "All", "الكل";
     "common.article" => "Article", "المادة";
     "common.articles" => "Articles", "المواد";
+    "common.basis" => "Basis of the finding", "أساس النتيجة";
     "common.benchmark" => "Benchmark", "معيار مرجعي";
     "common.binding" => "Binding", "ملزِم";
     "common.citation" => "Provision", "الحكم";
@@ -98,6 +103,7 @@ messages! {
     "common.recommendation" => "Recommendation", "التوصية";
     "common.score" => "Score", "الدرجة";
     "common.source" => "Source", "المصدر";
+    "common.sources" => "Sources", "المصادر";
     "common.status" => "Status", "الحالة";
     "common.summary" => "Summary", "الملخص";
     "common.theme" => "Theme", "المحور";
@@ -181,6 +187,13 @@ messages! {
     "search.results" => "Results", "النتائج";
     "search.submit" => "Search", "بحث";
     "search.title" => "Search", "البحث";
+    "sourcekind.ilo-ceacr" => "ILO Committee of Experts", "لجنة خبراء منظمة العمل الدولية";
+    "sourcekind.ngo" => "NGO report", "تقرير منظمة غير حكومية";
+    "sourcekind.official" => "Official source", "مصدر رسمي";
+    "sourcekind.other" => "Other source", "مصدر آخر";
+    "sourcekind.un-special-rapporteur" => "UN Special Rapporteur", "المقرر الخاص للأمم المتحدة";
+    "sourcekind.un-treaty-body" => "UN treaty body", "هيئة معاهدات تابعة للأمم المتحدة";
+    "sourcekind.us-tip-report" => "US Trafficking in Persons Report", "تقرير الولايات المتحدة عن الاتجار بالأشخاص";
     "status.conflict" => "Conflict", "تعارض";
     "status.full" => "Full", "كامل";
     "status.missing" => "Missing", "غائب";

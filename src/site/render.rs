@@ -111,7 +111,10 @@ fn mark(status: &str) -> &'static str {
 
 /// HTML-escapes text: `&`, `<`, `>`, `"` and `'`, which is all that can end
 /// text or a quoted attribute. (`/` is left as it is, unlike minijinja's
-/// default, so paths in links stay readable.)
+/// default, so paths in links stay readable.) Bidi embedding, override and
+/// isolate controls (U+202A..U+202E, U+2066..U+2069) are left out: a
+/// right-to-left override in a title would make it read backwards, and the
+/// page marks direction itself (`check` warns about them in the data).
 pub struct Escaped<'a>(pub &'a str);
 
 impl std::fmt::Display for Escaped<'_> {
@@ -119,17 +122,24 @@ impl std::fmt::Display for Escaped<'_> {
         let s = self.0;
         let mut last = 0;
         for (i, b) in s.bytes().enumerate() {
-            let rep = match b {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'"' => "&quot;",
-                b'\'' => "&#39;",
+            let (rep, len) = match b {
+                b'&' => ("&amp;", 1),
+                b'<' => ("&lt;", 1),
+                b'>' => ("&gt;", 1),
+                b'"' => ("&quot;", 1),
+                b'\'' => ("&#39;", 1),
+                0xE2 if s[i..]
+                    .chars()
+                    .next()
+                    .is_some_and(crate::text::is_bidi_control) =>
+                {
+                    ("", 3)
+                }
                 _ => continue,
             };
             f.write_str(&s[last..i])?;
             f.write_str(rep)?;
-            last = i + 1;
+            last = i + len;
         }
         f.write_str(&s[last..])
     }
@@ -499,6 +509,12 @@ mod tests {
             "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;"
         );
         assert_eq!(Escaped("../en/index.html").to_string(), "../en/index.html");
+        // A right-to-left override never reaches the page.
+        assert_eq!(
+            Escaped("قانون \u{202E}cba\u{202C} — «x»").to_string(),
+            "قانون cba — «x»"
+        );
+        assert_eq!(Escaped("\u{2067}ب\u{2069}").to_string(), "ب");
     }
 
     #[test]

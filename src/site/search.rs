@@ -18,6 +18,7 @@ use crate::amend::History;
 use std::hash::{Hash, Hasher};
 
 use crate::corpus::Lang;
+use crate::text::strip_invisible;
 use crate::workspace::Workspace;
 
 use super::model::work::{
@@ -158,15 +159,22 @@ pub fn index(shard: &Shard) -> Result<Vec<BundleFile>, String> {
             .build();
         let mut index = PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
         for r in &shard.records {
+            // Invisible characters (zero-width joiners, tatweel, bidi
+            // controls) are folded away, as the CLI index does: a joiner
+            // inside a word must not hide it from a search, and an override
+            // must not reorder a result's title.
             let meta = BTreeMap::from([
-                ("title".to_owned(), r.title.clone()),
+                ("title".to_owned(), strip_invisible(&r.title).into_owned()),
                 ("path".to_owned(), r.url.clone()),
             ]);
-            let filters = BTreeMap::from([("source".to_owned(), vec![r.source.clone()])]);
+            let filters = BTreeMap::from([(
+                "source".to_owned(),
+                vec![strip_invisible(&r.source).into_owned()],
+            )]);
             index
                 .add_custom_record(
                     r.url.clone(),
-                    r.content.clone(),
+                    strip_invisible(&r.content).into_owned(),
                     shard.lang.code().to_owned(),
                     Some(meta),
                     Some(filters),

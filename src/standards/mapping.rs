@@ -13,6 +13,7 @@ use crate::ids::ArticleRef;
 use crate::yaml::Block;
 
 use super::Status;
+use super::evidence::{GapBasis, Source};
 
 /// A mapping entry as written in YAML (also inside amendments'
 /// `mapping_changes`, where `standard` is required).
@@ -31,6 +32,10 @@ pub struct RawEntry {
     rationale: Option<Spanned<String>>,
     #[serde(default)]
     recommendation: Option<String>,
+    #[serde(default)]
+    basis: Option<Spanned<GapBasis>>,
+    #[serde(default)]
+    sources: Vec<Spanned<Source>>,
 }
 
 /// One assessed provision or element.
@@ -44,6 +49,11 @@ pub struct MappingEntry {
     pub status: Status,
     pub rationale: String,
     pub recommendation: Option<String>,
+    /// Whether a status short of `full` is verified in law or only not
+    /// found in the corpus.
+    pub basis: Option<GapBasis>,
+    /// Supervisory comments, reports and other citations relied on.
+    pub sources: Vec<Source>,
     #[serde(skip)]
     pub path: Arc<Path>,
     /// Span of the `provision` value.
@@ -57,6 +67,8 @@ pub struct MappingEntry {
     pub status_span: Range<usize>,
     #[serde(skip)]
     pub rationale_span: Range<usize>,
+    #[serde(skip)]
+    pub source_spans: Vec<Range<usize>>,
 }
 
 impl RawEntry {
@@ -107,6 +119,9 @@ impl RawEntry {
                 .map_or_else(|| span.clone(), |r| block.span(r)),
             rationale: self.rationale.map(|r| r.value).unwrap_or_default(),
             recommendation: self.recommendation,
+            basis: self.basis.map(|b| b.value),
+            source_spans: self.sources.iter().map(|s| block.span(s)).collect(),
+            sources: self.sources.into_iter().map(|s| s.value).collect(),
             path: Arc::clone(block.path),
             span,
         })
@@ -186,4 +201,50 @@ pub fn read_mapping(path: &Arc<Path>, text: &str) -> (Option<Mapping>, Diagnosti
         entries,
     };
     (Some(mapping), diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::standards::SourceKind;
+
+    fn read(text: &str) -> (Option<Mapping>, Diagnostics) {
+        read_mapping(&Arc::from(Path::new("corpus/kw/mappings/tip.yaml")), text)
+    }
+
+    const HEAD: &str = "standard: tip\njurisdiction: kw\nassessed: 2026-11-28\nentries:\n";
+
+    #[test]
+    fn basis_and_sources_are_read() {
+        let text = format!(
+            "{HEAD}  - provision: art_6__para_6\n    articles: []\n    status: missing\n    basis: corpus-only\n    rationale: No compensation.\n    recommendation: Add it.\n    sources:\n      - title: Committee of Experts, direct request\n        year: 2015\n        url: https://normlex.ilo.org/x\n        kind: ilo-ceacr\n"
+        );
+        let (m, diags) = read(&text);
+        assert!(diags.is_empty(), "{diags:?}");
+        let e = &m.unwrap().entries[0];
+        assert_eq!(e.basis, Some(GapBasis::CorpusOnly));
+        assert_eq!(e.sources.len(), 1);
+        assert_eq!(e.sources[0].kind, SourceKind::IloCeacr);
+        assert_eq!(e.sources[0].year, Some(2015));
+        assert_eq!(e.source_spans.len(), 1);
+        let (line, _) = crate::diag::line_col(&text, e.source_spans[0].start);
+        assert_eq!(line, 12, "the span points at the source");
+    }
+
+    #[test]
+    fn an_unknown_basis_or_kind_is_an_error_at_its_line() {
+        for bad in [
+            "    basis: checked\n",
+            "    sources:\n      - {title: T, url: 'https://x', kind: blog}\n",
+        ] {
+            let text = format!(
+                "{HEAD}  - provision: art_6__para_6\n    status: missing\n    rationale: R.\n{bad}"
+            );
+            let (m, diags) = read(&text);
+            assert!(m.is_none(), "{bad}");
+            let d = diags.iter().next().expect("a diagnostic");
+            let (line, _) = crate::diag::line_col(&text, d.span.clone().unwrap().start);
+            assert!(line >= 7, "{bad}: line {line}");
+        }
+    }
 }

@@ -6,6 +6,7 @@
 //! made of. A mapping (`corpus/kw/mappings/tip.yaml`) records, per provision
 //! or element, which articles implement it and how well.
 
+mod evidence;
 mod mapping;
 mod reader;
 
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 
+pub use evidence::{GapBasis, Source, SourceKind, names_supervisory_body};
 pub use mapping::{Mapping, MappingEntry, RawEntry, read_mapping};
 pub use reader::read_instrument;
 

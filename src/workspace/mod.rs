@@ -7,6 +7,8 @@
 
 mod amended;
 mod discover;
+mod evidence;
+mod invisible;
 mod validate;
 
 use std::collections::HashMap;
@@ -368,6 +370,7 @@ fn read_one(file: &SourceFile) -> Loaded {
             };
         }
     };
+    diags.extend(invisible::warnings(&path, &text));
     let (parsed, d) = match file.kind {
         FileKind::Settings => match read_settings(&path, &text) {
             Ok(s) => (Parsed::Settings(s), Diagnostics::new()),

@@ -11,6 +11,7 @@ use crate::standards::{Instrument, MappingEntry, Status};
 use crate::text::nearest;
 
 use super::Workspace;
+use super::evidence::check_evidence;
 
 pub(super) fn validate(ws: &Workspace, diags: &mut Diagnostics) {
     let articles = article_sets(ws);
@@ -80,6 +81,7 @@ pub(super) fn validate(ws: &Workspace, diags: &mut Diagnostics) {
                 );
             }
             check_entry(ws, instrument, entry, &articles, None, diags);
+            check_evidence(entry, true, diags);
         }
     }
     check_amendments(ws, &articles, diags);
@@ -369,7 +371,8 @@ fn check_amendments(
         for entry in &a.mapping_changes {
             match ws.instrument(&entry.standard) {
                 Some(instrument) => {
-                    check_entry(ws, instrument, entry, articles, Some(&amended), diags)
+                    check_entry(ws, instrument, entry, articles, Some(&amended), diags);
+                    check_evidence(entry, false, diags);
                 }
                 None => diags.push(unknown_standard(
                     ws,

@@ -65,8 +65,10 @@
     section.hidden = false;
     list.textContent = "";
     status.textContent = "…";
+    // Invisible characters are folded away, as in the index.
+    var folded = query.replace(/[\u0640\u00AD\u061C\u200C-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, "");
     return load(lang).then(function (pf) {
-      return pf.search(query);
+      return pf.search(folded);
     }).then(function (res) {
       return Promise.all(res.results.slice(0, 30).map(function (r) { return r.data(); })).then(function (data) {
         if (id !== searchId) return;

@@ -68,7 +68,11 @@ pub(super) fn shown<'a>(version: &Version<'a>) -> Vec<Shown<'a>> {
                     amendment: a,
                     eid: format!("amendment-{}", a.id),
                     href: format!("corpus/{country}/amendments/{}.md", a.id),
-                    title: a.title.clone(),
+                    title: if a.illustrative {
+                        words::illustrative(&a.title, lang)
+                    } else {
+                        a.title.clone()
+                    },
                     sponsor: a
                         .sponsor
                         .as_deref()

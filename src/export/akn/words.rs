@@ -147,3 +147,12 @@ pub fn undisclosed(in_force: Option<Date>, lang: Lang) -> String {
         (None, Lang::Ar) => "تعديل".to_owned(),
     }
 }
+
+/// The title of an illustrative draft, labelled as such in the document's
+/// language.
+pub fn illustrative(title: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{title} (illustrative draft, not an official proposal)"),
+        Lang::Ar => format!("{title} (مشروع توضيحي، وليس اقتراحاً رسمياً)"),
+    }
+}

@@ -14,7 +14,7 @@ use crate::standards::Status;
 use crate::gaps::Report;
 
 use super::assessment;
-use super::standards::{EntryView, article_links};
+use super::standards::{EntryView, article_links, source_views};
 use super::work::{instrument_label, provision_href, work_href};
 use super::{Body, Model, Page, Text, msg};
 use crate::site::links::{Segment, linkify};
@@ -54,6 +54,8 @@ pub struct AmendmentRow<'a> {
     pub kind: AmendmentKind,
     pub status: AmendmentStatus,
     pub committee: bool,
+    /// A drafting example, not a text any body has proposed.
+    pub illustrative: bool,
     pub work_href: String,
     pub work_title: Text<'a>,
     pub submitted: Option<String>,
@@ -123,6 +125,7 @@ fn row<'a>(m: &Model<'a>, a: &'a Amendment, lang: Lang) -> AmendmentRow<'a> {
         kind: a.kind,
         status: a.status,
         committee: a.visibility == Visibility::Committee,
+        illustrative: a.illustrative,
         work_href: work.map(work_href).unwrap_or_default(),
         work_title: work.map_or(Text::en(a.amends.as_str()), |w| {
             let e = w.expression(lang).unwrap_or(w.primary());
@@ -185,9 +188,11 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
                 element: e.element.as_deref(),
                 element_summary: None,
                 status: e.status,
+                basis: e.basis.map(crate::standards::GapBasis::as_str),
                 articles: article_links(m, &e.articles, lang),
                 rationale: Some(Text::en(&e.rationale)).filter(|t| !t.text.is_empty()),
                 recommendation: e.recommendation.as_deref().map(Text::en),
+                sources: source_views(&e.sources),
             })
             .collect();
         let r = row(m, a, lang);

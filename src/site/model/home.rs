@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::corpus::Lang;
-use crate::standards::{Obligation, Status, Theme};
+use crate::standards::{GapBasis, Obligation, Status, Theme};
 
 use super::amendments::{ChangeRow, change_rows};
 use super::standards::{InstrumentRow, ProvisionRow};
@@ -26,6 +26,8 @@ pub struct PendingRow<'a> {
     pub title: &'a str,
     pub status: crate::amend::AmendmentStatus,
     pub committee: bool,
+    /// A drafting example, not a text any body has proposed.
+    pub illustrative: bool,
     pub changes: Vec<ChangeRow<'a>>,
 }
 
@@ -69,16 +71,24 @@ pub fn page<'a>(m: &'a Model<'a>, lang: Lang) -> Page<'a> {
         })
         .collect();
 
-    // The widest gaps: binding first, conflict before missing before
-    // partial, the strongest obligations first.
-    let mut gaps: Vec<(bool, Status, Obligation, usize, usize)> = Vec::new();
+    // The widest gaps: binding first, then gaps verified in law before gaps
+    // only not found in the corpus, conflict before missing before partial,
+    // the strongest obligations first.
+    let mut gaps: Vec<(bool, u8, Status, Obligation, usize, usize)> = Vec::new();
     for (ii, ic) in m.report().instruments.iter().enumerate() {
         for (pi, pc) in ic.provisions.iter().enumerate() {
             if matches!(
                 pc.status,
                 Status::Conflict | Status::Missing | Status::Partial
             ) {
-                gaps.push((!ic.binding, pc.status, pc.provision.obligation, ii, pi));
+                gaps.push((
+                    !ic.binding,
+                    GapBasis::rank(pc.gap_basis()),
+                    pc.status,
+                    pc.provision.obligation,
+                    ii,
+                    pi,
+                ));
             }
         }
     }
@@ -86,7 +96,7 @@ pub fn page<'a>(m: &'a Model<'a>, lang: Lang) -> Page<'a> {
     let worst = gaps
         .iter()
         .take(WORST)
-        .map(|&(_, _, _, ii, pi)| {
+        .map(|&(_, _, _, _, ii, pi)| {
             let ic = &m.report().instruments[ii];
             super::standards::provision_row(m, ic, &ic.provisions[pi], lang)
         })
@@ -103,6 +113,7 @@ pub fn page<'a>(m: &'a Model<'a>, lang: Lang) -> Page<'a> {
                 title: &a.title,
                 status: a.status,
                 committee: a.visibility == crate::amend::Visibility::Committee,
+                illustrative: a.illustrative,
                 changes: change_rows(m.report(), after),
             })
         })

@@ -5,7 +5,9 @@ use serde::Serialize;
 
 use crate::amend::AmendmentStatus;
 use crate::corpus::Lang;
-use crate::standards::{Instrument, InstrumentKind, Obligation, PartyStatus, Status, Theme};
+use crate::standards::{
+    GapBasis, Instrument, InstrumentKind, Obligation, PartyStatus, Source, Status, Theme,
+};
 
 use crate::gaps::{InstrumentGaps, ProvisionGap};
 
@@ -80,14 +82,40 @@ pub struct ArticleLink {
     pub dir: &'static str,
 }
 
+/// A source an entry cites: a supervisory comment, report or other
+/// citation, linked.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView<'a> {
+    pub title: Text<'a>,
+    pub year: Option<u16>,
+    pub href: &'a str,
+    /// The kind (`ilo-ceacr`, `us-tip-report`, ...), for the label.
+    pub kind: &'static str,
+}
+
+pub fn source_views<'a>(sources: impl IntoIterator<Item = &'a Source>) -> Vec<SourceView<'a>> {
+    sources
+        .into_iter()
+        .map(|s| SourceView {
+            title: Text::en(&s.title),
+            year: s.year,
+            href: &s.url,
+            kind: s.kind.as_str(),
+        })
+        .collect()
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct EntryView<'a> {
     pub element: Option<&'a str>,
     pub element_summary: Option<Text<'a>>,
     pub status: Status,
+    /// `verified` or `corpus-only` for a status short of `full`.
+    pub basis: Option<&'static str>,
     pub articles: Vec<ArticleLink>,
     pub rationale: Option<Text<'a>>,
     pub recommendation: Option<Text<'a>>,
+    pub sources: Vec<SourceView<'a>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -101,8 +129,11 @@ pub struct ProvisionRow<'a> {
     pub theme: Theme,
     pub obligation: Obligation,
     pub status: Status,
+    /// `verified` or `corpus-only` for a status short of `full`.
+    pub basis: Option<&'static str>,
     pub articles: Vec<ArticleLink>,
     pub rationale: Option<Text<'a>>,
+    pub sources: Vec<SourceView<'a>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -123,6 +154,8 @@ pub struct AmendmentEffect<'a> {
     pub href: String,
     pub title: &'a str,
     pub status: AmendmentStatus,
+    /// A drafting example, not a text any body has proposed.
+    pub illustrative: bool,
     pub after: Status,
 }
 
@@ -239,6 +272,8 @@ pub(super) fn provision_row<'a>(
         theme: pc.provision.theme,
         obligation: pc.provision.obligation,
         status: pc.status,
+        basis: pc.gap_basis().map(GapBasis::as_str),
+        sources: source_views(pc.sources()),
         articles: article_links(m, pc.articles(), lang),
         rationale: pc
             .entry()
@@ -340,9 +375,11 @@ fn provision_page<'a>(
                 .and_then(|el| p.element(el))
                 .map(|el| Text::en(&el.summary)),
             status: e.status,
+            basis: e.basis.map(GapBasis::as_str),
             articles: article_links(m, &e.articles, lang),
             rationale: Some(Text::en(&e.rationale)).filter(|t| !t.text.is_empty()),
             recommendation: e.recommendation.as_deref().map(Text::en),
+            sources: source_views(&e.sources),
         })
         .collect();
     let unassessed_elements = pc
@@ -363,6 +400,7 @@ fn provision_page<'a>(
                 href: format!("amendments/{}/index.html", a.id),
                 title: &a.title,
                 status: a.status,
+                illustrative: a.illustrative,
                 after: after.status,
             });
         }
