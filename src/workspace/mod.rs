@@ -6,6 +6,7 @@
 //! align. It returns the model with its warnings, or every error found.
 
 mod amended;
+mod coverage;
 mod discover;
 mod evidence;
 mod invisible;
@@ -27,6 +28,7 @@ use crate::standards::{
     Instrument, Mapping, MappingEntry, Provision, read_instrument, read_mapping,
 };
 
+pub use coverage::{Coverage, KindCoverage, coverage, coverage_line};
 pub use discover::{FileKind, SourceFile, discover};
 
 /// A loaded, validated workspace.
