@@ -7,6 +7,7 @@
 //! its eId and the byte span it was read from.
 
 mod heading;
+mod points;
 mod reader;
 
 use std::collections::BTreeMap;

@@ -8,6 +8,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
 use super::{Diagnostic, Diagnostics, Severity, Sources, line_col};
+use crate::text::show_controls;
 
 /// The lines of `text` around `span`: (first line number, byte range).
 fn window(text: &str, span: &Range<usize>) -> (usize, Range<usize>) {
@@ -51,11 +52,17 @@ pub fn render_text(diags: &Diagnostics, sources: &Sources, color: bool) -> Strin
             Some((line, col)) => format!("{}:{line}:{col}", d.path.display()),
             None => d.path.display().to_string(),
         };
-        out.push_str(&format!("{header}: {severity}: {}\n", d.message));
+        // A file name or a message can hold a control character (a file
+        // named with an ESC in it): it is shown, never obeyed.
+        out.push_str(&show_controls(&format!(
+            "{header}: {severity}: {}\n",
+            d.message
+        )));
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
+        let shown_path = show_controls(d.path.to_str().unwrap_or(""));
         let mut groups: Vec<Group<'_>> = Vec::new();
         if let (Some(span), Some(text)) = (&d.span, sources.get(&d.path)) {
             let (line, win) = window(text, span);
@@ -72,7 +79,7 @@ pub fn render_text(diags: &Diagnostics, sources: &Sources, color: bool) -> Strin
             let mut group = level.clone().no_name().primary_title("").element(
                 Snippet::source(&text[win.clone()])
                     .line_start(line)
-                    .path(d.path.to_str().unwrap_or(""))
+                    .path(shown_path.as_ref())
                     .annotation(annotation),
             );
             for r in &d.related {

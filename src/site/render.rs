@@ -19,6 +19,7 @@ use crate::corpus::Lang;
 use crate::diag::{Diagnostic, Diagnostics, Sources};
 use crate::settings::Numerals;
 use crate::site::i18n;
+use crate::workspace::Rules;
 
 use super::model::Page;
 
@@ -301,22 +302,36 @@ fn linked(v: Value) -> Result<Value, Error> {
     let mut out = String::new();
     for seg in v.try_iter()? {
         let text = seg.get_attr("text")?;
-        let text = text.as_str().unwrap_or("");
         let href = seg.get_attr("href")?;
-        match href.as_str() {
-            // A URL reads left to right in any text: isolated, so that an
-            // Arabic sentence around it keeps its order (and the URL its).
-            Some(h) if super::links::safe_href(h) => {
-                out.push_str(&format!(
-                    r#"<a href="{}" rel="noopener" dir="ltr" lang="en">{}</a>"#,
-                    esc(h),
-                    esc(text)
-                ));
-            }
-            _ => out.push_str(&esc(text).to_string()),
-        }
+        push_segment(&mut out, text.as_str().unwrap_or(""), href.as_str());
     }
     Ok(Value::from_safe_string(out))
+}
+
+/// One piece of free text: a safe URL as a link, anything else as text.
+fn push_segment(out: &mut String, text: &str, href: Option<&str>) {
+    match href {
+        // A URL reads left to right in any text: isolated, so that an
+        // Arabic sentence around it keeps its order (and the URL its).
+        Some(h) if super::links::safe_href(h) => {
+            out.push_str(&format!(
+                r#"<a href="{}" rel="noopener" dir="ltr" lang="en">{}</a>"#,
+                esc(h),
+                esc(text)
+            ));
+        }
+        _ => out.push_str(&esc(text).to_string()),
+    }
+}
+
+/// Free text (a note, a rationale) with its URLs as isolated links.
+fn links(v: Value) -> Value {
+    let text = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+    let mut out = String::new();
+    for seg in super::links::linkify(&text) {
+        push_segment(&mut out, seg.text, seg.href);
+    }
+    Value::from_safe_string(out)
 }
 
 /// A score as a bar and a percentage; a dash when nothing was scored.
@@ -346,10 +361,23 @@ impl Renderer {
         let dir = workspace.join("templates");
         let mut diags = Diagnostics::new();
         let mut srcs = Sources::default();
+        let rules =
+            Rules::new(workspace).map_err(|d| (Diagnostics(vec![d]), Sources::default()))?;
         for name in sources.keys().cloned().collect::<Vec<_>>() {
             let path = dir.join(&name);
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                sources.insert(name, (text, Some(path)));
+            match rules.read_optional(&path) {
+                Ok(Some(bytes)) => match String::from_utf8(bytes) {
+                    Ok(text) => {
+                        sources.insert(name, (text, Some(path)));
+                    }
+                    Err(_) => diags.push(Diagnostic::error(
+                        &rules.display(&path),
+                        None,
+                        "the template is not valid UTF-8",
+                    )),
+                },
+                Ok(None) => {}
+                Err(d) => diags.push(d),
             }
         }
         let mut env = Environment::new();
@@ -399,6 +427,7 @@ impl Renderer {
         env.add_function("redline", redline);
         env.add_function("lang_attrs", lang_attrs);
         env.add_function("linked", linked);
+        env.add_function("links", links);
         env.add_function("score_bar", score_bar);
         Ok(Renderer {
             env,
@@ -556,6 +585,17 @@ mod tests {
             "قانون cba — «x»"
         );
         assert_eq!(Escaped("\u{2067}ب\u{2069}").to_string(), "ب");
+    }
+
+    #[test]
+    fn urls_in_free_text_become_isolated_links() {
+        let v = links(Value::from("ملخص ثانوي (https://a.example/x) <b>."));
+        assert_eq!(
+            v.as_str().unwrap(),
+            r#"ملخص ثانوي (<a href="https://a.example/x" rel="noopener" dir="ltr" lang="en">https://a.example/x</a>) &lt;b&gt;."#
+        );
+        let v = links(Value::from("javascript:alert(1)"));
+        assert_eq!(v.as_str().unwrap(), "javascript:alert(1)");
     }
 
     #[test]

@@ -6,8 +6,7 @@ use serde::Serialize;
 use crate::amend::AmendmentStatus;
 use crate::corpus::Lang;
 use crate::standards::{
-    GapBasis, Instrument, InstrumentKind, Obligation, PartyStatus, Provision, Source, Status,
-    Theme,
+    GapBasis, Instrument, InstrumentKind, Obligation, PartyStatus, Provision, Source, Status, Theme,
 };
 use crate::translations::Translations;
 
