@@ -158,6 +158,16 @@ pub fn strip_invisible(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text` without its [bidi controls](is_bidi_control), for showing it: a
+/// right-to-left override would make a title read backwards.
+pub fn without_bidi_controls(text: &str) -> Cow<'_, str> {
+    if bidi_controls(text).is_empty() {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter(|c| !is_bidi_control(*c)).collect())
+    }
+}
+
 /// Byte offsets and characters of every [bidi control](is_bidi_control) in
 /// `text`. Each is encoded as `E2 80 AA..AE` or `E2 81 A6..A9`, so only the
 /// `E2` bytes are looked at.
@@ -416,6 +426,7 @@ mod tests {
         }
         // Dashes and quotes share the lead byte and are not controls.
         assert!(bidi_controls("a — «b» “c” …").is_empty());
+        assert_eq!(without_bidi_controls("أ\u{202E}bc\u{202C}"), "أbc");
     }
 
     #[test]

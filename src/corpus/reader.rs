@@ -741,6 +741,32 @@ mod tests {
         assert_eq!(&text[a.paragraphs[1].span.clone()], "Second.\n");
     }
 
+    /// The patterns of the `nested` fuzz target, at its largest size: no
+    /// overflow, and no point deeper than the limit.
+    #[test]
+    fn mixed_deep_nesting_is_bounded() {
+        fn depth(points: &[Point]) -> usize {
+            points
+                .iter()
+                .map(|p| 1 + depth(&p.points))
+                .max()
+                .unwrap_or(0)
+        }
+        for unit in ["- ", "1. ", "- > ", "> - ", "* [", "1. * ", "  - ", "> "] {
+            let body = format!("## Article 1\n\n{}deep\n", unit.repeat(10_200));
+            let (b, d) = parse(&body);
+            let listed = unit.contains('-') || unit.contains('*') || unit.contains('1');
+            assert_eq!(
+                d.errors(),
+                usize::from(listed && unit != "* ["),
+                "{unit:?}: {d:?}"
+            );
+            for p in &b.articles[0].paragraphs {
+                assert!(depth(&p.points) <= MAX_LIST_DEPTH, "{unit:?}");
+            }
+        }
+    }
+
     #[test]
     fn letter_labels_continue_past_z() {
         assert_eq!(letter_label(0), "a");

@@ -510,6 +510,34 @@ mod tests {
     }
 
     #[test]
+    fn slow_clients_do_not_hold_up_a_good_request() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("index.html"), "home").unwrap();
+        let server = server(dir.path(), Limits::default());
+        // Forty clients that send half a head and then nothing.
+        let slow: Vec<TcpStream> = (0..40)
+            .map(|_| {
+                let mut s = TcpStream::connect(server.addr).unwrap();
+                s.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: 1\r\n")
+                    .unwrap();
+                s
+            })
+            .collect();
+        std::thread::sleep(Duration::from_millis(200));
+        let started = std::time::Instant::now();
+        let r = get(server.addr, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+        assert!(r.starts_with("HTTP/1.1 200") && r.ends_with("home"), "{r}");
+        // Generous: the point is that it is not queued behind them (their
+        // head timeout is 10 s).
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+        drop(slow);
+    }
+
+    #[test]
     fn a_busy_address_is_named() {
         let first = bind("127.0.0.1:0".parse().unwrap()).unwrap();
         let addr = first.local_addr().unwrap();

@@ -1,17 +1,17 @@
 //! Watching a workspace for edits, for `mizan serve`: the operating
 //! system's file events (inotify, FSEvents, ...) through `notify`,
-//! debounced so that a burst of saves is one rebuild. Only what a build
+//! debounced so that a burst of saves is one rebuild; reads are not
+//! changes (a build reads every input). Only what a build
 //! reads counts (`mizan.toml`, `corpus/`, `standards/`, `templates/`);
 //! the output folder and the build's own temporary folders never do,
 //! wherever they are, so a site written inside the workspace cannot
 //! trigger its own rebuild.
 
 use std::path::{Component, Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::Duration;
 
-use notify_debouncer_mini::notify::{self, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 /// How long events are gathered before a rebuild.
 pub const DEBOUNCE: Duration = Duration::from_millis(250);
@@ -90,11 +90,17 @@ impl Filter {
     }
 }
 
-/// A running watcher; changes arrive on [`Watcher::changes`].
+/// A running watcher; [`Watcher::next_change`] waits for an edit.
 pub struct Watcher {
-    _debouncer: Debouncer<notify::RecommendedWatcher>,
-    events: Receiver<DebounceEventResult>,
+    inner: RecommendedWatcher,
+    events: Receiver<notify::Result<Event>>,
     filter: Filter,
+}
+
+/// Whether an event is a change. Opening or reading a file is not: a
+/// build reads every input, and counting its reads would rebuild forever.
+fn is_change(kind: &EventKind) -> bool {
+    !matches!(kind, EventKind::Access(_) | EventKind::Other)
 }
 
 impl Watcher {
@@ -102,56 +108,64 @@ impl Watcher {
     /// into `out`.
     pub fn new(workspace: &Path, out: &Path) -> notify::Result<Watcher> {
         let (tx, events) = channel();
-        let mut debouncer = new_debouncer(DEBOUNCE, tx)?;
+        let mut inner = notify::recommended_watcher(tx)?;
         let filter = Filter::new(workspace, out);
         // The workspace folder itself (for `mizan.toml`, and input folders
         // created later), then each input folder with all it holds.
-        debouncer
-            .watcher()
-            .watch(&filter.workspace, RecursiveMode::NonRecursive)?;
+        inner.watch(&filter.workspace, RecursiveMode::NonRecursive)?;
         for name in &INPUTS[1..] {
             let dir = filter.workspace.join(name);
             if dir.is_dir() {
-                debouncer.watcher().watch(&dir, RecursiveMode::Recursive)?;
+                inner.watch(&dir, RecursiveMode::Recursive)?;
             }
         }
         Ok(Watcher {
-            _debouncer: debouncer,
+            inner,
             events,
             filter,
         })
     }
 
-    /// Blocks until an input changes; `Err` when the watcher stops.
-    pub fn next_change(&mut self) -> Result<Vec<PathBuf>, notify::Error> {
-        loop {
-            let batch = self
-                .events
-                .recv()
-                .map_err(|_| notify::Error::generic("the file watcher stopped"))?;
-            let events = batch?;
-            let mut changed: Vec<PathBuf> = events
-                .into_iter()
-                .map(|e| e.path)
-                .filter(|p| self.filter.is_input(p))
-                .collect();
-            if changed.is_empty() {
-                continue;
-            }
-            // An input folder made after the start is watched from now on.
-            for name in &INPUTS[1..] {
-                let dir = self.filter.workspace.join(name);
-                if changed.contains(&dir) && dir.is_dir() {
-                    let _ = self
-                        ._debouncer
-                        .watcher()
-                        .watch(&dir, RecursiveMode::Recursive);
-                }
-            }
-            changed.sort();
-            changed.dedup();
-            return Ok(changed);
+    /// The input paths an event changed.
+    fn inputs(&self, event: notify::Result<Event>) -> notify::Result<Vec<PathBuf>> {
+        let event = event?;
+        if !is_change(&event.kind) {
+            return Ok(Vec::new());
         }
+        Ok(event
+            .paths
+            .into_iter()
+            .filter(|p| self.filter.is_input(p))
+            .collect())
+    }
+
+    /// Blocks until an input changes, then gathers the changes that follow
+    /// within [`DEBOUNCE`] of each other (a burst of saves is one rebuild).
+    /// `Err` when the watcher stops.
+    pub fn next_change(&mut self) -> notify::Result<Vec<PathBuf>> {
+        let stopped = || notify::Error::generic("the file watcher stopped");
+        let mut changed = Vec::new();
+        while changed.is_empty() {
+            let event = self.events.recv().map_err(|_| stopped())?;
+            changed = self.inputs(event)?;
+        }
+        loop {
+            match self.events.recv_timeout(DEBOUNCE) {
+                Ok(event) => changed.extend(self.inputs(event)?),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return Err(stopped()),
+            }
+        }
+        // An input folder made after the start is watched from now on.
+        for name in &INPUTS[1..] {
+            let dir = self.filter.workspace.join(name);
+            if changed.contains(&dir) && dir.is_dir() {
+                let _ = self.inner.watch(&dir, RecursiveMode::Recursive);
+            }
+        }
+        changed.sort();
+        changed.dedup();
+        Ok(changed)
     }
 }
 
@@ -175,6 +189,24 @@ mod tests {
         assert!(!f.is_input(&w.join("target/debug/mizan")));
         assert!(!f.is_input(&w.join(".mizan/index/meta.json")));
         assert!(!f.is_input(Path::new("/elsewhere/corpus/x.md")));
+    }
+
+    #[test]
+    fn reading_the_inputs_is_not_a_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = dir.path();
+        std::fs::create_dir_all(ws.join("corpus/kw")).unwrap();
+        std::fs::write(ws.join("corpus/kw/a.en.md"), "x").unwrap();
+        let mut w = Watcher::new(ws, &ws.join("site")).unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+        // A build reads every input: none of that may start another build.
+        for _ in 0..3 {
+            std::fs::read(ws.join("corpus/kw/a.en.md")).unwrap();
+        }
+        std::thread::sleep(DEBOUNCE * 2);
+        std::fs::write(ws.join("corpus/kw/b.en.md"), "y").unwrap();
+        let changed = w.next_change().unwrap();
+        assert_eq!(changed, [real(ws).join("corpus/kw/b.en.md")], "{changed:?}");
     }
 
     #[test]
