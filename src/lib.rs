@@ -42,6 +42,7 @@ pub mod site;
 pub mod source;
 pub mod standards;
 pub mod text;
+pub mod translations;
 pub mod workspace;
 pub mod yaml;
 

@@ -23,6 +23,30 @@ pub struct Settings {
     pub languages: Vec<Lang>,
     pub gaps: GapSettings,
     pub site: SiteSettings,
+    /// The digits each language writes numbers in on the site, by language
+    /// code (`ar = "arabic-indic"`); see [`Settings::numerals_for`].
+    pub numerals: std::collections::BTreeMap<Lang, Numerals>,
+}
+
+/// A system of digits for writing numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Numerals {
+    /// 0123456789, with `.` for decimals and `%`.
+    Western,
+    /// ٠١٢٣٤٥٦٧٨٩, with `٫` for decimals and `٪`.
+    ArabicIndic,
+}
+
+impl Settings {
+    /// The digits pages in `lang` write every number in: the setting, else
+    /// Arabic-Indic for Arabic and Western for other languages.
+    pub fn numerals_for(&self, lang: Lang) -> Numerals {
+        self.numerals.get(&lang).copied().unwrap_or(match lang {
+            Lang::Ar => Numerals::ArabicIndic,
+            Lang::En => Numerals::Western,
+        })
+    }
 }
 
 impl Default for Settings {
@@ -34,6 +58,7 @@ impl Default for Settings {
             languages: vec![Lang::En, Lang::Ar],
             gaps: GapSettings::default(),
             site: SiteSettings::default(),
+            numerals: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -133,6 +158,18 @@ mod tests {
         let d = read_settings(&p(), "titel = \"x\"\n").unwrap_err();
         assert_eq!(d.help.as_deref(), Some("did you mean `title`?"));
         assert_eq!(d.span, Some(0..5));
+    }
+
+    #[test]
+    fn numerals_default_by_language_and_can_be_set() {
+        let s = read_settings(&p(), "").unwrap();
+        assert_eq!(s.numerals_for(Lang::Ar), Numerals::ArabicIndic);
+        assert_eq!(s.numerals_for(Lang::En), Numerals::Western);
+        let s = read_settings(&p(), "[numerals]\nar = \"western\"\n").unwrap();
+        assert_eq!(s.numerals_for(Lang::Ar), Numerals::Western);
+        let e = read_settings(&p(), "[numerals]\nar = \"roman\"\n").unwrap_err();
+        assert!(e.message.contains("unknown variant"), "{}", e.message);
+        assert!(read_settings(&p(), "[numerals]\nfr = \"western\"\n").is_err());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, line_col};
-use crate::text::nfc;
+use crate::text::{first_control, nfc, show_controls};
 
 /// Decodes a file's bytes: rejects invalid UTF-8 and empty files (with the
 /// line and column of the first bad byte), removes a UTF-8 BOM, and
@@ -35,11 +35,37 @@ pub fn decode(bytes: &[u8], path: &Arc<Path>) -> Result<Arc<str>, (Diagnostic, O
         }
     };
     if text.trim().is_empty() {
-        let d = Diagnostic::error(path, None, "the file is empty")
-            .with_help("remove the file, or give it front matter and content");
+        let help = match path.extension().and_then(|e| e.to_str()) {
+            Some("md") => "remove the file, or give it front matter and content",
+            _ => "remove the file, or write its fields",
+        };
+        let d = Diagnostic::error(path, None, "the file is empty").with_help(help);
         return Err((d, Some(Arc::from(text))));
     }
     Ok(Arc::from(nfc(text).as_ref()))
+}
+
+/// Replaces the control characters of a decoded text by visible ones
+/// (ESC becomes `␛`), so that no output, on a terminal or in a page, can
+/// carry a sequence that retitles or clears a terminal. Returns the text
+/// to read and a warning at the first one, when there was any.
+pub fn make_controls_visible(text: Arc<str>, path: &Arc<Path>) -> (Arc<str>, Option<Diagnostic>) {
+    let Some(first) = first_control(&text) else {
+        return (text, None);
+    };
+    let code = text[first..].chars().next().map_or(0, |c| c as u32);
+    let shown: Arc<str> = Arc::from(show_controls(&text).as_ref());
+    let width = shown[first..].chars().next().map_or(1, char::len_utf8);
+    let d = Diagnostic::warning(
+        path,
+        Some(first..first + width),
+        format!(
+            "the file holds control characters; the first is U+{code:04X} here, and each is shown as a visible sign"
+        ),
+    )
+    .with_label("a control character was here")
+    .with_help("remove them: a terminal obeys them (ESC sequences can retitle or clear it)");
+    (shown, Some(d))
 }
 
 /// Where the YAML front matter and the Markdown body lie in a file's text.
@@ -100,6 +126,18 @@ mod tests {
     fn bom_is_removed_and_text_normalised() {
         let text = decode(b"\xEF\xBB\xBF---\ne\xCC\x81\n", &p()).unwrap();
         assert_eq!(&*text, "---\n\u{e9}\n");
+    }
+
+    #[test]
+    fn control_characters_are_shown_with_a_warning() {
+        let (text, d) = make_controls_visible(Arc::from("ab\u{1b}[2J\n"), &p());
+        assert_eq!(&*text, "ab␛[2J\n");
+        let d = d.unwrap();
+        assert!(!d.is_error());
+        assert_eq!(d.span, Some(2..5));
+        assert!(d.message.contains("U+001B"), "{}", d.message);
+        let (_, none) = make_controls_visible(Arc::from("plain\n"), &p());
+        assert!(none.is_none());
     }
 
     #[test]

@@ -158,6 +158,16 @@ pub fn strip_invisible(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text` without its [bidi controls](is_bidi_control), for showing it: a
+/// right-to-left override would make a title read backwards.
+pub fn without_bidi_controls(text: &str) -> Cow<'_, str> {
+    if bidi_controls(text).is_empty() {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter(|c| !is_bidi_control(*c)).collect())
+    }
+}
+
 /// Byte offsets and characters of every [bidi control](is_bidi_control) in
 /// `text`. Each is encoded as `E2 80 AA..AE` or `E2 81 A6..A9`, so only the
 /// `E2` bytes are looked at.
@@ -238,6 +248,55 @@ fn is_tidy_exact(text: &str) -> bool {
         prev_space = false;
     }
     true
+}
+
+/// A control character as a visible one: C0 controls become their Control
+/// Pictures (ESC -> `␛`), DEL `␡`, and C1 controls `�`. Tab, line feed and
+/// carriage return are white space and are kept; so is every other
+/// character.
+pub fn visible_control(c: char) -> Option<char> {
+    match c {
+        '\t' | '\n' | '\r' => None,
+        '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+        '\u{7f}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
+        _ => None,
+    }
+}
+
+/// The byte offset of the first control character [`visible_control`]
+/// would replace. A branch-free pass looks for the bytes that can start
+/// one (below 0x20, 0x7F, and 0xC2, the lead byte of C1 controls), and only
+/// a text that has one is looked at closely.
+pub fn first_control(text: &str) -> Option<usize> {
+    let suspicious = text.as_bytes().iter().fold(false, |acc, &b| {
+        acc | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0x7f) | (b == 0xc2)
+    });
+    if !suspicious {
+        return None;
+    }
+    text.char_indices()
+        .find(|(_, c)| visible_control(*c).is_some())
+        .map(|(i, _)| i)
+}
+
+/// `text` with every control character a terminal would obey (ESC starts
+/// the sequences that retitle or clear it) replaced by a visible one; see
+/// [`visible_control`]. Borrows when there is none.
+pub fn show_controls(text: &str) -> Cow<'_, str> {
+    match first_control(text) {
+        None => Cow::Borrowed(text),
+        Some(first) => {
+            let mut out = String::with_capacity(text.len() + 8);
+            out.push_str(&text[..first]);
+            out.extend(
+                text[first..]
+                    .chars()
+                    .map(|c| visible_control(c).unwrap_or(c)),
+            );
+            Cow::Owned(out)
+        }
+    }
 }
 
 /// The edit distance between two short strings, for "did you mean" help:
@@ -367,6 +426,7 @@ mod tests {
         }
         // Dashes and quotes share the lead byte and are not controls.
         assert!(bidi_controls("a — «b» “c” …").is_empty());
+        assert_eq!(without_bidi_controls("أ\u{202E}bc\u{202C}"), "أbc");
     }
 
     #[test]

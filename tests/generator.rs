@@ -665,9 +665,14 @@ fn generated_workspaces_pass_mizan_check() {
             String::from_utf8_lossy(&out.stdout)
         );
         let summary = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            summary.contains("amendments: 0 errors, 0 warnings"),
-            "{summary}"
-        );
+        assert!(summary.contains("amendments: 0 errors, "), "{summary}");
+        // The generated standards are in English only: the only warnings
+        // are the translation coverage of Arabic.
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let other: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.contains(": warning: ") && !l.contains("translation coverage: ar:"))
+            .collect();
+        assert!(other.is_empty(), "seed {seed}: {other:?}");
     }
 }

@@ -68,6 +68,16 @@ fn the_cli_search_finds_a_word_written_with_a_joiner_or_tatweel() {
     eids.sort_unstable();
     // Article 1 has بالات‍جار (a joiner), Article 2 الاتـــجار (tatweel).
     assert_eq!(eids, ["art_1", "art_2"], "{v:#}");
+    // The terminal never gets the title's right-to-left override.
+    let out = mizan()
+        .arg("--workspace")
+        .arg(dir.path())
+        .args(["search", "الاتجار"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("في شأن التجربة"), "{text}");
+    assert!(!text.contains(RLO), "{text}");
 }
 
 #[test]

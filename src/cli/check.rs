@@ -5,23 +5,25 @@ use std::path::Path;
 
 use mizan::Workspace;
 use mizan::diag::{render_text, to_json};
-use mizan::workspace::Summary;
+use mizan::workspace::{Summary, coverage_line};
 
 use super::{Format, Outcome, stderr_color};
 
 pub fn run(workspace: &Path, format: Format) -> io::Result<Outcome> {
-    let (diagnostics, sources, summary, ok) = match Workspace::load(workspace) {
+    let (diagnostics, sources, summary, coverage, ok) = match Workspace::load(workspace) {
         Ok(mut ws) => {
             let mut summary = ws.summary();
             let mut diagnostics = std::mem::take(&mut ws.diagnostics);
             diagnostics.extend(mizan::gaps::lint(&ws));
+            let (coverage, incomplete) = mizan::workspace::coverage(&ws);
+            diagnostics.extend(incomplete);
             diagnostics.sort();
             summary.warnings = diagnostics.warnings();
             let sources = std::mem::take(&mut ws.sources);
             // Not freed piece by piece: the process is about to exit (see
             // `super::load`).
             std::mem::forget(ws);
-            (diagnostics, sources, summary, true)
+            (diagnostics, sources, summary, coverage, true)
         }
         Err(f) => {
             let summary = Summary {
@@ -29,7 +31,7 @@ pub fn run(workspace: &Path, format: Format) -> io::Result<Outcome> {
                 warnings: f.diagnostics.warnings(),
                 ..Summary::default()
             };
-            (f.diagnostics, f.sources, summary, false)
+            (f.diagnostics, f.sources, summary, Vec::new(), false)
         }
     };
     let mut out = io::stdout().lock();
@@ -39,6 +41,7 @@ pub fn run(workspace: &Path, format: Format) -> io::Result<Outcome> {
                 "version": 1,
                 "ok": ok,
                 "summary": summary,
+                "coverage": coverage,
                 "diagnostics": to_json(&diagnostics, &sources),
             });
             serde_json::to_writer_pretty(&mut out, &value)?;
@@ -60,6 +63,9 @@ pub fn run(workspace: &Path, format: Format) -> io::Result<Outcome> {
                     count(summary.errors, "error"),
                     count(summary.warnings, "warning"),
                 )?;
+                for c in &coverage {
+                    writeln!(out, "translations {}", coverage_line(c))?;
+                }
             } else {
                 writeln!(
                     out,

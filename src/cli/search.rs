@@ -13,6 +13,7 @@ use mizan::search::query::Highlighted;
 use mizan::search::{
     Filters, Freshness, Hit, IndexStore, Kind, SearchError, SearchIndex, SearchRequest, search,
 };
+use mizan::text::without_bidi_controls;
 
 use super::{Format, Outcome, load, stdout_color};
 
@@ -185,7 +186,8 @@ fn write_hit(out: &mut impl Write, rank: usize, h: &Hit, color: bool) -> io::Res
         (Kind::Article, Some(Lang::Ar)) => format!("المادة {}", h.num),
         (Kind::Article, _) => format!("Article {}", h.num),
     };
-    let heading = render(&h.heading, color);
+    // Bidi controls in the data are never shown (check warns about them).
+    let heading = without_bidi_controls(&render(&h.heading, color)).into_owned();
     let tag = match h.kind {
         Kind::Article => h.lang.clone(),
         Kind::Provision => "provision".to_owned(),
@@ -196,8 +198,12 @@ fn write_hit(out: &mut impl Write, rank: usize, h: &Hit, color: bool) -> io::Res
         writeln!(out, "{rank}. {label}: {heading}  [{tag}]")?;
     }
     writeln!(out, "   {}", h.id)?;
-    writeln!(out, "   {}", h.title.lines().next().unwrap_or_default())?;
-    let snippet = render(&h.snippet, color);
+    writeln!(
+        out,
+        "   {}",
+        without_bidi_controls(h.title.lines().next().unwrap_or_default())
+    )?;
+    let snippet = without_bidi_controls(&render(&h.snippet, color)).into_owned();
     if !snippet.is_empty() {
         writeln!(out, "   {snippet}")?;
     }

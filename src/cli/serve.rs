@@ -1,47 +1,51 @@
-//! `mizan serve`: build the site, serve it on the loopback interface, and
-//! build again when a workspace file changes.
+//! `mizan serve`: take the address, build the site, serve it on the
+//! loopback interface, and build again when a workspace file changes.
 
 use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use mizan::site::serve::{snapshot, start};
+use mizan::site::serve::{Limits, bind, start};
+use mizan::site::watch::Watcher;
 use mizan::site::{BuildOptions, Profile, build};
 
 use super::build::{default_out, print_report, report_error};
 use super::{Format, Outcome, load_owned};
 
-/// How often the workspace is polled for changes.
-const POLL: Duration = Duration::from_millis(400);
-
 pub fn run(
     workspace: &Path,
     out: Option<PathBuf>,
     profile: Profile,
-    bind: IpAddr,
+    bind_to: IpAddr,
     port: u16,
 ) -> io::Result<Outcome> {
     let opts = BuildOptions {
         out: default_out(workspace, out),
         profile,
     };
-    let mut seen = snapshot(workspace);
+    // The address first: a busy port is named before minutes of building.
+    let listener = bind(SocketAddr::new(bind_to, port))?;
+    let mut watcher = Watcher::new(workspace, &opts.out)
+        .map_err(|e| io::Error::other(format!("cannot watch {}: {e}", workspace.display())))?;
     if !rebuild(workspace, &opts)? {
         return Ok(Outcome::Failure);
     }
-    let server = start(opts.out.clone(), SocketAddr::new(bind, port))?;
+    let server = start(opts.out.clone(), listener, Limits::default())?;
     {
         let mut out = io::stdout().lock();
         writeln!(out, "serving http://{}/ (Ctrl-C stops)", server.addr)?;
         out.flush()?;
     }
     loop {
-        std::thread::sleep(POLL);
-        let now = snapshot(workspace);
-        if now != seen {
-            seen = now;
-            rebuild(workspace, &opts)?;
+        match watcher.next_change() {
+            Ok(_) => {
+                rebuild(workspace, &opts)?;
+            }
+            Err(e) => {
+                eprintln!("mizan: {e}; no longer rebuilding on change");
+                server.wait();
+                return Ok(Outcome::Failure);
+            }
         }
     }
 }

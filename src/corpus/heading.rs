@@ -17,6 +17,9 @@ pub enum HeadingKind {
     },
     /// An article word with no number after it.
     ArticleWithoutNumber,
+    /// An article word followed by more digits than an article number has
+    /// (how many).
+    ArticleNumberTooLong(usize),
     Container {
         kind: ContainerKind,
         /// The number as written, and its value when it could be read.
@@ -25,6 +28,10 @@ pub enum HeadingKind {
     },
     Other,
 }
+
+/// The most digits an article number has (no statute has a billion
+/// articles); the same bound as [`parse_article_number`].
+pub const MAX_ARTICLE_DIGITS: usize = 9;
 
 const ENGLISH_ARTICLE_WORDS: [&str; 3] = ["article", "art.", "art"];
 const ARABIC_ARTICLE_WORDS: [&str; 2] = ["الماده", "ماده"];
@@ -254,6 +261,16 @@ pub fn classify(text: &str) -> HeadingKind {
                 },
                 title: title_of(rest),
             };
+        }
+        let digits = rest
+            .trim_start()
+            .trim_start_matches('(')
+            .trim_start()
+            .chars()
+            .take_while(|c| ascii_digit(*c).is_ascii_digit())
+            .count();
+        if digits > MAX_ARTICLE_DIGITS {
+            return HeadingKind::ArticleNumberTooLong(digits);
         }
         return HeadingKind::ArticleWithoutNumber;
     }

@@ -7,6 +7,7 @@
 //! its eId and the byte span it was read from.
 
 mod heading;
+mod points;
 mod reader;
 
 use std::collections::BTreeMap;
@@ -20,7 +21,7 @@ use crate::date::Date;
 use crate::ids::WorkId;
 
 pub use heading::{HeadingKind, article_reference, classify as classify_heading, number_in_words};
-pub use reader::{parse_article_body, parse_body, read_expression};
+pub use reader::{MAX_LIST_DEPTH, parse_article_body, parse_body, read_expression};
 
 /// The languages an expression may be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -9,12 +9,13 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::hash::FastMap;
-use crate::ids::{arabic_letter_label, check_eid};
+use crate::ids::check_eid;
 use crate::source::split_front_matter;
-use crate::text::{ascii_digits, collapse_whitespace};
+use crate::text::collapse_whitespace;
 use crate::yaml::Block;
 
-use super::heading::{HeadingKind, classify};
+use super::heading::{HeadingKind, MAX_ARTICLE_DIGITS, classify};
+use super::points::{assign_point_eids, explicit_label, letter_label};
 use super::{Article, Container, ContainerKind, Expression, Paragraph, Point, StatuteMeta};
 
 /// Reads a statute expression from its file text. Returns the expression
@@ -86,6 +87,19 @@ pub struct Body {
     pub articles: Vec<Article>,
 }
 
+/// How deep lists may nest (a point inside a point inside ...). Statutes
+/// use three or four levels; the limit keeps a hostile file from costing
+/// memory and time that grow with the square of its depth.
+pub const MAX_LIST_DEPTH: usize = 16;
+
+/// Lists nested past [`MAX_LIST_DEPTH`]: where they went too deep, how deep
+/// they are now and the deepest seen.
+struct TooDeep {
+    start: usize,
+    depth: usize,
+    max: usize,
+}
+
 /// A list being read: its kind and the points gathered so far.
 struct ListState {
     ordered_next: Option<u64>,
@@ -118,6 +132,7 @@ struct BodyBuilder<'a> {
     heading: Option<(u8, Option<String>, usize)>,
     seen_articles: FastMap<String, Range<usize>>,
     seen_containers: FastMap<String, Range<usize>>,
+    too_deep: Option<TooDeep>,
 }
 
 /// Parses the Markdown body lying at `range` of `text`. Spans are offsets in
@@ -182,6 +197,7 @@ fn run_builder(
         heading: None,
         seen_articles: FastMap::default(),
         seen_containers: FastMap::default(),
+        too_deep: None,
     };
     let options = Options::ENABLE_HEADING_ATTRIBUTES;
     for (event, r) in Parser::new_ext(source, options).into_offset_iter() {
@@ -204,6 +220,9 @@ fn level_number(level: HeadingLevel) -> u8 {
 
 impl BodyBuilder<'_> {
     fn event(&mut self, event: Event<'_>, span: Range<usize>, diags: &mut Diagnostics) {
+        if self.nested_too_deep(&event, &span, diags) {
+            return;
+        }
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 self.heading = Some((level_number(level), id.map(|s| s.to_string()), span.start));
@@ -297,6 +316,52 @@ impl BodyBuilder<'_> {
             }
             _ => {}
         }
+    }
+
+    /// Counts lists past [`MAX_LIST_DEPTH`] instead of reading them, and
+    /// reports them once, with the deepest level, when they close. Returns
+    /// whether the event was taken.
+    fn nested_too_deep(
+        &mut self,
+        event: &Event<'_>,
+        span: &Range<usize>,
+        diags: &mut Diagnostics,
+    ) -> bool {
+        let depth = self.lists.len();
+        match (&mut self.too_deep, event) {
+            (None, Event::Start(Tag::List(_))) if depth >= MAX_LIST_DEPTH => {
+                self.too_deep = Some(TooDeep {
+                    start: span.start,
+                    depth: depth + 1,
+                    max: depth + 1,
+                });
+            }
+            (None, _) => return false,
+            (Some(deep), Event::Start(Tag::List(_))) => {
+                deep.depth += 1;
+                deep.max = deep.max.max(deep.depth);
+            }
+            (Some(deep), Event::End(TagEnd::List(_))) => {
+                deep.depth -= 1;
+                if deep.depth == depth {
+                    let (start, max) = (deep.start, deep.max);
+                    self.too_deep = None;
+                    diags.push(
+                        Diagnostic::error(
+                            self.path,
+                            Some(start..start + 1),
+                            format!(
+                                "lists are nested {max} levels deep; at most {MAX_LIST_DEPTH} are allowed"
+                            ),
+                        )
+                        .with_label(format!("level {} starts here", MAX_LIST_DEPTH + 1))
+                        .with_help("write the deeper points as separate paragraphs or articles"),
+                    );
+                }
+            }
+            (Some(_), _) => {}
+        }
+        true
     }
 
     fn push_text(&mut self, t: &str) {
@@ -404,6 +469,21 @@ impl BodyBuilder<'_> {
                     Diagnostic::error(self.path, Some(span), "article heading has no number")
                         .with_label("expected a number after the article word")
                         .with_help("write the number, for example `Article 2` or `المادة (٢)`"),
+                );
+                self.skipping = true;
+                self.article = None;
+            }
+            HeadingKind::ArticleNumberTooLong(digits) => {
+                diags.push(
+                    Diagnostic::error(
+                        self.path,
+                        Some(span),
+                        format!(
+                            "the article number has {digits} digits; an article number has at most {MAX_ARTICLE_DIGITS}"
+                        ),
+                    )
+                    .with_label("number too long")
+                    .with_help("check the number: a statute has far fewer articles"),
                 );
                 self.skipping = true;
                 self.article = None;
@@ -561,69 +641,6 @@ impl BodyBuilder<'_> {
     }
 }
 
-fn assign_point_eids(parent: &str, points: &mut [Point]) {
-    let mut used: FastMap<String, usize> = FastMap::default();
-    for p in points.iter_mut() {
-        let mut label = point_eid_label(&p.label);
-        let n = used.entry(label.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            label = format!("{label}_{n}");
-        }
-        p.eid = format!("{parent}__point_{label}");
-        let eid = p.eid.clone();
-        assign_point_eids(&eid, &mut p.points);
-    }
-}
-
-/// The eId form of a point label: ASCII, lower case (`أ` -> `a`, `iv` -> `iv`).
-fn point_eid_label(label: &str) -> String {
-    if let Some(c) = arabic_letter_label(label) {
-        return c.to_string();
-    }
-    let ascii: String = ascii_digits(label)
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    if ascii.is_empty() {
-        "x".to_owned()
-    } else {
-        ascii
-    }
-}
-
-/// `a`, `b`, ..., `z`, `aa`, `ab`, ...
-fn letter_label(index: usize) -> String {
-    let mut n = index;
-    let mut out = Vec::new();
-    loop {
-        out.push(b'a' + (n % 26) as u8);
-        if n < 26 {
-            break;
-        }
-        n = n / 26 - 1;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// An item's own label: `(c) text`, `c) text`, `(iv) text`, `(أ) text`.
-fn explicit_label(text: &str) -> Option<(String, &str)> {
-    let (inner, rest) = if let Some(t) = text.strip_prefix('(') {
-        let close = t.find(')')?;
-        (&t[..close], &t[close + 1..])
-    } else {
-        let close = text.find(')')?;
-        (&text[..close], &text[close + 1..])
-    };
-    let valid = !inner.is_empty()
-        && inner.chars().count() <= 4
-        && inner.chars().all(|c| c.is_alphanumeric())
-        && !inner.contains(' ');
-    valid.then(|| (inner.to_owned(), rest.trim_start()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -722,6 +739,32 @@ mod tests {
         assert_eq!(a.paragraphs[0].points[1].eid, "art_7__para_1__point_b");
         assert_eq!(a.paragraphs[1].eid, "art_7__para_2");
         assert_eq!(&text[a.paragraphs[1].span.clone()], "Second.\n");
+    }
+
+    /// The patterns of the `nested` fuzz target, at its largest size: no
+    /// overflow, and no point deeper than the limit.
+    #[test]
+    fn mixed_deep_nesting_is_bounded() {
+        fn depth(points: &[Point]) -> usize {
+            points
+                .iter()
+                .map(|p| 1 + depth(&p.points))
+                .max()
+                .unwrap_or(0)
+        }
+        for unit in ["- ", "1. ", "- > ", "> - ", "* [", "1. * ", "  - ", "> "] {
+            let body = format!("## Article 1\n\n{}deep\n", unit.repeat(10_200));
+            let (b, d) = parse(&body);
+            let listed = unit.contains('-') || unit.contains('*') || unit.contains('1');
+            assert_eq!(
+                d.errors(),
+                usize::from(listed && unit != "* ["),
+                "{unit:?}: {d:?}"
+            );
+            for p in &b.articles[0].paragraphs {
+                assert!(depth(&p.points) <= MAX_LIST_DEPTH, "{unit:?}");
+            }
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
 use super::{Diagnostic, Diagnostics, Severity, Sources, line_col};
+use crate::text::show_controls;
 
 /// The lines of `text` around `span`: (first line number, byte range).
 fn window(text: &str, span: &Range<usize>) -> (usize, Range<usize>) {
@@ -51,11 +52,22 @@ pub fn render_text(diags: &Diagnostics, sources: &Sources, color: bool) -> Strin
             Some((line, col)) => format!("{}:{line}:{col}", d.path.display()),
             None => d.path.display().to_string(),
         };
-        out.push_str(&format!("{header}: {severity}: {}\n", d.message));
+        // A file name or a message can hold a control character (a file
+        // named with an ESC in it): it is shown, never obeyed.
+        out.push_str(&show_controls(&format!(
+            "{header}: {severity}: {}\n",
+            d.message
+        )));
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
+        let shown_path = show_controls(d.path.to_str().unwrap_or(""));
+        let related_paths: Vec<_> = d
+            .related
+            .iter()
+            .map(|r| show_controls(r.path.to_str().unwrap_or("")))
+            .collect();
         let mut groups: Vec<Group<'_>> = Vec::new();
         if let (Some(span), Some(text)) = (&d.span, sources.get(&d.path)) {
             let (line, win) = window(text, span);
@@ -72,17 +84,17 @@ pub fn render_text(diags: &Diagnostics, sources: &Sources, color: bool) -> Strin
             let mut group = level.clone().no_name().primary_title("").element(
                 Snippet::source(&text[win.clone()])
                     .line_start(line)
-                    .path(d.path.to_str().unwrap_or(""))
+                    .path(shown_path.as_ref())
                     .annotation(annotation),
             );
-            for r in &d.related {
+            for (r, rpath) in d.related.iter().zip(&related_paths) {
                 if let Some(rtext) = sources.get(&r.path) {
                     let (rline, rwin) = window(rtext, &r.span);
                     let rlocal = r.span.start - rwin.start..r.span.end.min(rwin.end) - rwin.start;
                     group = group.element(
                         Snippet::source(&rtext[rwin.clone()])
                             .line_start(rline)
-                            .path(r.path.to_str().unwrap_or(""))
+                            .path(rpath.as_ref())
                             .annotation(
                                 AnnotationKind::Context.span(rlocal).label(r.label.as_str()),
                             ),

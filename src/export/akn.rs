@@ -54,7 +54,9 @@ pub struct Entry {
     /// The file, relative to the output folder, with `/` separators.
     pub path: String,
     pub articles: usize,
-    /// Ids of the amendments applied to reach this version, in order.
+    /// Ids of the amendments applied to reach this version, in order. An
+    /// amendment for the committee only is `undisclosed-N`, as in the
+    /// document's own eIds: its id never reaches an export.
     pub amendments: Vec<String>,
 }
 
@@ -113,6 +115,23 @@ pub fn render(version: &Version<'_>, ctx: &Context<'_>) -> io::Result<Vec<u8>> {
     Ok(x.finish())
 }
 
+/// The ids of the amendments applied to reach `version`, as the document
+/// shows them (`undisclosed-1` for one marked `visibility: committee`).
+fn applied_ids(version: &Version<'_>) -> Vec<String> {
+    let shown = meta::shown(version);
+    version
+        .applied
+        .iter()
+        .filter_map(|a| {
+            let s = shown.iter().find(|s| s.amendment.id == a.amendment.id)?;
+            Some(match s.eid.strip_prefix("amendment-") {
+                Some(id) => id.to_owned(),
+                None => s.eid.clone(),
+            })
+        })
+        .collect()
+}
+
 /// A document to write: its path under the output folder and its bytes.
 pub type RenderedFile = (PathBuf, Vec<u8>);
 
@@ -135,7 +154,7 @@ pub fn render_all(
                 date: v.date,
                 path: file_path(v),
                 articles: v.expression.articles.len(),
-                amendments: v.applied.iter().map(|a| a.amendment.id.clone()).collect(),
+                amendments: applied_ids(v),
             };
             Ok((entry, bytes))
         })

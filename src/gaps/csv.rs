@@ -12,12 +12,13 @@
 use crate::corpus::Lang;
 use crate::ids::ArticleRef;
 use crate::standards::{GapBasis, Source};
+use crate::translations::Translations;
 use crate::workspace::Workspace;
 
 use super::{Analysis, Filter, ProvisionGap};
 
 /// The columns, in order (documented in the book).
-pub const CSV_COLUMNS: [&str; 23] = [
+pub const CSV_COLUMNS: [&str; 26] = [
     "instrument",
     "instrument_title",
     "instrument_title_ar",
@@ -41,7 +42,15 @@ pub const CSV_COLUMNS: [&str; 23] = [
     "recommendation",
     "basis",
     "sources",
+    "title_ar",
+    "rationale_ar",
+    "recommendation_ar",
 ];
+
+/// The Arabic of a text, empty where there is none.
+fn arabic<T: Translations + ?Sized>(text: &T) -> String {
+    text.text_in("ar").unwrap_or_default().to_owned()
+}
 
 /// Renders the listed provisions as CSV (with the byte order mark).
 pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> String {
@@ -91,6 +100,14 @@ pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> S
             );
             row.push(basis_field(p.gap_basis()));
             row.push(sources_field(p.sources()));
+            row.push(arabic(&p.provision.title));
+            row.push(entry.map(|e| arabic(&e.rationale)).unwrap_or_default());
+            row.push(
+                entry
+                    .and_then(|e| e.recommendation.as_ref())
+                    .map(arabic)
+                    .unwrap_or_default(),
+            );
             record(&mut out, row);
             for e in &p.elements {
                 let eb = pb.and_then(|b| b.elements.iter().find(|x| x.element.id == e.element.id));
@@ -135,6 +152,18 @@ pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> S
                         .map(|a| a.entry.sources.iter().collect())
                         .unwrap_or_default(),
                 ));
+                row.push(arabic(&e.element.summary));
+                row.push(
+                    e.assessed
+                        .map(|a| arabic(&a.entry.rationale))
+                        .unwrap_or_default(),
+                );
+                row.push(
+                    e.assessed
+                        .and_then(|a| a.entry.recommendation.as_ref())
+                        .map(arabic)
+                        .unwrap_or_default(),
+                );
                 record(&mut out, row);
             }
         }

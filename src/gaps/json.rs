@@ -23,6 +23,7 @@ use super::{
     Analysis, Basis, Counts, Filter, InstrumentGaps, ProvisionGap, Report, Score, ThemeScores,
     Totals,
 };
+use crate::translations::Translations;
 
 /// The version of the JSON shape.
 pub const JSON_VERSION: u32 = 1;
@@ -182,6 +183,10 @@ pub struct JsonProvision<'r> {
     pub basis: Option<GapBasis>,
     pub sources: Vec<&'r Source>,
     pub elements: Vec<JsonElement<'r>>,
+    /// The title, rationale and recommendation in Arabic, where written.
+    pub title_ar: Option<&'r str>,
+    pub rationale_ar: Option<&'r str>,
+    pub recommendation_ar: Option<&'r str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -198,6 +203,10 @@ pub struct JsonElement<'r> {
     pub recommendation: Option<&'r str>,
     pub basis: Option<GapBasis>,
     pub sources: &'r [Source],
+    /// The summary, rationale and recommendation in Arabic, where written.
+    pub summary_ar: Option<&'r str>,
+    pub rationale_ar: Option<&'r str>,
+    pub recommendation_ar: Option<&'r str>,
 }
 
 /// Numbers are rounded to six decimals, so that sums like 2.55 do not show
@@ -404,8 +413,19 @@ fn provision<'r>(
                 recommendation: e.assessed.and_then(|a| a.entry.recommendation.as_deref()),
                 basis: e.assessed.and_then(|a| a.entry.basis),
                 sources: e.assessed.map_or(&[][..], |a| a.entry.sources.as_slice()),
+                summary_ar: e.element.summary.text_in("ar"),
+                rationale_ar: e.assessed.and_then(|a| a.entry.rationale.text_in("ar")),
+                recommendation_ar: e
+                    .assessed
+                    .and_then(|a| a.entry.recommendation.as_ref())
+                    .and_then(|r| r.text_in("ar")),
             })
             .collect(),
+        title_ar: p.provision.title.text_in("ar"),
+        rationale_ar: entry.and_then(|e| e.rationale.text_in("ar")),
+        recommendation_ar: entry
+            .and_then(|e| e.recommendation.as_ref())
+            .and_then(|r| r.text_in("ar")),
         reference,
     }
 }

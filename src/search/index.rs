@@ -271,7 +271,7 @@ impl IndexStore {
     /// Stats every workspace file (no reading).
     pub fn stamps(&self) -> Result<Stamps, SearchError> {
         let files = match discover(&self.root) {
-            Ok(f) => f,
+            Ok(found) => found.files,
             // Not a workspace: loading will say why, with a diagnostic.
             Err(_) => return Ok(Stamps::default()),
         };
@@ -288,7 +288,7 @@ impl IndexStore {
                 mtime_ns,
                 hash: String::new(),
             };
-            out.insert(relative(&self.root, &f.path), (f.path, stamp));
+            out.insert(relative(&self.root, &f.display), (f.path, stamp));
         }
         Ok(Stamps(out))
     }

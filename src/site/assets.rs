@@ -8,6 +8,9 @@
 
 use std::path::Path;
 
+use crate::diag::Diagnostics;
+use crate::workspace::Rules;
+
 /// One asset: its path under `assets/` and its content.
 pub struct Asset {
     pub name: &'static str,
@@ -23,14 +26,27 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
 ];
 
-/// The assets of a build: the embedded ones, overridden by the workspace's.
-pub fn assets(workspace: &Path) -> Vec<Asset> {
+/// The assets of a build: the embedded ones, overridden by the workspace's
+/// (read by the workspace's reading rules: a link out of it is an error).
+pub fn assets(workspace: &Path) -> Result<Vec<Asset>, Diagnostics> {
+    let rules = Rules::new(workspace).map_err(|d| Diagnostics(vec![d]))?;
     let dir = workspace.join("templates").join("assets");
-    EMBEDDED
-        .iter()
-        .map(|(name, content)| Asset {
-            name,
-            content: std::fs::read(dir.join(name)).unwrap_or_else(|_| content.as_bytes().to_vec()),
-        })
-        .collect()
+    let mut diags = Diagnostics::new();
+    let mut out = Vec::with_capacity(EMBEDDED.len());
+    for (name, content) in EMBEDDED {
+        let content = match rules.read_optional(&dir.join(name)) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => content.as_bytes().to_vec(),
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        out.push(Asset { name, content });
+    }
+    if diags.is_empty() {
+        Ok(out)
+    } else {
+        Err(diags)
+    }
 }

@@ -6,14 +6,16 @@
 //! string of its own. Templates ask for a key with `t("key")`; a key missing
 //! here fails the build (and a test checks every key the templates use).
 //!
-//! The helpers below write numbers and dates the way each language's readers
-//! expect: Arabic pages use Arabic-Indic digits (`١٢٣`) and Arabic month
-//! names; corpus text is never touched.
+//! The helpers below write numbers, sizes and dates the way each language's
+//! readers expect, in the digits `mizan.toml` sets for the language
+//! ([`Numerals`]; Arabic-Indic `١٢٣` for Arabic by default) and with Arabic
+//! month names and units on Arabic pages; corpus text is never touched.
 
 use std::borrow::Cow;
 
 use crate::corpus::Lang;
 use crate::date::Date;
+use crate::settings::Numerals;
 use crate::text::arabic_indic_digits;
 
 /// One interface message in both languages.
@@ -120,6 +122,9 @@ messages! {
     "effect.worsens" => "Worsens", "تسوء";
     "element.element" => "Element", "العنصر";
     "element.title" => "Elements", "العناصر";
+    "fallback.ar" => "Arabic only", "بالعربية فقط";
+    "fallback.en" => "English only", "بالإنجليزية فقط";
+    "fallback.other" => "In another language only", "بلغة أخرى فقط";
     "footer.disclaimer" => "An unofficial assessment written from public sources. The official texts are those published in the official gazette.", "تقييم غير رسمي أُعدّ من مصادر عامة. النصوص الرسمية هي المنشورة في الجريدة الرسمية.";
     "footer.made_with" => "Made with", "أُنشئ باستخدام";
     "gaps.filter" => "Filter the table", "تصفية الجدول";
@@ -153,7 +158,10 @@ messages! {
     "lang.ar" => "العربية", "العربية";
     "lang.en" => "English", "English";
     "lang.switch" => "Language", "اللغة";
+    "langname.ar" => "Arabic", "العربية";
+    "langname.en" => "English", "الإنجليزية";
     "nav.amendments" => "Amendments", "التعديلات";
+    "nav.breadcrumb" => "Breadcrumb", "مسار التنقل";
     "nav.downloads" => "Downloads", "التنزيلات";
     "nav.gaps" => "Gap matrix", "مصفوفة الفجوات";
     "nav.home" => "Dashboard", "لوحة المتابعة";
@@ -177,6 +185,7 @@ messages! {
     "provision.implementing" => "Implementing articles", "المواد المنفِّذة";
     "provision.not_assessed" => "This provision has not been assessed yet.", "لم يُقيَّم هذا الحكم بعد.";
     "punct.comma" => ", ", "، ";
+    "punct.period" => ". ", ". ";
     "punct.semicolon" => "; ", "؛ ";
     "search.count" => "Matching articles and provisions:", "عدد المواد والأحكام المطابقة:";
     "search.hint" => "Search the text of every article.", "ابحث في نصوص جميع المواد.";
@@ -248,37 +257,65 @@ pub fn text(lang: Lang, key: &str) -> Option<&'static str> {
     lookup(key).map(|m| m.get(lang))
 }
 
-/// Writes the ASCII digits of `s` as Arabic-Indic digits on Arabic pages.
-pub fn digits(lang: Lang, s: &str) -> Cow<'_, str> {
-    match lang {
-        Lang::Ar if s.bytes().any(|b| b.is_ascii_digit()) => Cow::Owned(arabic_indic_digits(s)),
+/// Writes the ASCII digits of `s` in `numerals`.
+pub fn digits(numerals: Numerals, s: &str) -> Cow<'_, str> {
+    match numerals {
+        Numerals::ArabicIndic if s.bytes().any(|b| b.is_ascii_digit()) => {
+            Cow::Owned(arabic_indic_digits(s))
+        }
         _ => Cow::Borrowed(s),
     }
 }
 
-/// A decimal number (up to two places, no trailing zeros) as readers of
-/// `lang` write it: `0.8`, `٠٫٨`.
-pub fn decimal(lang: Lang, x: f64) -> String {
+/// A decimal number (up to two places, no trailing zeros) in `numerals`:
+/// `0.8`, `٠٫٨`.
+pub fn decimal(numerals: Numerals, x: f64) -> String {
     let s = format!("{x:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    match lang {
-        Lang::En => s.to_owned(),
-        Lang::Ar => arabic_indic_digits(s).replace('.', "٫"),
+    match numerals {
+        Numerals::Western => s.to_owned(),
+        Numerals::ArabicIndic => arabic_indic_digits(s).replace('.', "٫"),
     }
 }
 
-/// A whole number as readers of `lang` write it.
-pub fn number(lang: Lang, n: u64) -> String {
-    digits(lang, &n.to_string()).into_owned()
+/// A whole number in `numerals`.
+pub fn number(numerals: Numerals, n: u64) -> String {
+    digits(numerals, &n.to_string()).into_owned()
 }
 
 /// A fraction in 0..=1 as a whole percentage: `72%`, `٧٢٪`.
-pub fn percent(lang: Lang, fraction: f64) -> String {
+pub fn percent(numerals: Numerals, fraction: f64) -> String {
     let pct = (fraction.clamp(0.0, 1.0) * 100.0).round() as u64;
-    match lang {
-        Lang::En => format!("{pct}%"),
-        Lang::Ar => format!("{}٪", number(lang, pct)),
+    match numerals {
+        Numerals::Western => format!("{pct}%"),
+        Numerals::ArabicIndic => format!("{}٪", number(numerals, pct)),
     }
+}
+
+/// A file size in the units readers of `lang` write: `106 KB`, `١٠٦ ك.ب`
+/// (bytes below a kilobyte, kilobytes below a megabyte, then megabytes;
+/// a kilobyte is 1,024 bytes).
+pub fn size(lang: Lang, numerals: Numerals, bytes: u64) -> String {
+    const KB: u64 = 1024;
+    let (value, unit) = if bytes < KB {
+        (bytes.to_string(), 0)
+    } else if bytes < KB * KB {
+        ((bytes as f64 / KB as f64).round().to_string(), 1)
+    } else {
+        (
+            decimal(Numerals::Western, bytes as f64 / (KB * KB) as f64),
+            2,
+        )
+    };
+    let units = match lang {
+        Lang::En => ["B", "KB", "MB"],
+        Lang::Ar => ["بايت", "ك.ب", "م.ب"],
+    };
+    let value = match numerals {
+        Numerals::Western => value,
+        Numerals::ArabicIndic => arabic_indic_digits(&value).replace('.', "٫"),
+    };
+    format!("{value}\u{a0}{}", units[unit])
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -313,17 +350,17 @@ const MONTHS_AR: [&str; 12] = [
 ];
 
 /// A date as readers of `lang` write it: `17 March 2013`, `١٧ مارس ٢٠١٣`.
-pub fn date(lang: Lang, d: Date) -> String {
+pub fn date(lang: Lang, numerals: Numerals, d: Date) -> String {
     let m = usize::from(d.month.clamp(1, 12) - 1);
-    match lang {
-        Lang::En => format!("{} {} {}", d.day, MONTHS_EN[m], d.year),
-        Lang::Ar => format!(
-            "{} {} {}",
-            number(lang, u64::from(d.day)),
-            MONTHS_AR[m],
-            number(lang, u64::from(d.year))
-        ),
-    }
+    let month = match lang {
+        Lang::En => MONTHS_EN[m],
+        Lang::Ar => MONTHS_AR[m],
+    };
+    format!(
+        "{} {month} {}",
+        number(numerals, u64::from(d.day)),
+        number(numerals, u64::from(d.year))
+    )
 }
 
 #[cfg(test)]
@@ -347,7 +384,7 @@ mod tests {
         for m in MESSAGES {
             assert!(!m.en.trim().is_empty(), "{} has no English", m.key);
             assert!(!m.ar.trim().is_empty(), "{} has no Arabic", m.key);
-            if m.key != "lang.en" {
+            if m.key != "lang.en" && m.key != "punct.period" {
                 assert!(
                     m.ar.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
                     "{}: the Arabic text has no Arabic letters",
@@ -358,17 +395,29 @@ mod tests {
     }
 
     #[test]
-    fn arabic_numbers_and_dates_use_arabic_indic_digits() {
-        assert_eq!(number(Lang::Ar, 2013), "٢٠١٣");
-        assert_eq!(number(Lang::En, 2013), "2013");
-        assert_eq!(percent(Lang::Ar, 0.724), "٧٢٪");
-        assert_eq!(percent(Lang::En, 1.5), "100%");
-        assert_eq!(decimal(Lang::Ar, 0.25), "٠٫٢٥");
-        assert_eq!(decimal(Lang::En, 1.0), "1");
-        assert_eq!(decimal(Lang::En, 0.8), "0.8");
+    fn numbers_and_dates_follow_the_numerals() {
+        let (ai, w) = (Numerals::ArabicIndic, Numerals::Western);
+        assert_eq!(number(ai, 2013), "٢٠١٣");
+        assert_eq!(number(w, 2013), "2013");
+        assert_eq!(percent(ai, 0.724), "٧٢٪");
+        assert_eq!(percent(w, 1.5), "100%");
+        assert_eq!(decimal(ai, 0.25), "٠٫٢٥");
+        assert_eq!(decimal(w, 1.0), "1");
+        assert_eq!(decimal(w, 0.8), "0.8");
         let d = Date::new(2013, 3, 17).unwrap();
-        assert_eq!(date(Lang::Ar, d), "١٧ مارس ٢٠١٣");
-        assert_eq!(date(Lang::En, d), "17 March 2013");
+        assert_eq!(date(Lang::Ar, ai, d), "١٧ مارس ٢٠١٣");
+        assert_eq!(date(Lang::Ar, w, d), "17 مارس 2013");
+        assert_eq!(date(Lang::En, w, d), "17 March 2013");
+    }
+
+    #[test]
+    fn sizes_are_written_in_each_languages_units() {
+        let (ai, w) = (Numerals::ArabicIndic, Numerals::Western);
+        assert_eq!(size(Lang::Ar, ai, 108_710), "١٠٦\u{a0}ك.ب");
+        assert_eq!(size(Lang::En, w, 108_710), "106\u{a0}KB");
+        assert_eq!(size(Lang::Ar, ai, 512), "٥١٢\u{a0}بايت");
+        assert_eq!(size(Lang::Ar, ai, 3 * 1024 * 1024 / 2), "١٫٥\u{a0}م.ب");
+        assert_eq!(size(Lang::En, w, 1024 * 1024), "1\u{a0}MB");
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod model;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod watch;
 pub mod write;
 
 use std::collections::BTreeMap;
@@ -217,6 +218,8 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
     };
 
     let renderer = render::Renderer::new(&ws.root).map_err(|(d, s)| BuildError::Templates(d, s))?;
+    let assets =
+        assets::assets(&ws.root).map_err(|d| BuildError::Templates(d, Sources::default()))?;
     lap("templates", &mut timings);
 
     let staging = Staging::begin(&opts.out)?;
@@ -284,7 +287,7 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
     lap("pages", &mut timings);
 
     let mut files: BTreeMap<String, String> = hashes.into_iter().collect();
-    for asset in assets::assets(&ws.root) {
+    for asset in assets {
         let rel = format!("assets/{}", asset.name);
         staging.write(&rel, &asset.content)?;
         files.insert(rel, String::new());

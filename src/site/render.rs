@@ -17,7 +17,9 @@ use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior};
 
 use crate::corpus::Lang;
 use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::settings::Numerals;
 use crate::site::i18n;
+use crate::workspace::Rules;
 
 use super::model::Page;
 
@@ -46,6 +48,18 @@ fn page_lang(state: &State<'_, '_>) -> Lang {
         .unwrap_or(Lang::En)
 }
 
+/// The digits of the page being rendered (`numerals` in its context).
+fn page_numerals(state: &State<'_, '_>) -> Numerals {
+    match state.lookup("numerals").as_ref().and_then(Value::as_str) {
+        Some("arabic-indic") => Numerals::ArabicIndic,
+        Some("western") => Numerals::Western,
+        _ => match page_lang(state) {
+            Lang::Ar => Numerals::ArabicIndic,
+            Lang::En => Numerals::Western,
+        },
+    }
+}
+
 fn t(state: &State<'_, '_>, key: &str, kwargs: Kwargs) -> Result<String, Error> {
     let lang = page_lang(state);
     let text = i18n::text(lang, key).ok_or_else(|| {
@@ -58,21 +72,26 @@ fn t(state: &State<'_, '_>, key: &str, kwargs: Kwargs) -> Result<String, Error> 
     for name in kwargs.args() {
         let v: Value = kwargs.get(name)?;
         let s = match v.as_i64() {
-            Some(n) if n >= 0 => i18n::number(lang, n as u64),
+            Some(n) if n >= 0 => i18n::number(page_numerals(state), n as u64),
             _ => v.to_string(),
         };
         out = out.replace(&format!("{{{name}}}"), &s);
+    }
+    // The catalogue writes Arabic numbers in Arabic-Indic digits; a page set
+    // to Western digits gets them in those.
+    if page_numerals(state) == Numerals::Western && lang == Lang::Ar {
+        out = crate::text::ascii_digits(&out).replace('٫', ".");
     }
     Ok(out)
 }
 
 fn num(state: &State<'_, '_>, v: Value) -> String {
-    let lang = page_lang(state);
+    let numerals = page_numerals(state);
     match v.as_i64() {
-        Some(n) if n >= 0 => i18n::number(lang, n as u64),
+        Some(n) if n >= 0 => i18n::number(numerals, n as u64),
         _ => match f64::try_from(v.clone()) {
-            Ok(x) if x.is_finite() => i18n::decimal(lang, x),
-            _ => i18n::digits(lang, &v.to_string()).into_owned(),
+            Ok(x) if x.is_finite() => i18n::decimal(numerals, x),
+            _ => i18n::digits(numerals, &v.to_string()).into_owned(),
         },
     }
 }
@@ -82,19 +101,25 @@ fn pct(state: &State<'_, '_>, v: Value) -> String {
         return "–".to_owned();
     }
     let f = f64::try_from(v).unwrap_or(0.0);
-    i18n::percent(page_lang(state), f)
+    i18n::percent(page_numerals(state), f)
 }
 
 fn date(state: &State<'_, '_>, v: Value) -> String {
     let s = v.to_string();
     match s.parse::<crate::date::Date>() {
-        Ok(d) => i18n::date(page_lang(state), d),
+        Ok(d) => i18n::date(page_lang(state), page_numerals(state), d),
         Err(_) => s,
     }
 }
 
 fn digits(state: &State<'_, '_>, v: Value) -> String {
-    i18n::digits(page_lang(state), &v.to_string()).into_owned()
+    i18n::digits(page_numerals(state), &v.to_string()).into_owned()
+}
+
+/// A file size in bytes, in the page's units and digits (`١٠٦ ك.ب`).
+fn size(state: &State<'_, '_>, v: Value) -> String {
+    let bytes = v.as_i64().and_then(|n| u64::try_from(n).ok()).unwrap_or(0);
+    i18n::size(page_lang(state), page_numerals(state), bytes)
 }
 
 /// A mark that tells statuses apart without colour (greyscale print).
@@ -179,26 +204,53 @@ fn status(state: &State<'_, '_>, v: Value) -> Result<Value, Error> {
 }
 
 /// Text in a language: marked with `lang` and `dir` when it differs from
-/// the page's language.
+/// the page's language, and followed by an "English only" label when it
+/// stands in for a text the page's language lacks.
 fn txt(state: &State<'_, '_>, v: Value) -> Result<Value, Error> {
     let text = v.get_attr("text")?;
     let text = text.as_str().unwrap_or("");
     let lang = v.get_attr("lang")?;
-    let lang = lang.as_str().and_then(Lang::from_code).unwrap_or(Lang::En);
-    Ok(Value::from_safe_string(in_lang(state, text, lang)))
+    let lang = lang.as_str().unwrap_or("en");
+    let mut out = in_lang(state, text, lang);
+    out.push_str(&only_in_label(state, &v)?);
+    Ok(Value::from_safe_string(out))
 }
 
-fn in_lang(state: &State<'_, '_>, text: &str, lang: Lang) -> String {
-    if lang == page_lang(state) {
+fn in_lang(state: &State<'_, '_>, text: &str, lang: &str) -> String {
+    if lang == page_lang(state).code() {
         esc(text).to_string()
     } else {
         format!(
             r#"<span lang="{}" dir="{}">{}</span>"#,
-            lang.code(),
-            super::model::dir(lang),
+            esc(lang),
+            super::model::dir_of(lang),
             esc(text)
         )
     }
+}
+
+/// The "English only" label of a [`Text`] that is a fallback (nothing
+/// otherwise), in the page's language and marked with it, so that it reads
+/// right inside a block of the other language.
+fn only_in_label(state: &State<'_, '_>, v: &Value) -> Result<String, Error> {
+    if !v.get_attr("fallback")?.is_true() {
+        return Ok(String::new());
+    }
+    let lang = v.get_attr("lang")?;
+    let page = page_lang(state);
+    let key = format!("fallback.{}", lang.as_str().unwrap_or("en"));
+    let label = i18n::text(page, &key).unwrap_or(i18n::text(page, "fallback.other").unwrap_or(""));
+    Ok(format!(
+        r#" <small class="only-in" lang="{}" dir="{}">{}</small>"#,
+        page.code(),
+        super::model::dir(page),
+        esc(label)
+    ))
+}
+
+/// The "English only" label of a block's text (see [`only_in_label`]).
+fn only_in(state: &State<'_, '_>, v: Value) -> Result<Value, Error> {
+    Ok(Value::from_safe_string(only_in_label(state, &v)?))
 }
 
 /// ` lang=".." dir=".."` for a block holding a [`Text`] in another language
@@ -206,16 +258,18 @@ fn in_lang(state: &State<'_, '_>, text: &str, lang: Lang) -> String {
 /// right); nothing when the languages agree.
 fn lang_attrs(state: &State<'_, '_>, v: Value) -> Result<Value, Error> {
     let lang = v.get_attr("lang")?;
-    let lang = lang.as_str().and_then(Lang::from_code).unwrap_or(Lang::En);
-    Ok(Value::from_safe_string(if lang == page_lang(state) {
-        String::new()
-    } else {
-        format!(
-            r#" lang="{}" dir="{}""#,
-            lang.code(),
-            super::model::dir(lang)
-        )
-    }))
+    let lang = lang.as_str().unwrap_or("en");
+    Ok(Value::from_safe_string(
+        if lang == page_lang(state).code() {
+            String::new()
+        } else {
+            format!(
+                r#" lang="{}" dir="{}""#,
+                esc(lang),
+                super::model::dir_of(lang)
+            )
+        },
+    ))
 }
 
 /// A redline from the amendment stage's segments: `both` marks insertions
@@ -243,44 +297,46 @@ fn redline(v: Value, side: &str) -> Result<Value, Error> {
     Ok(Value::from_safe_string(out))
 }
 
-/// English text (standards and assessments are written in English).
-fn en(state: &State<'_, '_>, v: Value) -> Value {
-    let text = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
-    Value::from_safe_string(in_lang(state, &text, Lang::En))
-}
-
-/// Free text whose language is not recorded (amendment titles, notes):
-/// marked by the script most of its letters are in.
-fn txt_auto(state: &State<'_, '_>, v: Value) -> Value {
-    let text = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
-    let lang = super::model::detect_lang(&text);
-    Value::from_safe_string(in_lang(state, &text, lang))
-}
-
 /// Text with safe URLs as links (see `site::links`).
 fn linked(v: Value) -> Result<Value, Error> {
     let mut out = String::new();
     for seg in v.try_iter()? {
         let text = seg.get_attr("text")?;
-        let text = text.as_str().unwrap_or("");
         let href = seg.get_attr("href")?;
-        match href.as_str() {
-            Some(h) if super::links::safe_href(h) => {
-                out.push_str(&format!(
-                    r#"<a href="{}" rel="noopener">{}</a>"#,
-                    esc(h),
-                    esc(text)
-                ));
-            }
-            _ => out.push_str(&esc(text).to_string()),
-        }
+        push_segment(&mut out, text.as_str().unwrap_or(""), href.as_str());
     }
     Ok(Value::from_safe_string(out))
 }
 
+/// One piece of free text: a safe URL as a link, anything else as text.
+fn push_segment(out: &mut String, text: &str, href: Option<&str>) {
+    match href {
+        // A URL reads left to right in any text: isolated, so that an
+        // Arabic sentence around it keeps its order (and the URL its).
+        Some(h) if super::links::safe_href(h) => {
+            out.push_str(&format!(
+                r#"<a href="{}" rel="noopener" dir="ltr" lang="en">{}</a>"#,
+                esc(h),
+                esc(text)
+            ));
+        }
+        _ => out.push_str(&esc(text).to_string()),
+    }
+}
+
+/// Free text (a note, a rationale) with its URLs as isolated links.
+fn links(v: Value) -> Value {
+    let text = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+    let mut out = String::new();
+    for seg in super::links::linkify(&text) {
+        push_segment(&mut out, seg.text, seg.href);
+    }
+    Value::from_safe_string(out)
+}
+
 /// A score as a bar and a percentage; a dash when nothing was scored.
 fn score_bar(state: &State<'_, '_>, v: Value) -> Value {
-    let lang = page_lang(state);
+    let numerals = page_numerals(state);
     if v.is_none() || v.is_undefined() {
         return Value::from_safe_string(
             r#"<span class="score"><span class="score-value">–</span></span>"#.to_owned(),
@@ -290,7 +346,7 @@ fn score_bar(state: &State<'_, '_>, v: Value) -> Value {
     Value::from_safe_string(format!(
         r#"<span class="score"><span class="score-bar" aria-hidden="true"><span class="score-fill" style="inline-size: {:.1}%"></span></span> <span class="score-value">{}</span></span>"#,
         f * 100.0,
-        esc(&i18n::percent(lang, f))
+        esc(&i18n::percent(numerals, f))
     ))
 }
 
@@ -305,10 +361,23 @@ impl Renderer {
         let dir = workspace.join("templates");
         let mut diags = Diagnostics::new();
         let mut srcs = Sources::default();
+        let rules =
+            Rules::new(workspace).map_err(|d| (Diagnostics(vec![d]), Sources::default()))?;
         for name in sources.keys().cloned().collect::<Vec<_>>() {
             let path = dir.join(&name);
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                sources.insert(name, (text, Some(path)));
+            match rules.read_optional(&path) {
+                Ok(Some(bytes)) => match String::from_utf8(bytes) {
+                    Ok(text) => {
+                        sources.insert(name, (text, Some(path)));
+                    }
+                    Err(_) => diags.push(Diagnostic::error(
+                        &rules.display(&path),
+                        None,
+                        "the template is not valid UTF-8",
+                    )),
+                },
+                Ok(None) => {}
+                Err(d) => diags.push(d),
             }
         }
         let mut env = Environment::new();
@@ -351,13 +420,14 @@ impl Renderer {
         env.add_filter("pct", pct);
         env.add_filter("date", date);
         env.add_filter("digits", digits);
+        env.add_filter("size", size);
         env.add_function("status", status);
         env.add_function("txt", txt);
-        env.add_function("txt_auto", txt_auto);
-        env.add_function("en", en);
+        env.add_function("only_in", only_in);
         env.add_function("redline", redline);
         env.add_function("lang_attrs", lang_attrs);
         env.add_function("linked", linked);
+        env.add_function("links", links);
         env.add_function("score_bar", score_bar);
         Ok(Renderer {
             env,
@@ -515,6 +585,17 @@ mod tests {
             "قانون cba — «x»"
         );
         assert_eq!(Escaped("\u{2067}ب\u{2069}").to_string(), "ب");
+    }
+
+    #[test]
+    fn urls_in_free_text_become_isolated_links() {
+        let v = links(Value::from("ملخص ثانوي (https://a.example/x) <b>."));
+        assert_eq!(
+            v.as_str().unwrap(),
+            r#"ملخص ثانوي (<a href="https://a.example/x" rel="noopener" dir="ltr" lang="en">https://a.example/x</a>) &lt;b&gt;."#
+        );
+        let v = links(Value::from("javascript:alert(1)"));
+        assert_eq!(v.as_str().unwrap(), "javascript:alert(1)");
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! Every article of every expression is one record whose URL is the
 //! article's anchor on its law's page (`works/act-2013-91/index.html#art_2`,
 //! relative to a language root, so the same index serves the English and
-//! the Arabic interface). Provisions are records too, in English.
+//! the Arabic interface). Provisions are records too, in each language
+//! their title and summary are written in.
 //!
 //! Records are cut into shards of at most [`SHARD_RECORDS`]; each shard is
 //! one Pagefind bundle (`pagefind/en-0/`), and the search page merges the
@@ -21,9 +22,10 @@ use crate::corpus::Lang;
 use crate::text::strip_invisible;
 use crate::workspace::Workspace;
 
-use super::model::work::{
-    article_heading, article_href, instrument_label, point_label, provision_href,
-};
+use super::model::standards::instrument_title;
+use super::model::work::{article_heading, article_href, instrument_label, provision_href};
+use crate::standards::citation::arabic_citation;
+use crate::translations::Translations;
 
 /// The most records one Pagefind bundle holds.
 pub const SHARD_RECORDS: usize = 5_000;
@@ -73,29 +75,52 @@ pub fn shards(ws: &Workspace, histories: &HashMap<String, History>) -> Vec<Shard
                     work: w.id.clone(),
                     eid: a.eid.clone(),
                 };
+                // The title is the article's heading alone: Pagefind
+                // indexes every meta field, and a law's title in each of
+                // its articles' titles would make a word of the title match
+                // them all. The law's name travels as the `source` filter,
+                // which the search page shows before the heading.
                 records.push(Record {
                     url: article_href(&r),
-                    title: format!("{work_title}: {heading}"),
-                    content: article_content(&heading, a, lang),
+                    title: heading.clone(),
+                    content: article_content(&heading, a),
                     source: work_title.to_owned(),
                 });
             }
         }
     }
-    let en = by_lang.entry(Lang::En).or_default();
-    for i in &ws.instruments {
-        for p in &i.provisions {
-            let mut content = format!("{} {}\n{}", p.citation, p.title, p.summary);
-            for el in &p.elements {
-                content.push('\n');
-                content.push_str(&el.summary);
+    // Provisions, in each language their title and summary are written in
+    // (English at least), cited as readers of that language cite them.
+    let numerals = ws.settings.numerals_for(Lang::Ar);
+    for &lang in &ws.settings.languages {
+        let code = lang.code();
+        let records = by_lang.entry(lang).or_default();
+        for i in &ws.instruments {
+            let source = instrument_title(i, lang).text;
+            for p in &i.provisions {
+                let in_lang = p.title.has_lang(code) && p.summary.has_lang(code);
+                if !(in_lang || lang == Lang::En) {
+                    continue;
+                }
+                let text =
+                    |t: &dyn Translations| t.text_in(code).unwrap_or(t.primary().0).to_owned();
+                let citation = match lang {
+                    Lang::Ar => arabic_citation(&p.id, numerals).unwrap_or(p.citation.clone()),
+                    Lang::En => p.citation.clone(),
+                };
+                let title = format!("{} {citation}: {}", instrument_label(&i.id), text(&p.title));
+                let mut content = format!("{citation} {}\n{}", text(&p.title), text(&p.summary));
+                for el in &p.elements {
+                    content.push('\n');
+                    content.push_str(&text(&el.summary));
+                }
+                records.push(Record {
+                    url: provision_href(&i.id, &p.id),
+                    title,
+                    content,
+                    source: source.to_owned(),
+                });
             }
-            en.push(Record {
-                url: provision_href(&i.id, &p.id),
-                title: format!("{} {}: {}", instrument_label(&i.id), p.citation, p.title),
-                content,
-                source: i.display_title().to_owned(),
-            });
         }
     }
     let mut out = Vec::new();
@@ -118,13 +143,16 @@ pub fn shards(ws: &Workspace, histories: &HashMap<String, History>) -> Vec<Shard
     out
 }
 
-/// The searchable text of an article: its heading, paragraphs and points,
-/// with point labels as the page shows them.
-fn article_content(heading: &str, a: &crate::corpus::Article, lang: Lang) -> String {
-    fn points(out: &mut String, ps: &[crate::corpus::Point], lang: Lang) {
+/// The searchable text of an article: its heading, paragraphs and points.
+/// Point labels (`(ج)`, `(c)`) are left out: they are not words of the
+/// law, and Pagefind matches a query word by prefix, so a one-letter label
+/// would match every query that starts with its letter.
+fn article_content(heading: &str, a: &crate::corpus::Article) -> String {
+    fn points(out: &mut String, ps: &[crate::corpus::Point]) {
         for p in ps {
-            out.push_str(&format!("\n({}) {}", point_label(&p.label, lang), p.text));
-            points(out, &p.points, lang);
+            out.push('\n');
+            out.push_str(&p.text);
+            points(out, &p.points);
         }
     }
     let mut out = heading.to_owned();
@@ -133,7 +161,7 @@ fn article_content(heading: &str, a: &crate::corpus::Article, lang: Lang) -> Str
             out.push('\n');
             out.push_str(&p.text);
         }
-        points(&mut out, &p.points, lang);
+        points(&mut out, &p.points);
     }
     out
 }
@@ -163,10 +191,12 @@ pub fn index(shard: &Shard) -> Result<Vec<BundleFile>, String> {
             // controls) are folded away, as the CLI index does: a joiner
             // inside a word must not hide it from a search, and an override
             // must not reorder a result's title.
-            let meta = BTreeMap::from([
-                ("title".to_owned(), strip_invisible(&r.title).into_owned()),
-                ("path".to_owned(), r.url.clone()),
-            ]);
+            // Only the title is meta: Pagefind indexes every meta field,
+            // and a path (`works/act-2013-91/index.html#art_2`) would make
+            // "act" or "2013" match every article. The search page links to
+            // the record's URL.
+            let meta =
+                BTreeMap::from([("title".to_owned(), strip_invisible(&r.title).into_owned())]);
             let filters = BTreeMap::from([(
                 "source".to_owned(),
                 vec![strip_invisible(&r.source).into_owned()],

@@ -6,6 +6,7 @@
 //! made of. A mapping (`corpus/kw/mappings/tip.yaml`) records, per provision
 //! or element, which articles implement it and how well.
 
+pub mod citation;
 mod evidence;
 mod mapping;
 mod reader;

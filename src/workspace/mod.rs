@@ -6,6 +6,7 @@
 //! align. It returns the model with its warnings, or every error found.
 
 mod amended;
+mod coverage;
 mod discover;
 mod evidence;
 mod invisible;
@@ -22,12 +23,13 @@ use crate::corpus::{Article, Expression, Lang, Work, read_expression};
 use crate::diag::{Diagnostic, Diagnostics, Sources};
 use crate::ids::ArticleRef;
 use crate::settings::{Settings, read_settings};
-use crate::source::decode;
+use crate::source::{decode, make_controls_visible};
 use crate::standards::{
     Instrument, Mapping, MappingEntry, Provision, read_instrument, read_mapping,
 };
 
-pub use discover::{FileKind, SourceFile, discover};
+pub use coverage::{Coverage, KindCoverage, coverage, coverage_line};
+pub use discover::{Discovered, Entry, FileKind, Rules, SourceFile, discover};
 
 /// A loaded, validated workspace.
 #[derive(Debug, Clone)]
@@ -115,7 +117,10 @@ impl Workspace {
         let mut diags = Diagnostics::new();
         let mut sources = Sources::default();
         let files = match discover::discover(root) {
-            Ok(files) => files,
+            Ok(found) => {
+                diags.extend(found.diagnostics);
+                found.files
+            }
             Err(d) => {
                 return Err(LoadFailure {
                     diagnostics: Diagnostics(vec![d]),
@@ -358,8 +363,21 @@ fn read_one(file: &SourceFile) -> Loaded {
             };
         }
     };
+    if file.kind == FileKind::Settings && bytes.iter().all(u8::is_ascii_whitespace) {
+        // An empty `mizan.toml` is a missing one: every setting has a default.
+        return Loaded {
+            path,
+            text: None,
+            parsed: Parsed::Settings(Settings::default()),
+            diags,
+        };
+    }
     let text = match decode(&bytes, &path) {
-        Ok(t) => t,
+        Ok(t) => {
+            let (text, warning) = make_controls_visible(t, &path);
+            diags.extend(Diagnostics(warning.into_iter().collect()));
+            text
+        }
         Err((d, text)) => {
             diags.push(d);
             return Loaded {

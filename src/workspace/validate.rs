@@ -352,8 +352,17 @@ fn check_amendments(
             ));
         }
     }
-    let checked = crate::amend::check(&ws.works, &ws.amendments, diags);
-    for a in &ws.amendments {
+    // An amendment to a work one of whose files could not be read is not
+    // checked: the work is incomplete, and every finding would only repeat
+    // the error already reported for that file.
+    let sound = |a: &&crate::amend::Amendment| !ws.work_failed(a.amends.as_str());
+    let checked = if ws.amendments.iter().all(|a| sound(&a)) {
+        crate::amend::check(&ws.works, &ws.amendments, diags)
+    } else {
+        let kept: Vec<_> = ws.amendments.iter().filter(sound).cloned().collect();
+        crate::amend::check(&ws.works, &kept, diags)
+    };
+    for a in ws.amendments.iter().filter(sound) {
         if ws.work(a.amends.as_str()).is_none() && !ws.work_failed(a.amends.as_str()) {
             diags.push(
                 Diagnostic::error(

@@ -16,7 +16,7 @@
   var bundles = {};
   JSON.parse(form.getAttribute("data-bundles")).forEach(function (pair) { bundles[pair[0]] = pair[1]; });
   var loaded = {};
-  var arabic = document.documentElement.lang === "ar";
+  var arabic = form.getAttribute("data-numerals") === "arabic-indic";
 
   if (location.protocol === "file:") {
     document.getElementById("search-http").hidden = false;
@@ -59,6 +59,50 @@
     return p;
   }
 
+  // Pagefind matches a query word by prefix and, when a word matches
+  // nothing, by ever shorter prefixes of it ("passport" finds "passed").
+  // Each result is checked against the query: every query word must be
+  // the beginning of a word of the record (Arabic and English folded and
+  // lightly stemmed the same way on both sides), or the result is dropped.
+  var INVISIBLE = /[\u0640\u00AD\u061C\u200C-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+  function fold(s) {
+    return s.toLowerCase()
+      .replace(INVISIBLE, "")
+      .replace(/[\u064B-\u065F\u0670]/g, "")
+      .replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627")
+      .replace(/\u0649/g, "\u064A")
+      .replace(/\u0629/g, "\u0647")
+      .replace(/[\u0660-\u0669]/g, function (d) { return String(d.charCodeAt(0) - 0x0660); });
+  }
+  var AR_PREFIXES = ["\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0643\u0627\u0644", "\u0641\u0627\u0644", "\u0644\u0644", "\u0627\u0644", "\u0648", "\u0628", "\u0641", "\u0644", "\u0643"];
+  var AR_SUFFIXES = ["\u0647\u0627", "\u0627\u0646", "\u0627\u062A", "\u0648\u0646", "\u064A\u0646", "\u064A\u0647", "\u0647", "\u064A"];
+  function core(w) {
+    if (/[\u0600-\u06FF]/.test(w)) {
+      for (var i = 0; i < AR_PREFIXES.length; i++) {
+        var p = AR_PREFIXES[i];
+        if (w.indexOf(p) === 0 && w.length - p.length >= 3) { w = w.slice(p.length); break; }
+      }
+      for (var j = 0; j < AR_SUFFIXES.length; j++) {
+        var x = AR_SUFFIXES[j];
+        if (w.length - x.length >= 3 && w.slice(-x.length) === x) { w = w.slice(0, -x.length); break; }
+      }
+      return w;
+    }
+    // English: the word less a common ending (trafficking, trafficked:
+    // traffick; penalties: penalty), keeping at least three letters.
+    var m = /^(.{3,})(?:ies|ied)$/.exec(w);
+    if (m) return m[1] + "y";
+    m = /^(.{3,}?)(?:ings|ing|edly|ed|es|s|ly|e)$/.exec(w);
+    return m ? m[1] : w;
+  }
+  function words(s) { return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
+  function holds(d, terms) {
+    var cores = words((d.content || "") + " " + ((d.meta && d.meta.title) || "")).map(core);
+    return terms.every(function (t) {
+      return cores.some(function (c) { return c.indexOf(t) === 0; });
+    });
+  }
+
   var searchId = 0;
   function run(query, lang) {
     var id = ++searchId;
@@ -70,17 +114,24 @@
     return load(lang).then(function (pf) {
       return pf.search(folded);
     }).then(function (res) {
-      return Promise.all(res.results.slice(0, 30).map(function (r) { return r.data(); })).then(function (data) {
+      var terms = words(folded).map(core);
+      return Promise.all(res.results.slice(0, 100).map(function (r) { return r.data(); })).then(function (all) {
         if (id !== searchId) return;
+        var data = all.filter(function (d) { return holds(d, terms); });
         status.textContent = data.length
-          ? status.getAttribute("data-count") + " " + digits(res.results.length)
+          ? status.getAttribute("data-count") + " " + digits(data.length) + (res.results.length > 100 ? "+" : "")
           : status.getAttribute("data-none");
-        data.forEach(function (d) {
+        data.slice(0, 30).forEach(function (d) {
           var li = document.createElement("li");
           var a = document.createElement("a");
           a.className = "result-title";
-          a.href = base + (d.meta.path || "");
-          a.textContent = d.meta.title || d.meta.path;
+          // Records carry their page's URL (relative to a language root,
+          // Pagefind adds nothing to it) and the law or instrument as the
+          // `source` filter: the title is only the article's heading.
+          var url = String(d.raw_url || d.url || "").replace(/^\//, "");
+          var source = d.filters && d.filters.source && d.filters.source[0];
+          a.href = base + url;
+          a.textContent = (source ? source + ": " : "") + (d.meta.title || url);
           a.lang = lang;
           var title = document.createElement("p");
           title.style.margin = "0";

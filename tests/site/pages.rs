@@ -111,8 +111,12 @@ fn the_dashboard_shows_what_a_pending_amendment_would_close() {
     let home = read(&out.join("en/index.html"));
     let pending = &home[home.find(r#"id="h-pending""#).unwrap()..];
     assert!(pending.contains("Compensation for victims of trafficking"));
-    assert!(pending.contains("TIP Art. 6(6)"));
+    assert!(pending.contains(r#"<bdi class="label" lang="en">TIP</bdi> <bdi>Art. 6(6)</bdi>"#));
     assert!(pending.contains("st-missing") && pending.contains("st-full"));
+    // In Arabic, the citation is made from the eId, in Arabic-Indic digits.
+    let home = read(&out.join("ar/index.html"));
+    let pending = &home[home.find(r#"id="h-pending""#).unwrap()..];
+    assert!(pending.contains(r#"<bdi class="label" lang="en">TIP</bdi> <bdi>المادة ٦ (٦)</bdi>"#));
 }
 
 #[test]

@@ -129,7 +129,7 @@ fn xss_payloads_in_a_statute_and_an_amendment_stay_text() {
     assert!(law.contains("{{ 7*7 }}") && !law.contains(">49<"));
     // The safe part of the source still links; the rest is text.
     assert!(law.contains(
-        r#"<a href="https://example.org/" rel="noopener">https://example.org/</a>&quot;&gt;&lt;svg"#
+        r#"<a href="https://example.org/" rel="noopener" dir="ltr" lang="en">https://example.org/</a>&quot;&gt;&lt;svg"#
     ));
     assert!(law.contains("javascript:alert(&#39;xss-4&#39;)"));
 }

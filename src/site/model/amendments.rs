@@ -14,7 +14,7 @@ use crate::standards::Status;
 use crate::gaps::Report;
 
 use super::assessment;
-use super::standards::{EntryView, article_links, source_views};
+use super::standards::{EntryView, article_links, citation, source_views};
 use super::work::{instrument_label, provision_href, work_href};
 use super::{Body, Model, Page, Text, msg};
 use crate::site::links::{Segment, linkify};
@@ -24,7 +24,7 @@ use crate::site::links::{Segment, linkify};
 pub struct ChangeRow<'a> {
     pub href: String,
     pub instrument: String,
-    pub citation: &'a str,
+    pub citation: Text<'a>,
     pub title: Text<'a>,
     pub before: Status,
     pub after: Status,
@@ -32,14 +32,19 @@ pub struct ChangeRow<'a> {
     pub effect: &'static str,
 }
 
-pub fn change_rows<'a>(before: &Report<'a>, after: &Report<'a>) -> Vec<ChangeRow<'a>> {
+pub fn change_rows<'a>(
+    m: &'a Model<'a>,
+    before: &Report<'a>,
+    after: &Report<'a>,
+    lang: Lang,
+) -> Vec<ChangeRow<'a>> {
     assessment::changes(before, after)
         .into_iter()
         .map(|c| ChangeRow {
             href: provision_href(&c.instrument.id, &c.provision.id),
             instrument: instrument_label(&c.instrument.id),
-            citation: &c.provision.citation,
-            title: Text::en(&c.provision.title),
+            citation: citation(m, c.provision, lang),
+            title: Text::pick(&c.provision.title, lang),
             before: c.before,
             after: c.after,
             effect: c.effect.as_str(),
@@ -50,7 +55,7 @@ pub fn change_rows<'a>(before: &Report<'a>, after: &Report<'a>) -> Vec<ChangeRow
 #[derive(Debug, Clone, Serialize)]
 pub struct AmendmentRow<'a> {
     pub href: String,
-    pub title: &'a str,
+    pub title: Text<'a>,
     pub kind: AmendmentKind,
     pub status: AmendmentStatus,
     pub committee: bool,
@@ -80,9 +85,9 @@ pub struct ScoreDelta {
 pub struct AmendmentPage<'a> {
     pub row: AmendmentRow<'a>,
     pub id: &'a str,
-    pub sponsor: Option<&'a str>,
+    pub sponsor: Option<Text<'a>>,
     pub enacted: Option<String>,
-    pub note: Option<&'a str>,
+    pub note: Option<Text<'a>>,
     pub source: Option<Vec<Segment<'a>>>,
     pub changes: Vec<ChangeRow<'a>>,
     pub scores: Vec<ScoreDelta>,
@@ -121,7 +126,7 @@ fn row<'a>(m: &Model<'a>, a: &'a Amendment, lang: Lang) -> AmendmentRow<'a> {
     let work = m.ws.work(a.amends.as_str());
     AmendmentRow {
         href: format!("amendments/{}/index.html", a.id),
-        title: &a.title,
+        title: Text::pick(&a.title, lang),
         kind: a.kind,
         status: a.status,
         committee: a.visibility == Visibility::Committee,
@@ -129,9 +134,10 @@ fn row<'a>(m: &Model<'a>, a: &'a Amendment, lang: Lang) -> AmendmentRow<'a> {
         work_href: work.map(work_href).unwrap_or_default(),
         work_title: work.map_or(Text::en(a.amends.as_str()), |w| {
             let e = w.expression(lang).unwrap_or(w.primary());
-            Text::new(
+            Text::on(
                 e.meta.short_title.as_deref().unwrap_or(&e.meta.title),
                 e.lang(),
+                lang,
             )
         }),
         submitted: a.submitted.map(|d| d.to_string()),
@@ -160,7 +166,7 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
     for (k, (a, scenario)) in m.amendments.iter().zip(&m.scenarios).enumerate() {
         let (changes, scores) = match scenario {
             Some(after) => (
-                change_rows(m.report(), after),
+                change_rows(m, m.report(), after, lang),
                 m.report()
                     .instruments
                     .iter()
@@ -190,8 +196,8 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
                 status: e.status,
                 basis: e.basis.map(crate::standards::GapBasis::as_str),
                 articles: article_links(m, &e.articles, lang),
-                rationale: Some(Text::en(&e.rationale)).filter(|t| !t.text.is_empty()),
-                recommendation: e.recommendation.as_deref().map(Text::en),
+                rationale: Some(Text::pick(&e.rationale, lang)).filter(|t| !t.text.is_empty()),
+                recommendation: e.recommendation.as_ref().map(|r| Text::pick(r, lang)),
                 sources: source_views(&e.sources),
             })
             .collect();
@@ -201,13 +207,13 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
             &r.href.clone(),
             "amendment.html",
             "amendments",
-            a.title.clone(),
+            r.title.text.to_owned(),
             Body::Amendment(Box::new(AmendmentPage {
                 row: r,
                 id: &a.id,
-                sponsor: a.sponsor.as_deref(),
+                sponsor: a.sponsor.as_ref().map(|s| Text::pick(s, lang)),
                 enacted: a.enacted.map(|d| d.to_string()),
-                note: a.note.as_deref(),
+                note: a.note.as_ref().map(|n| Text::pick(n, lang)),
                 source: a.source.as_deref().map(linkify),
                 changes,
                 scores,

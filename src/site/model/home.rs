@@ -23,7 +23,7 @@ pub struct ThemeRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct PendingRow<'a> {
     pub href: String,
-    pub title: &'a str,
+    pub title: super::Text<'a>,
     pub status: crate::amend::AmendmentStatus,
     pub committee: bool,
     /// A drafting example, not a text any body has proposed.
@@ -110,11 +110,11 @@ pub fn page<'a>(m: &'a Model<'a>, lang: Lang) -> Page<'a> {
             let after = s.as_ref()?;
             Some(PendingRow {
                 href: format!("amendments/{}/index.html", a.id),
-                title: &a.title,
+                title: super::Text::pick(&a.title, lang),
                 status: a.status,
                 committee: a.visibility == crate::amend::Visibility::Committee,
                 illustrative: a.illustrative,
-                changes: change_rows(m.report(), after),
+                changes: change_rows(m, m.report(), after, lang),
             })
         })
         .collect();

@@ -10,13 +10,14 @@
 mod amendments;
 pub mod assessment;
 mod home;
-mod standards;
+pub mod standards;
 pub mod work;
 
 use serde::Serialize;
 
 use crate::amend::{Amendment, Visibility};
 use crate::corpus::Lang;
+use crate::translations::Translations;
 use crate::workspace::Workspace;
 
 use super::Profile;
@@ -105,6 +106,8 @@ pub struct Context<'a> {
     pub site_title: &'a str,
     /// The navigation section this page belongs to.
     pub section: &'static str,
+    /// The digits numbers are written in on this page (`mizan.toml`).
+    pub numerals: crate::settings::Numerals,
     pub site: &'a SiteInfo,
     pub page: Body<'a>,
 }
@@ -122,22 +125,62 @@ pub struct Page<'a> {
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Text<'a> {
     pub text: &'a str,
-    pub lang: &'static str,
+    pub lang: &'a str,
     pub dir: &'static str,
+    /// The page's language has no such text and this is another language's,
+    /// shown with an "English only" label rather than silently mixed in.
+    pub fallback: bool,
 }
 
 impl<'a> Text<'a> {
+    /// Text in `lang`, which is the page's own or stands for it (a
+    /// citation).
     pub fn new(text: &'a str, lang: Lang) -> Self {
         Text {
             text,
             lang: lang.code(),
             dir: dir(lang),
+            fallback: false,
+        }
+    }
+
+    /// Text in `lang` shown on a page in `page`: a fallback when they
+    /// differ.
+    pub fn on(text: &'a str, lang: Lang, page: Lang) -> Self {
+        Text {
+            fallback: lang != page && !text.is_empty(),
+            ..Text::new(text, lang)
+        }
+    }
+
+    /// The text of `t` for a page in `page`: that language if written, else
+    /// the primary text marked as a fallback.
+    pub fn pick<T: Translations + ?Sized>(t: &'a T, page: Lang) -> Self {
+        if let Some(text) = t.text_in(page.code()) {
+            return Text::new(text, page);
+        }
+        let (text, lang) = t.primary();
+        Text {
+            text,
+            lang,
+            dir: dir_of(lang),
+            fallback: !text.is_empty(),
         }
     }
 
     /// Standards and mappings are written in English.
     pub fn en(text: &'a str) -> Self {
         Text::new(text, Lang::En)
+    }
+}
+
+/// The direction of text in the language `code`: right to left for the
+/// languages that are, else left to right.
+pub fn dir_of(code: &str) -> &'static str {
+    match Lang::from_code(code) {
+        Some(l) => dir(l),
+        None if matches!(code, "fa" | "he" | "ur" | "ps" | "yi") => "rtl",
+        None => "ltr",
     }
 }
 
@@ -187,6 +230,9 @@ pub struct Model<'a> {
     pub redlines: Vec<Result<crate::amend::diff::WorkDiff, String>>,
     /// Point-in-time versions of each work an enacted amendment changed.
     pub histories: std::collections::HashMap<String, crate::amend::History>,
+    /// The Arabic citation of each provision eId that has one
+    /// (`art_3__para_a`: `المادة ٣ (أ)`), in the numerals of Arabic pages.
+    pub citations: std::collections::HashMap<&'a str, String>,
 }
 
 impl<'a> Model<'a> {
@@ -197,7 +243,7 @@ impl<'a> Model<'a> {
             .iter()
             .map(|a| a.is_pending().then(|| assessment::with(ws, &[*a])))
             .collect();
-        let mapped = work::MappedIndex::new(&analysis.report);
+        let mapped = work::MappedIndex::new(&analysis.report, ws.settings.numerals_for(Lang::Ar));
         // Consolidate with the amendments this build may show, only: a
         // committee draft never shapes the text of a public build.
         let visible: Vec<Amendment> = amendments.iter().map(|a| (*a).clone()).collect();
@@ -250,9 +296,20 @@ impl<'a> Model<'a> {
             generator: concat!("mizan ", env!("CARGO_PKG_VERSION")),
             downloads,
         };
+        let numerals = ws.settings.numerals_for(Lang::Ar);
+        let citations = ws
+            .instruments
+            .iter()
+            .flat_map(|i| &i.provisions)
+            .filter_map(|p| {
+                crate::standards::citation::arabic_citation(&p.id, numerals)
+                    .map(|c| (p.id.as_str(), c))
+            })
+            .collect();
         Model {
             ws,
             profile,
+            citations,
             site,
             amendments,
             analysis,
@@ -317,6 +374,7 @@ impl<'a> Model<'a> {
                 title,
                 site_title: self.site_title(lang),
                 section,
+                numerals: self.ws.settings.numerals_for(lang),
                 site: &self.site,
                 page: body,
             },
@@ -339,6 +397,7 @@ impl<'a> Model<'a> {
                 title: self.site.title.clone(),
                 site_title: self.site_title(self.languages()[0]),
                 section: "root",
+                numerals: self.ws.settings.numerals_for(self.languages()[0]),
                 site: &self.site,
                 page: Body::Root,
             },

@@ -6,8 +6,9 @@ use serde::Serialize;
 use crate::amend::AmendmentStatus;
 use crate::corpus::Lang;
 use crate::standards::{
-    GapBasis, Instrument, InstrumentKind, Obligation, PartyStatus, Source, Status, Theme,
+    GapBasis, Instrument, InstrumentKind, Obligation, PartyStatus, Provision, Source, Status, Theme,
 };
+use crate::translations::Translations;
 
 use crate::gaps::{InstrumentGaps, ProvisionGap};
 
@@ -124,7 +125,7 @@ pub struct ProvisionRow<'a> {
     pub instrument: String,
     pub instrument_href: String,
     pub binding: bool,
-    pub citation: &'a str,
+    pub citation: Text<'a>,
     pub title: Text<'a>,
     pub theme: Theme,
     pub obligation: Obligation,
@@ -152,7 +153,7 @@ pub struct InstrumentPage<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct AmendmentEffect<'a> {
     pub href: String,
-    pub title: &'a str,
+    pub title: Text<'a>,
     pub status: AmendmentStatus,
     /// A drafting example, not a text any body has proposed.
     pub illustrative: bool,
@@ -162,7 +163,7 @@ pub struct AmendmentEffect<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct ProvisionPage<'a> {
     pub instrument: InstrumentRow<'a>,
-    pub citation: &'a str,
+    pub citation: Text<'a>,
     pub title: Text<'a>,
     pub summary: Text<'a>,
     pub note: Option<Text<'a>>,
@@ -184,16 +185,30 @@ pub struct GapsPage<'a> {
     pub statuses: Vec<Status>,
 }
 
+/// An instrument's title for a page in `lang` (the older `titles:` map
+/// counts as well).
 pub fn instrument_title(i: &Instrument, lang: Lang) -> Text<'_> {
     match i.titles.get(lang.code()) {
         Some(t) => Text::new(t, lang),
-        None if lang == Lang::En => Text::en(&i.title),
-        None => Text::en(i.display_title()),
+        None => Text::pick(&i.title, lang),
+    }
+}
+
+/// A provision's citation for a page in `lang`: the data's (English) one on
+/// English pages, the Arabic form made from its eId on Arabic pages
+/// (`المادة ٣ (أ)`), the English one where the eId has no Arabic form.
+pub fn citation<'a>(m: &'a Model<'a>, p: &'a Provision, lang: Lang) -> Text<'a> {
+    match lang {
+        Lang::Ar => match m.citations.get(p.id.as_str()) {
+            Some(c) => Text::new(c, Lang::Ar),
+            None => Text::en(&p.citation),
+        },
+        Lang::En => Text::en(&p.citation),
     }
 }
 
 pub(super) fn instrument_row<'a>(
-    m: &Model<'a>,
+    m: &'a Model<'a>,
     ic: &InstrumentGaps<'a>,
     lang: Lang,
 ) -> InstrumentRow<'a> {
@@ -203,9 +218,11 @@ pub(super) fn instrument_row<'a>(
         href: format!("standards/{}/index.html", i.id),
         id: &i.id,
         label: instrument_label(&i.id),
-        title: match (lang, i.short_title.as_deref()) {
-            (Lang::En, Some(s)) => Text::en(s),
-            _ => instrument_title(i, lang),
+        // The short title where it is in the page's language, else the
+        // full title (which the data may have in more languages).
+        title: match i.short_title.as_ref().filter(|s| s.has_lang(lang.code())) {
+            Some(s) => Text::pick(s, lang),
+            None => instrument_title(i, lang),
         },
         kind: i.kind,
         binding: ic.binding,
@@ -238,9 +255,16 @@ pub fn article_links<'r>(
                         .short_title
                         .as_deref()
                         .unwrap_or(&v.expression.meta.title);
+                    let comma = match l {
+                        Lang::Ar => "، ",
+                        Lang::En => ", ",
+                    };
                     ArticleLink {
                         href: article_href(a),
-                        label: format!("{work}, {}", super::work::article_heading(v.article, l)),
+                        label: format!(
+                            "{work}{comma}{}",
+                            super::work::article_heading(v.article, l)
+                        ),
                         lang: l.code(),
                         dir: super::dir(l),
                     }
@@ -257,7 +281,7 @@ pub fn article_links<'r>(
 }
 
 pub(super) fn provision_row<'a>(
-    m: &Model<'a>,
+    m: &'a Model<'a>,
     ic: &InstrumentGaps<'a>,
     pc: &ProvisionGap<'a>,
     lang: Lang,
@@ -267,8 +291,8 @@ pub(super) fn provision_row<'a>(
         instrument: instrument_label(&ic.instrument.id),
         instrument_href: format!("standards/{}/index.html", ic.instrument.id),
         binding: ic.binding,
-        citation: &pc.provision.citation,
-        title: Text::en(&pc.provision.title),
+        citation: citation(m, pc.provision, lang),
+        title: Text::pick(&pc.provision.title, lang),
         theme: pc.provision.theme,
         obligation: pc.provision.obligation,
         status: pc.status,
@@ -277,7 +301,7 @@ pub(super) fn provision_row<'a>(
         articles: article_links(m, pc.articles(), lang),
         rationale: pc
             .entry()
-            .map(|e| Text::en(&e.rationale))
+            .map(|e| Text::pick(&e.rationale, lang))
             .filter(|t| !t.text.is_empty()),
     }
 }
@@ -315,24 +339,28 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
         all_rows.extend(provisions.iter().cloned());
         let party = i.parties.get(&m.site.jurisdiction);
         let title = instrument_title(i, lang).text.to_owned();
-        out.push(m.page(
-            lang,
-            &row.href,
-            "instrument.html",
-            "standards",
-            title,
-            Body::Instrument(InstrumentPage {
-                row: row.clone(),
-                full_title: instrument_title(i, lang),
-                body: &i.body,
-                adopted: i.adopted.map(|d| d.to_string()),
-                in_force: i.in_force.map(|d| d.to_string()),
-                party_note: party.and_then(|p| p.note.as_deref()).map(Text::en),
-                note: i.note.as_deref().map(Text::en),
-                source: linkify(&i.source),
-                provisions,
-            }),
-        ));
+        out.push(
+            m.page(
+                lang,
+                &row.href,
+                "instrument.html",
+                "standards",
+                title,
+                Body::Instrument(InstrumentPage {
+                    row: row.clone(),
+                    full_title: instrument_title(i, lang),
+                    body: &i.body,
+                    adopted: i.adopted.map(|d| d.to_string()),
+                    in_force: i.in_force.map(|d| d.to_string()),
+                    party_note: party
+                        .and_then(|p| p.note.as_ref())
+                        .map(|n| Text::pick(n, lang)),
+                    note: i.note.as_ref().map(|n| Text::pick(n, lang)),
+                    source: linkify(&i.source),
+                    provisions,
+                }),
+            ),
+        );
         for (pi, pc) in ic.provisions.iter().enumerate() {
             out.push(provision_page(m, (ii, pi), ic, pc, row, lang));
         }
@@ -373,18 +401,18 @@ fn provision_page<'a>(
                 .element
                 .as_deref()
                 .and_then(|el| p.element(el))
-                .map(|el| Text::en(&el.summary)),
+                .map(|el| Text::pick(&el.summary, lang)),
             status: e.status,
             basis: e.basis.map(GapBasis::as_str),
             articles: article_links(m, &e.articles, lang),
-            rationale: Some(Text::en(&e.rationale)).filter(|t| !t.text.is_empty()),
-            recommendation: e.recommendation.as_deref().map(Text::en),
+            rationale: Some(Text::pick(&e.rationale, lang)).filter(|t| !t.text.is_empty()),
+            recommendation: e.recommendation.as_ref().map(|r| Text::pick(r, lang)),
             sources: source_views(&e.sources),
         })
         .collect();
     let unassessed_elements = pc
         .unassessed_elements()
-        .map(|e| (e.element.id.as_str(), Text::en(&e.element.summary)))
+        .map(|e| (e.element.id.as_str(), Text::pick(&e.element.summary, lang)))
         .collect();
     let mut amendments = Vec::new();
     for (a, scenario) in m.amendments.iter().zip(&m.scenarios) {
@@ -398,25 +426,33 @@ fn provision_page<'a>(
         if after.status != pc.status {
             amendments.push(AmendmentEffect {
                 href: format!("amendments/{}/index.html", a.id),
-                title: &a.title,
+                title: Text::pick(&a.title, lang),
                 status: a.status,
                 illustrative: a.illustrative,
                 after: after.status,
             });
         }
     }
+    let cite = citation(m, p, lang);
+    let title = Text::pick(&p.title, lang);
     m.page(
         lang,
         &provision_href(&ic.instrument.id, &p.id),
         "provision.html",
         "standards",
-        format!("{} {}: {}", row.label, p.citation, p.title),
+        // A page title cannot mark a language: a title in another language
+        // than the page's is left out of it (the page shows it, marked).
+        if title.fallback {
+            format!("{} {}", row.label, cite.text)
+        } else {
+            format!("{} {}: {}", row.label, cite.text, title.text)
+        },
         Body::Provision(ProvisionPage {
             instrument: row.clone(),
-            citation: &p.citation,
-            title: Text::en(&p.title),
-            summary: Text::en(&p.summary),
-            note: p.note.as_deref().map(Text::en),
+            citation: cite,
+            title,
+            summary: Text::pick(&p.summary, lang),
+            note: p.note.as_ref().map(|n| Text::pick(n, lang)),
             theme: p.theme,
             obligation: p.obligation,
             status: pc.status,

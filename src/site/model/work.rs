@@ -22,6 +22,8 @@ pub struct Badge<'a> {
     pub href: String,
     pub instrument: String,
     pub citation: &'a str,
+    /// The citation in Arabic (`المادة ٣ (أ)`), where the eId has one.
+    pub citation_ar: Option<String>,
     pub element: Option<&'a str>,
     pub title: &'a str,
     pub status: Status,
@@ -33,7 +35,7 @@ pub struct MappedIndex<'a> {
 }
 
 impl<'a> MappedIndex<'a> {
-    pub fn new(report: &Report<'a>) -> Self {
+    pub fn new(report: &Report<'a>, numerals: crate::settings::Numerals) -> Self {
         let mut by_article: HashMap<&'a ArticleRef, Vec<Badge<'a>>> = HashMap::new();
         for ic in &report.instruments {
             for pc in &ic.provisions {
@@ -43,8 +45,12 @@ impl<'a> MappedIndex<'a> {
                             href: provision_href(&ic.instrument.id, &pc.provision.id),
                             instrument: instrument_label(&ic.instrument.id),
                             citation: &pc.provision.citation,
+                            citation_ar: crate::standards::citation::arabic_citation(
+                                &pc.provision.id,
+                                numerals,
+                            ),
                             element: entry.element.as_deref(),
-                            title: &pc.provision.title,
+                            title: pc.provision.title.as_str(),
                             status: entry.status,
                         });
                     }
@@ -188,7 +194,7 @@ pub struct VersionLink {
 #[derive(Debug, Clone, Serialize)]
 pub struct AmendmentLink<'a> {
     pub href: String,
-    pub title: &'a str,
+    pub title: Text<'a>,
     pub status: crate::amend::AmendmentStatus,
 }
 
@@ -227,11 +233,7 @@ pub struct Publication<'a> {
     pub date: Option<String>,
 }
 
-/// The abjad order Arabic uses to letter list items (أ، ب، ج، د، ...).
-const ABJAD: [&str; 26] = [
-    "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق",
-    "ر", "ش", "ت", "ث", "خ", "ذ", "ض",
-];
+use crate::standards::citation::ABJAD;
 
 /// A point's label as readers of its text expect it: in Arabic text, the
 /// reader's Latin letters (`a`, `b`) become abjad letters and ASCII digits
@@ -410,7 +412,8 @@ fn work_page_at<'a>(
     )
 }
 
-/// The work's title in `lang` if it has one, else in the language it has.
+/// The work's title in `lang` if it has one, else in the language it has
+/// (a fallback, labelled as such).
 fn work_title(w: &Work, lang: Lang) -> Text<'_> {
     if let Some(e) = w.expression(lang) {
         return Text::new(&e.meta.title, lang);
@@ -421,7 +424,7 @@ fn work_title(w: &Work, lang: Lang) -> Text<'_> {
         }
     }
     let p = w.primary();
-    Text::new(&p.meta.title, p.lang())
+    Text::on(&p.meta.title, p.lang(), lang)
 }
 
 /// The text of one version of a work: its expressions, and for a
@@ -529,7 +532,7 @@ fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang, v: VersionText<'a>) 
         .filter(|a| a.amends == w.id)
         .map(|a| AmendmentLink {
             href: format!("amendments/{}/index.html", a.id),
-            title: &a.title,
+            title: Text::pick(&a.title, lang),
             status: a.status,
         })
         .collect();
@@ -537,7 +540,10 @@ fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang, v: VersionText<'a>) 
     WorkPage {
         id: w.id.as_str(),
         title: work_title(w, lang),
-        short_title: meta.short_title.as_deref().map(|t| Text::new(t, text_lang)),
+        short_title: meta
+            .short_title
+            .as_deref()
+            .map(|t| Text::on(t, text_lang, lang)),
         text_lang: text_lang.code(),
         fallback,
         other_lang: other.map(|o| o.lang().code()),
@@ -552,8 +558,11 @@ fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang, v: VersionText<'a>) 
             date: p.date.map(|d| d.to_string()),
         }),
         selection: meta.extent == crate::corpus::Extent::Selection,
-        omitted: meta.omitted.as_deref().map(|t| Text::new(t, text_lang)),
-        note: meta.note.as_deref().map(|t| Text::new(t, text_lang)),
+        omitted: meta
+            .omitted
+            .as_deref()
+            .map(|t| Text::on(t, text_lang, lang)),
+        note: meta.note.as_deref().map(|t| Text::on(t, text_lang, lang)),
         source: linkify(&meta.source),
         source_lang,
         preamble: &expr.preamble,
