@@ -15,12 +15,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let args = cli::Args::parse();
     match cli::run(args) {
-        Ok(cli::Outcome::Success) => ExitCode::SUCCESS,
-        Ok(cli::Outcome::Failure) => ExitCode::from(1),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("mizan: {e}");
-            ExitCode::from(1)
-        }
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => cli::report(&e),
     }
 }

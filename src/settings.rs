@@ -6,8 +6,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Lang;
-use crate::diag::Diagnostic;
-use crate::text::nearest;
+use crate::diag::{Code, Diagnostic};
+use crate::text::did_you_mean_nearest;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -104,13 +104,13 @@ pub struct SiteSettings {
 pub fn read_settings(path: &Arc<Path>, text: &str) -> Result<Settings, Diagnostic> {
     let settings: Settings = toml::from_str(text).map_err(|e| {
         let message = e.message().trim().to_owned();
-        let mut d = Diagnostic::error(path, e.span(), message.clone());
+        let mut d = Diagnostic::error(Code::InvalidSettings, path, e.span(), message.clone());
         if let Some(rest) = message.strip_prefix("unknown field `")
             && let Some(end) = rest.find('`')
         {
             let expected: Vec<&str> = rest[end + 1..].split('`').skip(1).step_by(2).collect();
-            if let Some(best) = nearest(&rest[..end], expected.iter().copied()) {
-                d = d.with_help(format!("did you mean `{best}`?"));
+            if let Some(help) = did_you_mean_nearest(&rest[..end], expected.iter().copied()) {
+                d = d.with_help(help);
             }
         }
         d
@@ -126,6 +126,7 @@ pub fn read_settings(path: &Arc<Path>, text: &str) -> Result<Settings, Diagnosti
         if !(0.0..=1.0).contains(&value) {
             let at = text.find(&format!("{name} ")).or_else(|| text.find(name));
             return Err(Diagnostic::error(
+                Code::WeightOutOfRange,
                 path,
                 at.map(|i| i..i + name.len()),
                 format!("weight `{name}` is {value}; weights lie between 0 and 1"),
@@ -133,7 +134,12 @@ pub fn read_settings(path: &Arc<Path>, text: &str) -> Result<Settings, Diagnosti
         }
     }
     if settings.languages.is_empty() {
-        return Err(Diagnostic::error(path, None, "`languages` is empty"));
+        return Err(Diagnostic::error(
+            Code::NoLanguages,
+            path,
+            None,
+            "`languages` is empty",
+        ));
     }
     Ok(settings)
 }

@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diag::{Diagnostic, line_col};
+use crate::diag::{Code, Diagnostic, line_col};
 use crate::text::{first_control, nfc, show_controls};
 
 /// Decodes a file's bytes: rejects invalid UTF-8 and empty files (with the
@@ -23,6 +23,7 @@ pub fn decode(bytes: &[u8], path: &Arc<Path>) -> Result<Arc<str>, (Diagnostic, O
             let at = e.valid_up_to();
             let (line, col) = line_col(&lossy, at);
             let d = Diagnostic::error(
+                Code::InvalidUtf8,
                 path,
                 Some(at..at + '\u{FFFD}'.len_utf8()),
                 format!(
@@ -39,7 +40,7 @@ pub fn decode(bytes: &[u8], path: &Arc<Path>) -> Result<Arc<str>, (Diagnostic, O
             Some("md") => "remove the file, or give it front matter and content",
             _ => "remove the file, or write its fields",
         };
-        let d = Diagnostic::error(path, None, "the file is empty").with_help(help);
+        let d = Diagnostic::error(Code::EmptyFile, path, None, "the file is empty").with_help(help);
         return Err((d, Some(Arc::from(text))));
     }
     Ok(Arc::from(nfc(text).as_ref()))
@@ -57,6 +58,7 @@ pub fn make_controls_visible(text: Arc<str>, path: &Arc<Path>) -> (Arc<str>, Opt
     let shown: Arc<str> = Arc::from(show_controls(&text).as_ref());
     let width = shown[first..].chars().next().map_or(1, char::len_utf8);
     let d = Diagnostic::warning(
+        Code::ControlCharacter,
         path,
         Some(first..first + width),
         format!(
@@ -83,6 +85,7 @@ pub fn split_front_matter(text: &str, path: &Arc<Path>) -> Result<Split, Diagnos
     let first_end = text.find('\n').unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
         return Err(Diagnostic::error(
+            Code::NoFrontMatter,
             path,
             Some(0..first_end.min(3)),
             "the file does not start with YAML front matter",
@@ -107,11 +110,14 @@ pub fn split_front_matter(text: &str, path: &Arc<Path>) -> Result<Split, Diagnos
         }
         line_start = line_end + 1;
     }
-    Err(
-        Diagnostic::error(path, Some(0..3), "the front matter is not closed")
-            .with_label("opened here")
-            .with_help("end the metadata block with a line containing only `---`"),
+    Err(Diagnostic::error(
+        Code::UnclosedFrontMatter,
+        path,
+        Some(0..3),
+        "the front matter is not closed",
     )
+    .with_label("opened here")
+    .with_help("end the metadata block with a line containing only `---`"))
 }
 
 #[cfg(test)]

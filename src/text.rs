@@ -338,6 +338,75 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// The one wording of a suggestion, `did you mean {shown}?`; `shown` is
+/// quoted by the caller when it is code (an id), and not when it is prose
+/// (`Article 3`).
+pub fn did_you_mean(shown: impl std::fmt::Display) -> String {
+    format!("did you mean {shown}?")
+}
+
+/// `did you mean `x`?` for the candidate nearest `word`, when one is close
+/// enough to be a likely typo.
+pub fn did_you_mean_nearest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    nearest(word, candidates).map(|best| did_you_mean(format_args!("`{best}`")))
+}
+
+// Arabic folding, as Lucene's `ArabicNormalizer` does: used by the search
+// analyser and by exports for search clusters, so it lives here, below both.
+
+const ALEF: char = '\u{0627}';
+const YEH: char = '\u{064A}';
+const HEH: char = '\u{0647}';
+
+/// What Arabic folding (search, exports) does with one character.
+pub enum ArabicFold {
+    Keep,
+    Drop,
+    Into(char),
+}
+
+pub fn fold_arabic_char(c: char) -> ArabicFold {
+    match c {
+        // Alef with madda, hamza above, hamza below, wasla.
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => ArabicFold::Into(ALEF),
+        // Alef maqsura.
+        '\u{0649}' => ArabicFold::Into(YEH),
+        // Teh marbuta.
+        '\u{0629}' => ArabicFold::Into(HEH),
+        // Tatweel, zero-width joiner and non-joiner, direction marks and
+        // bidi controls: invisible, they must not split or change a word.
+        c if is_invisible(c) => ArabicFold::Drop,
+        // Harakat (fathatan .. sukun), the marks after them (maddah above,
+        // hamza above and below, ...), superscript alef, honorific signs and
+        // Quranic annotation marks.
+        '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{06D6}'..='\u{06DC}'
+        | '\u{06DF}'..='\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}' => ArabicFold::Drop,
+        '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => ArabicFold::Into(ascii_digit(c)),
+        _ => ArabicFold::Keep,
+    }
+}
+
+/// Folds Arabic spelling variants (alef forms, alef maqsura, teh marbuta,
+/// harakat, tatweel) and Arabic-Indic digits; other text is unchanged.
+pub fn fold_arabic(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match fold_arabic_char(c) {
+            ArabicFold::Keep => out.push(c),
+            ArabicFold::Drop => {}
+            ArabicFold::Into(d) => out.push(d),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
 

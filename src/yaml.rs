@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 use serde_saphyr::Spanned;
 
-use crate::diag::{Diagnostic, offset_of};
+use crate::diag::{Code, Diagnostic, offset_of};
 use crate::text::nearest;
 
 /// A YAML document located at `base` bytes into its file.
@@ -42,13 +42,13 @@ impl Block<'_> {
         });
         let key = place.and_then(|(line, column)| key_at(self.yaml, line, column));
         if let Some((plain, help)) = plain_words(e, key.as_deref()) {
-            let d = Diagnostic::error(self.path, span, plain);
+            let d = Diagnostic::error(Code::InvalidYaml, self.path, span, plain);
             return match help {
                 Some(help) => d.with_help(help),
                 None => d,
             };
         }
-        let mut d = Diagnostic::error(self.path, span.clone(), message.clone());
+        let mut d = Diagnostic::error(Code::InvalidYaml, self.path, span.clone(), message.clone());
         if let Some((what, word, expected)) = unknown_name(&message) {
             d = d.with_label(format!("unknown {what}"));
             if let Some(span) = span

@@ -226,7 +226,10 @@ fn two_pending_amendments_touching_one_article_conflict() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("b.md:13:4: error: conflict"), "{stderr}");
+    assert!(
+        stderr.contains("b.md:13:4: error[M0513]: conflict"),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("a.md:9:"),
         "the other file's snippet is shown: {stderr}"
@@ -235,14 +238,45 @@ fn two_pending_amendments_touching_one_article_conflict() {
 
 #[test]
 fn enacted_and_withdrawn_amendments_do_not_conflict() {
+    // Three amendments all change Article 2: one enacted (in force), one
+    // withdrawn, one pending. Only pending amendments can conflict, and
+    // there is one, so the workspace loads with no diagnostic at all.
+    let enacted = amendment(
+        "a",
+        "enacted",
+        "in_force: 2022-01-01\n",
+        "## In Article 2, substitute \"keep away\" with \"stay away\"\n",
+    );
+    let pending = amendment("c", "draft", "", "## Repeal Article 2\n");
     let dir = workspace(&[
-        ("a", amendment("a", "draft", "", "## Repeal Article 2\n")),
+        ("a", enacted.clone()),
         (
             "b",
             amendment("b", "withdrawn", "", "## Repeal Article 2\n"),
         ),
+        ("c", pending.clone()),
     ]);
-    assert!(Workspace::load(dir.path()).is_ok());
+    let ws = Workspace::load(dir.path()).expect("no conflict");
+    assert!(ws.diagnostics.is_empty(), "{:?}", ws.diagnostics);
+    assert_eq!(ws.amendments.len(), 3);
+    // The same change as a second pending amendment is a conflict: the
+    // statuses, not the texts, made the difference above.
+    let dir = workspace(&[
+        ("a", enacted),
+        (
+            "b",
+            amendment("b", "submitted", "", "## Repeal Article 2\n"),
+        ),
+        ("c", pending),
+    ]);
+    let errors = errors(dir.path());
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("are both pending and both change Article 2")
+            && errors[0].contains("`b`")
+            && errors[0].contains("`c`"),
+        "{errors:?}"
+    );
 }
 
 #[test]

@@ -25,22 +25,57 @@ fn diff(args: &[&str]) -> String {
 
 #[test]
 fn english_redline() {
-    insta::assert_snapshot!(diff(&["english-redline", "--lang", "en"]));
+    let out = diff(&["english-redline", "--lang", "en"]);
+    // Words inserted into the middle and at the end of two paragraphs are
+    // marked where they go, and nothing else is.
+    assert!(
+        out.contains("imprisonment for {+at least +}fifteen years"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "a child{+ or a person with a disability, and the court may not suspend it+}."
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("[-"), "nothing deleted: {out}");
+    assert!(out.contains("0 added, 0 repealed, 0 renumbered, 1 modified, 7 unchanged"));
+    insta::assert_snapshot!(out);
 }
 
 #[test]
 fn arabic_redline() {
-    insta::assert_snapshot!(diff(&["arabic-redline", "--lang", "ar"]));
+    let out = diff(&["arabic-redline", "--lang", "ar"]);
+    // The Arabic comma is replaced by the new words; the article is named
+    // in Arabic, with Arabic-Indic digits, and marked modified in Arabic.
+    assert!(
+        out.contains("موظفاً عاماً[-،-]{+ أو مكلفاً بخدمة عامة؛+} أو إذا"),
+        "{out}"
+    );
+    assert!(out.contains("المادة (٢): الظروف المشددة  [معدلة]"), "{out}");
+    insta::assert_snapshot!(out);
 }
 
 #[test]
 fn renumbering_shows_in_both_languages() {
-    insta::assert_snapshot!(diff(&["renumbering"]));
+    let out = diff(&["renumbering"]);
+    assert!(out.contains("Article [-8-] → Article {+9+}: Entry into force  [renumbered]"));
+    assert!(out.contains("المادة [-(٨)-] → المادة {+(٩)+}: النفاذ  [أعيد ترقيمها]"));
+    assert_eq!(out.matches("1 renumbered, 0 modified").count(), 2, "{out}");
+    insta::assert_snapshot!(out);
 }
 
 #[test]
 fn repeal_keeps_a_marker() {
-    insta::assert_snapshot!(diff(&["repeal", "--lang", "en"]));
+    let out = diff(&["repeal", "--lang", "en"]);
+    // The old text is shown struck out, then the marker that stays.
+    let struck = out
+        .find("[-An attempt is punished by half the penalty.-]")
+        .expect("the old text, deleted");
+    let marker = out.find("[Repealed]").expect("the marker");
+    assert!(struck < marker, "{out}");
+    assert!(out.contains("0 added, 1 repealed"), "{out}");
+    insta::assert_snapshot!(out);
 }
 
 #[test]
@@ -52,12 +87,30 @@ fn a_vowel_mark_change_shows_the_whole_word() {
 
 #[test]
 fn substitution_of_the_second_occurrence() {
-    insta::assert_snapshot!(diff(&["second-occurrence", "--lang", "en"]));
+    let out = diff(&["second-occurrence", "--lang", "en"]);
+    // The first "court" stays, the second is replaced.
+    assert!(
+        out.contains(
+            "The court may order that the victim be protected, and the \
+             [-court-]{+Public Prosecution+} may order"
+        ),
+        "{out}"
+    );
+    assert_eq!(out.matches("[-court-]").count(), 1, "{out}");
+    insta::assert_snapshot!(out);
 }
 
 #[test]
 fn substitution_of_every_occurrence() {
-    insta::assert_snapshot!(diff(&["every-occurrence", "--lang", "en"]));
+    let out = diff(&["every-occurrence", "--lang", "en"]);
+    // Both occurrences are replaced, and no unmarked "State" is left.
+    assert_eq!(
+        out.matches("[-State-]{+Public Treasury+}").count(),
+        2,
+        "{out}"
+    );
+    assert_eq!(out.matches("State").count(), 2, "{out}");
+    insta::assert_snapshot!(out);
 }
 
 #[test]
@@ -88,12 +141,42 @@ fn side_by_side_in_arabic_isolates_each_cell() {
         "--width",
         "90",
     ]);
+    // Every cell of the table is a first-strong isolate (FSI ... PDI), so
+    // right-to-left text cannot reorder the columns or the separator; the
+    // row starts with a left-to-right mark so the left column stays left.
+    const FSI: char = '\u{2068}';
+    const PDI: char = '\u{2069}';
+    const LRM: char = '\u{200E}';
+    let rows: Vec<&str> = out.lines().filter(|l| l.contains(" | ")).collect();
+    assert_eq!(rows.len(), 5, "header and four lines: {out}");
+    for row in rows {
+        let (left, right) = row.split_once(" | ").unwrap();
+        let left = left.trim_end();
+        assert!(left.starts_with(&format!("{LRM}{FSI}")), "{row:?}");
+        assert!(left.ends_with(PDI), "{row:?}");
+        assert!(right.starts_with(FSI) && right.ends_with(PDI), "{row:?}");
+        for cell in [left, right] {
+            assert_eq!(cell.matches(FSI).count(), 1, "{row:?}");
+            assert_eq!(cell.matches(PDI).count(), 1, "{row:?}");
+        }
+        assert!(UnicodeWidthStr::width(row) <= 90, "too wide: {row:?}");
+    }
     insta::assert_snapshot!(out);
 }
 
 #[test]
 fn unified_diff() {
-    insta::assert_snapshot!(diff(&["english-redline", "--format", "unified"]));
+    let out = diff(&["english-redline", "--format", "unified"]);
+    // One paragraph a line: the two changed paragraphs go out and come back
+    // changed; the heading and unchanged articles are context.
+    let removed: Vec<&str> = out.lines().filter(|l| l.starts_with("-T")).collect();
+    let added: Vec<&str> = out.lines().filter(|l| l.starts_with("+T")).collect();
+    assert_eq!(removed.len(), 2, "{out}");
+    assert_eq!(added.len(), 2, "{out}");
+    assert!(added[0].contains("imprisonment for at least fifteen years"));
+    assert!(removed[0].contains("imprisonment for fifteen years"));
+    assert!(out.contains("\n ## Article 1: Penalty\n"), "{out}");
+    insta::assert_snapshot!(out);
 }
 
 #[test]

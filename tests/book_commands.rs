@@ -44,6 +44,11 @@ fn check_on_the_broken_example() {
 }
 
 #[test]
+fn explain_a_code() {
+    run(&["explain", "M0203"], "explain.out", 0);
+}
+
+#[test]
 fn show_an_article() {
     run(
         &[

@@ -334,7 +334,7 @@ fn text_output_names_file_line_column_with_a_snippet() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     let header = format!(
-        "{}:24:16: error: unknown article `/akn/kw/act/2013/91/~art_99`",
+        "{}:24:16: error[M0409]: unknown article `/akn/kw/act/2013/91/~art_99`",
         path(&dir, MAPPING).display()
     );
     assert!(stderr.contains(&header), "{stderr}");

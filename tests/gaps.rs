@@ -388,7 +388,7 @@ fn bad_arguments_are_errors() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "mizan: no instrument `tpi` in `standards/`; did you mean `tip`?\n"
+        "mizan: no instrument `tpi` in `standards/`\n  help: did you mean `tip`?\n"
     );
     assert!(out.stdout.is_empty(), "no partial output");
 
@@ -414,18 +414,18 @@ fn disagreeing_entries_are_warnings_in_check_and_gaps() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains(
-            "corpus/kw/mappings/tip.yaml:7:13: warning: `tip/art_3__para_a` is `full` here, \
+            "corpus/kw/mappings/tip.yaml:7:13: warning[M0413]: `tip/art_3__para_a` is `full` here, \
              but its element entries make it `partial`"
         ),
         "{err}"
     );
     assert!(err.contains("element `means` is `missing`"), "{err}");
     assert!(
-        err.contains("corpus/kw/amendments/child-victims.md:15:16: warning: `tip/art_3__para_c#act` is changed twice by this amendment"),
+        err.contains("corpus/kw/amendments/child-victims.md:15:16: warning[M0523]: `tip/art_3__para_c#act` is changed twice by this amendment"),
         "{err}"
     );
     assert!(
-        err.contains("corpus/kw/amendments/child-victims.md:10:14: warning: this change assesses `tip/art_3__para_c#act` by element"),
+        err.contains("corpus/kw/amendments/child-victims.md:10:14: warning[M0524]: this change assesses `tip/art_3__para_c#act` by element"),
         "{err}"
     );
     assert!(err.contains("purpose would be unassessed"), "{err}");

@@ -20,10 +20,10 @@ use std::sync::Arc;
 
 use crate::corpus::{Article, Expression, Lang, Paragraph};
 use crate::date::Date;
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::text::nearest;
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::text::{did_you_mean, nearest};
 
-use super::consolidate::{ConsolidatedExpression, Provenance, Stale};
+use super::consolidated::{ConsolidatedExpression, Provenance, Stale};
 use super::matching::{Unit, closest_words, find_words, tidy, unit_text_mut, units};
 use super::numbering::{display_number, reassign_eids};
 use super::operation::{Action, ArticleTarget, Occurrence, Quoted};
@@ -228,8 +228,8 @@ impl Applier<'_, '_> {
         self.work.lang()
     }
 
-    fn error(&mut self, span: Range<usize>, message: String, help: Option<String>) {
-        let mut d = Diagnostic::error(&self.amendment.path, Some(span), message);
+    fn error(&mut self, code: Code, span: Range<usize>, message: String, help: Option<String>) {
+        let mut d = Diagnostic::error(code, &self.amendment.path, Some(span), message);
         if let Some(h) = help {
             d = d.with_help(h);
         }
@@ -251,6 +251,7 @@ impl Applier<'_, '_> {
             Some(_) => {
                 let by = self.work.repealed[&eid].clone();
                 self.error(
+                    Code::RepealedArticle,
                     t.span.clone(),
                     format!(
                         "Article {} was repealed by `{}`{}",
@@ -296,7 +297,7 @@ impl Applier<'_, '_> {
                 let help = nearest(&eid, same_digits.iter().copied())
                     .or_else(|| same_digits.first().copied())
                     .and_then(|best| self.work.article(best))
-                    .map(|a| format!("did you mean Article {}?", a.num))
+                    .map(|a| did_you_mean(format_args!("Article {}", a.num)))
                     .or_else(|| {
                         let arts = &self.work.articles;
                         match (arts.first(), arts.last()) {
@@ -310,6 +311,7 @@ impl Applier<'_, '_> {
                         }
                     });
                 self.error(
+                    Code::MissingArticle,
                     t.span.clone(),
                     format!(
                         "there is no Article {} in `{}` ({} text)",
@@ -336,6 +338,7 @@ impl Applier<'_, '_> {
             let other = self.ops[first];
             let here = self.ops[op];
             let d = Diagnostic::error(
+                Code::OverlappingOperations,
                 self.path(),
                 Some(here.span.clone()),
                 format!(
@@ -404,6 +407,7 @@ impl Applier<'_, '_> {
                 if self.index_of(&eid).is_some() {
                     let repealed = self.work.is_repealed(&eid);
                     self.error(
+                        Code::ArticleExists,
                         article.span.clone(),
                         format!(
                             "Article {} already exists{}",
@@ -483,6 +487,7 @@ impl Applier<'_, '_> {
                 if let Some(j) = self.index_of(&new_eid) {
                     let num = self.work.articles[j].num.clone();
                     self.error(
+                        Code::ArticleExists,
                         to.span.clone(),
                         format!("Article {num} already exists"),
                         Some("renumber that article first, or choose a free number".into()),
@@ -596,6 +601,7 @@ impl Applier<'_, '_> {
             return true;
         }
         self.error(
+            Code::MissingParagraph,
             span.clone(),
             format!(
                 "Article {} has {count} paragraph{}; there is no paragraph {num}",
@@ -672,7 +678,7 @@ impl Applier<'_, '_> {
             _ => None,
         };
         if let Some((span, message, help)) = problem {
-            self.error(span, message, help);
+            self.error(Code::WordsNotFound, span, message, help);
             return None;
         }
         match occurrence {
@@ -759,6 +765,7 @@ impl Applier<'_, '_> {
                     .map(|f| self.ops[f.op].span.clone())
                     .unwrap_or(0..0);
                 self.error(
+                    Code::ArticleLeftEmpty,
                     span,
                     format!("this leaves Article {num} with no text"),
                     Some(format!(

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use rayon::prelude::*;
 
 use crate::corpus::{Lang, Work};
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{Code, Diagnostic, Diagnostics, Severity};
 
 use super::apply::{Working, run};
 use super::consolidate::history;
@@ -115,6 +115,7 @@ fn check_languages(work: &Work, a: &Amendment, diags: &mut Diagnostics) {
         let has: Vec<&str> = work.expressions.iter().map(|e| e.lang().code()).collect();
         diags.push(
             Diagnostic::error(
+                Code::LanguageNotInCorpus,
                 &a.path,
                 Some(op.span.clone()),
                 format!(
@@ -198,7 +199,7 @@ fn check_conflicts(list: &[&Amendment], diags: &mut Diagnostics) {
                     };
                     reported.insert(eid);
                     diags.push(
-                        Diagnostic::error(
+                        Diagnostic::error(Code::PendingConflict,
                             &second.path,
                             Some(op2.span.clone()),
                             format!(

@@ -7,108 +7,16 @@
 //! is not applied again to it. Pending amendments are applied on top of the
 //! latest version to show the law as it would read ([`with_pending`]).
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
-use crate::corpus::{Article, Expression, Lang, Work};
+use crate::corpus::{Lang, Work};
 use crate::date::Date;
 use crate::diag::Diagnostics;
 use crate::ids::WorkId;
 
 use super::Amendment;
 use super::apply::{ApplyOptions, apply};
-
-/// Which amendment made a change, and from when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Provenance {
-    pub amendment: String,
-    /// The date the change took effect; `None` for a pending amendment.
-    pub in_force: Option<Date>,
-}
-
-/// A change an amendment makes in another language only, which this
-/// expression therefore does not show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Stale {
-    /// The article concerned (for an insertion, the new article).
-    pub eid: String,
-    pub amendment: String,
-    /// The language the operation is written in.
-    pub written_in: Lang,
-    /// What the operation does: `substitutes words in Article 13`.
-    pub change: String,
-}
-
-/// An expression as amended, with what consolidation needs to know about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConsolidatedExpression {
-    /// The text. A repealed article stays in place with no title and no
-    /// paragraphs, as a marker (see [`ConsolidatedExpression::repealed`]).
-    pub expression: Expression,
-    /// For each article (parallel to `expression.articles`), an identity
-    /// that stays with it through renumbering and replacement, so that two
-    /// versions can be aligned exactly.
-    pub lineage: Vec<u32>,
-    pub(super) next_lineage: u32,
-    /// Repealed articles by eId, and what repealed them.
-    pub repealed: BTreeMap<String, Provenance>,
-    /// The amendments that changed each article, by lineage, oldest first.
-    pub changed_by: BTreeMap<u32, Vec<Provenance>>,
-    /// Changes written in another language that this text does not show.
-    pub stale: Vec<Stale>,
-}
-
-impl ConsolidatedExpression {
-    /// An expression as read, before any amendment.
-    pub fn new(expression: Expression) -> ConsolidatedExpression {
-        let n = expression.articles.len() as u32;
-        ConsolidatedExpression {
-            expression,
-            lineage: (0..n).collect(),
-            next_lineage: n,
-            repealed: BTreeMap::new(),
-            changed_by: BTreeMap::new(),
-            stale: Vec::new(),
-        }
-    }
-
-    pub fn lang(&self) -> Lang {
-        self.expression.lang()
-    }
-
-    pub fn article(&self, eid: &str) -> Option<&Article> {
-        self.expression.article(eid)
-    }
-
-    pub fn is_repealed(&self, eid: &str) -> bool {
-        self.repealed.contains_key(eid)
-    }
-
-    /// The amendments that changed an article, oldest first.
-    pub fn changes_of(&self, eid: &str) -> &[Provenance] {
-        self.expression
-            .articles
-            .iter()
-            .position(|a| a.eid == eid)
-            .and_then(|i| self.changed_by.get(&self.lineage[i]))
-            .map_or(&[], Vec::as_slice)
-    }
-
-    /// Changes to an article made in another language only.
-    pub fn stale_for<'a>(&'a self, eid: &'a str) -> impl Iterator<Item = &'a Stale> + 'a {
-        self.stale.iter().filter(move |s| s.eid == eid)
-    }
-
-    /// The eIds of the articles in force (not repealed).
-    pub fn live_articles(&self) -> impl Iterator<Item = &str> {
-        self.expression
-            .articles
-            .iter()
-            .map(|a| a.eid.as_str())
-            .filter(|e| !self.repealed.contains_key(*e))
-    }
-}
+pub use super::consolidated::{ConsolidatedExpression, Provenance, Stale};
 
 /// What a version is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

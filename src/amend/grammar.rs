@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::corpus::{Lang, article_reference, number_in_words};
 use crate::ids::fold_arabic_keyword;
-use crate::text::{ascii_digit, collapse_whitespace, nearest};
+use crate::text::{ascii_digit, collapse_whitespace, did_you_mean, nearest};
 
 use super::operation::{Action, ArticleTarget, Occurrence, ParagraphNumber, Quoted};
 
@@ -57,7 +57,10 @@ pub fn parse_operation(text: &str) -> Result<(Action, Lang), GrammarError> {
     } else {
         let mut help = FORMS_HELP.to_owned();
         if let Some(best) = nearest(&lower, ENGLISH_VERBS) {
-            help = format!("did you mean `{}`? {help}", capitalise(best));
+            help = format!(
+                "{} {help}",
+                did_you_mean(format_args!("`{}`", capitalise(best)))
+            );
         }
         return Err(GrammarError {
             span: first_span,

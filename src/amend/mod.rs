@@ -12,6 +12,7 @@
 mod apply;
 mod check;
 mod consolidate;
+mod consolidated;
 pub mod diff;
 pub mod grammar;
 mod matching;

@@ -12,7 +12,7 @@ use serde_saphyr::Spanned;
 
 use crate::corpus::{HeadingKind, classify_heading, parse_article_body};
 use crate::date::Date;
-use crate::diag::{Diagnostic, Diagnostics, line_col};
+use crate::diag::{Code, Diagnostic, Diagnostics, line_col};
 use crate::ids::{WorkId, check_slug};
 use crate::source::split_front_matter;
 use crate::standards::RawEntry;
@@ -74,10 +74,16 @@ pub fn read_amendment(path: &Arc<Path>, text: &str) -> (Option<Amendment>, Diagn
     };
     let id_span = block.span(&raw.id);
     if let Err(e) = check_slug(&raw.id.value) {
-        diags.push(Diagnostic::error(path, Some(id_span.clone()), e.message));
+        diags.push(Diagnostic::error(
+            Code::InvalidAmendmentId,
+            path,
+            Some(id_span.clone()),
+            e.message,
+        ));
     } else if path.file_stem().and_then(|s| s.to_str()) != Some(raw.id.value.as_str()) {
         diags.push(
             Diagnostic::error(
+                Code::AmendmentFileName,
                 path,
                 Some(id_span.clone()),
                 format!(
@@ -91,6 +97,7 @@ pub fn read_amendment(path: &Arc<Path>, text: &str) -> (Option<Amendment>, Diagn
     if raw.status.value == AmendmentStatus::Enacted && raw.in_force.is_none() {
         diags.push(
             Diagnostic::error(
+                Code::EnactedWithoutInForce,
                 path,
                 Some(block.span(&raw.status)),
                 "an enacted amendment needs an `in_force` date",
@@ -104,6 +111,7 @@ pub fn read_amendment(path: &Arc<Path>, text: &str) -> (Option<Amendment>, Diagn
     {
         diags.push(
             Diagnostic::error(
+                Code::IllustrativeNotPending,
                 path,
                 Some(block.span(flag)),
                 "an illustrative draft cannot be enacted, rejected or withdrawn",
@@ -138,9 +146,13 @@ pub fn read_amendment(path: &Arc<Path>, text: &str) -> (Option<Amendment>, Diagn
     };
     if amendment.operations.is_empty() && !diags.has_errors() {
         diags.push(
-            Diagnostic::warning(path, Some(id_span), "the amendment has no operations").with_help(
-                "write each change as a level-2 heading, for example `## Repeal Article 5`",
-            ),
+            Diagnostic::warning(
+                Code::NoOperations,
+                path,
+                Some(id_span),
+                "the amendment has no operations",
+            )
+            .with_help("write each change as a level-2 heading, for example `## Repeal Article 5`"),
         );
     }
     (Some(amendment), diags)
@@ -215,7 +227,7 @@ fn read_operations(
         let start = body.start
             + (text[body.start..first].len() - text[body.start..first].trim_start().len());
         diags.push(
-            Diagnostic::error(path, Some(start..start + before.len()), "text before the first operation")
+            Diagnostic::error(Code::TextBeforeOperation, path, Some(start..start + before.len()), "text before the first operation")
                 .with_label("not part of any operation")
                 .with_help("every operation is a level-2 heading (`## Repeal Article 5`); put explanations in the `note` field"),
         );
@@ -226,6 +238,7 @@ fn read_operations(
         if h.level == 1 {
             diags.push(
                 Diagnostic::error(
+                    Code::OperationLevel,
                     path,
                     Some(h.text.clone()),
                     "operations are level-2 headings",
@@ -239,7 +252,7 @@ fn read_operations(
             Ok(found) => shift(found, h.text.start),
             Err(e) => {
                 let span = h.text.start + e.span.start..h.text.start + e.span.end;
-                let mut d = Diagnostic::error(path, Some(span), e.message);
+                let mut d = Diagnostic::error(Code::OperationGrammar, path, Some(span), e.message);
                 if let Some(help) = e.help {
                     d = d.with_help(help);
                 }
@@ -357,6 +370,7 @@ fn read_new_text(
         };
         diags.push(
             Diagnostic::error(
+                Code::OperationTakesNoText,
                 path,
                 Some(start..start + content.len()),
                 "this operation takes no text below its heading",
@@ -378,7 +392,7 @@ fn read_new_text(
                 HeadingKind::Article { number, title } => {
                     if number.eid() != eid {
                         diags.push(
-                            Diagnostic::error(
+                            Diagnostic::error(Code::TitleNamesOtherArticle,
                                 path,
                                 Some(first.text.clone()),
                                 format!(
@@ -418,9 +432,14 @@ fn read_new_text(
             "the new text of a paragraph is a paragraph (and its list of points)"
         };
         diags.push(
-            Diagnostic::error(path, Some(span), "a heading inside the new text")
-                .with_label("only the operations are headings")
-                .with_help(help),
+            Diagnostic::error(
+                Code::HeadingInsideText,
+                path,
+                Some(span),
+                "a heading inside the new text",
+            )
+            .with_label("only the operations are headings")
+            .with_help(help),
         );
         return Err(());
     }
@@ -433,6 +452,7 @@ fn read_new_text(
     if paragraphs.is_empty() {
         diags.push(
             Diagnostic::error(
+                Code::NoNewText,
                 path,
                 Some(heading.text.clone()),
                 "the operation has no new text",

@@ -3,10 +3,9 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use mizan::diag::render_text;
 use mizan::site::{BuildError, BuildOptions, BuildReport, Profile, build};
 
-use super::{Format, Outcome, load, stderr_color};
+use super::{CliError, CliResult, Format, load};
 
 /// Where the site goes when `--out` is not given: `site/` in the workspace.
 pub fn default_out(workspace: &Path, out: Option<PathBuf>) -> PathBuf {
@@ -19,31 +18,26 @@ pub fn run(
     profile: Profile,
     format: Format,
     verbose: bool,
-) -> io::Result<Outcome> {
-    let Some(ws) = load(workspace)? else {
-        return Ok(Outcome::Failure);
-    };
+) -> CliResult {
+    let ws = load(workspace)?;
     let opts = BuildOptions {
         out: default_out(workspace, out),
         profile,
     };
-    match build(&ws, &opts) {
-        Ok(report) => {
-            print_report(&report, format, verbose)?;
-            Ok(Outcome::Success)
-        }
-        Err(e) => {
-            report_error(&e);
-            Ok(Outcome::Failure)
-        }
-    }
+    let report = build(&ws, &opts).map_err(build_failed)?;
+    print_report(&report, format, verbose)?;
+    Ok(())
 }
 
-pub fn report_error(e: &BuildError) {
-    if let BuildError::Templates(diags, sources) = e {
-        eprint!("{}", render_text(diags, sources, stderr_color()));
+/// A build that failed: the template diagnostics, if any, then why.
+pub fn build_failed(e: BuildError) -> CliError {
+    let failed = CliError::new(format!(
+        "the site was not built ({e}); the previous site is unchanged"
+    ));
+    match e {
+        BuildError::Templates(diags, sources) => failed.diagnostics(diags, &sources),
+        _ => failed,
     }
-    eprintln!("mizan: the site was not built ({e}); the previous site is unchanged");
 }
 
 pub fn print_report(report: &BuildReport, format: Format, verbose: bool) -> io::Result<()> {

@@ -7,9 +7,9 @@ use mizan::Workspace;
 use mizan::diag::{render_text, to_json};
 use mizan::workspace::{Summary, coverage_line};
 
-use super::{Format, Outcome, stderr_color};
+use super::{CliError, CliResult, Format, count, stderr_color};
 
-pub fn run(workspace: &Path, format: Format) -> io::Result<Outcome> {
+pub fn run(workspace: &Path, format: Format) -> CliResult {
     let (diagnostics, sources, summary, coverage, ok) = match Workspace::load(workspace) {
         Ok(mut ws) => {
             let mut summary = ws.summary();
@@ -76,20 +76,5 @@ pub fn run(workspace: &Path, format: Format) -> io::Result<Outcome> {
             }
         }
     }
-    Ok(if ok {
-        Outcome::Success
-    } else {
-        Outcome::Failure
-    })
-}
-
-/// `1 work`, `2 works`, `3 mapping entries`.
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else if let Some(stem) = noun.strip_suffix('y') {
-        format!("{n} {stem}ies")
-    } else {
-        format!("{n} {noun}s")
-    }
+    if ok { Ok(()) } else { Err(CliError::Findings) }
 }

@@ -11,9 +11,9 @@ use mizan::amend::diff::{DiffOptions, parse_version_ref};
 use mizan::amend::render::{RenderOptions, inline, json, side_by_side, unified};
 use mizan::amend::{VersionError, amendment_diff, versions_diff};
 use mizan::corpus::Lang;
-use mizan::diag::render_text;
+use mizan::text::did_you_mean_nearest;
 
-use super::{Args, Outcome, load, stderr_color, stdout_color};
+use super::{Args, CliError, CliResult, load, stdout_color};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DiffFormat {
@@ -48,7 +48,7 @@ fn width(given: Option<usize>) -> usize {
         .unwrap_or(100)
 }
 
-pub fn run(workspace: &Path, args: DiffArgs<'_>) -> io::Result<Outcome> {
+pub fn run(workspace: &Path, args: DiffArgs<'_>) -> CliResult {
     // Check the arguments' grammar before loading anything.
     let versions = match args.to {
         None if args.from.starts_with('/') => usage(format!(
@@ -68,9 +68,7 @@ pub fn run(workspace: &Path, args: DiffArgs<'_>) -> io::Result<Outcome> {
             Some((a, b))
         }
     };
-    let Some(ws) = load(workspace)? else {
-        return Ok(Outcome::Failure);
-    };
+    let ws = load(workspace)?;
     let options = DiffOptions {
         lang: args.lang,
         // Only these forms show unchanged articles.
@@ -79,50 +77,47 @@ pub fn run(workspace: &Path, args: DiffArgs<'_>) -> io::Result<Outcome> {
     let result = match versions {
         None => {
             let Some(amendment) = ws.amendment(args.from) else {
-                let hint =
-                    mizan::text::nearest(args.from, ws.amendments.iter().map(|a| a.id.as_str()))
-                        .map(|b| format!("; did you mean `{b}`?"))
-                        .unwrap_or_default();
-                eprintln!("mizan: no amendment `{}` in the workspace{hint}", args.from);
-                return Ok(Outcome::Failure);
+                return Err(CliError::new(format!(
+                    "no amendment `{}` in the workspace",
+                    args.from
+                ))
+                .help(did_you_mean_nearest(
+                    args.from,
+                    ws.amendments.iter().map(|a| a.id.as_str()),
+                )));
             };
             let Some(work) = ws.work(amendment.amends.as_str()) else {
-                eprintln!(
-                    "mizan: `{}` amends `{}`, which is not in the corpus",
+                return Err(CliError::new(format!(
+                    "`{}` amends `{}`, which is not in the corpus",
                     amendment.id, amendment.amends
-                );
-                return Ok(Outcome::Failure);
+                )));
             };
             amendment_diff(work, &ws.amendments, amendment, &options)
         }
         Some(((work_id, from, lang_a), (_, to, lang_b))) => {
             let Some(work) = ws.work(work_id.as_str()) else {
-                eprintln!("mizan: no work `{work_id}` in the corpus");
-                return Ok(Outcome::Failure);
+                return Err(CliError::new(format!("no work `{work_id}` in the corpus")));
             };
             let lang = args.lang.or(lang_a).or(lang_b);
             let options = DiffOptions { lang, ..options };
             if let Some(l) = lang
                 && work.expression(l).is_none()
             {
-                eprintln!("mizan: `{work_id}` has no {} text", l.code());
-                return Ok(Outcome::Failure);
+                return Err(CliError::new(format!(
+                    "`{work_id}` has no {} text",
+                    l.code()
+                )));
             }
             versions_diff(work, &ws.amendments, from, to, &options)
         }
     };
-    let diff = match result {
-        Ok(d) => d,
-        Err(VersionError::Invalid(d)) => {
-            eprint!("{}", render_text(&d, &ws.sources, stderr_color()));
-            eprintln!("mizan: the amendment does not apply to the current text");
-            return Ok(Outcome::Failure);
+    let diff = result.map_err(|e| match e {
+        VersionError::Invalid(d) => {
+            CliError::new("the amendment does not apply to the current text")
+                .diagnostics(d, &ws.sources)
         }
-        Err(VersionError::Unavailable(m)) => {
-            eprintln!("mizan: {m}");
-            return Ok(Outcome::Failure);
-        }
-    };
+        VersionError::Unavailable(m) => CliError::new(m),
+    })?;
     let render = RenderOptions {
         color: stdout_color(),
         width: width(args.width),
@@ -137,5 +132,5 @@ pub fn run(workspace: &Path, args: DiffArgs<'_>) -> io::Result<Outcome> {
             writeln!(out)?;
         }
     }
-    Ok(Outcome::Success)
+    Ok(())
 }

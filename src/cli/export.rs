@@ -9,9 +9,7 @@ use clap::Subcommand;
 use mizan::date::Date;
 use mizan::export::{self, ExportError, akn, ndjson};
 
-use mizan::diag::render_text;
-
-use super::{Format, Outcome, load, stderr_color};
+use super::{CliError, CliResult, Format, count, load, warn};
 
 #[derive(Debug, Subcommand)]
 pub(super) enum ExportCommand {
@@ -44,7 +42,7 @@ pub(super) enum ExportCommand {
     },
 }
 
-pub(super) fn run(workspace: &Path, command: ExportCommand) -> io::Result<Outcome> {
+pub(super) fn run(workspace: &Path, command: ExportCommand) -> CliResult {
     match command {
         ExportCommand::Akn {
             work,
@@ -60,30 +58,23 @@ pub(super) fn run(workspace: &Path, command: ExportCommand) -> io::Result<Outcom
     }
 }
 
-fn failed(e: &ExportError) -> io::Result<Outcome> {
-    eprintln!("mizan: {e}");
-    Ok(Outcome::Failure)
+/// An export that failed: the amendments' diagnostics, if any, then why.
+fn failed(e: ExportError, ws: &mizan::Workspace) -> CliError {
+    let failed = CliError::new(e.to_string());
+    match e {
+        ExportError::Amendments(d) => failed.diagnostics(d, &ws.sources),
+        _ => failed,
+    }
 }
 
-fn run_akn(
-    workspace: &Path,
-    options: akn::Options,
-    out: &Path,
-    format: Format,
-) -> io::Result<Outcome> {
-    let Some(ws) = load(workspace)? else {
-        return Ok(Outcome::Failure);
-    };
-    let manifest = match akn::export(&ws, &options, out) {
-        Ok(m) => m,
-        Err(ExportError::Amendments(d)) => {
-            eprint!("{}", render_text(&d, &ws.sources, stderr_color()));
-            return failed(&ExportError::Amendments(d));
-        }
-        Err(e) => return failed(&e),
-    };
+fn run_akn(workspace: &Path, options: akn::Options, out: &Path, format: Format) -> CliResult {
+    let ws = load(workspace)?;
+    let manifest = akn::export(&ws, &options, out).map_err(|e| failed(e, &ws))?;
     for s in &manifest.skipped {
-        eprintln!("mizan: nothing exported for `{}`: {}", s.work, s.reason);
+        warn(format_args!(
+            "nothing exported for `{}`: {}",
+            s.work, s.reason
+        ));
     }
     let mut stdout = io::stdout().lock();
     match format {
@@ -106,27 +97,15 @@ fn run_akn(
             )?;
         }
     }
-    Ok(Outcome::Success)
+    Ok(())
 }
 
-fn run_ndjson(
-    workspace: &Path,
-    out: &Path,
-    bulk: Option<&str>,
-    format: Format,
-) -> io::Result<Outcome> {
-    if let Some(index) = bulk
-        && let Err(e) = ndjson::check_index_name(index)
-    {
-        return failed(&e);
+fn run_ndjson(workspace: &Path, out: &Path, bulk: Option<&str>, format: Format) -> CliResult {
+    if let Some(index) = bulk {
+        ndjson::check_index_name(index).map_err(|e| CliError::new(e.to_string()))?;
     }
-    let Some(ws) = load(workspace)? else {
-        return Ok(Outcome::Failure);
-    };
-    let summary = match export::ndjson::export(&ws, out, bulk) {
-        Ok(s) => s,
-        Err(e) => return failed(&e),
-    };
+    let ws = load(workspace)?;
+    let summary = export::ndjson::export(&ws, out, bulk).map_err(|e| failed(e, &ws))?;
     let mut stdout = io::stdout().lock();
     match format {
         Format::Json => {
@@ -142,14 +121,5 @@ fn run_ndjson(
             out.display()
         )?,
     }
-    Ok(Outcome::Success)
-}
-
-/// `1 work`, `2 works`.
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
+    Ok(())
 }

@@ -10,9 +10,9 @@ use clap::ValueEnum;
 use mizan::diag::render_text;
 use mizan::gaps::{self, Filter, Inputs, Selection, TableOptions};
 use mizan::standards::{Status, Theme};
-use mizan::text::nearest;
+use mizan::text::did_you_mean_nearest;
 
-use super::{Outcome, load, stderr_color, stdout_color};
+use super::{CliError, CliResult, load, stderr_color, stdout_color, warn};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct GapsArgs {
@@ -65,10 +65,8 @@ fn parse_status(s: &str) -> Result<Status, String> {
         })
 }
 
-pub fn run(workspace: &Path, args: GapsArgs) -> io::Result<Outcome> {
-    let Some(ws) = load(workspace)? else {
-        return Ok(Outcome::Failure);
-    };
+pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
+    let ws = load(workspace)?;
     let lint = gaps::lint(&ws);
     if !lint.is_empty() {
         eprint!("{}", render_text(&lint, &ws.sources, stderr_color()));
@@ -76,38 +74,28 @@ pub fn run(workspace: &Path, args: GapsArgs) -> io::Result<Outcome> {
     if let Some(id) = &args.standard
         && ws.instrument(id).is_none()
     {
-        let mut message = format!("mizan: no instrument `{id}` in `standards/`");
-        if let Some(best) = nearest(id, ws.instruments.iter().map(|i| i.id.as_str())) {
-            message.push_str(&format!("; did you mean `{best}`?"));
-        }
-        eprintln!("{message}");
-        return Ok(Outcome::Failure);
+        return Err(
+            CliError::new(format!("no instrument `{id}` in `standards/`")).help(
+                did_you_mean_nearest(id, ws.instruments.iter().map(|i| i.id.as_str())),
+            ),
+        );
     }
     let with: Vec<Selection> = args.with.iter().map(|s| Selection::parse(s)).collect();
     let inputs = Inputs::of(&ws);
-    let amendments = match gaps::scenario::select(&ws.amendments, inputs.jurisdiction, &with) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("mizan: {e}");
-            return Ok(Outcome::Failure);
-        }
-    };
+    let amendments = gaps::scenario::select(&ws.amendments, inputs.jurisdiction, &with)
+        .map_err(|e| CliError::new(e.to_string()))?;
     if !with.is_empty() && amendments.is_empty() {
-        eprintln!("mizan: no pending amendment to apply; the report shows the law as it stands");
+        warn("no pending amendment to apply; the report shows the law as it stands");
     }
     let filter = Filter {
         standard: args.standard,
         theme: args.theme,
         statuses: args.status,
     };
-    let analysis = match gaps::analyse_workspace(&ws, &filter, amendments) {
-        Ok(a) => a,
-        Err(diags) => {
-            eprint!("{}", render_text(&diags, &ws.sources, stderr_color()));
-            eprintln!("mizan: the amendments of the scenario do not apply together");
-            return Ok(Outcome::Failure);
-        }
-    };
+    let analysis = gaps::analyse_workspace(&ws, &filter, amendments).map_err(|diags| {
+        CliError::new("the amendments of the scenario do not apply together")
+            .diagnostics(diags, &ws.sources)
+    })?;
     // Buffered: the JSON of a large workspace is millions of lines, and a
     // locked stdout flushes at every one.
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -129,5 +117,5 @@ pub fn run(workspace: &Path, args: GapsArgs) -> io::Result<Outcome> {
         }
     }
     out.flush()?;
-    Ok(Outcome::Success)
+    Ok(())
 }

@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod diff;
+mod error;
 mod export;
 mod gaps;
 mod search;
@@ -11,7 +12,7 @@ mod serve;
 mod show;
 mod suggest;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 
@@ -19,7 +20,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use mizan::Workspace;
 use mizan::corpus::Lang;
-use mizan::diag::render_text;
+use mizan::diag::{Code, render_text};
+use mizan::text::did_you_mean_nearest;
+
+pub use error::{CliError, CliResult, report, warn};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -122,6 +126,11 @@ enum Command {
         #[command(subcommand)]
         command: export::ExportCommand,
     },
+    /// Explain a diagnostic code (`M0203`): what it means, an example, the fix.
+    Explain {
+        /// The code, as `check` shows it: error[M0203].
+        code: String,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -198,14 +207,7 @@ impl From<LangArg> for Lang {
     }
 }
 
-/// How a command ended, for the exit code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    Success,
-    Failure,
-}
-
-pub fn run(args: Args) -> io::Result<Outcome> {
+pub fn run(args: Args) -> CliResult {
     match args.command {
         Command::Check { format } => check::run(&args.workspace, format),
         Command::Gaps(gaps_args) => gaps::run(&args.workspace, gaps_args),
@@ -283,6 +285,36 @@ pub fn run(args: Args) -> io::Result<Outcome> {
             format,
         } => suggest::run(&args.workspace, standard, usize::from(limit), format),
         Command::Export { command } => export::run(&args.workspace, command),
+        Command::Explain { code } => explain(&code),
+    }
+}
+
+/// `mizan explain CODE`: the code's page, as the book has it.
+fn explain(code: &str) -> CliResult {
+    let Some(c) = Code::parse(code) else {
+        return Err(CliError::new(format!("no diagnostic code `{code}`"))
+            .help(did_you_mean_nearest(
+                &code.to_uppercase(),
+                Code::ALL.iter().map(|c| c.id()),
+            ))
+            .note("the book's Diagnostic codes chapter lists them all"));
+    };
+    use std::io::Write;
+    let mut out = io::stdout().lock();
+    out.write_all(c.book_page().as_bytes())?;
+    Ok(())
+}
+
+/// `1 work`, `2 works`, `3 mapping entries`: the one way output counts things.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else if let Some(stem) = noun.strip_suffix('y')
+        && !stem.ends_with(['a', 'e', 'o', 'u'])
+    {
+        format!("{n} {stem}ies")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 
@@ -299,12 +331,12 @@ fn stdout_color() -> bool {
 /// workspace is never freed piece by piece (a tenth of a command's time on
 /// a large corpus): the operating system takes the memory back at exit. A
 /// long-running command (`serve`) uses `load_owned`, which frees it.
-fn load(workspace: &std::path::Path) -> io::Result<Option<ManuallyDrop<Workspace>>> {
-    Ok(load_owned(workspace)?.map(ManuallyDrop::new))
+fn load(workspace: &std::path::Path) -> Result<ManuallyDrop<Workspace>, CliError> {
+    load_owned(workspace).map(ManuallyDrop::new)
 }
 
-/// Loads the workspace; on failure prints every diagnostic to stderr.
-fn load_owned(workspace: &std::path::Path) -> io::Result<Option<Workspace>> {
+/// Loads the workspace, printing its warnings; fails with its errors.
+fn load_owned(workspace: &std::path::Path) -> Result<Workspace, CliError> {
     match Workspace::load(workspace) {
         Ok(ws) => {
             if !ws.diagnostics.is_empty() {
@@ -313,22 +345,28 @@ fn load_owned(workspace: &std::path::Path) -> io::Result<Option<Workspace>> {
                     render_text(&ws.diagnostics, &ws.sources, stderr_color())
                 );
             }
-            Ok(Some(ws))
+            Ok(ws)
         }
-        Err(failure) => {
-            let mut err = io::stderr().lock();
-            write!(
-                err,
-                "{}",
-                render_text(&failure.diagnostics, &failure.sources, stderr_color())
-            )?;
-            writeln!(
-                err,
-                "mizan: the workspace has {} error(s) and {} warning(s); run `mizan check` for details",
-                failure.diagnostics.errors(),
-                failure.diagnostics.warnings()
-            )?;
-            Ok(None)
-        }
+        Err(failure) => Err(CliError::new(format!(
+            "the workspace has {} and {}; run `mizan check` for details",
+            count(failure.diagnostics.errors(), "error"),
+            count(failure.diagnostics.warnings(), "warning")
+        ))
+        .diagnostics(failure.diagnostics, &failure.sources)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn count_says_one_thing_and_many_things() {
+        assert_eq!(super::count(1, "mapping entry"), "1 mapping entry");
+        assert_eq!(super::count(3, "mapping entry"), "3 mapping entries");
+        assert_eq!(super::count(0, "work"), "0 works");
+        assert_eq!(
+            super::count(2, "Akoma Ntoso document"),
+            "2 Akoma Ntoso documents"
+        );
+        assert_eq!(super::count(2, "key"), "2 keys");
     }
 }

@@ -4,6 +4,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
+use anstyle::Style;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 
@@ -15,7 +16,7 @@ use mizan::search::{
 };
 use mizan::text::without_bidi_controls;
 
-use super::{Format, Outcome, load, stdout_color};
+use super::{CliError, CliResult, Format, load, stdout_color, warn};
 
 /// What `mizan search` was asked.
 pub struct SearchArgs {
@@ -29,26 +30,19 @@ pub struct SearchArgs {
 /// Opens the workspace's index, refreshing it first if the files changed.
 /// `ws` is the workspace if the caller has loaded it already. Returns
 /// `None` (after printing why) when the workspace or the index fails.
-pub fn open_index(root: &Path, ws: Option<&Workspace>) -> io::Result<Option<SearchIndex>> {
+pub fn open_index(root: &Path, ws: Option<&Workspace>) -> Result<SearchIndex, CliError> {
     let store = IndexStore::new(root);
-    let stamps = match store.open() {
-        Ok(Freshness::Fresh(index)) => return Ok(Some(index)),
-        Ok(Freshness::Stale { stamps, .. }) => stamps,
-        Err(e) => {
-            eprintln!("mizan: {e}");
-            return Ok(None);
-        }
+    let stamps = match store.open().map_err(|e| CliError::new(e.to_string()))? {
+        Freshness::Fresh(index) => return Ok(index),
+        Freshness::Stale { stamps, .. } => stamps,
     };
     let loaded;
     let ws = match ws {
         Some(ws) => ws,
-        None => match load(root)? {
-            Some(w) => {
-                loaded = w;
-                &loaded
-            }
-            None => return Ok(None),
-        },
+        None => {
+            loaded = load(root)?;
+            &loaded
+        }
     };
     let bar = if io::stderr().is_terminal() {
         let bar = ProgressBar::new(0).with_message("indexing");
@@ -64,57 +58,32 @@ pub fn open_index(root: &Path, ws: Option<&Workspace>) -> io::Result<Option<Sear
         bar.set_position(p.done as u64);
     });
     bar.finish_and_clear();
-    match result {
-        Ok((index, report)) => {
-            if report.busy {
-                eprintln!(
-                    "mizan: warning: another mizan process is refreshing the index; \
-                     searching the index as it was"
-                );
-            }
-            Ok(Some(index))
-        }
-        Err(e) => {
-            eprintln!("mizan: {e}");
-            Ok(None)
-        }
+    let (index, report) = result.map_err(|e| CliError::new(e.to_string()))?;
+    if report.busy {
+        warn("another mizan process is refreshing the index; searching the index as it was");
     }
+    Ok(index)
 }
 
-pub fn run(root: &Path, mut args: SearchArgs) -> io::Result<Outcome> {
+pub fn run(root: &Path, mut args: SearchArgs) -> CliResult {
     if let Some(y) = &args.year {
-        match y.parse() {
-            Ok(r) => args.filters.years = Some(r),
-            Err(e) => {
-                eprintln!("mizan: {e}");
-                return Ok(Outcome::Failure);
-            }
-        }
+        let years = y.parse().map_err(|e| CliError::new(format!("{e}")))?;
+        args.filters.years = Some(years);
     }
-    if let Err(e) = args.filters.validate() {
-        eprintln!("mizan: {e}");
-        return Ok(Outcome::Failure);
-    }
-    let Some(index) = open_index(root, None)? else {
-        return Ok(Outcome::Failure);
-    };
+    args.filters
+        .validate()
+        .map_err(|e| CliError::new(e.to_string()))?;
+    let index = open_index(root, None)?;
     let request = SearchRequest {
         query: args.query.clone(),
         filters: args.filters.clone(),
         limit: args.limit,
     };
-    let results = match search(&index, &request) {
-        Ok(r) => r,
-        Err(e @ (SearchError::Query { .. } | SearchError::Filter { .. })) => {
-            eprintln!("mizan: {e}");
-            eprintln!("  help: see `mizan search --help`, or the search chapter of the book");
-            return Ok(Outcome::Failure);
-        }
-        Err(e) => {
-            eprintln!("mizan: {e}");
-            return Ok(Outcome::Failure);
-        }
-    };
+    let results = search(&index, &request).map_err(|e| match e {
+        SearchError::Query { .. } | SearchError::Filter { .. } => CliError::new(e.to_string())
+            .help("see `mizan search --help`, or the search chapter of the book".to_owned()),
+        e => CliError::new(e.to_string()),
+    })?;
     let mut out = io::stdout().lock();
     match args.format {
         Format::Json => {
@@ -144,7 +113,7 @@ pub fn run(root: &Path, mut args: SearchArgs) -> io::Result<Outcome> {
             }
         }
     }
-    Ok(Outcome::Success)
+    Ok(())
 }
 
 fn highlighted_json(h: &Highlighted) -> serde_json::Value {
@@ -167,13 +136,12 @@ fn render(h: &Highlighted, color: bool) -> String {
     if !color || h.highlights.is_empty() {
         return text;
     }
+    let bold = Style::new().bold();
     let mut out = String::with_capacity(text.len() + h.highlights.len() * 8);
     let mut at = 0;
     for r in &h.highlights {
         out.push_str(&text[at..r.start]);
-        out.push_str("\x1b[1m");
-        out.push_str(&text[r.clone()]);
-        out.push_str("\x1b[0m");
+        out.push_str(&format!("{bold}{}{bold:#}", &text[r.clone()]));
         at = r.end;
     }
     out.push_str(&text[at..]);

@@ -9,8 +9,8 @@ use mizan::site::serve::{Limits, bind, start};
 use mizan::site::watch::Watcher;
 use mizan::site::{BuildOptions, Profile, build};
 
-use super::build::{default_out, print_report, report_error};
-use super::{Format, Outcome, load_owned};
+use super::build::{build_failed, default_out, print_report};
+use super::{CliError, CliResult, Format, load_owned, report};
 
 pub fn run(
     workspace: &Path,
@@ -18,7 +18,7 @@ pub fn run(
     profile: Profile,
     bind_to: IpAddr,
     port: u16,
-) -> io::Result<Outcome> {
+) -> CliResult {
     let opts = BuildOptions {
         out: default_out(workspace, out),
         profile,
@@ -27,9 +27,7 @@ pub fn run(
     let listener = bind(SocketAddr::new(bind_to, port))?;
     let mut watcher = Watcher::new(workspace, &opts.out)
         .map_err(|e| io::Error::other(format!("cannot watch {}: {e}", workspace.display())))?;
-    if !rebuild(workspace, &opts)? {
-        return Ok(Outcome::Failure);
-    }
+    rebuild(workspace, &opts)?;
     let server = start(opts.out.clone(), listener, Limits::default())?;
     {
         let mut out = io::stdout().lock();
@@ -38,33 +36,30 @@ pub fn run(
     }
     loop {
         match watcher.next_change() {
-            Ok(_) => {
-                rebuild(workspace, &opts)?;
-            }
+            // A failed rebuild is reported and the previous site served.
+            Ok(_) => match rebuild(workspace, &opts) {
+                Err(CliError::Io(e)) => return Err(CliError::Io(e)),
+                Err(e) => {
+                    report(&e.note("still serving the previous site"));
+                }
+                Ok(()) => {}
+            },
             Err(e) => {
-                eprintln!("mizan: {e}; no longer rebuilding on change");
+                report(&CliError::new(format!(
+                    "{e}; no longer rebuilding on change"
+                )));
                 server.wait();
-                return Ok(Outcome::Failure);
+                return Err(CliError::Findings);
             }
         }
     }
 }
 
-/// Loads and builds; on failure prints why and keeps the previous site.
-fn rebuild(workspace: &Path, opts: &BuildOptions) -> io::Result<bool> {
-    let Some(ws) = load_owned(workspace)? else {
-        eprintln!("mizan: the site was not rebuilt; still serving the previous one");
-        return Ok(false);
-    };
-    match build(&ws, opts) {
-        Ok(report) => {
-            print_report(&report, Format::Text, false)?;
-            io::stdout().flush()?;
-            Ok(true)
-        }
-        Err(e) => {
-            report_error(&e);
-            Ok(false)
-        }
-    }
+/// Loads and builds; a failure leaves the previous site in place.
+fn rebuild(workspace: &Path, opts: &BuildOptions) -> CliResult {
+    let ws = load_owned(workspace)?;
+    let report = build(&ws, opts).map_err(build_failed)?;
+    print_report(&report, Format::Text, false)?;
+    io::stdout().flush()?;
+    Ok(())
 }

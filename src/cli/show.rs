@@ -6,13 +6,14 @@
 use std::io::{self, Write};
 use std::path::Path;
 
+use mizan::Workspace;
 use mizan::amend::{ConsolidatedExpression, Version, VersionError};
-use mizan::corpus::{Lang, Point};
+use mizan::corpus::{Article, Authority, Lang, Point, StatuteMeta, Work};
 use mizan::date::Date;
-use mizan::diag::render_text;
 use mizan::ids::ArticleRef;
+use mizan::workspace::MappedProvision;
 
-use super::{Format, Outcome, load, stderr_color, stdout_color};
+use super::{CliError, CliResult, Format, load, stdout_color};
 
 /// Which version of the text to show.
 pub struct VersionArgs<'a> {
@@ -26,216 +27,273 @@ pub fn run(
     lang: Option<Lang>,
     version_args: VersionArgs<'_>,
     format: Format,
-) -> io::Result<Outcome> {
-    let article_ref = match ArticleRef::parse(id) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("mizan: {e}");
-            return Ok(Outcome::Failure);
-        }
+) -> CliResult {
+    let article_ref = ArticleRef::parse(id).map_err(|e| CliError::new(e.to_string()))?;
+    let ws = load(workspace)?;
+    let work = find_work(&ws, &article_ref, lang)?;
+    let version = select_version(&ws, work, &version_args)?;
+    let (text, article) = find_article(&version, &article_ref, lang)?;
+    let shown = Shown {
+        article_ref: &article_ref,
+        work,
+        version: &version,
+        text,
+        article,
+        mapped: ws.provisions_for(&article_ref),
     };
-    let Some(ws) = load(workspace)? else {
-        return Ok(Outcome::Failure);
-    };
+    let mut out = io::stdout().lock();
+    match format {
+        Format::Json => write_json(&mut out, &shown),
+        Format::Text => write_text(&mut out, &shown, stdout_color()),
+    }
+}
+
+/// The article found, with what `show` prints beside it.
+struct Shown<'a> {
+    article_ref: &'a ArticleRef,
+    work: &'a Work,
+    version: &'a Version,
+    text: &'a ConsolidatedExpression,
+    article: &'a Article,
+    mapped: Vec<MappedProvision<'a>>,
+}
+
+/// The work the article id names, with the language asked for.
+fn find_work<'w>(
+    ws: &'w Workspace,
+    article_ref: &ArticleRef,
+    lang: Option<Lang>,
+) -> Result<&'w Work, CliError> {
     let Some(work) = ws.work(article_ref.work.as_str()) else {
-        eprintln!("mizan: no work `{}` in the corpus", article_ref.work);
-        return Ok(Outcome::Failure);
+        return Err(CliError::new(format!(
+            "no work `{}` in the corpus",
+            article_ref.work
+        )));
     };
     if let Some(l) = lang
         && work.expression(l).is_none()
     {
-        eprintln!(
-            "mizan: `{}` has no {} expression",
+        return Err(CliError::new(format!(
+            "`{}` has no {} expression",
             article_ref.work,
             l.code()
-        );
-        return Ok(Outcome::Failure);
+        )));
     }
-    // The version asked for: without --at, the latest (every enacted
-    // amendment and ruling applied), which is what a reader means by "the
-    // article"; the file may hold an older text.
-    let version: Version = {
-        let with: Vec<&str> = version_args.with.iter().map(String::as_str).collect();
-        match ws.version(work.id.as_str(), version_args.at, &with) {
-            Ok(v) => v,
-            Err(VersionError::Invalid(d)) => {
-                eprint!("{}", render_text(&d, &ws.sources, stderr_color()));
-                eprintln!("mizan: the amendments do not apply");
-                return Ok(Outcome::Failure);
+    Ok(work)
+}
+
+/// The version asked for: without --at, the latest (every enacted
+/// amendment and ruling applied), which is what a reader means by "the
+/// article"; the file may hold an older text.
+fn select_version(
+    ws: &Workspace,
+    work: &Work,
+    version_args: &VersionArgs<'_>,
+) -> Result<Version, CliError> {
+    let with: Vec<&str> = version_args.with.iter().map(String::as_str).collect();
+    ws.version(work.id.as_str(), version_args.at, &with)
+        .map_err(|e| match e {
+            VersionError::Invalid(d) => {
+                CliError::new("the amendments do not apply").diagnostics(d, &ws.sources)
             }
-            Err(VersionError::Unavailable(m)) => {
-                eprintln!("mizan: {m}");
-                return Ok(Outcome::Failure);
-            }
-        }
-    };
+            VersionError::Unavailable(m) => CliError::new(m),
+        })
+}
+
+/// The article in the version, in the language asked for (else the first
+/// that has it); when missing, says where it is and why.
+fn find_article<'v>(
+    version: &'v Version,
+    article_ref: &ArticleRef,
+    lang: Option<Lang>,
+) -> Result<(&'v ConsolidatedExpression, &'v Article), CliError> {
     let texts: &[ConsolidatedExpression] = &version.expressions;
     let found = texts
         .iter()
         .filter(|t| lang.is_none_or(|l| t.lang() == l))
         .find_map(|t| t.article(&article_ref.eid).map(|a| (t, a)));
-    let Some((text, article)) = found else {
-        let when = format!(" ({})", version.label());
-        eprintln!(
-            "mizan: no article `{}` in `{}`{when}",
-            article_ref.eid, article_ref.work
-        );
-        // Say why, when the article exists in another language only.
-        if let Some(t) = texts.iter().find(|t| t.article(&article_ref.eid).is_some()) {
-            eprintln!("mizan: it is in the {} text", t.lang().code());
-        }
-        for t in texts {
-            for s in t.stale_for(&article_ref.eid) {
-                eprintln!(
-                    "mizan: `{}` {} in {} only",
-                    s.amendment,
-                    s.change,
-                    language_name(s.written_in)
-                );
-            }
-        }
-        return Ok(Outcome::Failure);
-    };
-    let expression = &text.expression;
-    let repealed = text.repealed.get(&article.eid);
-    let changes = text.changes_of(&article.eid);
-    let stale: Vec<_> = text.stale_for(&article.eid).collect();
-    let mapped = ws.provisions_for(&article_ref);
-    let mut out = io::stdout().lock();
-    let path: Vec<_> = expression.container_path(article);
-    match format {
-        Format::Json => {
-            let value = serde_json::json!({
-                "version": 1,
-                "id": article_ref.to_string(),
-                "work": work.id,
-                "expression": expression.id(),
-                "lang": expression.lang(),
-                "work_title": expression.meta.title,
-                "authority": expression.meta.authority,
-                "containers": path.iter().map(|c| serde_json::json!({
-                    "eid": c.eid, "kind": c.kind, "num": c.num, "heading": c.heading,
-                })).collect::<Vec<_>>(),
-                "article": article,
-                "text_version": serde_json::json!({
-                    "label": version.label(), "kind": version.kind, "date": version.date,
-                    "amendments": version.amendments,
-                }),
-                "repealed": repealed,
-                "changed_by": changes,
-                "stale": stale,
-                "provisions": mapped.iter().map(|m| serde_json::json!({
-                    "provision": format!("{}/{}", m.instrument.id, m.provision.id),
-                    "element": m.entry.element,
-                    "citation": m.provision.citation,
-                    "instrument": m.instrument.display_title(),
-                    "title": m.provision.title,
-                    "status": m.entry.status,
-                })).collect::<Vec<_>>(),
-            });
-            serde_json::to_writer_pretty(&mut out, &value)?;
-            writeln!(out)?;
-        }
-        Format::Text => {
-            let bold = |s: &str| {
-                if stdout_color() {
-                    format!("\x1b[1m{s}\x1b[0m")
-                } else {
-                    s.to_owned()
-                }
-            };
-            let meta = &expression.meta;
-            writeln!(out, "{}", meta.title)?;
-            for c in &path {
-                writeln!(out, "  {}", c.text)?;
-            }
-            let word = match expression.lang() {
-                Lang::En => "Article",
-                Lang::Ar => "المادة",
-            };
-            let heading = match (&article.heading, repealed) {
-                (_, Some(_)) => format!(
-                    "{word} {} [{}]",
-                    article.num,
-                    match expression.lang() {
-                        Lang::En => "Repealed",
-                        Lang::Ar => "ملغاة",
-                    }
-                ),
-                (Some(h), None) => format!("{word} {}: {h}", article.num),
-                (None, None) => format!("{word} {}", article.num),
-            };
-            writeln!(out, "\n{}", bold(&heading))?;
-            writeln!(out, "{article_ref}  ({})", expression.id())?;
-            writeln!(out, "Text {}", version.label())?;
-            if let Some(r) = repealed {
-                writeln!(out, "Repealed by `{}`{}", r.amendment, in_force(r.in_force))?;
-            }
-            if !changes.is_empty() && repealed.is_none() {
-                let list: Vec<String> = changes
-                    .iter()
-                    .map(|c| format!("`{}`{}", c.amendment, in_force(c.in_force)))
-                    .collect();
-                writeln!(out, "As amended by {}", list.join(", "))?;
-            }
-            for s in &stale {
-                writeln!(
-                    out,
-                    "Note: `{}` {} in {} only; this {} text does not show that change.",
-                    s.amendment,
-                    s.change,
-                    language_name(s.written_in),
-                    language_name(expression.lang())
-                )?;
-            }
-            writeln!(out)?;
-            for p in &article.paragraphs {
-                if !p.text.is_empty() {
-                    writeln!(out, "{}", p.text)?;
-                }
-                write_points(&mut out, &p.points, 1)?;
-                writeln!(out)?;
-            }
-            if mapped.is_empty() {
-                writeln!(out, "Mapped provisions: none")?;
-            } else {
-                writeln!(out, "Mapped provisions:")?;
-                for m in &mapped {
-                    let element = m
-                        .entry
-                        .element
-                        .as_ref()
-                        .map(|e| format!("#{e}"))
-                        .unwrap_or_default();
-                    writeln!(
-                        out,
-                        "  {}/{}{element}  {} {}: {}  [{}]",
-                        m.instrument.id,
-                        m.provision.id,
-                        m.instrument.display_title(),
-                        m.provision.citation,
-                        m.provision.title,
-                        m.entry.status
-                    )?;
-                }
-            }
-            let as_of = meta
-                .version_date()
-                .map_or_else(|| "date unknown".to_owned(), |d| format!("text as of {d}"));
-            writeln!(
-                out,
-                "\n{} ({as_of}); source: {}",
-                match meta.authority {
-                    mizan::corpus::Authority::Official => "Official text",
-                    mizan::corpus::Authority::UnofficialTranslation => "Unofficial translation",
-                    mizan::corpus::Authority::UnofficialSummary =>
-                        "Unofficial summary, not the official text",
-                },
-                meta.source
-            )?;
+    if let Some(found) = found {
+        return Ok(found);
+    }
+    let mut e = CliError::new(format!(
+        "no article `{}` in `{}` ({})",
+        article_ref.eid,
+        article_ref.work,
+        version.label()
+    ));
+    // Say why, when the article exists in another language only.
+    if let Some(t) = texts.iter().find(|t| t.article(&article_ref.eid).is_some()) {
+        e = e.note(format!("it is in the {} text", t.lang().code()));
+    }
+    for t in texts {
+        for s in t.stale_for(&article_ref.eid) {
+            e = e.note(format!(
+                "`{}` {} in {} only",
+                s.amendment,
+                s.change,
+                language_name(s.written_in)
+            ));
         }
     }
-    Ok(Outcome::Success)
+    Err(e)
+}
+
+fn write_json(out: &mut impl Write, s: &Shown<'_>) -> CliResult {
+    let expression = &s.text.expression;
+    let eid = &s.article.eid;
+    let stale: Vec<_> = s.text.stale_for(eid).collect();
+    let value = serde_json::json!({
+        "version": 1,
+        "id": s.article_ref.to_string(),
+        "work": s.work.id,
+        "expression": expression.id(),
+        "lang": expression.lang(),
+        "work_title": expression.meta.title,
+        "authority": expression.meta.authority,
+        "containers": expression.container_path(s.article).iter().map(|c| serde_json::json!({
+            "eid": c.eid, "kind": c.kind, "num": c.num, "heading": c.heading,
+        })).collect::<Vec<_>>(),
+        "article": s.article,
+        "text_version": serde_json::json!({
+            "label": s.version.label(), "kind": s.version.kind, "date": s.version.date,
+            "amendments": s.version.amendments,
+        }),
+        "repealed": s.text.repealed.get(eid),
+        "changed_by": s.text.changes_of(eid),
+        "stale": stale,
+        "provisions": s.mapped.iter().map(|m| serde_json::json!({
+            "provision": format!("{}/{}", m.instrument.id, m.provision.id),
+            "element": m.entry.element,
+            "citation": m.provision.citation,
+            "instrument": m.instrument.display_title(),
+            "title": m.provision.title,
+            "status": m.entry.status,
+        })).collect::<Vec<_>>(),
+    });
+    serde_json::to_writer_pretty(&mut *out, &value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// The article as text: where it sits, its version and history, its
+/// paragraphs, the provisions mapped to it, and where the text comes from.
+fn write_text(out: &mut impl Write, s: &Shown<'_>, color: bool) -> CliResult {
+    write_heading(out, s, color)?;
+    write_history(out, s)?;
+    writeln!(out)?;
+    for p in &s.article.paragraphs {
+        if !p.text.is_empty() {
+            writeln!(out, "{}", p.text)?;
+        }
+        write_points(out, &p.points, 1)?;
+        writeln!(out)?;
+    }
+    write_mapped(out, &s.mapped)?;
+    write_source(out, &s.text.expression.meta)?;
+    Ok(())
+}
+
+/// The work's title, the containers, and the article's number and heading.
+fn write_heading(out: &mut impl Write, s: &Shown<'_>, color: bool) -> io::Result<()> {
+    let expression = &s.text.expression;
+    let article = s.article;
+    writeln!(out, "{}", expression.meta.title)?;
+    for c in expression.container_path(article) {
+        writeln!(out, "  {}", c.text)?;
+    }
+    let word = match expression.lang() {
+        Lang::En => "Article",
+        Lang::Ar => "المادة",
+    };
+    let repealed = s.text.repealed.contains_key(&article.eid);
+    let heading = match (&article.heading, repealed) {
+        (_, true) => format!(
+            "{word} {} [{}]",
+            article.num,
+            match expression.lang() {
+                Lang::En => "Repealed",
+                Lang::Ar => "ملغاة",
+            }
+        ),
+        (Some(h), false) => format!("{word} {}: {h}", article.num),
+        (None, false) => format!("{word} {}", article.num),
+    };
+    if color {
+        let bold = anstyle::Style::new().bold();
+        writeln!(out, "\n{bold}{heading}{bold:#}")?;
+    } else {
+        writeln!(out, "\n{heading}")?;
+    }
+    writeln!(out, "{}  ({})", s.article_ref, expression.id())
+}
+
+/// Which version this is, what repealed or amended the article, and the
+/// changes written in the other language only.
+fn write_history(out: &mut impl Write, s: &Shown<'_>) -> io::Result<()> {
+    let eid = &s.article.eid;
+    let repealed = s.text.repealed.get(eid);
+    let changes = s.text.changes_of(eid);
+    writeln!(out, "Text {}", s.version.label())?;
+    if let Some(r) = repealed {
+        writeln!(out, "Repealed by `{}`{}", r.amendment, in_force(r.in_force))?;
+    }
+    if !changes.is_empty() && repealed.is_none() {
+        let list: Vec<String> = changes
+            .iter()
+            .map(|c| format!("`{}`{}", c.amendment, in_force(c.in_force)))
+            .collect();
+        writeln!(out, "As amended by {}", list.join(", "))?;
+    }
+    for stale in s.text.stale_for(eid) {
+        writeln!(
+            out,
+            "Note: `{}` {} in {} only; this {} text does not show that change.",
+            stale.amendment,
+            stale.change,
+            language_name(stale.written_in),
+            language_name(s.text.expression.lang())
+        )?;
+    }
+    Ok(())
+}
+
+fn write_mapped(out: &mut impl Write, mapped: &[MappedProvision<'_>]) -> io::Result<()> {
+    if mapped.is_empty() {
+        return writeln!(out, "Mapped provisions: none");
+    }
+    writeln!(out, "Mapped provisions:")?;
+    for m in mapped {
+        let element = m
+            .entry
+            .element
+            .as_ref()
+            .map(|e| format!("#{e}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {}/{}{element}  {} {}: {}  [{}]",
+            m.instrument.id,
+            m.provision.id,
+            m.instrument.display_title(),
+            m.provision.citation,
+            m.provision.title,
+            m.entry.status
+        )?;
+    }
+    Ok(())
+}
+
+/// The authority of the text, its date and its source.
+fn write_source(out: &mut impl Write, meta: &StatuteMeta) -> io::Result<()> {
+    let as_of = meta
+        .version_date()
+        .map_or_else(|| "date unknown".to_owned(), |d| format!("text as of {d}"));
+    let authority = match meta.authority {
+        Authority::Official => "Official text",
+        Authority::UnofficialTranslation => "Unofficial translation",
+        Authority::UnofficialSummary => "Unofficial summary, not the official text",
+    };
+    writeln!(out, "\n{authority} ({as_of}); source: {}", meta.source)
 }
 
 fn in_force(date: Option<Date>) -> String {

@@ -7,44 +7,28 @@ use std::path::Path;
 use serde_json::json;
 
 use mizan::search::{SuggestOptions, suggest};
-use mizan::text::nearest;
+use mizan::text::did_you_mean_nearest;
 
 use super::search::open_index;
-use super::{Format, Outcome, load};
+use super::{CliError, CliResult, Format, load};
 
-pub fn run(
-    root: &Path,
-    standard: Option<String>,
-    limit: usize,
-    format: Format,
-) -> io::Result<Outcome> {
-    let Some(ws) = load(root)? else {
-        return Ok(Outcome::Failure);
-    };
+pub fn run(root: &Path, standard: Option<String>, limit: usize, format: Format) -> CliResult {
+    let ws = load(root)?;
     if let Some(s) = &standard
         && ws.instrument(s).is_none()
     {
-        eprintln!("mizan: no instrument `{s}` in the workspace");
         let ids = ws.instruments.iter().map(|i| i.id.as_str());
-        if let Some(near) = nearest(s, ids) {
-            eprintln!("  help: did you mean `{near}`?");
-        }
-        return Ok(Outcome::Failure);
+        return Err(
+            CliError::new(format!("no instrument `{s}` in `standards/`"))
+                .help(did_you_mean_nearest(s, ids)),
+        );
     }
-    let Some(index) = open_index(root, Some(&ws))? else {
-        return Ok(Outcome::Failure);
-    };
+    let index = open_index(root, Some(&ws))?;
     let options = SuggestOptions {
         standard: standard.clone(),
         limit,
     };
-    let suggestions = match suggest(&ws, &index, &options) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("mizan: {e}");
-            return Ok(Outcome::Failure);
-        }
-    };
+    let suggestions = suggest(&ws, &index, &options).map_err(|e| CliError::new(e.to_string()))?;
     let mut out = io::stdout().lock();
     match format {
         Format::Json => {
@@ -118,5 +102,5 @@ pub fn run(
             }
         }
     }
-    Ok(Outcome::Success)
+    Ok(())
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::hash::FastMap;
 use crate::ids::check_eid;
 use crate::source::split_front_matter;
@@ -51,6 +51,7 @@ pub fn read_expression(path: &Arc<Path>, text: &str) -> (Option<Expression>, Dia
             .map(|i| split.yaml.start + i..split.yaml.start + i + 5);
         diags.push(
             Diagnostic::error(
+                Code::LangMismatch,
                 path,
                 at,
                 format!(
@@ -348,6 +349,7 @@ impl BodyBuilder<'_> {
                     self.too_deep = None;
                     diags.push(
                         Diagnostic::error(
+                            Code::ListsTooDeep,
                             self.path,
                             Some(start..start + 1),
                             format!(
@@ -428,7 +430,12 @@ impl BodyBuilder<'_> {
         if let Some(id) = &explicit_id
             && let Err(e) = check_eid(id)
         {
-            diags.push(Diagnostic::error(self.path, Some(span.clone()), e.message));
+            diags.push(Diagnostic::error(
+                Code::InvalidEid,
+                self.path,
+                Some(span.clone()),
+                e.message,
+            ));
             self.skipping = true;
             self.article = None;
             return;
@@ -439,6 +446,7 @@ impl BodyBuilder<'_> {
                 if let Some(first) = self.seen_articles.get(&eid) {
                     diags.push(
                         Diagnostic::error(
+                            Code::DuplicateArticle,
                             self.path,
                             Some(span.clone()),
                             format!("two articles with the same number: `{eid}` is already used"),
@@ -466,9 +474,14 @@ impl BodyBuilder<'_> {
             }
             HeadingKind::ArticleWithoutNumber => {
                 diags.push(
-                    Diagnostic::error(self.path, Some(span), "article heading has no number")
-                        .with_label("expected a number after the article word")
-                        .with_help("write the number, for example `Article 2` or `المادة (٢)`"),
+                    Diagnostic::error(
+                        Code::ArticleWithoutNumber,
+                        self.path,
+                        Some(span),
+                        "article heading has no number",
+                    )
+                    .with_label("expected a number after the article word")
+                    .with_help("write the number, for example `Article 2` or `المادة (٢)`"),
                 );
                 self.skipping = true;
                 self.article = None;
@@ -476,6 +489,7 @@ impl BodyBuilder<'_> {
             HeadingKind::ArticleNumberTooLong(digits) => {
                 diags.push(
                     Diagnostic::error(
+                        Code::ArticleNumberTooLong,
                         self.path,
                         Some(span),
                         format!(
@@ -552,6 +566,7 @@ impl BodyBuilder<'_> {
         if let Some(first) = self.seen_containers.get(&eid) {
             diags.push(
                 Diagnostic::error(
+                    Code::DuplicateContainer,
                     self.path,
                     Some(span.clone()),
                     format!("two containers with the same id: `{eid}` is already used"),

@@ -11,8 +11,10 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+pub mod codes;
 mod render;
 
+pub use codes::Code;
 pub use render::{JsonDiagnostic, render_text, to_json};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -33,6 +35,8 @@ pub struct Related {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// The stable code (`M0203`): what kind of problem this is.
+    pub code: Code,
     /// The file, relative to the workspace where possible.
     pub path: Arc<Path>,
     /// Byte span in the file's normalised text; `None` for a whole-file problem.
@@ -45,9 +49,15 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(path: &Arc<Path>, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+    pub fn error(
+        code: Code,
+        path: &Arc<Path>,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            code,
             path: Arc::clone(path),
             span,
             message: message.into(),
@@ -58,13 +68,14 @@ impl Diagnostic {
     }
 
     pub fn warning(
+        code: Code,
         path: &Arc<Path>,
         span: Option<Range<usize>>,
         message: impl Into<String>,
     ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(path, span, message)
+            ..Diagnostic::error(code, path, span, message)
         }
     }
 
@@ -246,9 +257,9 @@ mod tests {
         let a: Arc<Path> = Arc::from(Path::new("a.md"));
         let b: Arc<Path> = Arc::from(Path::new("b.md"));
         let mut d = Diagnostics(vec![
-            Diagnostic::error(&b, Some(1..2), "x"),
-            Diagnostic::error(&a, Some(5..6), "y"),
-            Diagnostic::error(&a, Some(1..2), "z"),
+            Diagnostic::error(Code::EmptyFile, &b, Some(1..2), "x"),
+            Diagnostic::error(Code::EmptyFile, &a, Some(5..6), "y"),
+            Diagnostic::error(Code::EmptyFile, &a, Some(1..2), "z"),
         ]);
         d.sort();
         let order: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();

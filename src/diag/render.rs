@@ -7,7 +7,7 @@ use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
-use super::{Diagnostic, Diagnostics, Severity, Sources, line_col};
+use super::{Code, Diagnostic, Diagnostics, Severity, Sources, line_col};
 use crate::text::show_controls;
 
 /// The lines of `text` around `span`: (first line number, byte range).
@@ -55,8 +55,8 @@ pub fn render_text(diags: &Diagnostics, sources: &Sources, color: bool) -> Strin
         // A file name or a message can hold a control character (a file
         // named with an ESC in it): it is shown, never obeyed.
         out.push_str(&show_controls(&format!(
-            "{header}: {severity}: {}\n",
-            d.message
+            "{header}: {severity}[{}]: {}\n",
+            d.code, d.message
         )));
         let level = match d.severity {
             Severity::Error => Level::ERROR,
@@ -128,6 +128,8 @@ pub fn render_text(diags: &Diagnostics, sources: &Sources, color: bool) -> Strin
 #[derive(Debug, Clone, Serialize)]
 pub struct JsonDiagnostic {
     pub severity: Severity,
+    /// The stable code (`M0203`); `mizan explain CODE` says what it means.
+    pub code: Code,
     pub file: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
@@ -152,6 +154,7 @@ pub fn to_json(diags: &Diagnostics, sources: &Sources) -> Vec<JsonDiagnostic> {
             };
             JsonDiagnostic {
                 severity: d.severity,
+                code: d.code,
                 file: d.path.display().to_string(),
                 line: start.map(|s| s.0),
                 column: start.map(|s| s.1),

@@ -13,8 +13,9 @@ use serde::Serialize;
 
 use crate::Workspace;
 use crate::corpus::{Authority, Lang};
-use crate::search::{self, analysis::ArabicNormalizer};
 use crate::standards::Status;
+use crate::text::fold_arabic;
+use crate::workspace::documents::{self, Kind as DocKind};
 
 use super::{ExportError, write_file};
 
@@ -91,11 +92,11 @@ impl Doc {
 /// fields mean exactly what they mean there), with the title and short
 /// title apart, the authority of an article's text, and the folded Arabic.
 pub fn documents(ws: &Workspace) -> Vec<Doc> {
-    search::documents::documents(ws)
+    documents::documents(ws)
         .into_iter()
         .map(|d| {
             let (title, short_title, authority) = match d.kind {
-                search::Kind::Article => {
+                DocKind::Article => {
                     let meta = ws
                         .work(&d.work)
                         .and_then(|w| w.expression(d.lang))
@@ -106,7 +107,7 @@ pub fn documents(ws: &Workspace) -> Vec<Doc> {
                         meta.map(|m| m.authority),
                     )
                 }
-                search::Kind::Provision => {
+                DocKind::Provision => {
                     let i = ws.instrument(&d.work);
                     (
                         i.map(|i| i.title.clone()),
@@ -116,18 +117,18 @@ pub fn documents(ws: &Workspace) -> Vec<Doc> {
                 }
             };
             let heading = (!d.heading.is_empty()).then_some(d.heading);
-            let folded = (d.kind == search::Kind::Article && d.lang == Lang::Ar).then(|| {
+            let folded = (d.kind == DocKind::Article && d.lang == Lang::Ar).then(|| {
                 let text = match &heading {
                     Some(h) => format!("{h}\n{}", d.body),
                     None => d.body.clone(),
                 };
-                ArabicNormalizer::fold(&text)
+                fold_arabic(&text)
             });
             Doc {
                 id: d.id,
                 kind: match d.kind {
-                    search::Kind::Article => Kind::Article,
-                    search::Kind::Provision => Kind::Provision,
+                    DocKind::Article => Kind::Article,
+                    DocKind::Provision => Kind::Provision,
                 },
                 work: d.work,
                 expression: d.expression,

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::standards::MappingEntry;
 use crate::workspace::Workspace;
 
@@ -54,6 +54,7 @@ fn disagreements(report: &Report<'_>, diags: &mut Diagnostics) {
                 continue;
             }
             let mut d = Diagnostic::warning(
+                Code::StatusDisagreesWithElements,
                 &entry.path,
                 Some(entry.status_span.clone()),
                 format!(
@@ -126,6 +127,7 @@ fn amendment_changes(
             if let Some(first) = seen.insert(key, c) {
                 diags.push(
                     Diagnostic::warning(
+                        Code::ChangedTwice,
                         &c.path,
                         Some(c.span.clone()),
                         format!("`{}` is changed twice by this amendment", target(c)),
@@ -168,6 +170,7 @@ fn amendment_changes(
             let c = changes[0];
             diags.push(
                 Diagnostic::warning(
+                    Code::ChangeByElement,
                     &c.path,
                     Some(c.element_span.clone().unwrap_or(c.span.clone())),
                     format!(

@@ -19,7 +19,7 @@
 use std::fmt;
 
 use crate::amend::{Amendment, AmendmentStatus, ConsolidatedExpression, Version, VersionError};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::ids::ArticleRef;
 use crate::standards::{MappingEntry, Provision, Status};
 use crate::text::nearest;
@@ -68,7 +68,7 @@ impl fmt::Display for ScenarioError {
             ScenarioError::Unknown { id, suggestion } => {
                 write!(f, "no amendment `{id}` in the workspace")?;
                 if let Some(s) = suggestion {
-                    write!(f, "; did you mean `{s}`?")?;
+                    write!(f, "; {}", crate::text::did_you_mean(format_args!("`{s}`")))?;
                 }
                 Ok(())
             }
@@ -374,6 +374,7 @@ pub fn consolidate(ws: &Workspace, amendments: &[&Amendment]) -> Result<Vec<Vers
             Ok(v) => versions.push(v),
             Err(VersionError::Invalid(d)) => diags.extend(d),
             Err(VersionError::Unavailable(message)) => diags.push(Diagnostic::error(
+                Code::ScenarioUnavailable,
                 &list[0].path,
                 Some(list[0].amends_span.clone()),
                 message,

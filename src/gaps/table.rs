@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use anstyle::{AnsiColor, Style};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::ids::ArticleRef;
@@ -441,7 +442,16 @@ fn render_scenario(
     filter: &Filter,
     options: TableOptions,
 ) {
-    let before = &scenario.before;
+    scenario_header(out, scenario, options);
+    scenario_changes(out, &scenario.before, after, filter, options);
+    if let Some(missing) = scenario.text.as_ref() {
+        scenario_missing_articles(out, missing, options);
+    }
+    scenario_scores(out, &scenario.before, after, filter, options);
+}
+
+/// How many amendments the scenario applies, which, and what was checked.
+fn scenario_header(out: &mut String, scenario: &super::Scenario<'_>, options: TableOptions) {
     let amendments = &scenario.amendments;
     let text = scenario.text.as_ref();
     let _ = writeln!(
@@ -471,6 +481,16 @@ fn render_scenario(
             )
         );
     }
+}
+
+/// The provisions whose status the amendments change, with why.
+fn scenario_changes(
+    out: &mut String,
+    before: &Report<'_>,
+    after: &Report<'_>,
+    filter: &Filter,
+    options: TableOptions,
+) {
     let all = deltas(before, after);
     let shown: Vec<_> = all
         .iter()
@@ -552,9 +572,15 @@ fn render_scenario(
             );
         }
     }
-    if let Some(missing) = text
-        && !missing.is_empty()
-    {
+}
+
+/// Mapping entries that rely on articles the amended text no longer has.
+fn scenario_missing_articles(
+    out: &mut String,
+    missing: &[super::scenario::MissingArticle<'_>],
+    options: TableOptions,
+) {
+    if !missing.is_empty() {
         let _ = writeln!(
             out,
             "\nEntries relying on articles the amended text no longer has: {}",
@@ -578,6 +604,16 @@ fn render_scenario(
             );
         }
     }
+}
+
+/// Scores before and after, per instrument, in total and per theme.
+fn scenario_scores(
+    out: &mut String,
+    before: &Report<'_>,
+    after: &Report<'_>,
+    filter: &Filter,
+    options: TableOptions,
+) {
     let label_width = options.width.saturating_sub(7 * 3 + 3).clamp(20, 60);
     let _ = writeln!(
         out,
@@ -634,15 +670,15 @@ fn paint(status: Status, text: &str, color: bool) -> String {
     if !color {
         return text.to_owned();
     }
-    let code = match status {
-        Status::Conflict => "1;31",
-        Status::Missing => "31",
-        Status::Partial => "33",
-        Status::Full => "32",
-        Status::Unassessed => "35",
-        Status::NotApplicable => "2",
+    let style = match status {
+        Status::Conflict => AnsiColor::Red.on_default().bold(),
+        Status::Missing => AnsiColor::Red.on_default(),
+        Status::Partial => AnsiColor::Yellow.on_default(),
+        Status::Full => AnsiColor::Green.on_default(),
+        Status::Unassessed => AnsiColor::Magenta.on_default(),
+        Status::NotApplicable => Style::new().dimmed(),
     };
-    format!("\x1b[{code}m{text}\x1b[0m")
+    format!("{style}{text}{style:#}")
 }
 
 /// Pads with spaces to `width` columns.

@@ -34,7 +34,7 @@ use tantivy::tokenizer::{
 };
 use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
 
-use crate::text::ascii_digit;
+use crate::text::{ArabicFold, fold_arabic_char};
 
 /// The name the analyser is registered under in every index.
 pub const ANALYZER: &str = "mizan";
@@ -218,42 +218,6 @@ impl<E: TokenEdit, S: TokenStream> TokenStream for EditTokenStream<E, S> {
 // ---------------------------------------------------------------------------
 // Arabic normalisation
 
-const ALEF: char = '\u{0627}';
-const YEH: char = '\u{064A}';
-const HEH: char = '\u{0647}';
-
-/// What the normaliser does with one character.
-enum Fold {
-    Keep,
-    Drop,
-    Into(char),
-}
-
-fn fold_char(c: char) -> Fold {
-    match c {
-        // Alef with madda, hamza above, hamza below, wasla.
-        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => Fold::Into(ALEF),
-        // Alef maqsura.
-        '\u{0649}' => Fold::Into(YEH),
-        // Teh marbuta.
-        '\u{0629}' => Fold::Into(HEH),
-        // Tatweel, zero-width joiner and non-joiner, direction marks and
-        // bidi controls: invisible, they must not split or change a word.
-        c if crate::text::is_invisible(c) => Fold::Drop,
-        // Harakat (fathatan .. sukun), the marks after them (maddah above,
-        // hamza above and below, ...), superscript alef, honorific signs and
-        // Quranic annotation marks.
-        '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{0610}'..='\u{061A}'
-        | '\u{06D6}'..='\u{06DC}'
-        | '\u{06DF}'..='\u{06E8}'
-        | '\u{06EA}'..='\u{06ED}' => Fold::Drop,
-        '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => Fold::Into(ascii_digit(c)),
-        _ => Fold::Keep,
-    }
-}
-
 /// Folds Arabic spelling variants the way Lucene's `ArabicNormalizer` does,
 /// and Arabic-Indic digits to ASCII. Leaves other scripts unchanged.
 #[derive(Debug, Clone, Copy, Default)]
@@ -273,15 +237,19 @@ impl ArabicNormalizer {
 impl TokenEdit for ArabicNormalizer {
     fn edit(&self, text: &mut String, scratch: &mut String) -> bool {
         // Every character this filter touches is outside ASCII.
-        if text.is_ascii() || text.chars().all(|c| matches!(fold_char(c), Fold::Keep)) {
+        if text.is_ascii()
+            || text
+                .chars()
+                .all(|c| matches!(fold_arabic_char(c), ArabicFold::Keep))
+        {
             return true;
         }
         scratch.clear();
         for c in text.chars() {
-            match fold_char(c) {
-                Fold::Keep => scratch.push(c),
-                Fold::Drop => {}
-                Fold::Into(d) => scratch.push(d),
+            match fold_arabic_char(c) {
+                ArabicFold::Keep => scratch.push(c),
+                ArabicFold::Drop => {}
+                ArabicFold::Into(d) => scratch.push(d),
             }
         }
         mem::swap(text, scratch);

@@ -14,7 +14,7 @@
 //! and never changes it.
 
 pub mod analysis;
-pub mod documents;
+pub use crate::workspace::documents;
 pub mod index;
 pub mod query;
 pub mod schema;

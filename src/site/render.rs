@@ -16,7 +16,7 @@ use minijinja::value::{Kwargs, Value};
 use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior};
 
 use crate::corpus::Lang;
-use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::diag::{Code, Diagnostic, Diagnostics, Sources};
 use crate::settings::Numerals;
 use crate::site::i18n;
 use crate::workspace::Rules;
@@ -371,6 +371,7 @@ impl Renderer {
                         sources.insert(name, (text, Some(path)));
                     }
                     Err(_) => diags.push(Diagnostic::error(
+                        Code::InvalidUtf8,
                         &rules.display(&path),
                         None,
                         "the template is not valid UTF-8",
@@ -401,6 +402,7 @@ impl Renderer {
                 srcs.add(Arc::clone(&shown), Arc::from(text.as_str()));
                 diags.push(
                     Diagnostic::error(
+                        Code::TemplateError,
                         &shown,
                         span,
                         format!(

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use crate::date::Date;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::ids::ArticleRef;
 use crate::yaml::Block;
 
@@ -87,6 +87,7 @@ impl RawEntry {
             (Some(s), Some(file)) if s.value == file => s.value.clone(),
             (Some(s), Some(file)) => {
                 diags.push(Diagnostic::error(
+                    Code::MappingStandardMismatch,
                     block.path,
                     Some(block.span(s)),
                     format!(
@@ -98,8 +99,13 @@ impl RawEntry {
             }
             (None, None) => {
                 diags.push(
-                    Diagnostic::error(block.path, Some(span), "mapping change has no `standard`")
-                        .with_help("add `standard: tip` (the instrument's id) to the entry"),
+                    Diagnostic::error(
+                        Code::MappingChangeWithoutStandard,
+                        block.path,
+                        Some(span),
+                        "mapping change has no `standard`",
+                    )
+                    .with_help("add `standard: tip` (the instrument's id) to the entry"),
                 );
                 return None;
             }
@@ -177,6 +183,7 @@ pub fn read_mapping(path: &Arc<Path>, text: &str) -> (Option<Mapping>, Diagnosti
     if path.file_stem().and_then(|s| s.to_str()) != Some(standard.as_str()) {
         diags.push(
             Diagnostic::error(
+                Code::MappingFileName,
                 path,
                 Some(block.span(&raw.standard)),
                 format!("mapping of `{standard}` is not in a file named `{standard}.yaml`"),

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::date::Date;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::ids::{check_eid, check_element, check_slug};
 use crate::yaml::Block;
 
@@ -73,6 +73,7 @@ pub fn read_instrument(path: &Arc<Path>, text: &str) -> (Option<Instrument>, Dia
     };
     if let Err(e) = check_slug(&raw.id.value) {
         diags.push(Diagnostic::error(
+            Code::InvalidInstrumentId,
             path,
             Some(block.span(&raw.id)),
             e.message,
@@ -80,6 +81,7 @@ pub fn read_instrument(path: &Arc<Path>, text: &str) -> (Option<Instrument>, Dia
     } else if path.file_stem().and_then(|s| s.to_str()) != Some(raw.id.value.as_str()) {
         diags.push(
             Diagnostic::error(
+                Code::InstrumentFileName,
                 path,
                 Some(block.span(&raw.id)),
                 format!(
@@ -93,11 +95,17 @@ pub fn read_instrument(path: &Arc<Path>, text: &str) -> (Option<Instrument>, Dia
     if let Some(parent) = &raw.parent
         && let Err(e) = check_slug(&parent.value)
     {
-        diags.push(Diagnostic::error(path, Some(block.span(parent)), e.message));
+        diags.push(Diagnostic::error(
+            Code::InvalidParent,
+            path,
+            Some(block.span(parent)),
+            e.message,
+        ));
     }
     for cc in raw.parties.keys() {
         if cc.len() != 2 || !cc.bytes().all(|b| b.is_ascii_lowercase()) {
             diags.push(Diagnostic::error(
+                Code::InvalidPartyCode,
                 path,
                 None,
                 format!("party `{cc}` is not a two-letter lower-case jurisdiction code"),
@@ -109,12 +117,18 @@ pub fn read_instrument(path: &Arc<Path>, text: &str) -> (Option<Instrument>, Dia
     for p in raw.provisions {
         let span = block.span(&p.id);
         if let Err(e) = check_eid(&p.id.value) {
-            diags.push(Diagnostic::error(path, Some(span), e.message));
+            diags.push(Diagnostic::error(
+                Code::InvalidProvisionId,
+                path,
+                Some(span),
+                e.message,
+            ));
             continue;
         }
         if let Some(first) = seen.get(&p.id.value) {
             diags.push(
                 Diagnostic::error(
+                    Code::DuplicateProvision,
                     path,
                     Some(span),
                     format!("duplicate provision `{}`", p.id.value),
@@ -128,9 +142,15 @@ pub fn read_instrument(path: &Arc<Path>, text: &str) -> (Option<Instrument>, Dia
         for e in p.elements {
             let espan = block.span(&e);
             if let Err(err) = check_element(&e.value.id) {
-                diags.push(Diagnostic::error(path, Some(espan), err.message));
+                diags.push(Diagnostic::error(
+                    Code::InvalidElementId,
+                    path,
+                    Some(espan),
+                    err.message,
+                ));
             } else if elements.iter().any(|x| x.id == e.value.id) {
                 diags.push(Diagnostic::error(
+                    Code::DuplicateElement,
                     path,
                     Some(espan),
                     format!(

@@ -54,10 +54,12 @@ impl Workspace {
         ids.iter()
             .map(|id| {
                 self.amendment(id).ok_or_else(|| {
-                    let hint =
-                        crate::text::nearest(id, self.amendments.iter().map(|a| a.id.as_str()))
-                            .map(|b| format!("; did you mean `{b}`?"))
-                            .unwrap_or_default();
+                    let hint = crate::text::did_you_mean_nearest(
+                        id,
+                        self.amendments.iter().map(|a| a.id.as_str()),
+                    )
+                    .map(|s| format!("; {s}"))
+                    .unwrap_or_default();
                     VersionError::Unavailable(format!("no amendment `{id}` in the workspace{hint}"))
                 })
             })

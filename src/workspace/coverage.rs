@@ -13,7 +13,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::corpus::Lang;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::translations::Translations;
 
 use super::Workspace;
@@ -232,6 +232,7 @@ pub fn coverage(ws: &Workspace) -> (Vec<Coverage>, Diagnostics) {
             if let Some(m) = &t.first_missing {
                 diags.push(
                     Diagnostic::warning(
+                        Code::MissingTranslation,
                         &m.path,
                         m.span.clone(),
                         format!(

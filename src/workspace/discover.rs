@@ -12,7 +12,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
@@ -64,6 +64,7 @@ impl Rules {
             Ok(m) if m.is_dir() => {}
             Ok(_) => {
                 return Err(Diagnostic::error(
+                    Code::NoWorkspace,
                     &shown,
                     None,
                     "the workspace is a file, not a folder",
@@ -71,13 +72,17 @@ impl Rules {
                 .with_help("pass the folder that holds `corpus/` with `--workspace DIR`"));
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Err(
-                    Diagnostic::error(&shown, None, "the workspace folder does not exist")
-                        .with_help("pass an existing folder with `--workspace DIR`"),
-                );
+                return Err(Diagnostic::error(
+                    Code::NoWorkspace,
+                    &shown,
+                    None,
+                    "the workspace folder does not exist",
+                )
+                .with_help("pass an existing folder with `--workspace DIR`"));
             }
             Err(e) => {
                 return Err(Diagnostic::error(
+                    Code::NoWorkspace,
                     &shown,
                     None,
                     format!("cannot open the workspace folder: {}", reason(&e)),
@@ -86,6 +91,7 @@ impl Rules {
         }
         let real_root = fs::canonicalize(root).map_err(|e| {
             Diagnostic::error(
+                Code::NoWorkspace,
                 &shown,
                 None,
                 format!("cannot open the workspace folder: {}", reason(&e)),
@@ -121,6 +127,7 @@ impl Rules {
             Err(e) if link && e.kind() == io::ErrorKind::NotFound => {
                 let target = fs::read_link(path).unwrap_or_default();
                 return Err(Diagnostic::error(
+                    Code::BrokenLink,
                     &shown,
                     None,
                     format!("a link to `{}`, which does not exist", target.display()),
@@ -131,6 +138,7 @@ impl Rules {
         };
         if !real.starts_with(&self.real_root) {
             return Err(Diagnostic::error(
+                Code::LinkOutsideWorkspace,
                 &shown,
                 None,
                 "a link to something outside the workspace; only files inside it are read",
@@ -144,6 +152,7 @@ impl Rules {
             Ok(Some(Entry::Folder(real)))
         } else {
             Err(Diagnostic::error(
+                Code::SpecialFile,
                 &shown,
                 None,
                 format!("{}, not a regular file", special_kind(&meta)),
@@ -162,6 +171,7 @@ impl Rules {
                 .map(Some)
                 .map_err(|e| cannot_read(&shown, &e)),
             Some(Entry::Folder(_)) => Err(Diagnostic::error(
+                Code::LayoutMismatch,
                 &shown,
                 None,
                 "a folder where a file is expected",
@@ -173,6 +183,7 @@ impl Rules {
     fn list(&self, dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         let entries = fs::read_dir(dir).map_err(|e| {
             Diagnostic::error(
+                Code::UnreadableFile,
                 &self.display(dir),
                 None,
                 format!("cannot read the folder: {}", reason(&e)),
@@ -197,7 +208,12 @@ fn reason(e: &io::Error) -> String {
 }
 
 fn cannot_read(shown: &Arc<Path>, e: &io::Error) -> Diagnostic {
-    Diagnostic::error(shown, None, format!("cannot read it: {}", reason(e)))
+    Diagnostic::error(
+        Code::UnreadableFile,
+        shown,
+        None,
+        format!("cannot read it: {}", reason(e)),
+    )
 }
 
 #[cfg(unix)]
@@ -256,6 +272,7 @@ impl Walk<'_> {
             Ok(Some(Entry::File(_))) => {
                 self.out.diagnostics.push(
                     Diagnostic::error(
+                        Code::LayoutMismatch,
                         &self.rules.display(dir),
                         None,
                         "a file where the layout has a folder",
@@ -284,6 +301,7 @@ impl Walk<'_> {
                 Ok(Some(Entry::File(real))) => self.add(path, real, kind),
                 Ok(Some(Entry::Folder(_))) => self.out.diagnostics.push(
                     Diagnostic::warning(
+                        Code::FolderNamedLikeFile,
                         &self.rules.display(&path),
                         None,
                         "a folder named like a data file; it is not read",
@@ -317,6 +335,7 @@ pub fn discover(root: &Path) -> Result<Discovered, Diagnostic> {
     }
     if jurisdictions.is_empty() && !walk.out.diagnostics.has_errors() {
         return Err(Diagnostic::error(
+            Code::NoCorpus,
             &rules.display(&corpus),
             None,
             "the workspace has no corpus: expected a folder `corpus/<cc>/` with statutes",
@@ -328,6 +347,7 @@ pub fn discover(root: &Path) -> Result<Discovered, Diagnostic> {
         Ok(Some(Entry::File(real))) => walk.add(settings, real, FileKind::Settings),
         Ok(Some(Entry::Folder(_))) => walk.out.diagnostics.push(
             Diagnostic::error(
+                Code::LayoutMismatch,
                 &rules.display(&settings),
                 None,
                 "`mizan.toml` is a folder; the settings are a file",

@@ -1,6 +1,6 @@
 //! Checks on what a mapping entry rests on: its `basis` and `sources`.
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::standards::{MappingEntry, Status, names_supervisory_body};
 
 /// `in_mapping_file` is false for amendments' `mapping_changes`, where a
@@ -16,6 +16,7 @@ pub(super) fn check_evidence(entry: &MappingEntry, in_mapping_file: bool, diags:
     {
         diags.push(
             Diagnostic::warning(
+                Code::GapWithoutBasis,
                 path,
                 Some(entry.status_span.clone()),
                 format!("a `{}` status has no `basis`", entry.status),
@@ -30,6 +31,7 @@ pub(super) fn check_evidence(entry: &MappingEntry, in_mapping_file: bool, diags:
     {
         diags.push(
             Diagnostic::warning(
+                Code::BasisOnFull,
                 path,
                 Some(entry.status_span.clone()),
                 format!("a `full` status has `basis: {}`", basis.as_str()),
@@ -41,6 +43,7 @@ pub(super) fn check_evidence(entry: &MappingEntry, in_mapping_file: bool, diags:
         if !source.url_is_web() {
             diags.push(
                 Diagnostic::error(
+                    Code::SourceNotWeb,
                     path,
                     Some(span.clone()),
                     format!("source `{}` has a link that is not http(s)", source.title),
@@ -50,6 +53,7 @@ pub(super) fn check_evidence(entry: &MappingEntry, in_mapping_file: bool, diags:
         }
         if source.title.trim().is_empty() {
             diags.push(Diagnostic::error(
+                Code::SourceWithoutTitle,
                 path,
                 Some(span.clone()),
                 "a source has an empty title",
@@ -59,6 +63,7 @@ pub(super) fn check_evidence(entry: &MappingEntry, in_mapping_file: bool, diags:
     if in_mapping_file && entry.sources.is_empty() && names_supervisory_body(&entry.rationale) {
         diags.push(
             Diagnostic::warning(
+                Code::SupervisoryBodyUncited,
                 path,
                 Some(entry.rationale_span.clone()),
                 "the rationale names a supervisory body but the entry cites no `sources`",

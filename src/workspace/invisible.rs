@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::text::bidi_controls;
 
 /// The name of a bidi control character.
@@ -33,6 +33,7 @@ pub(super) fn warnings(path: &Arc<Path>, text: &str) -> Diagnostics {
     for (at, c) in bidi_controls(text) {
         out.push(
             Diagnostic::warning(
+                Code::BidiControl,
                 path,
                 Some(at..at + c.len_utf8()),
                 format!(

@@ -8,6 +8,7 @@
 mod amended;
 mod coverage;
 mod discover;
+pub mod documents;
 mod evidence;
 mod invisible;
 mod validate;
@@ -20,7 +21,7 @@ use rayon::prelude::*;
 
 use crate::amend::{Amendment, read_amendment};
 use crate::corpus::{Article, Expression, Lang, Work, read_expression};
-use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::diag::{Code, Diagnostic, Diagnostics, Sources};
 use crate::ids::ArticleRef;
 use crate::settings::{Settings, read_settings};
 use crate::source::{decode, make_controls_visible};
@@ -197,6 +198,7 @@ impl Workspace {
                     if let Some(first) = w.expression(e.lang()) {
                         diags.push(
                             Diagnostic::error(
+                                Code::DuplicateExpression,
                                 &e.path,
                                 self.field_span(&e.path, "work"),
                                 format!(
@@ -351,6 +353,7 @@ fn read_one(file: &SourceFile) -> Loaded {
         Ok(b) => b,
         Err(e) => {
             diags.push(Diagnostic::error(
+                Code::UnreadableFile,
                 &path,
                 None,
                 format!("cannot read the file: {e}"),

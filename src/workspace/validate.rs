@@ -5,10 +5,10 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::hash::FastSet;
 use crate::standards::{Instrument, MappingEntry, Status};
-use crate::text::nearest;
+use crate::text::{did_you_mean, did_you_mean_nearest, nearest};
 
 use super::Workspace;
 use super::evidence::check_evidence;
@@ -30,6 +30,7 @@ pub(super) fn validate(ws: &Workspace, diags: &mut Diagnostics) {
         if m.jurisdiction != folder {
             diags.push(
                 Diagnostic::error(
+                    Code::MappingInWrongFolder,
                     &m.path,
                     Some(m.jurisdiction_span.clone()),
                     format!(
@@ -42,6 +43,7 @@ pub(super) fn validate(ws: &Workspace, diags: &mut Diagnostics) {
         }
         if let Some(first) = seen_mapping.insert((&m.jurisdiction, &m.standard), &m.path) {
             diags.push(Diagnostic::error(
+                Code::DuplicateMapping,
                 &m.path,
                 Some(m.standard_span.clone()),
                 format!(
@@ -69,6 +71,7 @@ pub(super) fn validate(ws: &Workspace, diags: &mut Diagnostics) {
             ) {
                 diags.push(
                     Diagnostic::error(
+                        Code::AssessedTwice,
                         &entry.path,
                         Some(entry.span.clone()),
                         format!("`{}` is assessed twice in this mapping", target(entry)),
@@ -110,10 +113,15 @@ fn target(entry: &MappingEntry) -> String {
 }
 
 fn unknown_standard(ws: &Workspace, path: &Arc<Path>, span: Range<usize>, id: &str) -> Diagnostic {
-    let d = Diagnostic::error(path, Some(span), format!("unknown standard `{id}`"))
-        .with_label("no `standards/` file has this id");
-    match nearest(id, ws.instruments.iter().map(|i| i.id.as_str())) {
-        Some(best) => d.with_help(format!("did you mean `{best}`?")),
+    let d = Diagnostic::error(
+        Code::UnknownStandard,
+        path,
+        Some(span),
+        format!("unknown standard `{id}`"),
+    )
+    .with_label("no `standards/` file has this id");
+    match did_you_mean_nearest(id, ws.instruments.iter().map(|i| i.id.as_str())) {
+        Some(help) => d.with_help(help),
         None => d,
     }
 }
@@ -129,6 +137,7 @@ fn check_work_folders(ws: &Workspace, diags: &mut Diagnostics) {
                 .unwrap_or("");
             if folder != w.id.country() {
                 diags.push(Diagnostic::error(
+                    Code::WorkInWrongFolder,
                     &e.path,
                     ws.field_span(&e.path, "work"),
                     format!(
@@ -155,6 +164,7 @@ fn check_alignment(ws: &Workspace, diags: &mut Diagnostics) {
                     if !other.contains(article.eid.as_str()) {
                         diags.push(
                             Diagnostic::warning(
+                                Code::UnalignedArticle,
                                 &a.path,
                                 Some(article.span.clone()),
                                 format!(
@@ -177,6 +187,7 @@ fn check_instruments(ws: &Workspace, diags: &mut Diagnostics) {
     for pair in ws.instruments.windows(2) {
         if pair[0].id == pair[1].id {
             diags.push(Diagnostic::error(
+                Code::DuplicateInstrument,
                 &pair[1].path,
                 None,
                 format!(
@@ -192,6 +203,7 @@ fn check_instruments(ws: &Workspace, diags: &mut Diagnostics) {
             && ws.instrument(parent).is_none()
         {
             diags.push(Diagnostic::warning(
+                Code::UnknownParent,
                 &i.path,
                 ws.field_span(&i.path, "parent"),
                 format!("parent instrument `{parent}` is not in `standards/`"),
@@ -223,6 +235,7 @@ pub(super) fn check_entry(
     match instrument.provision(&entry.provision) {
         None => {
             let mut d = Diagnostic::error(
+                Code::UnknownProvision,
                 path,
                 Some(entry.span.clone()),
                 format!(
@@ -230,11 +243,11 @@ pub(super) fn check_entry(
                     entry.provision, instrument.id
                 ),
             );
-            if let Some(best) = nearest(
+            if let Some(help) = did_you_mean_nearest(
                 &entry.provision,
                 instrument.provisions.iter().map(|p| p.id.as_str()),
             ) {
-                d = d.with_help(format!("did you mean `{best}`?"));
+                d = d.with_help(help);
             }
             diags.push(d);
         }
@@ -245,6 +258,7 @@ pub(super) fn check_entry(
                 let span = entry.element_span.clone().unwrap_or(entry.span.clone());
                 let known: Vec<&str> = p.elements.iter().map(|e| e.id.as_str()).collect();
                 let d = Diagnostic::error(
+                    Code::UnknownElement,
                     path,
                     Some(span),
                     format!(
@@ -262,7 +276,7 @@ pub(super) fn check_entry(
     }
     if entry.status == Status::Unassessed {
         diags.push(
-            Diagnostic::error(
+            Diagnostic::error(Code::UnassessedWritten,
                 path,
                 Some(entry.status_span.clone()),
                 "`unassessed` is not a status to write: it is what a provision without an entry is",
@@ -273,6 +287,7 @@ pub(super) fn check_entry(
     if entry.rationale.trim().is_empty() {
         diags.push(
             Diagnostic::error(
+                Code::NoRationale,
                 path,
                 Some(entry.rationale_span.clone()),
                 "the entry has no rationale",
@@ -287,8 +302,13 @@ pub(super) fn check_entry(
                 continue;
             }
             diags.push(
-                Diagnostic::error(path, Some(span.clone()), format!("unknown work `{work}`"))
-                    .with_help("no statute file in `corpus/` has this `work` id"),
+                Diagnostic::error(
+                    Code::UnknownWork,
+                    path,
+                    Some(span.clone()),
+                    format!("unknown work `{work}`"),
+                )
+                .with_help("no statute file in `corpus/` has this `work` id"),
             );
             continue;
         };
@@ -300,6 +320,7 @@ pub(super) fn check_entry(
                 continue;
             }
             let mut d = Diagnostic::error(
+                Code::UnknownArticle,
                 path,
                 Some(span.clone()),
                 format!("unknown article `{article}` once the amendment applies"),
@@ -313,7 +334,10 @@ pub(super) fn check_entry(
                 )
             });
             if let Some(best) = nearest(&article.eid, after.iter().map(String::as_str)) {
-                d = d.with_help(format!("did you mean `{}`?", article.work.article(best)));
+                d = d.with_help(did_you_mean(format_args!(
+                    "`{}`",
+                    article.work.article(best)
+                )));
             }
             diags.push(d);
             continue;
@@ -322,13 +346,17 @@ pub(super) fn check_entry(
             continue;
         }
         let mut d = Diagnostic::error(
+            Code::UnknownArticle,
             path,
             Some(span.clone()),
             format!("unknown article `{article}`"),
         )
         .with_label(format!("`{work}` has no article `{}`", article.eid));
         if let Some(best) = nearest(&article.eid, eids.iter().copied()) {
-            d = d.with_help(format!("did you mean `{}`?", article.work.article(best)));
+            d = d.with_help(did_you_mean(format_args!(
+                "`{}`",
+                article.work.article(best)
+            )));
         }
         diags.push(d);
     }
@@ -342,6 +370,7 @@ fn check_amendments(
     for pair in ws.amendments.windows(2) {
         if pair[0].id == pair[1].id {
             diags.push(Diagnostic::error(
+                Code::DuplicateAmendment,
                 &pair[1].path,
                 ws.field_span(&pair[1].path, "id"),
                 format!(
@@ -366,6 +395,7 @@ fn check_amendments(
         if ws.work(a.amends.as_str()).is_none() && !ws.work_failed(a.amends.as_str()) {
             diags.push(
                 Diagnostic::error(
+                    Code::AmendedWorkMissing,
                     &a.path,
                     Some(a.amends_span.clone()),
                     format!("the amended work `{}` is not in the corpus", a.amends),

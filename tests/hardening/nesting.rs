@@ -92,7 +92,7 @@ fn the_text_human_output_names_the_place_too() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("act-2013-91.en.md:")
-            && err.contains("error: lists are nested 5000 levels deep"),
+            && err.contains("error[M0209]: lists are nested 5000 levels deep"),
         "{err}"
     );
     // The snippet shows the line cut to the terminal, not 10 KB of stars.

@@ -93,7 +93,7 @@ fn a_statute_outside_the_workspace_is_never_published() {
     assert_eq!(built.status.code(), Some(1));
     let err = String::from_utf8_lossy(&built.stderr);
     assert!(
-        err.contains("act-2020-1.en.md: error: a link to something outside the workspace"),
+        err.contains("act-2020-1.en.md: error[M0116]: a link to something outside the workspace"),
         "{err}"
     );
     assert!(!err.contains("OUTSIDE-TEXT") && !out.exists(), "{err}");
@@ -274,7 +274,7 @@ fn an_unreadable_folder_is_an_error_and_the_site_is_kept() {
         assert_eq!(checked.status.code(), Some(1), "{err}");
         assert!(
             err.contains(&format!(
-                "{locked}: error: cannot read the folder: permission denied"
+                "{locked}: error[M0105]: cannot read the folder: permission denied"
             )),
             "{err}"
         );

@@ -1,6 +1,10 @@
 //! What gets indexed: one document per article expression and one per
 //! standards provision, built from the loaded workspace.
 //!
+//! It sits with the workspace, below the stages that read it: the search
+//! index and the NDJSON export for search clusters both build on these
+//! documents, and neither imports the other.
+//!
 //! Documents are plain data here, grouped by the workspace file they come
 //! from, so the index can tell which groups changed (by fingerprint) and
 //! replace only those.
