@@ -151,7 +151,10 @@ impl Localized {
 
     /// Adds the entries of an older `titles:`-style map for languages not
     /// written here.
-    pub fn merge_missing<'a>(&mut self, others: impl IntoIterator<Item = (&'a String, &'a String)>) {
+    pub fn merge_missing<'a>(
+        &mut self,
+        others: impl IntoIterator<Item = (&'a String, &'a String)>,
+    ) {
         for (lang, text) in others {
             if self.get(lang).is_none() {
                 self.texts.push((lang.clone(), text.clone()));

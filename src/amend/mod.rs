@@ -31,8 +31,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Lang, Paragraph};
 use crate::date::Date;
-use crate::localized::Localized;
 use crate::ids::WorkId;
+use crate::localized::Localized;
 use crate::standards::MappingEntry;
 
 pub use apply::{ApplyOptions, apply};

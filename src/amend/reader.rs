@@ -14,10 +14,10 @@ use crate::corpus::{HeadingKind, classify_heading, parse_article_body};
 use crate::date::Date;
 use crate::diag::{Code, Diagnostic, Diagnostics, line_col};
 use crate::ids::{WorkId, check_slug};
+use crate::localized::Localized;
 use crate::source::split_front_matter;
 use crate::standards::RawEntry;
 use crate::text::collapse_whitespace;
-use crate::localized::Localized;
 use crate::yaml::Block;
 
 use super::grammar::parse_operation;

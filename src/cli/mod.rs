@@ -391,7 +391,10 @@ mod help_tests {
                 if matches!(id, "help" | "version") {
                     continue;
                 }
-                if arg.get_help().is_none_or(|h| h.to_string().trim().is_empty()) {
+                if arg
+                    .get_help()
+                    .is_none_or(|h| h.to_string().trim().is_empty())
+                {
                     missing.push(format!("{path} --{id}"));
                 }
             }

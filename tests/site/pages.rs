@@ -156,4 +156,3 @@ fn a_broken_template_override_is_a_diagnostic_with_file_and_line() {
     assert!(err.contains("template does not compile"), "{err}");
     assert!(!dir.path().join("site").exists());
 }
-
