@@ -162,6 +162,15 @@ impl Localized {
         }
     }
 
+    /// [`Localized::merge_missing`], by value.
+    pub fn with_missing<'a>(
+        mut self,
+        others: impl IntoIterator<Item = (&'a String, &'a String)>,
+    ) -> Self {
+        self.merge_missing(others);
+        self
+    }
+
     /// Applies `f` to every text (normalisation, for example).
     pub fn map_texts(mut self, mut f: impl FnMut(String) -> String) -> Self {
         self.texts = self.texts.into_iter().map(|(l, t)| (l, f(t))).collect();

@@ -170,13 +170,6 @@ fn every_example_command_prints_what_the_chapter_shows() {
 }
 
 #[test]
-fn the_broken_example_reports_both_errors() {
-    let (text, code) = run("book/src/examples/amendments-broken", &["check"]);
-    assert_eq!(code, 1);
-    assert_eq!(text, expected("broken.out"));
-}
-
-#[test]
 fn the_chapter_includes_every_example_output() {
     let chapter = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("book/src/amendments.md"),

@@ -178,11 +178,7 @@ pub fn read_instrument(path: &Arc<Path>, text: &str) -> (Option<Instrument>, Dia
     let instrument = Instrument {
         path: Arc::clone(path),
         id: raw.id.value,
-        title: {
-            let mut title = raw.title;
-            title.merge_missing(&raw.titles);
-            title
-        },
+        title: raw.title.with_missing(&raw.titles),
         short_title: raw.short_title,
         titles: raw.titles,
         kind: raw.kind,
