@@ -133,9 +133,12 @@ test("a search for a known term finds the article and lands on its anchor", asyn
 
 test("an Arabic search finds Arabic text", async () => {
   const { page, context } = await open("/ar/search/index.html?q=" + encodeURIComponent("الاتجار"));
-  const first = page.locator("#search-results li a").first();
-  await first.waitFor({ timeout: 30_000 });
-  assert.match(await first.getAttribute("href"), /#art_/);
+  const links = page.locator("#search-results li a");
+  await links.first().waitFor({ timeout: 30_000 });
+  // Provisions carry Arabic summaries too, so an article need not be first;
+  // but the law's articles that use the word are among the results.
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  assert.ok(hrefs.some((h) => /works\/act-2013-91\/.*#art_/.test(h)), hrefs.join("\n"));
   await page.screenshot({ path: join(shots, "search-ar.png") });
   await context.close();
 });
