@@ -170,12 +170,6 @@ impl Localized {
         self.merge_missing(others);
         self
     }
-
-    /// Applies `f` to every text (normalisation, for example).
-    pub fn map_texts(mut self, mut f: impl FnMut(String) -> String) -> Self {
-        self.texts = self.texts.into_iter().map(|(l, t)| (l, f(t))).collect();
-        self
-    }
 }
 
 impl crate::translations::Translations for Localized {
