@@ -18,10 +18,10 @@ use crate::ids::WorkId;
 use super::Amendment;
 use super::consolidate::{ConsolidatedExpression, Stale};
 use super::consolidate::{Version, VersionError, history, with_pending};
-use super::words::{Segment, SegmentKind, redline, whole, whole_owned};
+use super::words::{Segment, SegmentKind, whole, whole_owned};
 
 pub use super::words::{
-    Segment as DiffSegment, SegmentKind as DiffSegmentKind, new_text, old_text, tokens,
+    Segment as DiffSegment, SegmentKind as DiffSegmentKind, new_text, old_text, redline, tokens,
 };
 
 /// What happened to an article between two versions.
@@ -173,17 +173,9 @@ pub fn compare(
     let mut taken = vec![false; olds.len()];
     match how {
         Alignment::Lineage => {
-            let by_lineage: HashMap<u32, usize> = old
-                .lineage
-                .iter()
-                .enumerate()
-                .map(|(i, l)| (*l, i))
-                .collect();
-            for (j, l) in new.lineage.iter().enumerate() {
-                if let Some(&i) = by_lineage.get(l) {
-                    pair[j] = Some(i);
-                    taken[i] = true;
-                }
+            pair = old.align_by_lineage(new);
+            for i in pair.iter().flatten() {
+                taken[*i] = true;
             }
         }
         Alignment::Infer => {
