@@ -216,7 +216,9 @@ fn bench(c: &mut Criterion) {
     c.bench_function("gaps: compute + JSON, 5,000 provisions", |b| {
         b.iter(|| {
             let analysis = gaps::analyse(&inputs, &filter, Vec::new());
-            let json = serde_json::to_vec_pretty(&gaps::to_json(&analysis, &filter)).expect("json");
+            let json =
+                serde_json::to_vec_pretty(&mizan::output::json::gap_report(&analysis, &filter))
+                    .expect("json");
             black_box(json.len())
         })
     });
@@ -227,7 +229,8 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 let analysis = gaps::analyse(&inputs, &filter, pending.clone());
                 let json =
-                    serde_json::to_vec_pretty(&gaps::to_json(&analysis, &filter)).expect("json");
+                    serde_json::to_vec_pretty(&mizan::output::json::gap_report(&analysis, &filter))
+                        .expect("json");
                 black_box(json.len())
             })
         },
@@ -235,7 +238,14 @@ fn bench(c: &mut Criterion) {
     c.bench_function("gaps: table, 5,000 provisions", |b| {
         b.iter(|| {
             let analysis = gaps::analyse(&inputs, &filter, Vec::new());
-            black_box(gaps::render_table(&analysis, &filter, gaps::TableOptions::default()).len())
+            black_box(
+                mizan::output::table::render_table(
+                    &analysis,
+                    &filter,
+                    mizan::output::table::TableOptions::default(),
+                )
+                .len(),
+            )
         })
     });
 }
@@ -289,7 +299,9 @@ fn bench_generated(c: &mut Criterion) {
     c.bench_function(&name, |b| {
         b.iter(|| {
             let analysis = gaps::analyse(&inputs, &filter, Vec::new());
-            let json = serde_json::to_vec_pretty(&gaps::to_json(&analysis, &filter)).expect("json");
+            let json =
+                serde_json::to_vec_pretty(&mizan::output::json::gap_report(&analysis, &filter))
+                    .expect("json");
             black_box(json.len())
         })
     });
@@ -300,7 +312,9 @@ fn bench_generated(c: &mut Criterion) {
     c.bench_function(&name, |b| {
         b.iter(|| {
             let analysis = gaps::analyse(&inputs, &filter, pending.clone());
-            let json = serde_json::to_vec_pretty(&gaps::to_json(&analysis, &filter)).expect("json");
+            let json =
+                serde_json::to_vec_pretty(&mizan::output::json::gap_report(&analysis, &filter))
+                    .expect("json");
             black_box(json.len())
         })
     });

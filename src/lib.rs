@@ -14,6 +14,8 @@
 //! - `workspace`: loads a folder into one validated [`Workspace`].
 //! - `gaps`: status, scores and scenarios per element, provision, theme
 //!   and instrument.
+//! - `output`: every format a result is shown in (table, CSV, JSON,
+//!   questionnaire, redline, text), one file per format.
 //! - `site`: the static site (page model, templates, search index, atomic write).
 //! - `diag`: the one diagnostic type every reader returns.
 //! - `localized`: text in one or more languages, as the data files write it.
@@ -38,6 +40,7 @@ pub mod generate;
 pub mod hash;
 pub mod ids;
 pub mod localized;
+pub mod output;
 pub mod search;
 pub mod settings;
 pub mod site;

@@ -398,7 +398,7 @@ proptest! {
             let inputs = Inputs { jurisdiction: "kw", weights: w, instruments, mappings };
             let filter = Filter::default();
             let analysis = gaps::analyse(&inputs, &filter, Vec::new());
-            serde_json::to_string(&gaps::to_json(&analysis, &filter)).unwrap()
+            serde_json::to_string(&mizan::output::json::gap_report(&analysis, &filter)).unwrap()
         };
         prop_assert_eq!(json(&instruments, &mappings), json(&shuffled_instruments, &shuffled_mappings));
     }

@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use mizan::output::json;
 use mizan::site::{BuildError, BuildOptions, BuildReport, Profile, build};
 
 use super::{CliError, CliResult, Format, load};
@@ -44,8 +45,7 @@ pub fn print_report(report: &BuildReport, format: Format, verbose: bool) -> io::
     let mut out = io::stdout().lock();
     match format {
         Format::Json => {
-            let value = serde_json::json!({
-                "version": 1,
+            let value = json::envelope(serde_json::json!({
                 "out": report.out,
                 "profile": report.profile,
                 "pages": report.pages,
@@ -56,9 +56,8 @@ pub fn print_report(report: &BuildReport, format: Format, verbose: bool) -> io::
                 "records": report.records,
                 "files": report.files,
                 "timings": report.timings.iter().map(|(k, v)| serde_json::json!({"step": k, "seconds": v})).collect::<Vec<_>>(),
-            });
-            serde_json::to_writer_pretty(&mut out, &value)?;
-            writeln!(out)?;
+            }));
+            json::write(&mut out, &value)?;
         }
         Format::Text => {
             let total: f64 = report.timings.iter().map(|(_, s)| s).sum();

@@ -8,6 +8,7 @@ use clap::Subcommand;
 
 use mizan::date::Date;
 use mizan::export::{self, ExportError, akn, ndjson};
+use mizan::output::json;
 
 use super::{CliError, CliResult, Format, count, load, warn};
 
@@ -81,8 +82,7 @@ fn run_akn(workspace: &Path, options: akn::Options, out: &Path, format: Format) 
     let mut stdout = io::stdout().lock();
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut stdout, &manifest)?;
-            writeln!(stdout)?;
+            json::write(&mut stdout, &manifest)?;
         }
         Format::Text => {
             for d in &manifest.documents {
@@ -111,8 +111,7 @@ fn run_ndjson(workspace: &Path, out: &Path, bulk: Option<&str>, format: Format) 
     let mut stdout = io::stdout().lock();
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut stdout, &summary)?;
-            writeln!(stdout)?;
+            json::write(&mut stdout, &summary)?;
         }
         Format::Text => writeln!(
             stdout,

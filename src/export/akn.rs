@@ -167,7 +167,7 @@ pub fn render_all(
         documents.push(entry);
     }
     let manifest = Manifest {
-        version: 1,
+        version: crate::output::json::VERSION,
         format: "akn",
         at: options.at,
         documents,

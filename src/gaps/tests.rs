@@ -145,7 +145,7 @@ fn amendment(
     }
 }
 
-fn inputs<'a>(instruments: &'a [Instrument], mappings: &'a [Mapping]) -> Inputs<'a> {
+pub(crate) fn inputs<'a>(instruments: &'a [Instrument], mappings: &'a [Mapping]) -> Inputs<'a> {
     Inputs {
         jurisdiction: "kw",
         weights: Weights::default(),
@@ -160,7 +160,7 @@ fn close(a: Option<f64>, b: f64) -> bool {
 
 /// The example workspace of the book: TIP Art. 3(a) by elements (full,
 /// full, partial), 3(b) full, 6(6) missing, all mandatory.
-fn book_example() -> (Vec<Instrument>, Vec<Mapping>) {
+pub(crate) fn book_example() -> (Vec<Instrument>, Vec<Mapping>) {
     use Obligation::Mandatory;
     let tip = instrument(
         "tip",
@@ -638,35 +638,4 @@ fn consolidated_text_without_a_cited_article_is_reported() {
             .len(),
         5
     );
-}
-
-#[test]
-fn the_table_colours_statuses_only_when_asked_and_always_writes_them() {
-    let (instruments, mappings) = book_example();
-    let filter = Filter::default();
-    let analysis = analyse(&inputs(&instruments, &mappings), &filter, Vec::new());
-    let plain = render_table(&analysis, &filter, TableOptions::default());
-    assert!(!plain.contains('\x1b'));
-    let colored = render_table(
-        &analysis,
-        &filter,
-        TableOptions {
-            color: true,
-            ..TableOptions::default()
-        },
-    );
-    assert!(colored.contains("\x1b[31mmissing\x1b[0m"), "{colored}");
-    assert!(colored.contains("\x1b[33mpartial\x1b[0m"));
-    // Without the escapes, the coloured table is the plain one.
-    let mut stripped = String::new();
-    let mut in_escape = false;
-    for c in colored.chars() {
-        match c {
-            '\x1b' => in_escape = true,
-            'm' if in_escape => in_escape = false,
-            _ if in_escape => {}
-            c => stripped.push(c),
-        }
-    }
-    assert_eq!(stripped, plain);
 }

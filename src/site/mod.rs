@@ -38,6 +38,7 @@ use serde::Serialize;
 
 use crate::corpus::Lang;
 use crate::diag::{Diagnostics, Sources};
+use crate::output::{csv, json, questionnaire};
 use crate::workspace::Workspace;
 
 use model::{Body, Download, DownloadsPage, Model, Page, SearchPage, msg};
@@ -175,67 +176,48 @@ fn unused_bundle_file(name: &str) -> bool {
         || name.starts_with("playground")
 }
 
-/// The gap report in the gap stage's own formats: `(path, catalogue key of
-/// the description, content)`. The analysis has no scenario, so no
-/// amendment (committee-only or not) is in them.
 /// A file of the downloads: its path, the catalogue key of its description,
 /// and its content.
 type DownloadFile = (String, &'static str, Vec<u8>);
 
+/// The gap report in the output stage's formats for other tools (CSV, JSON,
+/// the questionnaire). The analysis has no scenario, so no amendment
+/// (committee-only or not) is in them.
 fn downloads(model: &Model<'_>) -> Result<Vec<DownloadFile>, BuildError> {
     let filter = crate::gaps::Filter::default();
     let analysis = &model.analysis;
-    let json =
-        serde_json::to_vec_pretty(&crate::gaps::to_json(analysis, &filter)).map_err(|e| {
-            BuildError::Render {
-                page: "downloads/gaps.json".to_owned(),
-                message: e.to_string(),
-            }
-        })?;
+    let report = serde_json::to_vec_pretty(&json::gap_report(analysis, &filter)).map_err(|e| {
+        BuildError::Render {
+            page: "downloads/gaps.json".to_owned(),
+            message: e.to_string(),
+        }
+    })?;
     Ok(vec![
         (
             "downloads/gaps.csv".to_owned(),
             "downloads.csv",
-            crate::gaps::render_csv(analysis, &filter, model.ws).into_bytes(),
+            csv::render_csv(analysis, &filter, model.ws).into_bytes(),
         ),
-        ("downloads/gaps.json".to_owned(), "downloads.json", json),
+        ("downloads/gaps.json".to_owned(), "downloads.json", report),
         (
             "downloads/questionnaire.md".to_owned(),
             "downloads.questionnaire",
-            crate::gaps::render_questionnaire(analysis, &filter, model.ws).into_bytes(),
+            questionnaire::render_questionnaire(analysis, &filter, model.ws).into_bytes(),
         ),
     ])
 }
 
-/// Builds the site of `ws` into `opts.out`, atomically.
-pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let mut timings = Vec::new();
-    let mut clock = Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, f64)>| {
-        let d: Duration = clock.elapsed();
-        timings.push((name, d.as_secs_f64()));
-        clock = Instant::now();
-    };
-
-    let renderer = render::Renderer::new(&ws.root).map_err(|(d, s)| BuildError::Templates(d, s))?;
-    let assets =
-        assets::assets(&ws.root).map_err(|d| BuildError::Templates(d, Sources::default()))?;
-    lap("templates", &mut timings);
-
-    let staging = Staging::begin(&opts.out)?;
-    let previous: BTreeMap<String, String> = staging
-        .previous()
-        .map(|m| m.files.clone())
-        .unwrap_or_default();
-    lap("lock", &mut timings);
-
-    let model = Model::new(ws, opts.profile, true);
-    let shards = search::shards(ws, &model.histories);
-    let downloads = downloads(&model)?;
-    let mut pages = model.pages();
+/// The search page and the downloads page of each language: the search
+/// page lists the shards of the static index, its own language first.
+fn search_and_download_pages<'a>(
+    model: &'a Model<'a>,
+    shards: &[search::Shard],
+    downloads: &[DownloadFile],
+) -> Vec<Page<'a>> {
+    let mut pages = Vec::new();
     for &lang in model.languages() {
         let mut bundles: Vec<(&'static str, Vec<String>)> = Vec::new();
-        for s in &shards {
+        for s in shards {
             match bundles.iter_mut().find(|(l, _)| *l == s.lang.code()) {
                 Some((_, dirs)) => dirs.push(s.dir.clone()),
                 None => bundles.push((s.lang.code(), vec![s.dir.clone()])),
@@ -268,6 +250,36 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
             Body::Downloads(DownloadsPage { files }),
         ));
     }
+    pages
+}
+
+/// Builds the site of `ws` into `opts.out`, atomically.
+pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, f64)>| {
+        let d: Duration = clock.elapsed();
+        timings.push((name, d.as_secs_f64()));
+        clock = Instant::now();
+    };
+
+    let renderer = render::Renderer::new(&ws.root).map_err(|(d, s)| BuildError::Templates(d, s))?;
+    let assets =
+        assets::assets(&ws.root).map_err(|d| BuildError::Templates(d, Sources::default()))?;
+    lap("templates", &mut timings);
+
+    let staging = Staging::begin(&opts.out)?;
+    let previous: BTreeMap<String, String> = staging
+        .previous()
+        .map(|m| m.files.clone())
+        .unwrap_or_default();
+    lap("lock", &mut timings);
+
+    let model = Model::new(ws, opts.profile, true);
+    let shards = search::shards(ws, &model.histories);
+    let downloads = downloads(&model)?;
+    let mut pages = model.pages();
+    pages.extend(search_and_download_pages(&model, &shards, &downloads));
     lap("model", &mut timings);
 
     let rendered = AtomicUsize::new(0);
