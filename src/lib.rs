@@ -14,8 +14,9 @@
 //! - `workspace`: loads a folder into one validated [`Workspace`].
 //! - `gaps`: status, scores and scenarios per element, provision, theme
 //!   and instrument.
-//! - `site`: the static site (page model, templates, search index, atomic write).
+//! - `site`: the static site (page model, templates, search index).
 //! - `diag`: the one diagnostic type every reader returns.
+//! - `atomic`: output written whole or not at all (the site, exports).
 //! - `localized`: text in one or more languages, as the data files write it.
 //! - `export`: Akoma Ntoso XML and NDJSON for other systems.
 //! - `generate`: synthetic workspaces for benchmarks and scale tests.
@@ -29,6 +30,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod amend;
+pub mod atomic;
 pub mod corpus;
 pub mod date;
 pub mod diag;

@@ -26,7 +26,7 @@ const FUNCTIONS_OVER: &[(&str, usize)] = &[
     ("generate.rs::write_amendment", 143),
     ("generate.rs::write_mapping", 148),
     ("workspace/documents.rs::documents", 123),
-    ("site/mod.rs::build", 153),
+    ("site/mod.rs::build", 150),
     ("site/model/work.rs::work_page", 137),
     ("standards/reader.rs::read_instrument", 135),
     ("workspace/coverage.rs::tallies", 136),
