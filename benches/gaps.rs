@@ -5,7 +5,7 @@
 //! of `mizan gaps --format json` after loading) in under 200 ms.
 //!
 //! A second group loads a workspace written by the generator
-//! (`mizan::generate`; 100,000 articles per language and 5,000 provisions
+//! (`mizan_generate`; 100,000 articles per language and 5,000 provisions
 //! by default, `MIZAN_BENCH_ARTICLES` to change) and times what
 //! `mizan gaps --format json` does after loading it.
 //!
@@ -249,8 +249,8 @@ fn bench_generated(c: &mut Criterion) {
         .and_then(|v| v.parse().ok())
         .unwrap_or(if measuring { 100_000 } else { 2_000 });
     let dir = tempfile::tempdir().expect("temporary folder");
-    let summary = mizan::generate::generate(
-        &mizan::generate::GenerateOptions::new(articles, 1),
+    let summary = mizan_generate::generate(
+        &mizan_generate::GenerateOptions::new(articles, 1),
         dir.path(),
     )
     .expect("generate");

@@ -19,7 +19,6 @@
 //! - `atomic`: output written whole or not at all (the site, exports).
 //! - `localized`: text in one or more languages, as the data files write it.
 //! - `export`: Akoma Ntoso XML and NDJSON for other systems.
-//! - `generate`: synthetic workspaces for benchmarks and scale tests.
 //!
 //! Readers never print: they return data or [`diag::Diagnostics`]. The model
 //! knows nothing of the command line, templates or the search engine; the
@@ -36,7 +35,6 @@ pub mod date;
 pub mod diag;
 pub mod export;
 pub mod gaps;
-pub mod generate;
 pub mod hash;
 pub mod ids;
 pub mod localized;

@@ -1,5 +1,6 @@
-//! Size rules for the source: no file in `src/` over 800 lines, no function
-//! over 120. Split by concern before a file or function reaches them.
+//! Size rules for the source: no file in `src/` (or in a crate's `src/`
+//! under `crates/`) over 800 lines, no function over 120. Split by concern
+//! before a file or function reaches them.
 //!
 //! The files and functions that broke the rules when it was written are
 //! listed below with their size then. A listed one may only shrink: the
@@ -14,7 +15,7 @@ const MAX_FILE_LINES: usize = 800;
 const MAX_FN_LINES: usize = 120;
 
 /// Files over the limit: path under `src/`, lines.
-const FILES_OVER: &[(&str, usize)] = &[("generate.rs", 2881)];
+const FILES_OVER: &[(&str, usize)] = &[];
 
 /// Functions over the limit: `path::name`, lines.
 const FUNCTIONS_OVER: &[(&str, usize)] = &[
@@ -22,9 +23,6 @@ const FUNCTIONS_OVER: &[(&str, usize)] = &[
     ("amend/reader.rs::read_new_text", 124),
     ("corpus/reader.rs::on_heading", 121),
     ("gaps/table.rs::instrument_section", 145),
-    ("generate.rs::plan_amendments", 145),
-    ("generate.rs::write_amendment", 143),
-    ("generate.rs::write_mapping", 148),
     ("workspace/documents.rs::documents", 123),
     ("site/mod.rs::build", 150),
     ("site/model/work.rs::work_page", 137),
@@ -33,10 +31,26 @@ const FUNCTIONS_OVER: &[(&str, usize)] = &[
     ("workspace/validate.rs::check_entry", 138),
 ];
 
+/// Every Rust file of the package's `src/` (named relative to it) and of
+/// each crate's `src/` under `crates/` (named from the repository root).
 fn sources() -> Vec<(String, String)> {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = rust_files(&root.join("src"), &root.join("src"));
+    for entry in fs::read_dir(root.join("crates")).unwrap() {
+        let src = entry.unwrap().path().join("src");
+        if src.is_dir() {
+            files.extend(rust_files(&src, root));
+        }
+    }
+    files.sort();
+    files
+}
+
+/// The Rust files under `dir`, named relative to `base`.
+fn rust_files(dir: &Path, base: &Path) -> Vec<(String, String)> {
+    let src = base;
     let mut files = Vec::new();
-    let mut stack: Vec<PathBuf> = vec![src.clone()];
+    let mut stack: Vec<PathBuf> = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
         for entry in fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -44,7 +58,7 @@ fn sources() -> Vec<(String, String)> {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let name = path
-                    .strip_prefix(&src)
+                    .strip_prefix(src)
                     .unwrap()
                     .to_string_lossy()
                     .into_owned();
@@ -52,7 +66,6 @@ fn sources() -> Vec<(String, String)> {
             }
         }
     }
-    files.sort();
     files
 }
 
