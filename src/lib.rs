@@ -43,6 +43,8 @@ pub mod settings;
 pub mod site;
 pub mod source;
 pub mod standards;
+#[cfg(any(test, feature = "test-support"))]
+pub mod testing;
 pub mod text;
 pub mod translations;
 pub mod workspace;

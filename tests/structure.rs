@@ -1,6 +1,7 @@
 //! Size rules for the source: no file in `src/` (or in a crate's `src/`
 //! under `crates/`) over 800 lines, no function over 120. Split by concern
-//! before a file or function reaches them.
+//! before a file or function reaches them. And the test helpers stay out
+//! of what ships.
 //!
 //! The files and functions that broke the rules when it was written are
 //! listed below with their size then. A listed one may only shrink: the
@@ -183,5 +184,39 @@ fn the_function_measure_counts_from_fn_to_its_closing_brace() {
         found,
         [("long".to_owned(), 134), ("inner".to_owned(), 3)],
         "{found:?}"
+    );
+}
+
+/// `mizan::testing` (what the tests and benchmarks share) exists only for
+/// tests and with the `test-support` feature, and no code of the library
+/// or the binary names it outside its tests: a release build, which has no
+/// such feature, could not compile if one did.
+#[test]
+fn test_helpers_are_compiled_only_for_tests() {
+    let files = sources();
+    let lib = &files.iter().find(|(name, _)| name == "lib.rs").unwrap().1;
+    assert!(
+        lib.contains("#[cfg(any(test, feature = \"test-support\"))]\npub mod testing;"),
+        "src/lib.rs declares `testing` behind `cfg(any(test, feature = \"test-support\"))`"
+    );
+    let mut named = Vec::new();
+    for (name, text) in &files {
+        if name.starts_with("testing/") || name.starts_with("crates/") || name.ends_with("tests.rs")
+        {
+            continue;
+        }
+        // Unit tests come last in a file, after `#[cfg(test)]`.
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (i, line) in code.lines().enumerate() {
+            let line = line.trim_start();
+            if !line.starts_with("//") && line.contains("testing::") {
+                named.push(format!("src/{name}:{}: {line}", i + 1));
+            }
+        }
+    }
+    assert!(
+        named.is_empty(),
+        "code outside tests names `testing`:\n{}",
+        named.join("\n")
     );
 }
