@@ -1,19 +1,9 @@
 //! Unit tests of the gap rules, each against a hand-computed value.
 
-use crate::localized::Localized;
-use std::collections::BTreeMap;
-use std::path::Path;
-use std::sync::Arc;
-
 use super::*;
-use crate::amend::{Amendment, AmendmentKind, AmendmentStatus, Visibility};
-use crate::date::Date;
-use crate::ids::WorkId;
-use crate::standards::{InstrumentKind, Obligation, Party, PartyStatus};
-
-fn path(p: &str) -> Arc<Path> {
-    Arc::from(Path::new(p))
-}
+use crate::amend::AmendmentStatus;
+use crate::standards::{Obligation, PartyStatus};
+use crate::testing::model::{self, amendment, entry, mapping, path, provision};
 
 struct P<'s> {
     id: &'s str,
@@ -32,117 +22,11 @@ fn p(id: &str, obligation: Obligation, theme: Theme) -> P<'_> {
 }
 
 fn instrument(id: &str, party: Option<PartyStatus>, provisions: &[P<'_>]) -> Instrument {
-    let mut parties = BTreeMap::new();
-    if let Some(status) = party {
-        parties.insert(
-            "kw".to_owned(),
-            Party {
-                status,
-                year: Some(2006),
-                note: None,
-            },
-        );
-    }
-    Instrument {
-        path: path(&format!("standards/{id}.yaml")),
-        id: id.to_owned(),
-        title: format!("Instrument {id}").into(),
-        short_title: None,
-        titles: BTreeMap::new(),
-        kind: InstrumentKind::Convention,
-        body: "UN".to_owned(),
-        parent: None,
-        adopted: None,
-        in_force: None,
-        source: "x".to_owned(),
-        note: None,
-        parties,
-        provisions: provisions
-            .iter()
-            .map(|x| Provision {
-                id: x.id.to_owned(),
-                citation: format!("Art. {}", x.id),
-                title: x.id.into(),
-                theme: x.theme,
-                obligation: x.obligation,
-                summary: Localized::default(),
-                note: None,
-                elements: x
-                    .elements
-                    .iter()
-                    .map(|e| Element {
-                        id: (*e).to_owned(),
-                        summary: Localized::default(),
-                        keywords: Vec::new(),
-                    })
-                    .collect(),
-                span: 0..0,
-            })
-            .collect(),
-    }
-}
-
-fn entry(standard: &str, provision: &str, element: Option<&str>, status: Status) -> MappingEntry {
-    MappingEntry {
-        standard: standard.to_owned(),
-        provision: provision.to_owned(),
-        element: element.map(str::to_owned),
-        articles: vec![ArticleRef::parse("/akn/kw/act/2013/91/~art_1").unwrap()],
-        status,
-        rationale: format!("{provision} {element:?} is {status}").into(),
-        recommendation: None,
-        basis: None,
-        sources: Vec::new(),
-        path: path(&format!("corpus/kw/mappings/{standard}.yaml")),
-        span: 0..0,
-        element_span: None,
-        article_spans: Vec::new(),
-        status_span: 0..0,
-        rationale_span: 0..0,
-        source_spans: Vec::new(),
-    }
-}
-
-fn mapping(standard: &str, entries: Vec<MappingEntry>) -> Mapping {
-    Mapping {
-        path: path(&format!("corpus/kw/mappings/{standard}.yaml")),
-        standard: standard.to_owned(),
-        standard_span: 0..0,
-        jurisdiction: "kw".to_owned(),
-        jurisdiction_span: 0..0,
-        assessed: "2026-01-01".parse::<Date>().unwrap(),
-        assessors: Vec::new(),
-        note: None,
-        entries,
-    }
-}
-
-fn amendment(
-    id: &str,
-    status: AmendmentStatus,
-    submitted: Option<&str>,
-    changes: Vec<MappingEntry>,
-) -> Amendment {
-    Amendment {
-        path: path(&format!("corpus/kw/amendments/{id}.md")),
-        id: id.to_owned(),
-        title: id.into(),
-        amends: WorkId::parse("/akn/kw/act/2013/91").unwrap(),
-        amends_span: 0..0,
-        kind: AmendmentKind::Bill,
-        status,
-        visibility: Visibility::Public,
-        sponsor: None,
-        illustrative: false,
-        submitted: submitted.map(|d| d.parse::<Date>().unwrap()),
-        enacted: None,
-        in_force: None,
-        source: None,
-        note: None,
-        mapping_changes: changes,
-        body: 0..0,
-        operations: Vec::new(),
-    }
+    let provisions = provisions
+        .iter()
+        .map(|x| provision(x.id, x.obligation, x.theme, x.elements))
+        .collect();
+    model::instrument(id, party, provisions)
 }
 
 pub(crate) fn inputs<'a>(instruments: &'a [Instrument], mappings: &'a [Mapping]) -> Inputs<'a> {

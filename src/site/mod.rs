@@ -8,10 +8,11 @@
 //!    overrides), checked before anything is written;
 //! 2. [`model::Model`]: the page model, built from the workspace without
 //!    changing it, with committee-only amendments left out of a public build;
-//! 3. pages rendered in parallel into a temporary folder ([`write::Staging`]);
+//! 3. pages rendered in parallel into a temporary folder (a
+//!    [`crate::atomic::Staging`]);
 //!    a page whose inputs hash as in the previous build is taken over;
 //! 4. assets, and the search index ([`search`], Pagefind), shard by shard;
-//! 5. the manifest, and the swap: the new site replaces the old at once.
+//! 5. the [`manifest`], and the swap: the new site replaces the old at once.
 //!
 //! Interface text comes from [`i18n`]; links from data pass through
 //! [`links`].
@@ -19,12 +20,12 @@
 pub mod assets;
 pub mod i18n;
 pub mod links;
+pub mod manifest;
 pub mod model;
 pub mod render;
 pub mod search;
 pub mod serve;
 pub mod watch;
-pub mod write;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -36,13 +37,14 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::atomic::{OutputError, Staging};
 use crate::corpus::Lang;
 use crate::diag::{Diagnostics, Sources};
 use crate::output::{csv, json, questionnaire};
 use crate::workspace::Workspace;
 
+use manifest::{MANIFEST, Manifest};
 use model::{Body, Download, DownloadsPage, Model, Page, SearchPage, msg};
-use write::{Manifest, OutputError, Staging};
 
 /// Who the site is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -111,6 +113,19 @@ impl fmt::Display for BuildError {
         match self {
             BuildError::Templates(d, _) => write!(f, "{} template error(s)", d.errors()),
             BuildError::Render { page, message } => write!(f, "cannot render {page}: {message}"),
+            BuildError::Output(OutputError::NotOurs { path, marker }) => write!(
+                f,
+                "{} exists and is not a site built by mizan (it has no {marker}); \
+                 refusing to replace it: choose another --out folder or remove it",
+                path.display()
+            ),
+            BuildError::Output(OutputError::Unwritable { out, path, error }) => write!(
+                f,
+                "cannot write the site to {}: {}: {}",
+                out.display(),
+                path.display(),
+                OutputError::reason(error)
+            ),
             BuildError::Output(e) => write!(f, "{e}"),
             BuildError::Search { shard, message } => {
                 write!(f, "cannot build the search index {shard}: {message}")
@@ -268,11 +283,8 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
         assets::assets(&ws.root).map_err(|d| BuildError::Templates(d, Sources::default()))?;
     lap("templates", &mut timings);
 
-    let staging = Staging::begin(&opts.out)?;
-    let previous: BTreeMap<String, String> = staging
-        .previous()
-        .map(|m| m.files.clone())
-        .unwrap_or_default();
+    let staging = Staging::begin(&opts.out, MANIFEST)?;
+    let previous = Manifest::previous(&staging);
     lap("lock", &mut timings);
 
     let model = Model::new(ws, opts.profile, true);
@@ -357,7 +369,7 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
         profile: opts.profile.as_str().to_owned(),
         files,
     };
-    staging.commit(&manifest)?;
+    manifest.commit(staging)?;
     lap("swap", &mut timings);
 
     Ok(BuildReport {
