@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use mizan::testing::cli::run;
 use mizan::testing::files::copy_dir;
 use serde_json::Value;
 use tempfile::TempDir;
@@ -33,13 +33,7 @@ const MAPPING: &str = "corpus/kw/mappings/tip.yaml";
 
 /// Runs `check --format json`; returns (exit code, diagnostics).
 fn check(dir: &TempDir) -> (i32, Vec<Value>) {
-    let out = Command::cargo_bin("mizan")
-        .unwrap()
-        .args(["--workspace"])
-        .arg(dir.path())
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = run(dir.path(), &["check", "--format", "json"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "panic: {stderr}");
     let json: Value = serde_json::from_slice(&out.stdout).expect("check prints JSON");
@@ -311,14 +305,7 @@ fn check_reports_every_error_not_just_the_first() {
 fn text_output_names_file_line_column_with_a_snippet() {
     let dir = workspace();
     edit(&dir, MAPPING, |t| t.replace("~art_2]", "~art_99]"));
-    let out = Command::cargo_bin("mizan")
-        .unwrap()
-        .arg("--workspace")
-        .arg(dir.path())
-        .arg("check")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let out = run(dir.path(), &["check"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     let header = format!(

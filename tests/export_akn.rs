@@ -7,13 +7,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use assert_cmd::Command;
 use quick_xml::Reader;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::Event;
 
 use mizan::Workspace;
 use mizan::corpus::Lang;
+use mizan::testing::cli::run_in as mizan;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -43,18 +43,6 @@ fn schema() -> PathBuf {
         path.display()
     );
     path
-}
-
-fn mizan(workspace: &Path, args: &[&str], cwd: &Path) -> std::process::Output {
-    Command::cargo_bin("mizan")
-        .unwrap()
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .arg("--workspace")
-        .arg(workspace)
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 /// Exports `workspace` into a fresh folder and returns it with its manifest.

@@ -1,6 +1,7 @@
 //! The `mizan` binary, run as the tests run it.
 
 use std::path::Path;
+use std::process::Output;
 
 use assert_cmd::Command;
 
@@ -9,6 +10,28 @@ pub fn mizan() -> Command {
     let mut c = Command::cargo_bin("mizan").expect("the mizan binary is built for the tests");
     c.env("NO_COLOR", "1");
     c
+}
+
+/// Runs `mizan --workspace WORKSPACE ARGS...`; what it printed and how it
+/// exited are the test's to check.
+pub fn run(workspace: &Path, args: &[&str]) -> Output {
+    mizan()
+        .arg("--workspace")
+        .arg(workspace)
+        .args(args)
+        .output()
+        .expect("mizan runs")
+}
+
+/// [`run`] from the folder `cwd` (relative output paths land there).
+pub fn run_in(workspace: &Path, args: &[&str], cwd: &Path) -> Output {
+    mizan()
+        .current_dir(cwd)
+        .arg("--workspace")
+        .arg(workspace)
+        .args(args)
+        .output()
+        .expect("mizan runs")
 }
 
 /// Builds `workspace` into `out` with `profile`; fails the test with the

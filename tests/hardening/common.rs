@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::Value;
 use tempfile::TempDir;
 
-pub use mizan::testing::cli::mizan;
+pub use mizan::testing::cli::{mizan, run};
 pub use mizan::testing::files::{copy_dir, example_workspace, repo};
 
 pub const STATUTE: &str = "corpus/kw/act-2013-91.en.md";
@@ -28,12 +28,7 @@ pub fn edit(dir: &TempDir, rel: &str, f: impl FnOnce(String) -> String) {
 
 /// Runs `check --format json` on `ws`; returns (exit code, diagnostics).
 pub fn check(ws: &Path) -> (i32, Vec<Value>) {
-    let out = mizan()
-        .arg("--workspace")
-        .arg(ws)
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = run(ws, &["check", "--format", "json"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "panic: {stderr}");
     let json: Value = serde_json::from_slice(&out.stdout)
