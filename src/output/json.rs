@@ -20,7 +20,7 @@ use crate::amend::diff::WorkDiff;
 use crate::search::query::Highlighted;
 use crate::search::{Hit, SearchResults, Suggestion};
 
-use super::{Checked, ShownArticle};
+use super::{BuildReport, Checked, ShownArticle};
 
 pub use gap_report::{JsonReport, gap_report};
 
@@ -136,6 +136,23 @@ pub fn suggestions(
         "standard": standard,
         "limit": limit,
         "items": items,
+    }))
+}
+
+/// `mizan build --format json`: what the build wrote and how long each
+/// step took.
+pub fn build(report: &BuildReport) -> Value {
+    envelope(json!({
+        "out": report.out,
+        "profile": report.profile,
+        "pages": report.pages,
+        "rendered": report.rendered,
+        "reused": report.reused,
+        "search_shards": report.search_shards,
+        "search_indexed": report.search_indexed,
+        "records": report.records,
+        "files": report.files,
+        "timings": report.timings.iter().map(|(k, v)| json!({"step": k, "seconds": v})).collect::<Vec<_>>(),
     }))
 }
 

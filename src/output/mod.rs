@@ -8,10 +8,10 @@
 //! - [`redline`]: two versions of a work compared (`diff`): inline, side
 //!   by side, unified.
 //! - [`json`]: every JSON document a command prints (gap report, diff,
-//!   check, show, search, suggest), the version they carry, and the one
-//!   writer.
-//! - [`text`]: the plain-text forms of `check`, `show`, `search` and
-//!   `suggest`.
+//!   check, show, search, suggest, build), the version they carry, and the
+//!   one writer.
+//! - [`text`]: the plain-text forms of `check`, `show`, `search`,
+//!   `suggest`, and the summaries of `build` and `export`.
 //!
 //! The command line chooses a format and writes what it returns; the site
 //! publishes some of the same forms (the CSV and the questionnaire as
@@ -23,6 +23,10 @@ pub mod questionnaire;
 pub mod redline;
 pub mod table;
 pub mod text;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
 
 use crate::amend::{ConsolidatedExpression, Version};
 use crate::corpus::{Article, Work};
@@ -53,4 +57,24 @@ pub struct ShownArticle<'a> {
     pub article: &'a Article,
     /// The provisions mapped to the article.
     pub mapped: Vec<MappedProvision<'a>>,
+}
+
+/// What a site build did (`site::build` returns it), for the summary line
+/// and `--format json`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct BuildReport {
+    pub out: PathBuf,
+    /// `public` or `committee`.
+    pub profile: &'static str,
+    pub pages: usize,
+    /// Pages rendered in this build; the others were unchanged and reused.
+    pub rendered: usize,
+    pub reused: usize,
+    pub search_shards: usize,
+    /// Search shards indexed in this build; the others were reused.
+    pub search_indexed: usize,
+    pub records: usize,
+    pub files: usize,
+    /// Seconds per step, in order.
+    pub timings: Vec<(&'static str, f64)>,
 }

@@ -3,7 +3,9 @@
 //! [`super::redline`]). Colour, when asked, only adds emphasis: the text
 //! says everything without it.
 
+use std::collections::BTreeSet;
 use std::io::{self, Write};
+use std::path::Path;
 
 use anstyle::Style;
 
@@ -14,7 +16,7 @@ use crate::search::{Hit, Kind, SearchResults, Suggestion};
 use crate::text::without_bidi_controls;
 use crate::workspace::{Coverage, MappedProvision};
 
-use super::{Checked, ShownArticle};
+use super::{BuildReport, Checked, ShownArticle};
 
 /// `1 work`, `2 works`, `3 mapping entries`: the one way output counts things.
 pub fn count(n: usize, noun: &str) -> String {
@@ -340,6 +342,65 @@ fn suggestion(out: &mut impl Write, s: &Suggestion) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// `mizan build`: one line of what was built; with `verbose`, the time of
+/// each step.
+pub fn build(out: &mut impl Write, report: &BuildReport, verbose: bool) -> io::Result<()> {
+    let total: f64 = report.timings.iter().map(|(_, s)| s).sum();
+    writeln!(
+        out,
+        "built {} ({}): {} pages ({} rendered, {} unchanged), search index of {} records in {} shards ({} rebuilt), in {:.2} s",
+        report.out.display(),
+        report.profile,
+        report.pages,
+        report.rendered,
+        report.reused,
+        report.records,
+        report.search_shards,
+        report.search_indexed,
+        total
+    )?;
+    if verbose {
+        for (step, secs) in &report.timings {
+            writeln!(out, "  {step:<10} {secs:>8.3} s")?;
+        }
+    }
+    Ok(())
+}
+
+/// `mizan export akn`: each document written (`(path, work)`), then how
+/// many, of how many works, and where.
+pub fn akn_export(out: &mut impl Write, documents: &[(&str, &str)], dir: &Path) -> io::Result<()> {
+    for (path, _) in documents {
+        writeln!(out, "{path}")?;
+    }
+    let works: BTreeSet<&str> = documents.iter().map(|(_, work)| *work).collect();
+    writeln!(
+        out,
+        "exported {} of {} to {}",
+        count(documents.len(), "Akoma Ntoso document"),
+        count(works.len(), "work"),
+        dir.display()
+    )
+}
+
+/// `mizan export ndjson`: how many documents and lines, and where.
+pub fn ndjson_export(
+    out: &mut impl Write,
+    articles: usize,
+    provisions: usize,
+    lines: usize,
+    dir: &Path,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "exported {} and {} ({}) to {}",
+        count(articles, "article document"),
+        count(provisions, "provision document"),
+        count(lines, "line"),
+        dir.display()
+    )
 }
 
 #[cfg(test)]

@@ -73,23 +73,9 @@ pub struct BuildOptions {
     pub profile: Profile,
 }
 
-/// What a build did, for the summary line and `--format json`.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct BuildReport {
-    pub out: PathBuf,
-    pub profile: Profile,
-    pub pages: usize,
-    /// Pages rendered in this build; the others were unchanged and reused.
-    pub rendered: usize,
-    pub reused: usize,
-    pub search_shards: usize,
-    /// Search shards indexed in this build; the others were reused.
-    pub search_indexed: usize,
-    pub records: usize,
-    pub files: usize,
-    /// Seconds per step, in order.
-    pub timings: Vec<(&'static str, f64)>,
-}
+/// What a build did; the output stage words it (`output::text::build`,
+/// `output::json::build`).
+pub use crate::output::BuildReport;
 
 /// Why a build failed. In every case the previous site is untouched.
 #[derive(Debug)]
@@ -374,7 +360,7 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
 
     Ok(BuildReport {
         out: opts.out.clone(),
-        profile: opts.profile,
+        profile: opts.profile.as_str(),
         pages: page_count,
         rendered,
         reused: page_count - rendered,
