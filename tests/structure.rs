@@ -228,9 +228,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("date", &[]),
     ("hash", &[]),
     ("translations", &[]),
-    ("ids", &["text"]),
     ("localized", &["translations"]),
     ("diag", &["text"]),
+    ("ids", &["text", "date", "diag"]),
     ("source", &["diag", "text"]),
     ("yaml", &["diag", "text"]),
     // Output written whole or not at all: one writer below every stage
