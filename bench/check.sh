@@ -12,7 +12,7 @@ work=bench/work
 mkdir -p "$work"
 need=(); command -v hyperfine >/dev/null || need+=(hyperfine); [ -x /usr/bin/time ] || need+=(time)
 if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; fi
-cargo build --release --locked --quiet --bin mizan --example generate
+cargo build --release --locked --quiet --workspace --bins
 mizan=target/release/mizan
 out=${RESULTS:-/dev/stdout}
 {
@@ -23,7 +23,7 @@ out=${RESULTS:-/dev/stdout}
 } >>"$out"
 for n in "${sizes[@]}"; do
   ws="$work/ws-$n"
-  [ -d "$ws" ] || target/release/examples/generate --articles "$n" --out "$ws" >/dev/null
+  [ -d "$ws" ] || target/release/mizan-generate --articles "$n" --out "$ws" >/dev/null
   files=$(find "$ws/corpus" "$ws/standards" -type f | wc -l)
   mb=$(du -sm "$ws" | cut -f1)
   json="$work/check-$n.json"

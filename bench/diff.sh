@@ -8,7 +8,7 @@
 #    replaced articles), and that amendment, so the three always agree. Both
 #    commands run on them: mizan on the workspace (reading it, applying the
 #    amendment, aligning and redlining), git on the before/after files.
-# 2. `mizan diff bench-1000` on the generator's workspace (examples/generate,
+# 2. `mizan diff bench-1000` on the generator's workspace (crates/mizan-generate,
 #    1,000 articles per language; its amendment replaces, substitutes,
 #    inserts and repeals 20 articles), for the figure in a full workspace.
 #
@@ -19,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 need=(); command -v hyperfine >/dev/null || need+=(hyperfine); [ -x /usr/bin/time ] || need+=(time)
 if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; fi
-cargo build --release --locked --quiet --bin mizan --example generate
+cargo build --release --locked --quiet --workspace --bins
 mizan="$PWD/target/release/mizan"
 out=${RESULTS:-/dev/stdout}
 dir=$(mktemp -d)
@@ -75,7 +75,7 @@ $git_cmd > "$dir/git.out" || [ $? = 1 ]
 # The generator's workspace (kept between runs, like bench/check.sh).
 gen=bench/work/ws-1000
 mkdir -p bench/work
-[ -d "$gen" ] || target/release/examples/generate --articles 1000 --out "$gen" >/dev/null
+[ -d "$gen" ] || target/release/mizan-generate --articles 1000 --out "$gen" >/dev/null
 gen_cmd="$mizan --workspace $gen diff bench-1000"
 $gen_cmd > /dev/null
 

@@ -13,7 +13,7 @@ work=bench/work
 mkdir -p "$work"
 need=(); command -v hyperfine >/dev/null || need+=(hyperfine); [ -x /usr/bin/time ] || need+=(time)
 if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; fi
-cargo build --release --locked --quiet --bin mizan --example generate
+cargo build --release --locked --quiet --workspace --bins
 mizan=target/release/mizan
 out=${RESULTS:-/dev/stdout}
 {
@@ -24,7 +24,7 @@ out=${RESULTS:-/dev/stdout}
 } >>"$out"
 for n in "${sizes[@]}"; do
   ws="$work/ws-$n"
-  [ -d "$ws" ] || target/release/examples/generate --articles "$n" --out "$ws" >/dev/null
+  [ -d "$ws" ] || target/release/mizan-generate --articles "$n" --out "$ws" >/dev/null
   json="$work/export-$n.json"
   akn="$work/export-akn-$n"
   nd="$work/export-$n.ndjson"

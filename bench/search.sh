@@ -28,7 +28,7 @@ command -v rg >/dev/null || need+=(ripgrep)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-cargo build --release --locked --quiet --bin mizan --example generate
+cargo build --release --locked --quiet --workspace --bins
 mizan=target/release/mizan
 out=${RESULTS:-/dev/stdout}
 {
@@ -41,7 +41,7 @@ out=${RESULTS:-/dev/stdout}
 } >>"$out"
 for n in "${sizes[@]}"; do
   ws="$work/ws-$n"
-  [ -d "$ws" ] || target/release/examples/generate --articles "$n" --out "$ws" >/dev/null
+  [ -d "$ws" ] || target/release/mizan-generate --articles "$n" --out "$ws" >/dev/null
   # Search does not index amendments: benchmark a copy without them, so the
   # figures do not depend on the amendment grammar.
   src="$ws"; ws="$work/search-ws-$n"

@@ -30,9 +30,9 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 out_md=${RESULTS:-/dev/stdout}
 
-cargo build --release --locked --quiet --bin mizan --example generate
+cargo build --release --locked --quiet --workspace --bins
 mizan=target/release/mizan
-generate=target/release/examples/generate
+generate=target/release/mizan-generate
 
 # Runs a command once, its output to file $1; prints "seconds peak-RSS-KB".
 timed() {

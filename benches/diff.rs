@@ -9,9 +9,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use mizan::amend::render::{RenderOptions, inline};
 use mizan::amend::{amendment_diff, read_amendment};
 use mizan::corpus::{Work, read_expression};
+use mizan::output::redline::{RenderOptions, inline};
 
 const ARTICLES: usize = 1000;
 const TOUCHED: usize = 20;

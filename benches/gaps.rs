@@ -5,28 +5,24 @@
 //! of `mizan gaps --format json` after loading) in under 200 ms.
 //!
 //! A second group loads a workspace written by the generator
-//! (`mizan::generate`; 100,000 articles per language and 5,000 provisions
+//! (`mizan_generate`; 100,000 articles per language and 5,000 provisions
 //! by default, `MIZAN_BENCH_ARTICLES` to change) and times what
 //! `mizan gaps --format json` does after loading it.
 //!
 //! Run with `cargo bench --bench gaps`.
 
-use std::collections::BTreeMap;
 use std::hint::black_box;
-use std::path::Path;
-use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
-use mizan::amend::{Amendment, AmendmentKind, AmendmentStatus, Visibility};
-use mizan::date::Date;
+use mizan::amend::{Amendment, AmendmentStatus};
 use mizan::gaps::{self, Filter, Inputs};
 use mizan::ids::{ArticleRef, WorkId};
 use mizan::settings::Weights;
 use mizan::standards::{
-    Element, Instrument, InstrumentKind, Mapping, MappingEntry, Obligation, Party, PartyStatus,
-    Provision, Status, Theme,
+    Instrument, Mapping, MappingEntry, Obligation, PartyStatus, Provision, Status, Theme,
 };
+use mizan::testing::model::{amendment, entry, instrument, mapping, provision};
 
 const INSTRUMENTS: usize = 50;
 const PROVISIONS: usize = 100;
@@ -40,11 +36,9 @@ const STATUSES: [Status; 5] = [
     Status::NotApplicable,
 ];
 
-fn path(p: &str) -> Arc<Path> {
-    Arc::from(Path::new(p))
-}
-
-fn entry(
+/// An entry relying on three articles of one of 40 laws, with a rationale
+/// and recommendation of realistic length, numbered `n`.
+fn synthetic_entry(
     standard: &str,
     provision: &str,
     element: Option<&str>,
@@ -53,31 +47,19 @@ fn entry(
 ) -> MappingEntry {
     let work = WorkId::parse(&format!("/akn/kw/act/2013/{}", 1 + n % 40)).expect("work id");
     MappingEntry {
-        standard: standard.to_owned(),
-        provision: provision.to_owned(),
-        element: element.map(str::to_owned),
         articles: (0..3)
             .map(|k| ArticleRef {
                 work: work.clone(),
                 eid: format!("art_{}", 1 + (n + k * 7) % 2500),
             })
             .collect(),
-        status,
         rationale: format!(
             "Articles of the law meet {provision} in part; synthetic rationale number {n}."
         )
         .into(),
         recommendation: (status != Status::Full)
             .then(|| format!("Amend the law to meet {provision}.").into()),
-        basis: None,
-        sources: Vec::new(),
-        source_spans: Vec::new(),
-        path: path(&format!("corpus/kw/mappings/{standard}.yaml")),
-        span: 0..0,
-        element_span: None,
-        article_spans: Vec::new(),
-        status_span: 0..0,
-        rationale_span: 0..0,
+        ..entry(standard, provision, element, status)
     }
 }
 
@@ -87,112 +69,64 @@ fn model() -> (Vec<Instrument>, Vec<Mapping>, Vec<Amendment>) {
     let mut n = 0usize;
     for i in 0..INSTRUMENTS {
         let id = format!("std-{i:02}");
-        let mut parties = BTreeMap::new();
-        parties.insert(
-            "kw".to_owned(),
-            Party {
-                status: if i % 3 == 0 {
-                    PartyStatus::Signed
-                } else {
-                    PartyStatus::Ratified
-                },
-                year: Some(2000),
-                note: None,
-            },
-        );
+        let party = if i % 3 == 0 {
+            PartyStatus::Signed
+        } else {
+            PartyStatus::Ratified
+        };
         let mut provisions = Vec::new();
         let mut entries = Vec::new();
         for k in 0..PROVISIONS {
             n += 1;
             let pid = format!("art_{}__para_{}", k / 4 + 1, k % 4 + 1);
-            let elements: Vec<Element> = if k % 5 == 0 {
-                ["act", "means", "purpose"]
-                    .iter()
-                    .map(|e| Element {
-                        id: (*e).to_owned(),
-                        summary: format!("Element {e}.").into(),
-                        keywords: Vec::new(),
-                    })
-                    .collect()
+            let elements: &[&str] = if k % 5 == 0 {
+                &["act", "means", "purpose"]
             } else {
-                Vec::new()
+                &[]
             };
             if !n.is_multiple_of(10) {
                 if elements.is_empty() {
-                    entries.push(entry(&id, &pid, None, STATUSES[n % 5], n));
+                    entries.push(synthetic_entry(&id, &pid, None, STATUSES[n % 5], n));
                 } else {
                     for (j, e) in elements.iter().enumerate().take(2 + n % 2) {
-                        entries.push(entry(&id, &pid, Some(&e.id), STATUSES[(n + j) % 4], n));
+                        let status = STATUSES[(n + j) % 4];
+                        entries.push(synthetic_entry(&id, &pid, Some(e), status, n));
                     }
                 }
             }
             provisions.push(Provision {
-                id: pid,
                 citation: format!("Art. {}({})", k / 4 + 1, k % 4 + 1),
                 title: format!("Provision {k}").into(),
-                theme: Theme::ALL[k % 6],
-                obligation: Obligation::ALL[k % 5],
                 summary: "A synthetic obligation.".into(),
-                note: None,
-                elements,
-                span: 0..0,
+                ..provision(&pid, Obligation::ALL[k % 5], Theme::ALL[k % 6], elements)
             });
         }
         instruments.push(Instrument {
-            path: path(&format!("standards/{id}.yaml")),
-            id: id.clone(),
             title: format!("Synthetic instrument {i}").into(),
-            short_title: None,
-            titles: BTreeMap::new(),
-            kind: InstrumentKind::Convention,
-            body: "UN".to_owned(),
-            parent: None,
-            adopted: None,
-            in_force: None,
-            source: String::new(),
-            note: None,
-            parties,
-            provisions,
+            ..instrument(&id, Some(party), provisions)
         });
-        mappings.push(Mapping {
-            path: path(&format!("corpus/kw/mappings/{id}.yaml")),
-            standard: id,
-            standard_span: 0..0,
-            jurisdiction: "kw".to_owned(),
-            jurisdiction_span: 0..0,
-            assessed: "2026-01-01".parse::<Date>().expect("date"),
-            assessors: Vec::new(),
-            note: None,
-            entries,
-        });
+        mappings.push(mapping(&id, entries));
     }
     let amendments = (0..AMENDMENTS)
-        .map(|a| Amendment {
-            path: path(&format!("corpus/kw/amendments/bill-{a}.md")),
-            id: format!("bill-{a:02}"),
-            title: format!("Bill {a}").into(),
-            amends: WorkId::parse("/akn/kw/act/2013/1").expect("work id"),
-            amends_span: 0..0,
-            kind: AmendmentKind::Bill,
-            status: AmendmentStatus::Draft,
-            visibility: Visibility::Public,
-            sponsor: None,
-            illustrative: false,
-            submitted: None,
-            enacted: None,
-            in_force: None,
-            source: None,
-            note: None,
-            mapping_changes: (0..CHANGES)
+        .map(|a| {
+            let changes = (0..CHANGES)
                 .map(|c| {
                     let standard = format!("std-{:02}", (a * 7 + c) % INSTRUMENTS);
                     let k = (a * 13 + c * 3) % PROVISIONS;
                     let pid = format!("art_{}__para_{}", k / 4 + 1, k % 4 + 1);
-                    entry(&standard, &pid, None, Status::Full, a * CHANGES + c)
+                    synthetic_entry(&standard, &pid, None, Status::Full, a * CHANGES + c)
                 })
-                .collect(),
-            body: 0..0,
-            operations: Vec::new(),
+                .collect();
+            Amendment {
+                title: format!("Bill {a}").into(),
+                amends: WorkId::parse("/akn/kw/act/2013/1").expect("work id"),
+                ..amendment(
+                    &format!("bill-{a:02}"),
+                    AmendmentStatus::Draft,
+                    None,
+                    changes,
+                )
+            }
         })
         .collect();
     (instruments, mappings, amendments)
@@ -216,7 +150,9 @@ fn bench(c: &mut Criterion) {
     c.bench_function("gaps: compute + JSON, 5,000 provisions", |b| {
         b.iter(|| {
             let analysis = gaps::analyse(&inputs, &filter, Vec::new());
-            let json = serde_json::to_vec_pretty(&gaps::to_json(&analysis, &filter)).expect("json");
+            let json =
+                serde_json::to_vec_pretty(&mizan::output::json::gap_report(&analysis, &filter))
+                    .expect("json");
             black_box(json.len())
         })
     });
@@ -227,7 +163,8 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 let analysis = gaps::analyse(&inputs, &filter, pending.clone());
                 let json =
-                    serde_json::to_vec_pretty(&gaps::to_json(&analysis, &filter)).expect("json");
+                    serde_json::to_vec_pretty(&mizan::output::json::gap_report(&analysis, &filter))
+                        .expect("json");
                 black_box(json.len())
             })
         },
@@ -235,7 +172,14 @@ fn bench(c: &mut Criterion) {
     c.bench_function("gaps: table, 5,000 provisions", |b| {
         b.iter(|| {
             let analysis = gaps::analyse(&inputs, &filter, Vec::new());
-            black_box(gaps::render_table(&analysis, &filter, gaps::TableOptions::default()).len())
+            black_box(
+                mizan::output::table::render_table(
+                    &analysis,
+                    &filter,
+                    mizan::output::table::TableOptions::default(),
+                )
+                .len(),
+            )
         })
     });
 }
@@ -249,8 +193,8 @@ fn bench_generated(c: &mut Criterion) {
         .and_then(|v| v.parse().ok())
         .unwrap_or(if measuring { 100_000 } else { 2_000 });
     let dir = tempfile::tempdir().expect("temporary folder");
-    let summary = mizan::generate::generate(
-        &mizan::generate::GenerateOptions::new(articles, 1),
+    let summary = mizan_generate::generate(
+        &mizan_generate::GenerateOptions::new(articles, 1),
         dir.path(),
     )
     .expect("generate");
@@ -289,7 +233,9 @@ fn bench_generated(c: &mut Criterion) {
     c.bench_function(&name, |b| {
         b.iter(|| {
             let analysis = gaps::analyse(&inputs, &filter, Vec::new());
-            let json = serde_json::to_vec_pretty(&gaps::to_json(&analysis, &filter)).expect("json");
+            let json =
+                serde_json::to_vec_pretty(&mizan::output::json::gap_report(&analysis, &filter))
+                    .expect("json");
             black_box(json.len())
         })
     });
@@ -300,7 +246,9 @@ fn bench_generated(c: &mut Criterion) {
     c.bench_function(&name, |b| {
         b.iter(|| {
             let analysis = gaps::analyse(&inputs, &filter, pending.clone());
-            let json = serde_json::to_vec_pretty(&gaps::to_json(&analysis, &filter)).expect("json");
+            let json =
+                serde_json::to_vec_pretty(&mizan::output::json::gap_report(&analysis, &filter))
+                    .expect("json");
             black_box(json.len())
         })
     });

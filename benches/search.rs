@@ -11,8 +11,8 @@ use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use mizan::Workspace;
-use mizan::generate::{GenerateOptions, generate};
 use mizan::search::{Filters, Freshness, IndexStore, SearchIndex, SearchRequest, search};
+use mizan_generate::{GenerateOptions, generate};
 
 fn workspace() -> (PathBuf, Option<tempfile::TempDir>) {
     if let Some(dir) = std::env::var_os("MIZAN_BENCH_WORKSPACE") {

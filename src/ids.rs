@@ -11,6 +11,10 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::text::ascii_digit;
 
+pub mod uri;
+
+pub use uri::{Expression, FrbrUri, PointInTime, UriError, UriFormat};
+
 /// Why a piece of text is not a valid id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IdError {
@@ -32,15 +36,6 @@ impl fmt::Display for IdError {
 }
 
 impl std::error::Error for IdError {}
-
-fn is_word(s: &str) -> bool {
-    let b = s.as_bytes();
-    !b.is_empty()
-        && b[0].is_ascii_lowercase()
-        && !s.ends_with('-')
-        && !s.contains("--")
-        && b.iter().all(|c| c.is_ascii_lowercase() || *c == b'-')
-}
 
 /// A lower-case slug: ASCII letters, digits and single hyphens, as used for
 /// instrument and amendment ids.
@@ -90,41 +85,33 @@ pub fn check_eid(s: &str) -> Result<(), IdError> {
     }
 }
 
-/// A work id: `/akn/{cc}/{doctype}[/{subtype}]/{year}/{number}`.
+/// A work id: `/akn/{country}[-{locality}]/{doctype}[/{subtype}[/{actor}]]/{date}/{number}`,
+/// the work part of the FRBR URI grammar (see [`uri`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct WorkId(String);
 
 impl WorkId {
+    /// Parses a bare work id; any other URI form (an expression, a
+    /// portion) is an error that says so.
     pub fn parse(s: &str) -> Result<WorkId, IdError> {
-        let err = || {
-            IdError::new(format!(
-                "`{s}` is not a valid work id: expected `/akn/{{cc}}/{{doctype}}[/{{subtype}}]/{{year}}/{{number}}`, \
-                 for example `/akn/kw/act/2013/91`"
-            ))
-        };
-        let rest = s.strip_prefix("/akn/").ok_or_else(err)?;
-        let parts: Vec<&str> = rest.split('/').collect();
-        if !(4..=5).contains(&parts.len()) {
-            return Err(err());
+        let uri = FrbrUri::parse(s)
+            .map_err(|e| IdError::new(format!("`{s}` is not a valid work id: {e}")))?;
+        if uri.expression.is_some()
+            || !uri.components.is_empty()
+            || uri.portion.is_some()
+            || uri.format.is_some()
+        {
+            return Err(IdError::new(format!(
+                "`{s}` is not a valid work id: a work id ends with the number, as `{}`",
+                uri.work
+            )));
         }
-        let cc = parts[0];
-        let cc_ok = cc.len() == 2 && cc.bytes().all(|c| c.is_ascii_lowercase());
-        let year = parts[parts.len() - 2];
-        let year_ok = year.len() == 4 && year.bytes().all(|c| c.is_ascii_digit());
-        let number = parts[parts.len() - 1];
-        let nb = number.as_bytes();
-        let number_ok = !nb.is_empty()
-            && nb.len() <= 20
-            && nb[0].is_ascii_digit()
-            && nb
-                .iter()
-                .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase());
-        let words_ok = parts[1..parts.len() - 2].iter().all(|w| is_word(w));
-        if cc_ok && year_ok && number_ok && words_ok {
-            Ok(WorkId(s.to_owned()))
-        } else {
-            Err(err())
-        }
+        Ok(uri.work)
+    }
+
+    /// A work id the URI parser has checked.
+    fn from_checked(s: &str) -> WorkId {
+        WorkId(s.to_owned())
     }
 
     pub fn as_str(&self) -> &str {
@@ -135,9 +122,22 @@ impl WorkId {
         self.0["/akn/".len()..].split('/').collect()
     }
 
+    /// The index of the date among the parts (2, 3 or 4).
+    fn date_index(&self) -> usize {
+        let parts = self.parts();
+        (2..parts.len())
+            .find(|i| parts[*i].as_bytes()[0].is_ascii_digit())
+            .unwrap_or(parts.len() - 2)
+    }
+
     /// The jurisdiction code (`kw`).
     pub fn country(&self) -> &str {
         &self.0[5..7]
+    }
+
+    /// The locality inside the country, if any (`xx` in `kw-xx`).
+    pub fn locality(&self) -> Option<&str> {
+        self.parts()[0].split_once('-').map(|(_, l)| l)
     }
 
     /// The document type (`act`).
@@ -147,13 +147,21 @@ impl WorkId {
 
     /// The subtype, if any (`decree-law`).
     pub fn subtype(&self) -> Option<&str> {
-        let parts = self.parts();
-        (parts.len() == 5).then(|| parts[2])
+        (self.date_index() >= 3).then(|| self.parts()[2])
+    }
+
+    /// The actor, if any (`act/by-law/actor`).
+    pub fn actor(&self) -> Option<&str> {
+        (self.date_index() == 4).then(|| self.parts()[3])
+    }
+
+    /// The date as written: a year (`2013`) or a full date (`1980-02-01`).
+    pub fn date(&self) -> &str {
+        self.parts()[self.date_index()]
     }
 
     pub fn year(&self) -> u16 {
-        let parts = self.parts();
-        parts[parts.len() - 2].parse().unwrap_or(0)
+        self.date()[..4].parse().unwrap_or(0)
     }
 
     pub fn number(&self) -> &str {
@@ -161,9 +169,13 @@ impl WorkId {
         parts[parts.len() - 1]
     }
 
-    /// A file-system and URL friendly slug: `act-2013-91`, `act-decree-law-2024-114`.
+    /// A file-system and URL friendly slug: `act-2013-91`,
+    /// `act-decree-law-2024-114`; a locality leads (`xx-act-2013-91`).
     pub fn slug(&self) -> String {
-        self.parts()[1..].join("-")
+        let parts = self.parts();
+        let mut slug: Vec<&str> = self.locality().into_iter().collect();
+        slug.extend(&parts[1..]);
+        slug.join("-")
     }
 
     /// The id of an article of this work.
@@ -192,18 +204,26 @@ pub struct ArticleRef {
 }
 
 impl ArticleRef {
+    /// Parses an article id: a work and a portion (`{work}/~{eId}`). Other
+    /// URI forms parse, but an article id names no language or version.
     pub fn parse(s: &str) -> Result<ArticleRef, IdError> {
-        let (work, eid) = s.split_once("/~").ok_or_else(|| {
-            IdError::new(format!(
+        let uri = FrbrUri::parse(s)
+            .map_err(|e| IdError::new(format!("`{s}` is not a valid article id: {e}")))?;
+        match uri.portion {
+            Some(eid)
+                if uri.expression.is_none()
+                    && uri.components.is_empty()
+                    && uri.format.is_none() =>
+            {
+                Ok(ArticleRef {
+                    work: uri.work,
+                    eid,
+                })
+            }
+            _ => Err(IdError::new(format!(
                 "`{s}` is not a valid article id: expected `{{work id}}/~{{eId}}`, for example `/akn/kw/act/2013/91/~art_2`"
-            ))
-        })?;
-        let work = WorkId::parse(work)?;
-        check_eid(eid)?;
-        Ok(ArticleRef {
-            work,
-            eid: eid.to_owned(),
-        })
+            ))),
+        }
     }
 }
 
@@ -479,7 +499,9 @@ mod tests {
             "/akn/kw/act/13/91",
             "/akn/kw/act/2013/9/1",
             "/akn/kw/act/2013/..",
-            "/akn/kw/act/x/y/2013/91",
+            "/akn/kw/act/x/y/z/2013/91",
+            "/akn/kw/act/2013/91/eng",
+            "/akn/kw/act/2013/91/~art_2",
         ] {
             assert!(WorkId::parse(bad).is_err(), "{bad} accepted");
         }

@@ -14,11 +14,13 @@
 //! - `workspace`: loads a folder into one validated [`Workspace`].
 //! - `gaps`: status, scores and scenarios per element, provision, theme
 //!   and instrument.
-//! - `site`: the static site (page model, templates, search index, atomic write).
+//! - `output`: every format a result is shown in (table, CSV, JSON,
+//!   questionnaire, redline, text), one file per format.
+//! - `site`: the static site (page model, templates, search index).
 //! - `diag`: the one diagnostic type every reader returns.
+//! - `atomic`: output written whole or not at all (the site, exports).
 //! - `localized`: text in one or more languages, as the data files write it.
 //! - `export`: Akoma Ntoso XML and NDJSON for other systems.
-//! - `generate`: synthetic workspaces for benchmarks and scale tests.
 //!
 //! Readers never print: they return data or [`diag::Diagnostics`]. The model
 //! knows nothing of the command line, templates or the search engine; the
@@ -29,20 +31,23 @@
 #![allow(clippy::result_large_err)]
 
 pub mod amend;
+pub mod atomic;
 pub mod corpus;
 pub mod date;
 pub mod diag;
 pub mod export;
 pub mod gaps;
-pub mod generate;
 pub mod hash;
 pub mod ids;
 pub mod localized;
+pub mod output;
 pub mod search;
 pub mod settings;
 pub mod site;
 pub mod source;
 pub mod standards;
+#[cfg(any(test, feature = "test-support"))]
+pub mod testing;
 pub mod text;
 pub mod translations;
 pub mod workspace;

@@ -4,9 +4,9 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use mizan::Workspace;
 use mizan::diag::to_json;
+use mizan::testing::cli::run;
 
 const STATUTE: &str = "---
 work: /akn/kw/act/2021/7
@@ -216,14 +216,7 @@ fn two_pending_amendments_touching_one_article_conflict() {
             .replace("DIR", &dir.path().display().to_string())]
     );
     // `mizan check` prints it with both files, and fails (not a crash).
-    let out = Command::cargo_bin("mizan")
-        .unwrap()
-        .arg("--workspace")
-        .arg(dir.path())
-        .arg("check")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let out = run(dir.path(), &["check"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(

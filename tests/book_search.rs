@@ -6,21 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            if entry.file_name() != ".mizan" {
-                copy_dir(&entry.path(), &target);
-            }
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use mizan::testing::files::copy_dir;
 
 /// Runs `mizan ARGS` as the book shows it, from a folder holding a copy of
 /// `book/src/examples/workspace` at the same relative path.

@@ -5,22 +5,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use mizan::testing::cli::run;
+use mizan::testing::files::copy_dir;
 use serde_json::Value;
 use tempfile::TempDir;
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 /// A valid workspace in a temporary folder.
 fn workspace() -> TempDir {
@@ -45,13 +33,7 @@ const MAPPING: &str = "corpus/kw/mappings/tip.yaml";
 
 /// Runs `check --format json`; returns (exit code, diagnostics).
 fn check(dir: &TempDir) -> (i32, Vec<Value>) {
-    let out = Command::cargo_bin("mizan")
-        .unwrap()
-        .args(["--workspace"])
-        .arg(dir.path())
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = run(dir.path(), &["check", "--format", "json"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "panic: {stderr}");
     let json: Value = serde_json::from_slice(&out.stdout).expect("check prints JSON");
@@ -323,14 +305,7 @@ fn check_reports_every_error_not_just_the_first() {
 fn text_output_names_file_line_column_with_a_snippet() {
     let dir = workspace();
     edit(&dir, MAPPING, |t| t.replace("~art_2]", "~art_99]"));
-    let out = Command::cargo_bin("mizan")
-        .unwrap()
-        .arg("--workspace")
-        .arg(dir.path())
-        .arg("check")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let out = run(dir.path(), &["check"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     let header = format!(

@@ -5,26 +5,13 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
-
 use mizan::Workspace;
 use mizan::corpus::Lang;
 use mizan::export::ndjson::{self, Kind};
+use mizan::testing::cli::run_in as mizan;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn mizan(workspace: &Path, args: &[&str], cwd: &Path) -> std::process::Output {
-    Command::cargo_bin("mizan")
-        .unwrap()
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .arg("--workspace")
-        .arg(workspace)
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 fn lines(path: &Path) -> Vec<serde_json::Value> {

@@ -307,7 +307,7 @@ fn csv_is_rfc_4180_with_a_bom_and_keeps_arabic() {
     let text = std::str::from_utf8(&bytes[3..]).unwrap();
     assert!(text.ends_with("\r\n"));
     let records = parse_csv(text);
-    assert_eq!(records[0], mizan::gaps::CSV_COLUMNS);
+    assert_eq!(records[0], mizan::output::csv::CSV_COLUMNS);
     assert_eq!(
         records[0],
         book_csv_columns(),
@@ -650,7 +650,7 @@ fn the_bundled_assessment_reports_in_every_form() {
     assert!(
         records
             .iter()
-            .all(|r| r.len() == mizan::gaps::CSV_COLUMNS.len())
+            .all(|r| r.len() == mizan::output::csv::CSV_COLUMNS.len())
     );
     stdout(&ws, &["--format", "questionnaire"]);
 }

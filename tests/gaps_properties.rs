@@ -3,21 +3,13 @@
 //! unassessed provisions never change a score; and the result does not
 //! depend on the order of files or entries.
 
-use std::collections::BTreeMap;
-use std::path::Path;
-use std::sync::Arc;
-
 use proptest::prelude::*;
 use proptest::sample::Index;
 
-use mizan::date::Date;
 use mizan::gaps::{self, Filter, Inputs, Report, Score, rank};
-use mizan::ids::ArticleRef;
 use mizan::settings::Weights;
-use mizan::standards::{
-    Element, Instrument, InstrumentKind, Mapping, MappingEntry, Obligation, Party, PartyStatus,
-    Provision, Status, Theme,
-};
+use mizan::standards::{Instrument, Mapping, Obligation, PartyStatus, Status, Theme};
+use mizan::testing::model::{self, entry, instrument, mapping};
 
 #[derive(Debug, Clone)]
 enum Assess {
@@ -114,49 +106,16 @@ fn weights() -> impl Strategy<Value = Weights> {
         )
 }
 
-fn path(p: &str) -> Arc<Path> {
-    Arc::from(Path::new(p))
-}
-
-fn entry(standard: &str, provision: &str, element: Option<String>, status: Status) -> MappingEntry {
-    MappingEntry {
-        standard: standard.to_owned(),
-        provision: provision.to_owned(),
-        element,
-        articles: vec![ArticleRef::parse("/akn/kw/act/2013/91/~art_1").unwrap()],
-        status,
-        rationale: format!("{provision} is {status}").into(),
-        recommendation: None,
-        basis: None,
-        sources: Vec::new(),
-        path: path(&format!("corpus/kw/mappings/{standard}.yaml")),
-        span: 0..0,
-        element_span: None,
-        article_spans: Vec::new(),
-        status_span: 0..0,
-        rationale_span: 0..0,
-        source_spans: Vec::new(),
-    }
-}
-
 fn build(spec: &[InstSpec]) -> (Vec<Instrument>, Vec<Mapping>) {
     let mut instruments = Vec::new();
     let mut mappings = Vec::new();
     for (i, inst) in spec.iter().enumerate() {
         let id = format!("i{i}");
-        let mut parties = BTreeMap::new();
-        parties.insert(
-            "kw".to_owned(),
-            Party {
-                status: if inst.binding {
-                    PartyStatus::Ratified
-                } else {
-                    PartyStatus::Signed
-                },
-                year: None,
-                note: None,
-            },
-        );
+        let party = if inst.binding {
+            PartyStatus::Ratified
+        } else {
+            PartyStatus::Signed
+        };
         let mut entries = Vec::new();
         let provisions = inst
             .provisions
@@ -173,57 +132,18 @@ fn build(spec: &[InstSpec]) -> (Vec<Instrument>, Vec<Mapping>) {
                         }
                         for (e, s) in elements.iter().enumerate() {
                             if let Some(s) = s {
-                                entries.push(entry(&id, &pid, Some(format!("e{e}")), *s));
+                                entries.push(entry(&id, &pid, Some(&format!("e{e}")), *s));
                             }
                         }
                     }
                 }
-                Provision {
-                    id: pid,
-                    citation: format!("Art. {k}"),
-                    title: String::new().into(),
-                    theme: p.theme,
-                    obligation: p.obligation,
-                    summary: String::new().into(),
-                    note: None,
-                    elements: (0..p.elements)
-                        .map(|e| Element {
-                            id: format!("e{e}"),
-                            summary: String::new().into(),
-                            keywords: Vec::new(),
-                        })
-                        .collect(),
-                    span: 0..0,
-                }
+                let elements: Vec<String> = (0..p.elements).map(|e| format!("e{e}")).collect();
+                let elements: Vec<&str> = elements.iter().map(String::as_str).collect();
+                model::provision(&pid, p.obligation, p.theme, &elements)
             })
             .collect();
-        instruments.push(Instrument {
-            path: path(&format!("standards/{id}.yaml")),
-            id: id.clone(),
-            title: id.clone().into(),
-            short_title: None,
-            titles: BTreeMap::new(),
-            kind: InstrumentKind::Convention,
-            body: "UN".to_owned(),
-            parent: None,
-            adopted: None,
-            in_force: None,
-            source: String::new(),
-            note: None,
-            parties,
-            provisions,
-        });
-        mappings.push(Mapping {
-            path: path(&format!("corpus/kw/mappings/{id}.yaml")),
-            standard: id,
-            standard_span: 0..0,
-            jurisdiction: "kw".to_owned(),
-            jurisdiction_span: 0..0,
-            assessed: "2026-01-01".parse::<Date>().unwrap(),
-            assessors: Vec::new(),
-            note: None,
-            entries,
-        });
+        instruments.push(instrument(&id, Some(party), provisions));
+        mappings.push(mapping(&id, entries));
     }
     (instruments, mappings)
 }
@@ -398,7 +318,7 @@ proptest! {
             let inputs = Inputs { jurisdiction: "kw", weights: w, instruments, mappings };
             let filter = Filter::default();
             let analysis = gaps::analyse(&inputs, &filter, Vec::new());
-            serde_json::to_string(&gaps::to_json(&analysis, &filter)).unwrap()
+            serde_json::to_string(&mizan::output::json::gap_report(&analysis, &filter)).unwrap()
         };
         prop_assert_eq!(json(&instruments, &mappings), json(&shuffled_instruments, &shuffled_mappings));
     }

@@ -8,36 +8,13 @@
 //! (بالات‍جار) and once stretched with tatweel (الاتـــجار), and a title
 //! with a right-to-left override.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use assert_cmd::Command;
+use mizan::testing::cli::mizan;
+use mizan::testing::files::{copy_dir, files, plain_bytes, repo};
 
 fn fixture() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site/invisible")
-}
-
-fn mizan() -> Command {
-    let mut c = Command::cargo_bin("mizan").unwrap();
-    c.env("NO_COLOR", "1");
-    c
-}
-
-/// A copy of the fixture (search writes its index into the workspace).
-fn copy(to: &Path) {
-    let from = fixture();
-    let mut stack = vec![PathBuf::new()];
-    while let Some(rel) = stack.pop() {
-        std::fs::create_dir_all(to.join(&rel)).unwrap();
-        for e in std::fs::read_dir(from.join(&rel)).unwrap() {
-            let e = e.unwrap();
-            let r = rel.join(e.file_name());
-            if e.file_type().unwrap().is_dir() {
-                stack.push(r);
-            } else {
-                std::fs::copy(e.path(), to.join(&r)).unwrap();
-            }
-        }
-    }
+    repo().join("tests/fixtures/site/invisible")
 }
 
 const RLO: char = '\u{202E}';
@@ -46,7 +23,8 @@ const ZWJ: char = '\u{200D}';
 #[test]
 fn the_cli_search_finds_a_word_written_with_a_joiner_or_tatweel() {
     let dir = tempfile::tempdir().unwrap();
-    copy(dir.path());
+    // A copy: search writes its index into the workspace.
+    copy_dir(&fixture(), dir.path());
     let out = mizan()
         .arg("--workspace")
         .arg(dir.path())
@@ -114,32 +92,6 @@ fn check_warns_about_the_override_with_file_line_and_column() {
     assert!(bidi.iter().all(|d| d["severity"] == "warning"));
 }
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            files(&p, out);
-        } else {
-            out.push(p);
-        }
-    }
-}
-
-/// A file's bytes, gunzipped when it is gzip (Pagefind's index files).
-fn plain(path: &Path) -> Vec<u8> {
-    use std::io::Read;
-    let bytes = std::fs::read(path).unwrap();
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
-        flate2::read::GzDecoder::new(&bytes[..])
-            .read_to_end(&mut out)
-            .unwrap();
-        out
-    } else {
-        bytes
-    }
-}
-
 fn contains(hay: &[u8], needle: &str) -> bool {
     hay.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
@@ -160,12 +112,11 @@ fn no_page_or_search_record_holds_the_override_or_the_joiner() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let mut all = Vec::new();
-    files(&site, &mut all);
+    let all: Vec<PathBuf> = files(&site).into_iter().map(|f| site.join(f)).collect();
     let mut fragments = 0;
     let (mut joined, mut unstretched) = (false, false);
     for f in &all {
-        let bytes = plain(f);
+        let bytes = plain_bytes(f);
         let name = f.display().to_string();
         assert!(!contains(&bytes, &RLO.to_string()), "{name} holds U+202E");
         // The index and the records (not Pagefind's own code, whose Arabic

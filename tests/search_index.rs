@@ -9,19 +9,7 @@ use mizan::Workspace;
 use mizan::search::{
     Filters, Freshness, IndexStore, RefreshReport, SearchIndex, SearchRequest, StaleReason, search,
 };
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use mizan::testing::files::copy_dir;
 
 fn fixture() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -11,7 +11,8 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use mizan::testing::cli::build;
+use mizan::testing::files::{copy_dir, example_workspace, repo};
 use scraper::{ElementRef, Html, node::Node};
 
 /// Most Latin letters the /ar/ pages may have, in all (a share of all
@@ -21,27 +22,6 @@ use scraper::{ElementRef, Html, node::Node};
 const MAX_LATIN: f64 = 0.40;
 /// Most Latin letters outside elements marked `lang="en"`.
 const MAX_UNMARKED_LATIN: f64 = 0.02;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn build(out: &Path) {
-    let output = Command::cargo_bin("mizan")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .arg("--workspace")
-        .arg(repo())
-        .args(["build", "--profile", "public", "--out"])
-        .arg(out)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "build failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
 
 fn pages(dir: &Path, out: &mut Vec<PathBuf>) {
     for e in std::fs::read_dir(dir).unwrap() {
@@ -133,7 +113,7 @@ fn arabic_pages_are_arabic_but_for_marked_english() {
         Some(site) => PathBuf::from(site),
         None => {
             let out = dir.path().join("site");
-            build(&out);
+            build(&repo(), &out, "public");
             out
         }
     };
@@ -194,37 +174,6 @@ fn the_counter_follows_inherited_languages() {
     assert_eq!(l.unmarked, 3 + 6);
 }
 
-/// Copies a folder (a workspace) into a new place, for tests that edit it.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-fn build_workspace(ws: &Path, out: &Path) {
-    let output = Command::cargo_bin("mizan")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .arg("--workspace")
-        .arg(ws)
-        .args(["build", "--out"])
-        .arg(out)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
 /// A provision with no Arabic title shows the English one marked as English
 /// and labelled, cited in Arabic; sizes are in Arabic units; and the
 /// `[numerals]` setting switches the digits of every number.
@@ -232,13 +181,13 @@ fn build_workspace(ws: &Path, out: &Path) {
 fn fallbacks_are_labelled_and_numbers_follow_the_setting() {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("ws");
-    copy_dir(&repo().join("book/src/examples/workspace"), &ws);
+    copy_dir(&example_workspace(), &ws);
     // The example's provision of Art. 6(6) in English only.
     let tip = std::fs::read_to_string(ws.join("standards/tip.yaml")).unwrap();
     let english_only = regex_free_english_only(&tip);
     std::fs::write(ws.join("standards/tip.yaml"), english_only).unwrap();
     let out = dir.path().join("site");
-    build_workspace(&ws, &out);
+    build(&ws, &out, "public");
     let page =
         std::fs::read_to_string(out.join("ar/standards/tip/art_6__para_6/index.html")).unwrap();
     // The example of the book (site.md, "Languages on the page").
@@ -255,7 +204,7 @@ fn fallbacks_are_labelled_and_numbers_follow_the_setting() {
     let toml = std::fs::read_to_string(ws.join("mizan.toml")).unwrap();
     let toml = toml.replace(r#"ar = "arabic-indic""#, r#"ar = "western""#);
     std::fs::write(ws.join("mizan.toml"), toml).unwrap();
-    build_workspace(&ws, &out);
+    build(&ws, &out, "public");
     let page =
         std::fs::read_to_string(out.join("ar/standards/tip/art_6__para_6/index.html")).unwrap();
     assert!(page.contains("المادة 6 (6)"), "{page}");

@@ -24,11 +24,13 @@ use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::text::{did_you_mean, nearest};
 
 use super::consolidated::{ConsolidatedExpression, Provenance, Stale};
-use super::matching::{Unit, closest_words, find_words, tidy, unit_text_mut, units};
+use super::matching::Unit;
 use super::numbering::{display_number, reassign_eids};
-use super::operation::{Action, ArticleTarget, Occurrence, Quoted};
+use super::operation::{Action, ArticleTarget, Occurrence, ParagraphNumber, Quoted};
 use super::overlap::{Footprint, Region, overlaps};
 use super::{Amendment, Operation};
+
+mod edits;
 
 /// How to apply an amendment.
 #[derive(Debug, Clone, Copy, Default)]
@@ -377,216 +379,295 @@ impl Applier<'_, '_> {
         let article_name = format!("Article {}", operation.action.article().number.display);
         match &operation.action {
             Action::ReplaceArticle { article } => {
-                let Some(i) = self.target(op, article, true) else {
-                    return;
-                };
-                let lineage = self.work.lineage[i];
-                if !self.touch(op, lineage, Region::Whole, article_name) {
-                    return;
-                }
-                let Some(text) = &operation.text else { return };
-                let old = &self.work.articles[i];
-                let mut new = Article {
-                    eid: old.eid.clone(),
-                    num: old.num.clone(),
-                    heading: text.title.clone().or_else(|| old.heading.clone()),
-                    container: old.container,
-                    paragraphs: text.paragraphs.clone(),
-                    span: operation.span.clone(),
-                };
-                reassign_eids(&mut new);
-                self.work.repealed.remove(&new.eid);
-                self.work.articles[i] = Cow::Owned(new);
-                self.record_change(lineage);
+                self.replace_article(op, operation, article, article_name)
             }
             Action::InsertArticle { article, after } => {
-                let Some(anchor) = self.target(op, after, true) else {
-                    return;
-                };
-                let eid = article.eid();
-                if self.index_of(&eid).is_some() {
-                    let repealed = self.work.is_repealed(&eid);
-                    self.error(
-                        Code::ArticleExists,
-                        article.span.clone(),
-                        format!(
-                            "Article {} already exists{}",
-                            article.number.display,
-                            if repealed { " (repealed)" } else { "" }
-                        ),
-                        Some(if repealed {
-                            format!(
-                                "to re-enact it, use `Replace Article {}`",
-                                article.number.display
-                            )
-                        } else {
-                            "give the new article a number of its own, for example with `bis`"
-                                .into()
-                        }),
-                    );
-                    return;
-                }
-                let anchor_lineage = self.work.lineage[anchor];
-                let new_lineage = self.work.next_lineage;
-                if !self.touch(
-                    op,
-                    anchor_lineage,
-                    Region::After,
-                    format!("the place after Article {}", after.number.display),
-                ) {
-                    return;
-                }
-                self.work.next_lineage += 1;
-                self.footprints.push(Footprint {
-                    lineage: new_lineage,
-                    region: Region::Whole,
-                    op,
-                });
-                let Some(text) = &operation.text else { return };
-                let anchor_article = &self.work.articles[anchor];
-                let num = display_number(
-                    &article.number,
-                    operation.lang,
-                    self.lang(),
-                    &anchor_article.num,
-                );
-                let mut new = Article {
-                    eid,
-                    num,
-                    heading: text.title.clone(),
-                    container: anchor_article.container,
-                    paragraphs: text.paragraphs.clone(),
-                    span: operation.span.clone(),
-                };
-                reassign_eids(&mut new);
-                self.work.articles.insert(anchor + 1, Cow::Owned(new));
-                self.work.lineage.insert(anchor + 1, new_lineage);
-                self.record_change(new_lineage);
+                self.insert_article(op, operation, article, after)
             }
             Action::RepealArticle { article } => {
-                let Some(i) = self.target(op, article, false) else {
-                    return;
-                };
-                let lineage = self.work.lineage[i];
-                if !self.touch(op, lineage, Region::Whole, article_name) {
-                    return;
-                }
-                let a = self.work.articles[i].to_mut();
-                a.heading = None;
-                a.paragraphs.clear();
-                a.span = operation.span.clone();
-                let eid = a.eid.clone();
-                self.work.repealed.insert(eid, self.provenance.clone());
-                self.record_change(lineage);
+                self.repeal_article(op, operation, article, article_name)
             }
             Action::RenumberArticle { article, to } => {
-                let Some(i) = self.target(op, article, false) else {
-                    return;
-                };
-                let new_eid = to.eid();
-                if let Some(j) = self.index_of(&new_eid) {
-                    let num = self.work.articles[j].num.clone();
-                    self.error(
-                        Code::ArticleExists,
-                        to.span.clone(),
-                        format!("Article {num} already exists"),
-                        Some("renumber that article first, or choose a free number".into()),
-                    );
-                    return;
-                }
-                let lineage = self.work.lineage[i];
-                if !self.touch(op, lineage, Region::Whole, article_name) {
-                    return;
-                }
-                let lang = self.lang();
-                let a = self.work.articles[i].to_mut();
-                a.num = display_number(&to.number, operation.lang, lang, &a.num);
-                a.eid = new_eid;
-                reassign_eids(a);
-                self.record_change(lineage);
+                self.renumber_article(op, operation, article, to, article_name)
             }
             Action::Substitute {
                 article,
                 find,
                 with,
                 occurrence,
-            } => {
-                let Some(i) = self.target(op, article, false) else {
-                    return;
-                };
-                let lineage = self.work.lineage[i];
-                let Some(found) = self.resolve_words(op, i, article, find, occurrence) else {
-                    return;
-                };
-                let mut ok = true;
-                for (unit, range) in &found {
-                    ok &= self.touch(
-                        op,
-                        lineage,
-                        Region::Words {
-                            unit: unit.clone(),
-                            range: range.clone(),
-                        },
-                        format!("the words “{}” in {article_name}", find.text),
-                    );
-                }
-                if !ok {
-                    return;
-                }
-                let edits = self.edits.entry(lineage).or_default();
-                for (unit, range) in found {
-                    edits.push(Edit::Words {
-                        unit,
-                        range,
-                        with: with.text.clone(),
-                    });
-                }
-                self.record_change(lineage);
-            }
+            } => self.substitute_words(op, article, find, with, occurrence, article_name),
             Action::ReplaceParagraph { article, paragraph }
             | Action::RepealParagraph { article, paragraph } => {
-                let Some(i) = self.target(op, article, false) else {
-                    return;
-                };
-                let lineage = self.work.lineage[i];
-                if !self.check_paragraph(i, article, paragraph.num, &paragraph.span) {
-                    return;
-                }
-                let what = format!("{article_name} paragraph {}", paragraph.num);
-                if !self.touch(op, lineage, Region::Paragraph(paragraph.num), what) {
-                    return;
-                }
-                let edit = match &operation.text {
-                    Some(text) => Edit::ReplaceParagraph(paragraph.num, text.paragraphs.clone()),
-                    None => Edit::RepealParagraph(paragraph.num),
-                };
-                self.edits.entry(lineage).or_default().push(edit);
-                self.record_change(lineage);
+                self.replace_paragraph(op, operation, article, paragraph, article_name)
             }
             Action::InsertParagraph { article, after } => {
-                let Some(i) = self.target(op, article, false) else {
-                    return;
-                };
-                let lineage = self.work.lineage[i];
-                if !self.check_paragraph(i, article, after.num, &after.span) {
-                    return;
-                }
-                let what = format!("the place after {article_name} paragraph {}", after.num);
-                if !self.touch(op, lineage, Region::AfterParagraph(after.num), what) {
-                    return;
-                }
-                if let Some(text) = &operation.text {
-                    self.edits
-                        .entry(lineage)
-                        .or_default()
-                        .push(Edit::InsertAfterParagraph(
-                            after.num,
-                            text.paragraphs.clone(),
-                        ));
-                }
-                self.record_change(lineage);
+                self.insert_paragraph(op, operation, article, after, article_name)
             }
         }
+    }
+
+    /// Replaces an article's text (and title, if given) in place.
+    fn replace_article(
+        &mut self,
+        op: usize,
+        operation: &Operation,
+        article: &ArticleTarget,
+        article_name: String,
+    ) {
+        let Some(i) = self.target(op, article, true) else {
+            return;
+        };
+        let lineage = self.work.lineage[i];
+        if !self.touch(op, lineage, Region::Whole, article_name) {
+            return;
+        }
+        let Some(text) = &operation.text else { return };
+        let old = &self.work.articles[i];
+        let mut new = Article {
+            eid: old.eid.clone(),
+            num: old.num.clone(),
+            heading: text.title.clone().or_else(|| old.heading.clone()),
+            container: old.container,
+            paragraphs: text.paragraphs.clone(),
+            span: operation.span.clone(),
+        };
+        reassign_eids(&mut new);
+        self.work.repealed.remove(&new.eid);
+        self.work.articles[i] = Cow::Owned(new);
+        self.record_change(lineage);
+    }
+
+    /// Inserts a new article after another, unless its number is taken.
+    fn insert_article(
+        &mut self,
+        op: usize,
+        operation: &Operation,
+        article: &ArticleTarget,
+        after: &ArticleTarget,
+    ) {
+        let Some(anchor) = self.target(op, after, true) else {
+            return;
+        };
+        let eid = article.eid();
+        if self.index_of(&eid).is_some() {
+            let repealed = self.work.is_repealed(&eid);
+            self.error(
+                Code::ArticleExists,
+                article.span.clone(),
+                format!(
+                    "Article {} already exists{}",
+                    article.number.display,
+                    if repealed { " (repealed)" } else { "" }
+                ),
+                Some(if repealed {
+                    format!(
+                        "to re-enact it, use `Replace Article {}`",
+                        article.number.display
+                    )
+                } else {
+                    "give the new article a number of its own, for example with `bis`".into()
+                }),
+            );
+            return;
+        }
+        let anchor_lineage = self.work.lineage[anchor];
+        let new_lineage = self.work.next_lineage;
+        if !self.touch(
+            op,
+            anchor_lineage,
+            Region::After,
+            format!("the place after Article {}", after.number.display),
+        ) {
+            return;
+        }
+        self.work.next_lineage += 1;
+        self.footprints.push(Footprint {
+            lineage: new_lineage,
+            region: Region::Whole,
+            op,
+        });
+        let Some(text) = &operation.text else { return };
+        let anchor_article = &self.work.articles[anchor];
+        let num = display_number(
+            &article.number,
+            operation.lang,
+            self.lang(),
+            &anchor_article.num,
+        );
+        let mut new = Article {
+            eid,
+            num,
+            heading: text.title.clone(),
+            container: anchor_article.container,
+            paragraphs: text.paragraphs.clone(),
+            span: operation.span.clone(),
+        };
+        reassign_eids(&mut new);
+        self.work.articles.insert(anchor + 1, Cow::Owned(new));
+        self.work.lineage.insert(anchor + 1, new_lineage);
+        self.record_change(new_lineage);
+    }
+
+    /// Repeals an article, which stays in place as a marker.
+    fn repeal_article(
+        &mut self,
+        op: usize,
+        operation: &Operation,
+        article: &ArticleTarget,
+        article_name: String,
+    ) {
+        let Some(i) = self.target(op, article, false) else {
+            return;
+        };
+        let lineage = self.work.lineage[i];
+        if !self.touch(op, lineage, Region::Whole, article_name) {
+            return;
+        }
+        let a = self.work.articles[i].to_mut();
+        a.heading = None;
+        a.paragraphs.clear();
+        a.span = operation.span.clone();
+        let eid = a.eid.clone();
+        self.work.repealed.insert(eid, self.provenance.clone());
+        self.record_change(lineage);
+    }
+
+    /// Gives an article a new number, unless another article has it.
+    fn renumber_article(
+        &mut self,
+        op: usize,
+        operation: &Operation,
+        article: &ArticleTarget,
+        to: &ArticleTarget,
+        article_name: String,
+    ) {
+        let Some(i) = self.target(op, article, false) else {
+            return;
+        };
+        let new_eid = to.eid();
+        if let Some(j) = self.index_of(&new_eid) {
+            let num = self.work.articles[j].num.clone();
+            self.error(
+                Code::ArticleExists,
+                to.span.clone(),
+                format!("Article {num} already exists"),
+                Some("renumber that article first, or choose a free number".into()),
+            );
+            return;
+        }
+        let lineage = self.work.lineage[i];
+        if !self.touch(op, lineage, Region::Whole, article_name) {
+            return;
+        }
+        let lang = self.lang();
+        let a = self.work.articles[i].to_mut();
+        a.num = display_number(&to.number, operation.lang, lang, &a.num);
+        a.eid = new_eid;
+        reassign_eids(a);
+        self.record_change(lineage);
+    }
+
+    /// Substitutes words inside an article (the occurrences asked for).
+    fn substitute_words(
+        &mut self,
+        op: usize,
+        article: &ArticleTarget,
+        find: &Quoted,
+        with: &Quoted,
+        occurrence: &Occurrence,
+        article_name: String,
+    ) {
+        let Some(i) = self.target(op, article, false) else {
+            return;
+        };
+        let lineage = self.work.lineage[i];
+        let Some(found) = self.resolve_words(op, i, article, find, occurrence) else {
+            return;
+        };
+        let mut ok = true;
+        for (unit, range) in &found {
+            ok &= self.touch(
+                op,
+                lineage,
+                Region::Words {
+                    unit: unit.clone(),
+                    range: range.clone(),
+                },
+                format!("the words “{}” in {article_name}", find.text),
+            );
+        }
+        if !ok {
+            return;
+        }
+        let edits = self.edits.entry(lineage).or_default();
+        for (unit, range) in found {
+            edits.push(Edit::Words {
+                unit,
+                range,
+                with: with.text.clone(),
+            });
+        }
+        self.record_change(lineage);
+    }
+
+    /// Replaces a paragraph with new text, or repeals it (no text).
+    fn replace_paragraph(
+        &mut self,
+        op: usize,
+        operation: &Operation,
+        article: &ArticleTarget,
+        paragraph: &ParagraphNumber,
+        article_name: String,
+    ) {
+        let Some(i) = self.target(op, article, false) else {
+            return;
+        };
+        let lineage = self.work.lineage[i];
+        if !self.check_paragraph(i, article, paragraph.num, &paragraph.span) {
+            return;
+        }
+        let what = format!("{article_name} paragraph {}", paragraph.num);
+        if !self.touch(op, lineage, Region::Paragraph(paragraph.num), what) {
+            return;
+        }
+        let edit = match &operation.text {
+            Some(text) => Edit::ReplaceParagraph(paragraph.num, text.paragraphs.clone()),
+            None => Edit::RepealParagraph(paragraph.num),
+        };
+        self.edits.entry(lineage).or_default().push(edit);
+        self.record_change(lineage);
+    }
+
+    /// Inserts paragraphs after a paragraph of an article.
+    fn insert_paragraph(
+        &mut self,
+        op: usize,
+        operation: &Operation,
+        article: &ArticleTarget,
+        after: &ParagraphNumber,
+        article_name: String,
+    ) {
+        let Some(i) = self.target(op, article, false) else {
+            return;
+        };
+        let lineage = self.work.lineage[i];
+        if !self.check_paragraph(i, article, after.num, &after.span) {
+            return;
+        }
+        let what = format!("the place after {article_name} paragraph {}", after.num);
+        if !self.touch(op, lineage, Region::AfterParagraph(after.num), what) {
+            return;
+        }
+        if let Some(text) = &operation.text {
+            self.edits
+                .entry(lineage)
+                .or_default()
+                .push(Edit::InsertAfterParagraph(
+                    after.num,
+                    text.paragraphs.clone(),
+                ));
+        }
+        self.record_change(lineage);
     }
 
     fn check_paragraph(
@@ -614,165 +695,5 @@ impl Applier<'_, '_> {
             ),
         );
         false
-    }
-
-    /// Finds the occurrences of `find` that a substitution replaces.
-    fn resolve_words(
-        &mut self,
-        op: usize,
-        i: usize,
-        t: &ArticleTarget,
-        find: &Quoted,
-        occurrence: &Occurrence,
-    ) -> Option<Vec<(Unit, Range<usize>)>> {
-        let lang = self.ops[op].lang;
-        let code = self.lang().code();
-        let name = format!("Article {}", t.number.display);
-        let article = &self.work.articles[i];
-        let units = units(article);
-        let mut found = Vec::new();
-        for (unit, text) in &units {
-            for r in find_words(text, &find.text) {
-                found.push((unit.clone(), r));
-            }
-        }
-        let problem = match occurrence {
-            _ if found.is_empty() => {
-                let help = closest_words(&units, &find.text)
-                    .map(|w| format!("the closest words in {name} are “{w}”"))
-                    .unwrap_or_else(|| format!("{name} has no text"));
-                Some((
-                    find.span.clone(),
-                    format!("the words “{}” are not in {name} ({code} text)", find.text),
-                    Some(help),
-                ))
-            }
-            Occurrence::Only if found.len() > 1 => {
-                let (one, all) = match lang {
-                    Lang::En => ("(occurrence 1)", "(all)"),
-                    Lang::Ar => ("(المرة 1)", "(الكل)"),
-                };
-                Some((
-                    find.span.clone(),
-                    format!(
-                        "the words “{}” occur {} times in {name}",
-                        find.text,
-                        found.len()
-                    ),
-                    Some(format!(
-                        "say which: add `{one}` (up to {}) or `{all}` at the end of the heading",
-                        found.len()
-                    )),
-                ))
-            }
-            Occurrence::Nth { n, span } if *n > found.len() => Some((
-                span.clone(),
-                format!(
-                    "there is no occurrence {n}: the words “{}” occur {} time{} in {name}",
-                    find.text,
-                    found.len(),
-                    if found.len() == 1 { "" } else { "s" }
-                ),
-                None,
-            )),
-            _ => None,
-        };
-        if let Some((span, message, help)) = problem {
-            self.error(Code::WordsNotFound, span, message, help);
-            return None;
-        }
-        match occurrence {
-            Occurrence::Nth { n, .. } => Some(vec![found.swap_remove(n - 1)]),
-            Occurrence::Only | Occurrence::All => Some(found),
-        }
-    }
-
-    /// Applies the queued edits inside articles, each against the article
-    /// as it stood before the amendment.
-    fn finish_edits(&mut self) {
-        let edits = std::mem::take(&mut self.edits);
-        for (lineage, mut list) in edits {
-            let Some(i) = self.work.lineage.iter().position(|l| *l == lineage) else {
-                continue;
-            };
-            let article = self.work.articles[i].to_mut();
-            // Words: per unit, from the end, so earlier ranges stay valid.
-            list.sort_by(|a, b| match (a, b) {
-                (
-                    Edit::Words {
-                        unit: u, range: r, ..
-                    },
-                    Edit::Words {
-                        unit: v, range: s, ..
-                    },
-                ) => (v, s.start).cmp(&(u, r.start)),
-                (Edit::Words { .. }, _) => std::cmp::Ordering::Less,
-                (_, Edit::Words { .. }) => std::cmp::Ordering::Greater,
-                _ => std::cmp::Ordering::Equal,
-            });
-            let mut touched_units: Vec<Unit> = Vec::new();
-            let mut replaced: BTreeMap<usize, Vec<Paragraph>> = BTreeMap::new();
-            let mut inserted: BTreeMap<usize, Vec<Paragraph>> = BTreeMap::new();
-            let mut repealed: Vec<usize> = Vec::new();
-            for edit in list {
-                match edit {
-                    Edit::Words { unit, range, with } => {
-                        if let Some(text) = unit_text_mut(article, &unit) {
-                            text.replace_range(range, &with);
-                        }
-                        if !touched_units.contains(&unit) {
-                            touched_units.push(unit);
-                        }
-                    }
-                    Edit::ReplaceParagraph(n, p) => {
-                        replaced.insert(n, p);
-                    }
-                    Edit::InsertAfterParagraph(n, p) => {
-                        inserted.insert(n, p);
-                    }
-                    Edit::RepealParagraph(n) => repealed.push(n),
-                }
-            }
-            for unit in touched_units {
-                if let Some(text) = unit_text_mut(article, &unit) {
-                    *text = tidy(text);
-                }
-            }
-            let old = std::mem::take(&mut article.paragraphs);
-            let mut paragraphs = Vec::with_capacity(old.len());
-            for (k, p) in old.into_iter().enumerate() {
-                let n = k + 1;
-                if let Some(new) = replaced.remove(&n) {
-                    paragraphs.extend(new);
-                } else if !repealed.contains(&n) {
-                    paragraphs.push(p);
-                }
-                if let Some(new) = inserted.remove(&n) {
-                    paragraphs.extend(new);
-                }
-            }
-            let empty = paragraphs
-                .iter()
-                .all(|p| p.text.is_empty() && p.points.is_empty());
-            article.paragraphs = paragraphs;
-            reassign_eids(article);
-            if empty {
-                let num = article.num.clone();
-                let span = self
-                    .footprints
-                    .iter()
-                    .find(|f| f.lineage == lineage)
-                    .map(|f| self.ops[f.op].span.clone())
-                    .unwrap_or(0..0);
-                self.error(
-                    Code::ArticleLeftEmpty,
-                    span,
-                    format!("this leaves Article {num} with no text"),
-                    Some(format!(
-                        "to remove the whole article, use `Repeal Article {num}`"
-                    )),
-                );
-            }
-        }
     }
 }

@@ -4,7 +4,7 @@
 //! it and consolidation (`consolidate`) keeps one per version; the type
 //! lives here, below both, so that neither imports the other.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -92,6 +92,21 @@ impl ConsolidatedExpression {
         self.stale.iter().filter(move |s| s.eid == eid)
     }
 
+    /// Aligns the articles of a later version of this expression with
+    /// this one's by lineage, which survives renumbering and replacement:
+    /// for each article of `later`, the index of the same article here, or
+    /// `None` for an article the versions between inserted. The one
+    /// alignment of two versions of a work (diffs and exports use it).
+    pub fn align_by_lineage(&self, later: &ConsolidatedExpression) -> Vec<Option<usize>> {
+        let here: HashMap<u32, usize> = self
+            .lineage
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (*l, i))
+            .collect();
+        later.lineage.iter().map(|l| here.get(l).copied()).collect()
+    }
+
     /// The eIds of the articles in force (not repealed).
     pub fn live_articles(&self) -> impl Iterator<Item = &str> {
         self.expression
@@ -99,5 +114,36 @@ impl ConsolidatedExpression {
             .iter()
             .map(|a| a.eid.as_str())
             .filter(|e| !self.repealed.contains_key(*e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An expression whose articles carry these lineages.
+    fn consolidated(lineage: Vec<u32>) -> ConsolidatedExpression {
+        let body: String = (1..=lineage.len())
+            .map(|n| format!("## Article {n}\n\nText {n}.\n\n"))
+            .collect();
+        let text = format!(
+            "---\nwork: /akn/kw/act/2020/1\nlang: en\ntitle: T\ndate: 2020-01-01\nstatus: in-force\nauthority: official\nsource: s\n---\n{body}"
+        );
+        let path: std::sync::Arc<std::path::Path> = std::path::Path::new("t.en.md").into();
+        let (e, d) = crate::corpus::read_expression(&path, &text);
+        assert!(!d.has_errors(), "{d:?}");
+        let mut text = ConsolidatedExpression::new(e.unwrap());
+        text.next_lineage = lineage.iter().max().map_or(0, |m| m + 1);
+        text.lineage = lineage;
+        text
+    }
+
+    #[test]
+    fn lineage_aligns_renumbered_articles_and_leaves_insertions_alone() {
+        // Article 0 kept, 1 gone, 2 moved up, 7 and 8 inserted.
+        let old = consolidated(vec![0, 1, 2]);
+        let new = consolidated(vec![0, 7, 2, 8]);
+        assert_eq!(old.align_by_lineage(&new), [Some(0), None, Some(2), None]);
+        assert_eq!(new.align_by_lineage(&old), [Some(0), None, Some(2)]);
     }
 }

@@ -13,15 +13,15 @@ use serde::Serialize;
 
 use crate::corpus::{Article, Lang, Point, Work};
 use crate::date::Date;
-use crate::ids::WorkId;
+use crate::ids::{FrbrUri, PointInTime, WorkId};
 
 use super::Amendment;
 use super::consolidate::{ConsolidatedExpression, Stale};
 use super::consolidate::{Version, VersionError, history, with_pending};
-use super::words::{Segment, SegmentKind, redline, whole, whole_owned};
+use super::words::{Segment, SegmentKind, whole, whole_owned};
 
 pub use super::words::{
-    Segment as DiffSegment, SegmentKind as DiffSegmentKind, new_text, old_text, tokens,
+    Segment as DiffSegment, SegmentKind as DiffSegmentKind, new_text, old_text, redline, tokens,
 };
 
 /// What happened to an article between two versions.
@@ -173,17 +173,9 @@ pub fn compare(
     let mut taken = vec![false; olds.len()];
     match how {
         Alignment::Lineage => {
-            let by_lineage: HashMap<u32, usize> = old
-                .lineage
-                .iter()
-                .enumerate()
-                .map(|(i, l)| (*l, i))
-                .collect();
-            for (j, l) in new.lineage.iter().enumerate() {
-                if let Some(&i) = by_lineage.get(l) {
-                    pair[j] = Some(i);
-                    taken[i] = true;
-                }
+            pair = old.align_by_lineage(new);
+            for i in pair.iter().flatten() {
+                taken[*i] = true;
             }
         }
         Alignment::Infer => {
@@ -483,28 +475,39 @@ pub fn versions_diff(
     ))
 }
 
-/// A version of a work named on the command line: `WORK@DATE`, `WORK`
-/// (the latest), or an expression id `WORK/eng@DATE` (which also names the
-/// language).
+/// A version of a work named on the command line: `WORK@DATE` (mizan's
+/// shorthand), `WORK` (the latest), or any expression URI
+/// (`WORK/eng@DATE`, `WORK/ara:DATE`, `WORK/eng`), which also names the
+/// language. Read by the one URI parser, [`FrbrUri`].
 pub fn parse_version_ref(s: &str) -> Result<(WorkId, Option<Date>, Option<Lang>), String> {
-    let (head, date) = match s.rsplit_once('@') {
-        Some((h, d)) => (h, Some(d.parse::<Date>()?)),
-        None => (s, None),
+    if let Some((head, date)) = s.rsplit_once('@')
+        && let Ok(work) = WorkId::parse(head)
+    {
+        return Ok((work, Some(date.parse::<Date>()?), None));
+    }
+    let uri = FrbrUri::parse(s).map_err(|e| format!("`{s}`: {e}"))?;
+    if uri.portion.is_some() || !uri.components.is_empty() || uri.format.is_some() {
+        return Err(format!(
+            "`{s}` names part of a document: a version is a work or an expression, as `{}`",
+            uri.expression_uri()
+        ));
+    }
+    let Some(e) = uri.expression else {
+        return Ok((uri.work, None, None));
     };
-    let (head, lang) = match head.rsplit_once('/') {
-        Some((w, l)) if l.len() == 3 && l.bytes().all(|b| b.is_ascii_lowercase()) => {
-            let lang = Lang::ALL
-                .into_iter()
-                .find(|x| x.iso639_2() == l)
-                .ok_or_else(|| {
-                    format!("`{l}` is not a language of the corpus: use `eng` or `ara`")
-                })?;
-            (w, Some(lang))
-        }
-        _ => (head, None),
-    };
-    let work = WorkId::parse(head).map_err(|e| e.message)?;
-    Ok((work, date, lang))
+    let lang = Lang::from_iso639_2(&e.language).ok_or_else(|| {
+        format!(
+            "`{}` is not a language of the corpus: use `eng` or `ara`",
+            e.language
+        )
+    })?;
+    if e.version == PointInTime::Original {
+        return Err(format!(
+            "`{s}` names the text as first enacted: give the date of the version to compare (`{}/{}@YYYY-MM-DD`)",
+            uri.work, e.language
+        ));
+    }
+    Ok((uri.work, e.version.date(), Some(lang)))
 }
 
 #[cfg(test)]
@@ -568,6 +571,13 @@ mod tests {
         assert!(parse_version_ref("/akn/kw/act/2013/91@2013-02-30").is_err());
         assert!(parse_version_ref("/akn/kw/act/2013/91/fra@2013-03-17").is_err());
         assert!(parse_version_ref("../x@2013-03-17").is_err());
+        let (_, d, l) = parse_version_ref("/akn/kw/act/2013/91/eng:2019-04-09").unwrap();
+        assert_eq!(
+            (d.map(|d| d.to_string()), l),
+            (Some("2019-04-09".into()), Some(Lang::En))
+        );
+        assert!(parse_version_ref("/akn/kw/act/2013/91/eng@").is_err());
+        assert!(parse_version_ref("/akn/kw/act/2013/91/eng/~art_2").is_err());
     }
 
     #[test]

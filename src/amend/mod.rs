@@ -7,7 +7,7 @@
 //! a work's text ([`apply`], [`consolidate`]: point-in-time versions and the
 //! text as it would read), checks them against the corpus ([`check`]), and
 //! compares two versions of a work article by article and word by word
-//! ([`diff`], rendered by [`render`]).
+//! ([`diff`]; the output stage renders the comparison).
 
 mod apply;
 mod check;
@@ -20,7 +20,6 @@ mod numbering;
 mod operation;
 mod overlap;
 mod reader;
-pub mod render;
 mod words;
 
 use std::ops::Range;

@@ -353,32 +353,11 @@ fn read_new_text(
     range: Range<usize>,
     diags: &mut Diagnostics,
 ) -> Result<Option<NewText>, ()> {
-    let content = text[range.clone()].trim();
     if !action.takes_text() {
-        if content.is_empty() {
+        if text[range.clone()].trim().is_empty() {
             return Ok(None);
         }
-        let start =
-            range.start + (text[range.clone()].len() - text[range.clone()].trim_start().len());
-        let help = match action {
-            Action::Substitute { .. } => {
-                "the words to put in go in the heading: `with \"new words\"`".to_owned()
-            }
-            other => format!(
-                "this operation takes no text; to give an article new text, use `Replace {}`",
-                text[other.article().span.clone()].trim()
-            ),
-        };
-        diags.push(
-            Diagnostic::error(
-                Code::OperationTakesNoText,
-                path,
-                Some(start..start + content.len()),
-                "this operation takes no text below its heading",
-            )
-            .with_label("text that would be ignored")
-            .with_help(help),
-        );
+        diags.push(text_not_taken(path, text, action, range));
         return Err(());
     }
     let mut body_range = range.clone();
@@ -468,6 +447,35 @@ fn read_new_text(
         paragraphs,
         span: range,
     }))
+}
+
+/// The error for text below the heading of an operation that takes none
+/// (a repeal, a renumbering, a substitution), lying at `range`.
+fn text_not_taken(
+    path: &Arc<Path>,
+    text: &str,
+    action: &Action,
+    range: Range<usize>,
+) -> Diagnostic {
+    let content = text[range.clone()].trim();
+    let start = range.start + (text[range.clone()].len() - text[range.clone()].trim_start().len());
+    let help = match action {
+        Action::Substitute { .. } => {
+            "the words to put in go in the heading: `with \"new words\"`".to_owned()
+        }
+        other => format!(
+            "this operation takes no text; to give an article new text, use `Replace {}`",
+            text[other.article().span.clone()].trim()
+        ),
+    };
+    Diagnostic::error(
+        Code::OperationTakesNoText,
+        path,
+        Some(start..start + content.len()),
+        "this operation takes no text below its heading",
+    )
+    .with_label("text that would be ignored")
+    .with_help(help)
 }
 
 /// A title heading's text with Markdown emphasis marks removed.

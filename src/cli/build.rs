@@ -1,8 +1,9 @@
 //! `mizan build`: the static site, written atomically into `--out`.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
+use mizan::output::{json, text};
 use mizan::site::{BuildError, BuildOptions, BuildReport, Profile, build};
 
 use super::{CliError, CliResult, Format, load};
@@ -43,44 +44,7 @@ pub fn build_failed(e: BuildError) -> CliError {
 pub fn print_report(report: &BuildReport, format: Format, verbose: bool) -> io::Result<()> {
     let mut out = io::stdout().lock();
     match format {
-        Format::Json => {
-            let value = serde_json::json!({
-                "version": 1,
-                "out": report.out,
-                "profile": report.profile,
-                "pages": report.pages,
-                "rendered": report.rendered,
-                "reused": report.reused,
-                "search_shards": report.search_shards,
-                "search_indexed": report.search_indexed,
-                "records": report.records,
-                "files": report.files,
-                "timings": report.timings.iter().map(|(k, v)| serde_json::json!({"step": k, "seconds": v})).collect::<Vec<_>>(),
-            });
-            serde_json::to_writer_pretty(&mut out, &value)?;
-            writeln!(out)?;
-        }
-        Format::Text => {
-            let total: f64 = report.timings.iter().map(|(_, s)| s).sum();
-            writeln!(
-                out,
-                "built {} ({}): {} pages ({} rendered, {} unchanged), search index of {} records in {} shards ({} rebuilt), in {:.2} s",
-                report.out.display(),
-                report.profile.as_str(),
-                report.pages,
-                report.rendered,
-                report.reused,
-                report.records,
-                report.search_shards,
-                report.search_indexed,
-                total
-            )?;
-            if verbose {
-                for (step, secs) in &report.timings {
-                    writeln!(out, "  {step:<10} {secs:>8.3} s")?;
-                }
-            }
-        }
+        Format::Json => json::write(&mut out, &json::build(report)),
+        Format::Text => text::build(&mut out, report, verbose),
     }
-    Ok(())
 }

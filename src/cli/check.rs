@@ -1,13 +1,14 @@
 //! `mizan check`: load and validate, report every diagnostic and a summary.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
 
 use mizan::Workspace;
-use mizan::diag::{render_text, to_json};
-use mizan::workspace::{Summary, coverage_line};
+use mizan::diag::render_text;
+use mizan::output::{Checked, json, text};
+use mizan::workspace::Summary;
 
-use super::{CliError, CliResult, Format, count, stderr_color};
+use super::{CliError, CliResult, Format, stderr_color};
 
 pub fn run(workspace: &Path, format: Format) -> CliResult {
     let (diagnostics, sources, summary, coverage, ok) = match Workspace::load(workspace) {
@@ -34,46 +35,19 @@ pub fn run(workspace: &Path, format: Format) -> CliResult {
             (f.diagnostics, f.sources, summary, Vec::new(), false)
         }
     };
+    let checked = Checked {
+        ok,
+        summary: &summary,
+        coverage: &coverage,
+        diagnostics: &diagnostics,
+        sources: &sources,
+    };
     let mut out = io::stdout().lock();
     match format {
-        Format::Json => {
-            let value = serde_json::json!({
-                "version": 1,
-                "ok": ok,
-                "summary": summary,
-                "coverage": coverage,
-                "diagnostics": to_json(&diagnostics, &sources),
-            });
-            serde_json::to_writer_pretty(&mut out, &value)?;
-            writeln!(out)?;
-        }
+        Format::Json => json::write(&mut out, &json::check(&checked))?,
         Format::Text => {
             eprint!("{}", render_text(&diagnostics, &sources, stderr_color()));
-            if ok {
-                writeln!(
-                    out,
-                    "checked {} ({}, {}), {} ({}), {}, {}: {}, {}",
-                    count(summary.works, "work"),
-                    count(summary.expressions, "expression"),
-                    count(summary.articles, "article"),
-                    count(summary.instruments, "instrument"),
-                    count(summary.provisions, "provision"),
-                    count(summary.mapping_entries, "mapping entry"),
-                    count(summary.amendments, "amendment"),
-                    count(summary.errors, "error"),
-                    count(summary.warnings, "warning"),
-                )?;
-                for c in &coverage {
-                    writeln!(out, "translations {}", coverage_line(c))?;
-                }
-            } else {
-                writeln!(
-                    out,
-                    "check failed: {}, {}",
-                    count(summary.errors, "error"),
-                    count(summary.warnings, "warning")
-                )?;
-            }
+            text::check(&mut out, &checked)?;
         }
     }
     if ok { Ok(()) } else { Err(CliError::Findings) }

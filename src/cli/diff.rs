@@ -8,9 +8,10 @@ use std::path::Path;
 use clap::{CommandFactory, ValueEnum};
 
 use mizan::amend::diff::{DiffOptions, parse_version_ref};
-use mizan::amend::render::{RenderOptions, inline, json, side_by_side, unified};
 use mizan::amend::{VersionError, amendment_diff, versions_diff};
 use mizan::corpus::Lang;
+use mizan::output::json;
+use mizan::output::redline::{RenderOptions, inline, side_by_side, unified};
 use mizan::text::did_you_mean_nearest;
 
 use super::{Args, CliError, CliResult, load, stdout_color};
@@ -127,10 +128,7 @@ pub fn run(workspace: &Path, args: DiffArgs<'_>) -> CliResult {
         DiffFormat::Inline => out.write_all(inline(&diff, &render).as_bytes())?,
         DiffFormat::SideBySide => out.write_all(side_by_side(&diff, &render).as_bytes())?,
         DiffFormat::Unified => out.write_all(unified(&diff).as_bytes())?,
-        DiffFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &json(&diff))?;
-            writeln!(out)?;
-        }
+        DiffFormat::Json => json::write(&mut out, &json::diff(&diff)?)?,
     }
     Ok(())
 }

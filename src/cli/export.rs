@@ -1,15 +1,16 @@
 //! `mizan export`: the corpus in interchange formats (Akoma Ntoso XML for
 //! legislation systems, NDJSON for search clusters).
 
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
 use mizan::date::Date;
 use mizan::export::{self, ExportError, akn, ndjson};
+use mizan::output::{json, text};
 
-use super::{CliError, CliResult, Format, count, load, warn};
+use super::{CliError, CliResult, Format, load, warn};
 
 #[derive(Debug, Subcommand)]
 pub(super) enum ExportCommand {
@@ -81,22 +82,15 @@ fn run_akn(workspace: &Path, options: akn::Options, out: &Path, format: Format) 
     let mut stdout = io::stdout().lock();
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut stdout, &manifest)?;
-            writeln!(stdout)?;
+            json::write(&mut stdout, &manifest)?;
         }
         Format::Text => {
-            for d in &manifest.documents {
-                writeln!(stdout, "{}", d.path)?;
-            }
-            let works: std::collections::BTreeSet<&str> =
-                manifest.documents.iter().map(|d| d.work.as_str()).collect();
-            writeln!(
-                stdout,
-                "exported {} of {} to {}",
-                count(manifest.documents.len(), "Akoma Ntoso document"),
-                count(works.len(), "work"),
-                out.display()
-            )?;
+            let documents: Vec<(&str, &str)> = manifest
+                .documents
+                .iter()
+                .map(|d| (d.path.as_str(), d.work.as_str()))
+                .collect();
+            text::akn_export(&mut stdout, &documents, out)?;
         }
     }
     Ok(())
@@ -111,16 +105,14 @@ fn run_ndjson(workspace: &Path, out: &Path, bulk: Option<&str>, format: Format) 
     let mut stdout = io::stdout().lock();
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut stdout, &summary)?;
-            writeln!(stdout)?;
+            json::write(&mut stdout, &summary)?;
         }
-        Format::Text => writeln!(
-            stdout,
-            "exported {} and {} ({}) to {}",
-            count(summary.articles, "article document"),
-            count(summary.provisions, "provision document"),
-            count(summary.lines, "line"),
-            out.display()
+        Format::Text => text::ndjson_export(
+            &mut stdout,
+            summary.articles,
+            summary.provisions,
+            summary.lines,
+            out,
         )?,
     }
     Ok(())

@@ -8,7 +8,9 @@ use std::path::Path;
 use clap::ValueEnum;
 
 use mizan::diag::render_text;
-use mizan::gaps::{self, Filter, Inputs, Selection, TableOptions};
+use mizan::gaps::{self, Filter, Inputs, Selection};
+use mizan::output::table::{TableOptions, render_table};
+use mizan::output::{csv, json, questionnaire};
 use mizan::standards::{Status, Theme};
 use mizan::text::did_you_mean_nearest;
 
@@ -106,15 +108,15 @@ pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
                 color: stdout_color(),
                 ..TableOptions::default()
             };
-            out.write_all(gaps::render_table(&analysis, &filter, options).as_bytes())?;
+            out.write_all(render_table(&analysis, &filter, options).as_bytes())?;
         }
-        GapsFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &gaps::to_json(&analysis, &filter))?;
-            writeln!(out)?;
+        GapsFormat::Json => json::write(&mut out, &json::gap_report(&analysis, &filter))?,
+        GapsFormat::Csv => {
+            out.write_all(csv::render_csv(&analysis, &filter, &ws).as_bytes())?;
         }
-        GapsFormat::Csv => out.write_all(gaps::render_csv(&analysis, &filter, &ws).as_bytes())?,
         GapsFormat::Questionnaire => {
-            out.write_all(gaps::render_questionnaire(&analysis, &filter, &ws).as_bytes())?;
+            let text = questionnaire::render_questionnaire(&analysis, &filter, &ws);
+            out.write_all(text.as_bytes())?;
         }
     }
     out.flush()?;

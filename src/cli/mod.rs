@@ -1,5 +1,6 @@
 //! Command-line arguments and one small module per subcommand that wires
-//! library stages together and prints their results.
+//! library stages together, chooses the output format and writes what the
+//! output stage (`mizan::output`) renders.
 
 mod build;
 mod check;
@@ -21,6 +22,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use mizan::Workspace;
 use mizan::corpus::Lang;
 use mizan::diag::{Code, render_text};
+use mizan::output::text::count;
 use mizan::text::did_you_mean_nearest;
 
 pub use error::{CliError, CliResult, report, warn};
@@ -312,19 +314,6 @@ fn explain(code: &str) -> CliResult {
     Ok(())
 }
 
-/// `1 work`, `2 works`, `3 mapping entries`: the one way output counts things.
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else if let Some(stem) = noun.strip_suffix('y')
-        && !stem.ends_with(['a', 'e', 'o', 'u'])
-    {
-        format!("{n} {stem}ies")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 /// Whether to colour output on stderr: a terminal, and `NO_COLOR` unset.
 fn stderr_color() -> bool {
     io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
@@ -360,21 +349,6 @@ fn load_owned(workspace: &std::path::Path) -> Result<Workspace, CliError> {
             count(failure.diagnostics.warnings(), "warning")
         ))
         .diagnostics(failure.diagnostics, &failure.sources)),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn count_says_one_thing_and_many_things() {
-        assert_eq!(super::count(1, "mapping entry"), "1 mapping entry");
-        assert_eq!(super::count(3, "mapping entry"), "3 mapping entries");
-        assert_eq!(super::count(0, "work"), "0 works");
-        assert_eq!(
-            super::count(2, "Akoma Ntoso document"),
-            "2 Akoma Ntoso documents"
-        );
-        assert_eq!(super::count(2, "key"), "2 keys");
     }
 }
 

@@ -3,15 +3,16 @@
 //! or `--with`, as it stood on a date or as it would read with pending
 //! amendments.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
 
 use mizan::Workspace;
 use mizan::amend::{ConsolidatedExpression, Version, VersionError};
-use mizan::corpus::{Article, Authority, Lang, Point, StatuteMeta, Work};
+use mizan::corpus::{Article, Lang, Work};
 use mizan::date::Date;
 use mizan::ids::ArticleRef;
-use mizan::workspace::MappedProvision;
+use mizan::output::text::language_name;
+use mizan::output::{ShownArticle, json, text};
 
 use super::{CliError, CliResult, Format, load, stdout_color};
 
@@ -33,7 +34,7 @@ pub fn run(
     let work = find_work(&ws, &article_ref, lang)?;
     let version = select_version(&ws, work, &version_args)?;
     let (text, article) = find_article(&version, &article_ref, lang)?;
-    let shown = Shown {
+    let shown = ShownArticle {
         article_ref: &article_ref,
         work,
         version: &version,
@@ -43,19 +44,10 @@ pub fn run(
     };
     let mut out = io::stdout().lock();
     match format {
-        Format::Json => write_json(&mut out, &shown),
-        Format::Text => write_text(&mut out, &shown, stdout_color()),
+        Format::Json => json::write(&mut out, &json::article(&shown))?,
+        Format::Text => text::article(&mut out, &shown, stdout_color())?,
     }
-}
-
-/// The article found, with what `show` prints beside it.
-struct Shown<'a> {
-    article_ref: &'a ArticleRef,
-    work: &'a Work,
-    version: &'a Version,
-    text: &'a ConsolidatedExpression,
-    article: &'a Article,
-    mapped: Vec<MappedProvision<'a>>,
+    Ok(())
 }
 
 /// The work the article id names, with the language asked for.
@@ -136,182 +128,4 @@ fn find_article<'v>(
         }
     }
     Err(e)
-}
-
-fn write_json(out: &mut impl Write, s: &Shown<'_>) -> CliResult {
-    let expression = &s.text.expression;
-    let eid = &s.article.eid;
-    let stale: Vec<_> = s.text.stale_for(eid).collect();
-    let value = serde_json::json!({
-        "version": 1,
-        "id": s.article_ref.to_string(),
-        "work": s.work.id,
-        "expression": expression.id(),
-        "lang": expression.lang(),
-        "work_title": expression.meta.title,
-        "authority": expression.meta.authority,
-        "containers": expression.container_path(s.article).iter().map(|c| serde_json::json!({
-            "eid": c.eid, "kind": c.kind, "num": c.num, "heading": c.heading,
-        })).collect::<Vec<_>>(),
-        "article": s.article,
-        "text_version": serde_json::json!({
-            "label": s.version.label(), "kind": s.version.kind, "date": s.version.date,
-            "amendments": s.version.amendments,
-        }),
-        "repealed": s.text.repealed.get(eid),
-        "changed_by": s.text.changes_of(eid),
-        "stale": stale,
-        "provisions": s.mapped.iter().map(|m| serde_json::json!({
-            "provision": format!("{}/{}", m.instrument.id, m.provision.id),
-            "element": m.entry.element,
-            "citation": m.provision.citation,
-            "instrument": m.instrument.display_title(),
-            "title": m.provision.title,
-            "status": m.entry.status,
-        })).collect::<Vec<_>>(),
-    });
-    serde_json::to_writer_pretty(&mut *out, &value)?;
-    writeln!(out)?;
-    Ok(())
-}
-
-/// The article as text: where it sits, its version and history, its
-/// paragraphs, the provisions mapped to it, and where the text comes from.
-fn write_text(out: &mut impl Write, s: &Shown<'_>, color: bool) -> CliResult {
-    write_heading(out, s, color)?;
-    write_history(out, s)?;
-    writeln!(out)?;
-    for p in &s.article.paragraphs {
-        if !p.text.is_empty() {
-            writeln!(out, "{}", p.text)?;
-        }
-        write_points(out, &p.points, 1)?;
-        writeln!(out)?;
-    }
-    write_mapped(out, &s.mapped)?;
-    write_source(out, &s.text.expression.meta)?;
-    Ok(())
-}
-
-/// The work's title, the containers, and the article's number and heading.
-fn write_heading(out: &mut impl Write, s: &Shown<'_>, color: bool) -> io::Result<()> {
-    let expression = &s.text.expression;
-    let article = s.article;
-    writeln!(out, "{}", expression.meta.title)?;
-    for c in expression.container_path(article) {
-        writeln!(out, "  {}", c.text)?;
-    }
-    let word = match expression.lang() {
-        Lang::En => "Article",
-        Lang::Ar => "المادة",
-    };
-    let repealed = s.text.repealed.contains_key(&article.eid);
-    let heading = match (&article.heading, repealed) {
-        (_, true) => format!(
-            "{word} {} [{}]",
-            article.num,
-            match expression.lang() {
-                Lang::En => "Repealed",
-                Lang::Ar => "ملغاة",
-            }
-        ),
-        (Some(h), false) => format!("{word} {}: {h}", article.num),
-        (None, false) => format!("{word} {}", article.num),
-    };
-    if color {
-        let bold = anstyle::Style::new().bold();
-        writeln!(out, "\n{bold}{heading}{bold:#}")?;
-    } else {
-        writeln!(out, "\n{heading}")?;
-    }
-    writeln!(out, "{}  ({})", s.article_ref, expression.id())
-}
-
-/// Which version this is, what repealed or amended the article, and the
-/// changes written in the other language only.
-fn write_history(out: &mut impl Write, s: &Shown<'_>) -> io::Result<()> {
-    let eid = &s.article.eid;
-    let repealed = s.text.repealed.get(eid);
-    let changes = s.text.changes_of(eid);
-    writeln!(out, "Text {}", s.version.label())?;
-    if let Some(r) = repealed {
-        writeln!(out, "Repealed by `{}`{}", r.amendment, in_force(r.in_force))?;
-    }
-    if !changes.is_empty() && repealed.is_none() {
-        let list: Vec<String> = changes
-            .iter()
-            .map(|c| format!("`{}`{}", c.amendment, in_force(c.in_force)))
-            .collect();
-        writeln!(out, "As amended by {}", list.join(", "))?;
-    }
-    for stale in s.text.stale_for(eid) {
-        writeln!(
-            out,
-            "Note: `{}` {} in {} only; this {} text does not show that change.",
-            stale.amendment,
-            stale.change,
-            language_name(stale.written_in),
-            language_name(s.text.expression.lang())
-        )?;
-    }
-    Ok(())
-}
-
-fn write_mapped(out: &mut impl Write, mapped: &[MappedProvision<'_>]) -> io::Result<()> {
-    if mapped.is_empty() {
-        return writeln!(out, "Mapped provisions: none");
-    }
-    writeln!(out, "Mapped provisions:")?;
-    for m in mapped {
-        let element = m
-            .entry
-            .element
-            .as_ref()
-            .map(|e| format!("#{e}"))
-            .unwrap_or_default();
-        writeln!(
-            out,
-            "  {}/{}{element}  {} {}: {}  [{}]",
-            m.instrument.id,
-            m.provision.id,
-            m.instrument.display_title(),
-            m.provision.citation,
-            m.provision.title,
-            m.entry.status
-        )?;
-    }
-    Ok(())
-}
-
-/// The authority of the text, its date and its source.
-fn write_source(out: &mut impl Write, meta: &StatuteMeta) -> io::Result<()> {
-    let as_of = meta
-        .version_date()
-        .map_or_else(|| "date unknown".to_owned(), |d| format!("text as of {d}"));
-    let authority = match meta.authority {
-        Authority::Official => "Official text",
-        Authority::UnofficialTranslation => "Unofficial translation",
-        Authority::UnofficialSummary => "Unofficial summary, not the official text",
-    };
-    writeln!(out, "\n{authority} ({as_of}); source: {}", meta.source)
-}
-
-fn in_force(date: Option<Date>) -> String {
-    date.map(|d| format!(" (in force {d})"))
-        .unwrap_or_else(|| " (pending)".to_owned())
-}
-
-fn language_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "English",
-        Lang::Ar => "Arabic",
-    }
-}
-
-fn write_points(out: &mut impl Write, points: &[Point], depth: usize) -> io::Result<()> {
-    for p in points {
-        writeln!(out, "{}({}) {}", "  ".repeat(depth), p.label, p.text)?;
-        write_points(out, &p.points, depth + 1)?;
-    }
-    Ok(())
 }

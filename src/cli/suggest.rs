@@ -1,11 +1,10 @@
 //! `mizan suggest`: candidate articles for provisions and elements that are
 //! unassessed or missing, for an assessor to review.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
 
-use serde_json::json;
-
+use mizan::output::{json, text};
 use mizan::search::{SuggestOptions, suggest};
 use mizan::text::did_you_mean_nearest;
 
@@ -32,75 +31,11 @@ pub fn run(root: &Path, standard: Option<String>, limit: usize, format: Format) 
     let mut out = io::stdout().lock();
     match format {
         Format::Json => {
-            let value = json!({
-                "version": 1,
-                "jurisdiction": ws.jurisdiction(),
-                "standard": standard,
-                "limit": limit,
-                "items": suggestions,
-            });
-            serde_json::to_writer_pretty(&mut out, &value)?;
-            writeln!(out)?;
+            let doc =
+                json::suggestions(ws.jurisdiction(), standard.as_deref(), limit, &suggestions);
+            json::write(&mut out, &doc)?;
         }
-        Format::Text => {
-            if suggestions.is_empty() {
-                writeln!(
-                    out,
-                    "every provision and element is assessed; nothing to suggest"
-                )?;
-            }
-            for (i, s) in suggestions.iter().enumerate() {
-                if i > 0 {
-                    writeln!(out)?;
-                }
-                let element = s
-                    .element
-                    .as_ref()
-                    .map(|e| format!(" (element `{e}`)"))
-                    .unwrap_or_default();
-                writeln!(
-                    out,
-                    "{}  {}: {}{element}  [{}]",
-                    s.reference, s.citation, s.title, s.status
-                )?;
-                if s.candidates.is_empty() {
-                    writeln!(out, "   no candidate articles")?;
-                }
-                for (rank, c) in s.candidates.iter().enumerate() {
-                    let heading = if c.heading.is_empty() {
-                        String::new()
-                    } else {
-                        format!(": {}", c.heading)
-                    };
-                    writeln!(
-                        out,
-                        "  {:>2}. {:.2}  {}  Art. {}{heading}",
-                        rank + 1,
-                        c.score,
-                        c.id,
-                        c.num
-                    )?;
-                    let mut reasons: Vec<String> = c.precedents.iter().take(3).cloned().collect();
-                    if !c.instrument.is_empty() {
-                        reasons.push(format!(
-                            "{} other provision(s) of {}",
-                            c.instrument.len(),
-                            s.standard
-                        ));
-                    }
-                    let because = if reasons.is_empty() {
-                        String::new()
-                    } else {
-                        format!(": {}", reasons.join("; "))
-                    };
-                    writeln!(
-                        out,
-                        "      text {:.2} + precedent {:.2}{because}",
-                        c.text, c.precedent
-                    )?;
-                }
-            }
-        }
+        Format::Text => text::suggestions(&mut out, &suggestions)?,
     }
     Ok(())
 }

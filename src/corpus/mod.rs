@@ -54,6 +54,11 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code() == code)
     }
 
+    /// The language of an ISO 639-2 code in a URI (`ara` -> `ar`).
+    pub fn from_iso639_2(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.iso639_2() == code)
+    }
+
     pub fn is_rtl(self) -> bool {
         self == Lang::Ar
     }
@@ -320,5 +325,21 @@ impl Work {
             .iter()
             .find_map(|e| e.meta.titles.get(lang.code()))
             .map_or(self.primary().meta.title.as_str(), String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+    use crate::ids::uri::{iso639_1_of, iso639_2_of};
+
+    #[test]
+    fn language_codes_map_to_iso_639_2_both_ways() {
+        for lang in Lang::ALL {
+            assert_eq!(iso639_2_of(lang.code()), Some(lang.iso639_2()));
+            assert_eq!(iso639_1_of(lang.iso639_2()), Some(lang.code()));
+            assert_eq!(Lang::from_iso639_2(lang.iso639_2()), Some(lang));
+        }
+        assert_eq!(Lang::from_iso639_2("fre"), None);
     }
 }

@@ -443,34 +443,15 @@ impl BodyBuilder<'_> {
         match classify(&text) {
             HeadingKind::Article { number, title } => {
                 let eid = explicit_id.unwrap_or_else(|| number.eid());
-                if let Some(first) = self.seen_articles.get(&eid) {
-                    diags.push(
-                        Diagnostic::error(
-                            Code::DuplicateArticle,
-                            self.path,
-                            Some(span.clone()),
-                            format!("two articles with the same number: `{eid}` is already used"),
-                        )
-                        .with_label("second article with this number")
-                        .with_related(self.path, first.clone(), "first used here")
-                        .with_help(
-                            "give each article its own number, or mark an inserted one `bis`",
-                        ),
-                    );
-                    self.skipping = true;
-                    self.article = None;
-                    return;
-                }
-                self.seen_articles.insert(eid.clone(), span.clone());
-                self.body.articles.push(Article {
+                let article = Article {
                     eid,
                     num: number.display,
                     heading: title,
                     container: parent,
                     paragraphs: Vec::new(),
                     span,
-                });
-                self.article = Some(self.body.articles.len() - 1);
+                };
+                self.open_article(article, diags);
             }
             HeadingKind::ArticleWithoutNumber => {
                 diags.push(
@@ -532,6 +513,33 @@ impl BodyBuilder<'_> {
                 )
             }
         }
+    }
+
+    /// Starts an article, unless its number is taken.
+    fn open_article(&mut self, article: Article, diags: &mut Diagnostics) {
+        if let Some(first) = self.seen_articles.get(&article.eid) {
+            diags.push(
+                Diagnostic::error(
+                    Code::DuplicateArticle,
+                    self.path,
+                    Some(article.span.clone()),
+                    format!(
+                        "two articles with the same number: `{}` is already used",
+                        article.eid
+                    ),
+                )
+                .with_label("second article with this number")
+                .with_related(self.path, first.clone(), "first used here")
+                .with_help("give each article its own number, or mark an inserted one `bis`"),
+            );
+            self.skipping = true;
+            self.article = None;
+            return;
+        }
+        self.seen_articles
+            .insert(article.eid.clone(), article.span.clone());
+        self.body.articles.push(article);
+        self.article = Some(self.body.articles.len() - 1);
     }
 
     #[allow(clippy::too_many_arguments)]

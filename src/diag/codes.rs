@@ -8,7 +8,7 @@
 //!
 //! A code never changes meaning and is never reused. The first two digits
 //! name the area (01 files, 02 statutes, 03 instruments, 04 mappings,
-//! 05 amendments, 06 the site). Titles and explanations are English for
+//! 05 amendments, 06 the site, 07 identifiers). Titles and explanations are English for
 //! now; a translation adds a table keyed by the same codes, so that the
 //! codes stay the same in every language.
 
@@ -652,6 +652,20 @@ A template in the workspace's `templates/` folder, which overrides the
 built-in one, has a syntax error.
 
 Fix: correct the template; the diagnostic points at the error.
+"#;
+    MalformedUri = "M0701", "a URI does not follow the Akoma Ntoso naming convention", r#"
+A URI given to `show`, `resolve` or `diff` breaks the FRBR URI grammar
+of the Akoma Ntoso naming convention. The diagnostic points at the
+segment that is wrong: a trailing slash, a two-letter language code
+(`en` instead of `eng`), a date that does not exist, an eId without its
+`~`, an unknown format.
+
+For example `/akn/kw/act/2013/91/eng/art_2` lacks the `~` that marks a
+portion, and `/akn/kw/act/2013/91/` ends with a slash.
+
+Fix: write the URI as the Formats chapter shows:
+`/akn/kw/act/2013/91/eng@2013-03-17/~art_2`. The help line says what
+to write instead.
 "#;
 }
 

@@ -16,7 +16,7 @@ mod words;
 mod xml;
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -132,8 +132,9 @@ fn applied_ids(version: &Version<'_>) -> Vec<String> {
         .collect()
 }
 
-/// A document to write: its path under the output folder and its bytes.
-pub type RenderedFile = (PathBuf, Vec<u8>);
+/// A document to write: its path under the output folder (`/`-separated)
+/// and its bytes.
+pub type RenderedFile = (String, Vec<u8>);
 
 /// Renders every version `options` selects, with the manifest.
 pub fn render_all(
@@ -163,11 +164,11 @@ pub fn render_all(
     let mut files = Vec::with_capacity(rendered.len());
     let mut documents = Vec::with_capacity(rendered.len());
     for (entry, bytes) in rendered {
-        files.push((PathBuf::from(&entry.path), bytes));
+        files.push((entry.path.clone(), bytes));
         documents.push(entry);
     }
     let manifest = Manifest {
-        version: 1,
+        version: crate::output::json::VERSION,
         format: "akn",
         at: options.at,
         documents,

@@ -11,17 +11,17 @@
 //!   with the fields of the search index.
 
 pub mod akn;
-mod atomic;
 pub mod ndjson;
 mod version;
 
 use std::fmt;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use crate::atomic::{OutputError, Staging};
 use crate::diag::Diagnostics;
 
-pub use atomic::{MARKER, write_file, write_folder};
+pub use crate::atomic::write_file;
 pub use version::{
     AppliedAmendment, Change, ChangeKind, Selection, Skipped, Version, changes, versions,
 };
@@ -38,10 +38,12 @@ pub enum ExportError {
     /// The output folder exists, holds files, and is not a previous export:
     /// replacing it could destroy someone's work.
     NotAnExport { path: PathBuf },
-    /// The output path exists and is not a folder (or not a file).
-    WrongKind {
+    /// The output cannot be made or written (`path` is the part of `out`
+    /// at fault): a file in the way, a read-only file system, no permission.
+    Unwritable {
+        out: PathBuf,
         path: PathBuf,
-        expected: &'static str,
+        source: io::Error,
     },
     /// `--work` names a work that is not in the corpus.
     UnknownWork(String),
@@ -78,9 +80,13 @@ impl fmt::Display for ExportError {
                  (it has no `{MARKER}`); choose a new or empty folder",
                 path.display()
             ),
-            ExportError::WrongKind { path, expected } => {
-                write!(f, "`{}` exists and is not a {expected}", path.display())
-            }
+            ExportError::Unwritable { out, path, source } => write!(
+                f,
+                "cannot write `{}`: `{}`: {}",
+                out.display(),
+                path.display(),
+                OutputError::reason(source)
+            ),
             ExportError::UnknownWork(id) => write!(f, "no work `{id}` in the corpus"),
             ExportError::InvalidWork(message) => f.write_str(message),
             ExportError::Amendments(d) => write!(
@@ -99,8 +105,43 @@ impl fmt::Display for ExportError {
 impl std::error::Error for ExportError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            ExportError::Io { source, .. } => Some(source),
+            ExportError::Io { source, .. } | ExportError::Unwritable { source, .. } => Some(source),
             _ => None,
         }
     }
+}
+
+impl From<OutputError> for ExportError {
+    fn from(e: OutputError) -> Self {
+        match e {
+            OutputError::Io { path, error } => ExportError::io(path, "write", error),
+            OutputError::NotOurs { path, .. } => ExportError::NotAnExport { path },
+            OutputError::Unwritable { out, path, error } => ExportError::Unwritable {
+                out,
+                path,
+                source: error,
+            },
+        }
+    }
+}
+
+/// The manifest every exported folder holds. Its presence is what allows a
+/// later export to replace the folder: a folder without it is someone
+/// else's, and is never replaced.
+pub const MARKER: &str = "mizan-export.json";
+
+/// Writes a folder of files to `out` (each path relative to it,
+/// `/`-separated), with `manifest` as its [`MARKER`], replacing a previous
+/// export atomically ([`crate::atomic`]). An existing folder that is not
+/// empty and holds no marker is refused.
+pub fn write_folder(
+    out: &Path,
+    files: &[(String, Vec<u8>)],
+    manifest: &[u8],
+) -> Result<(), ExportError> {
+    let staging = Staging::begin(out, MARKER)?;
+    for (rel, bytes) in files {
+        staging.write(rel, bytes)?;
+    }
+    Ok(staging.commit(manifest)?)
 }

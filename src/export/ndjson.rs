@@ -219,7 +219,7 @@ pub fn export(
     let articles = docs.iter().filter(|d| d.kind == Kind::Article).count();
     let per_doc = if bulk_index.is_some() { 2 } else { 1 };
     Ok(Summary {
-        version: 1,
+        version: crate::output::json::VERSION,
         format: "ndjson",
         articles,
         provisions: docs.len() - articles,

@@ -8,7 +8,7 @@
 //! each amendment made.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
@@ -260,20 +260,17 @@ fn version<'a>(
 /// articles aligned by lineage (which survives renumbering), then
 /// paragraphs by eId inside a changed article.
 pub fn changes(before: &ConsolidatedExpression, after: &ConsolidatedExpression) -> Vec<Change> {
-    let old: HashMap<u32, &Article> = before
-        .lineage
-        .iter()
-        .zip(&before.expression.articles)
-        .map(|(l, a)| (*l, a))
-        .collect();
+    let olds = &before.expression.articles;
+    let pair = before.align_by_lineage(after);
+    let mut present = vec![false; olds.len()];
     let mut out = Vec::new();
-    let mut present = BTreeSet::new();
-    for (lineage, article) in after.lineage.iter().zip(&after.expression.articles) {
-        present.insert(*lineage);
-        let Some(prev) = old.get(lineage) else {
+    for (article, matched) in after.expression.articles.iter().zip(pair) {
+        let Some(i) = matched else {
             out.push(change(ChangeKind::Insertion, &article.eid, None));
             continue;
         };
+        present[i] = true;
+        let prev = &olds[i];
         if prev.eid != article.eid {
             out.push(change(
                 ChangeKind::Renumbering,
@@ -289,8 +286,8 @@ pub fn changes(before: &ConsolidatedExpression, after: &ConsolidatedExpression) 
         }
     }
     // An article that disappeared outright (not left as a marker).
-    for (lineage, prev) in before.lineage.iter().zip(&before.expression.articles) {
-        if !present.contains(lineage) && !before.is_repealed(&prev.eid) {
+    for (prev, present) in olds.iter().zip(present) {
+        if !present && !before.is_repealed(&prev.eid) {
             out.push(change(ChangeKind::Repeal, &prev.eid, None));
         }
     }

@@ -6,20 +6,16 @@
 //! weighs provisions by how strongly they oblige the state, and scores each
 //! instrument and theme, keeping binding instruments apart from benchmarks.
 //! A scenario applies pending amendments' `mapping_changes` on top and
-//! reports what moves. Nothing here prints: the renderers (`table`, `json`,
-//! `csv`, `questionnaire`) turn a [`Report`] into text, and the command line
-//! only wires them.
+//! reports what moves. Nothing here prints or formats: the output stage
+//! (`crate::output`: table, JSON, CSV, questionnaire) turns an [`Analysis`]
+//! into text, and the command line only chooses the format.
 //!
 //! The method is documented in the book (`book/src/gaps.md`).
 
-mod csv;
-mod json;
 mod lint;
-mod questionnaire;
 pub mod scenario;
 mod score;
 mod status;
-mod table;
 
 use std::collections::HashMap;
 
@@ -32,14 +28,10 @@ use crate::standards::{
 };
 use crate::workspace::Workspace;
 
-pub use self::csv::{CSV_COLUMNS, render_csv};
-pub use json::{JSON_VERSION, to_json};
 pub use lint::lint;
-pub use questionnaire::render_questionnaire;
 pub use scenario::{Change, Scenario, ScenarioError, Selection};
 pub use score::{Counts, Score, ThemeScore, ThemeScores, weight};
 pub use status::{credit, rank, roll_up, severity};
-pub use table::{TableOptions, render_table};
 
 /// What the analysis reads: the instruments, the assessment of one
 /// jurisdiction, and the weights. Built from a [`Workspace`], or by hand
@@ -453,4 +445,4 @@ fn assess<'a>(provision: &'a Provision, entries: &[Assessed<'a>], weight: f64) -
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -1,19 +1,9 @@
 //! Unit tests of the gap rules, each against a hand-computed value.
 
-use crate::localized::Localized;
-use std::collections::BTreeMap;
-use std::path::Path;
-use std::sync::Arc;
-
 use super::*;
-use crate::amend::{Amendment, AmendmentKind, AmendmentStatus, Visibility};
-use crate::date::Date;
-use crate::ids::WorkId;
-use crate::standards::{InstrumentKind, Obligation, Party, PartyStatus};
-
-fn path(p: &str) -> Arc<Path> {
-    Arc::from(Path::new(p))
-}
+use crate::amend::AmendmentStatus;
+use crate::standards::{Obligation, PartyStatus};
+use crate::testing::model::{self, amendment, entry, mapping, path, provision};
 
 struct P<'s> {
     id: &'s str,
@@ -32,120 +22,14 @@ fn p(id: &str, obligation: Obligation, theme: Theme) -> P<'_> {
 }
 
 fn instrument(id: &str, party: Option<PartyStatus>, provisions: &[P<'_>]) -> Instrument {
-    let mut parties = BTreeMap::new();
-    if let Some(status) = party {
-        parties.insert(
-            "kw".to_owned(),
-            Party {
-                status,
-                year: Some(2006),
-                note: None,
-            },
-        );
-    }
-    Instrument {
-        path: path(&format!("standards/{id}.yaml")),
-        id: id.to_owned(),
-        title: format!("Instrument {id}").into(),
-        short_title: None,
-        titles: BTreeMap::new(),
-        kind: InstrumentKind::Convention,
-        body: "UN".to_owned(),
-        parent: None,
-        adopted: None,
-        in_force: None,
-        source: "x".to_owned(),
-        note: None,
-        parties,
-        provisions: provisions
-            .iter()
-            .map(|x| Provision {
-                id: x.id.to_owned(),
-                citation: format!("Art. {}", x.id),
-                title: x.id.into(),
-                theme: x.theme,
-                obligation: x.obligation,
-                summary: Localized::default(),
-                note: None,
-                elements: x
-                    .elements
-                    .iter()
-                    .map(|e| Element {
-                        id: (*e).to_owned(),
-                        summary: Localized::default(),
-                        keywords: Vec::new(),
-                    })
-                    .collect(),
-                span: 0..0,
-            })
-            .collect(),
-    }
+    let provisions = provisions
+        .iter()
+        .map(|x| provision(x.id, x.obligation, x.theme, x.elements))
+        .collect();
+    model::instrument(id, party, provisions)
 }
 
-fn entry(standard: &str, provision: &str, element: Option<&str>, status: Status) -> MappingEntry {
-    MappingEntry {
-        standard: standard.to_owned(),
-        provision: provision.to_owned(),
-        element: element.map(str::to_owned),
-        articles: vec![ArticleRef::parse("/akn/kw/act/2013/91/~art_1").unwrap()],
-        status,
-        rationale: format!("{provision} {element:?} is {status}").into(),
-        recommendation: None,
-        basis: None,
-        sources: Vec::new(),
-        path: path(&format!("corpus/kw/mappings/{standard}.yaml")),
-        span: 0..0,
-        element_span: None,
-        article_spans: Vec::new(),
-        status_span: 0..0,
-        rationale_span: 0..0,
-        source_spans: Vec::new(),
-    }
-}
-
-fn mapping(standard: &str, entries: Vec<MappingEntry>) -> Mapping {
-    Mapping {
-        path: path(&format!("corpus/kw/mappings/{standard}.yaml")),
-        standard: standard.to_owned(),
-        standard_span: 0..0,
-        jurisdiction: "kw".to_owned(),
-        jurisdiction_span: 0..0,
-        assessed: "2026-01-01".parse::<Date>().unwrap(),
-        assessors: Vec::new(),
-        note: None,
-        entries,
-    }
-}
-
-fn amendment(
-    id: &str,
-    status: AmendmentStatus,
-    submitted: Option<&str>,
-    changes: Vec<MappingEntry>,
-) -> Amendment {
-    Amendment {
-        path: path(&format!("corpus/kw/amendments/{id}.md")),
-        id: id.to_owned(),
-        title: id.into(),
-        amends: WorkId::parse("/akn/kw/act/2013/91").unwrap(),
-        amends_span: 0..0,
-        kind: AmendmentKind::Bill,
-        status,
-        visibility: Visibility::Public,
-        sponsor: None,
-        illustrative: false,
-        submitted: submitted.map(|d| d.parse::<Date>().unwrap()),
-        enacted: None,
-        in_force: None,
-        source: None,
-        note: None,
-        mapping_changes: changes,
-        body: 0..0,
-        operations: Vec::new(),
-    }
-}
-
-fn inputs<'a>(instruments: &'a [Instrument], mappings: &'a [Mapping]) -> Inputs<'a> {
+pub(crate) fn inputs<'a>(instruments: &'a [Instrument], mappings: &'a [Mapping]) -> Inputs<'a> {
     Inputs {
         jurisdiction: "kw",
         weights: Weights::default(),
@@ -160,7 +44,7 @@ fn close(a: Option<f64>, b: f64) -> bool {
 
 /// The example workspace of the book: TIP Art. 3(a) by elements (full,
 /// full, partial), 3(b) full, 6(6) missing, all mandatory.
-fn book_example() -> (Vec<Instrument>, Vec<Mapping>) {
+pub(crate) fn book_example() -> (Vec<Instrument>, Vec<Mapping>) {
     use Obligation::Mandatory;
     let tip = instrument(
         "tip",
@@ -638,35 +522,4 @@ fn consolidated_text_without_a_cited_article_is_reported() {
             .len(),
         5
     );
-}
-
-#[test]
-fn the_table_colours_statuses_only_when_asked_and_always_writes_them() {
-    let (instruments, mappings) = book_example();
-    let filter = Filter::default();
-    let analysis = analyse(&inputs(&instruments, &mappings), &filter, Vec::new());
-    let plain = render_table(&analysis, &filter, TableOptions::default());
-    assert!(!plain.contains('\x1b'));
-    let colored = render_table(
-        &analysis,
-        &filter,
-        TableOptions {
-            color: true,
-            ..TableOptions::default()
-        },
-    );
-    assert!(colored.contains("\x1b[31mmissing\x1b[0m"), "{colored}");
-    assert!(colored.contains("\x1b[33mpartial\x1b[0m"));
-    // Without the escapes, the coloured table is the plain one.
-    let mut stripped = String::new();
-    let mut in_escape = false;
-    for c in colored.chars() {
-        match c {
-            '\x1b' => in_escape = true,
-            'm' if in_escape => in_escape = false,
-            _ if in_escape => {}
-            c => stripped.push(c),
-        }
-    }
-    assert_eq!(stripped, plain);
 }

@@ -8,10 +8,11 @@
 //!    overrides), checked before anything is written;
 //! 2. [`model::Model`]: the page model, built from the workspace without
 //!    changing it, with committee-only amendments left out of a public build;
-//! 3. pages rendered in parallel into a temporary folder ([`write::Staging`]);
+//! 3. pages rendered in parallel into a temporary folder (a
+//!    [`crate::atomic::Staging`]);
 //!    a page whose inputs hash as in the previous build is taken over;
 //! 4. assets, and the search index ([`search`], Pagefind), shard by shard;
-//! 5. the manifest, and the swap: the new site replaces the old at once.
+//! 5. the [`manifest`], and the swap: the new site replaces the old at once.
 //!
 //! Interface text comes from [`i18n`]; links from data pass through
 //! [`links`].
@@ -19,12 +20,12 @@
 pub mod assets;
 pub mod i18n;
 pub mod links;
+pub mod manifest;
 pub mod model;
 pub mod render;
 pub mod search;
 pub mod serve;
 pub mod watch;
-pub mod write;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -36,12 +37,14 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::atomic::{OutputError, Staging};
 use crate::corpus::Lang;
 use crate::diag::{Diagnostics, Sources};
+use crate::output::{csv, json, questionnaire};
 use crate::workspace::Workspace;
 
+use manifest::{MANIFEST, Manifest};
 use model::{Body, Download, DownloadsPage, Model, Page, SearchPage, msg};
-use write::{Manifest, OutputError, Staging};
 
 /// Who the site is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -70,23 +73,9 @@ pub struct BuildOptions {
     pub profile: Profile,
 }
 
-/// What a build did, for the summary line and `--format json`.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct BuildReport {
-    pub out: PathBuf,
-    pub profile: Profile,
-    pub pages: usize,
-    /// Pages rendered in this build; the others were unchanged and reused.
-    pub rendered: usize,
-    pub reused: usize,
-    pub search_shards: usize,
-    /// Search shards indexed in this build; the others were reused.
-    pub search_indexed: usize,
-    pub records: usize,
-    pub files: usize,
-    /// Seconds per step, in order.
-    pub timings: Vec<(&'static str, f64)>,
-}
+/// What a build did; the output stage words it (`output::text::build`,
+/// `output::json::build`).
+pub use crate::output::BuildReport;
 
 /// Why a build failed. In every case the previous site is untouched.
 #[derive(Debug)]
@@ -110,6 +99,19 @@ impl fmt::Display for BuildError {
         match self {
             BuildError::Templates(d, _) => write!(f, "{} template error(s)", d.errors()),
             BuildError::Render { page, message } => write!(f, "cannot render {page}: {message}"),
+            BuildError::Output(OutputError::NotOurs { path, marker }) => write!(
+                f,
+                "{} exists and is not a site built by mizan (it has no {marker}); \
+                 refusing to replace it: choose another --out folder or remove it",
+                path.display()
+            ),
+            BuildError::Output(OutputError::Unwritable { out, path, error }) => write!(
+                f,
+                "cannot write the site to {}: {}: {}",
+                out.display(),
+                path.display(),
+                OutputError::reason(error)
+            ),
             BuildError::Output(e) => write!(f, "{e}"),
             BuildError::Search { shard, message } => {
                 write!(f, "cannot build the search index {shard}: {message}")
@@ -175,67 +177,48 @@ fn unused_bundle_file(name: &str) -> bool {
         || name.starts_with("playground")
 }
 
-/// The gap report in the gap stage's own formats: `(path, catalogue key of
-/// the description, content)`. The analysis has no scenario, so no
-/// amendment (committee-only or not) is in them.
 /// A file of the downloads: its path, the catalogue key of its description,
 /// and its content.
 type DownloadFile = (String, &'static str, Vec<u8>);
 
+/// The gap report in the output stage's formats for other tools (CSV, JSON,
+/// the questionnaire). The analysis has no scenario, so no amendment
+/// (committee-only or not) is in them.
 fn downloads(model: &Model<'_>) -> Result<Vec<DownloadFile>, BuildError> {
     let filter = crate::gaps::Filter::default();
     let analysis = &model.analysis;
-    let json =
-        serde_json::to_vec_pretty(&crate::gaps::to_json(analysis, &filter)).map_err(|e| {
-            BuildError::Render {
-                page: "downloads/gaps.json".to_owned(),
-                message: e.to_string(),
-            }
-        })?;
+    let report = serde_json::to_vec_pretty(&json::gap_report(analysis, &filter)).map_err(|e| {
+        BuildError::Render {
+            page: "downloads/gaps.json".to_owned(),
+            message: e.to_string(),
+        }
+    })?;
     Ok(vec![
         (
             "downloads/gaps.csv".to_owned(),
             "downloads.csv",
-            crate::gaps::render_csv(analysis, &filter, model.ws).into_bytes(),
+            csv::render_csv(analysis, &filter, model.ws).into_bytes(),
         ),
-        ("downloads/gaps.json".to_owned(), "downloads.json", json),
+        ("downloads/gaps.json".to_owned(), "downloads.json", report),
         (
             "downloads/questionnaire.md".to_owned(),
             "downloads.questionnaire",
-            crate::gaps::render_questionnaire(analysis, &filter, model.ws).into_bytes(),
+            questionnaire::render_questionnaire(analysis, &filter, model.ws).into_bytes(),
         ),
     ])
 }
 
-/// Builds the site of `ws` into `opts.out`, atomically.
-pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let mut timings = Vec::new();
-    let mut clock = Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, f64)>| {
-        let d: Duration = clock.elapsed();
-        timings.push((name, d.as_secs_f64()));
-        clock = Instant::now();
-    };
-
-    let renderer = render::Renderer::new(&ws.root).map_err(|(d, s)| BuildError::Templates(d, s))?;
-    let assets =
-        assets::assets(&ws.root).map_err(|d| BuildError::Templates(d, Sources::default()))?;
-    lap("templates", &mut timings);
-
-    let staging = Staging::begin(&opts.out)?;
-    let previous: BTreeMap<String, String> = staging
-        .previous()
-        .map(|m| m.files.clone())
-        .unwrap_or_default();
-    lap("lock", &mut timings);
-
-    let model = Model::new(ws, opts.profile, true);
-    let shards = search::shards(ws, &model.histories);
-    let downloads = downloads(&model)?;
-    let mut pages = model.pages();
+/// The search page and the downloads page of each language: the search
+/// page lists the shards of the static index, its own language first.
+fn search_and_download_pages<'a>(
+    model: &'a Model<'a>,
+    shards: &[search::Shard],
+    downloads: &[DownloadFile],
+) -> Vec<Page<'a>> {
+    let mut pages = Vec::new();
     for &lang in model.languages() {
         let mut bundles: Vec<(&'static str, Vec<String>)> = Vec::new();
-        for s in &shards {
+        for s in shards {
             match bundles.iter_mut().find(|(l, _)| *l == s.lang.code()) {
                 Some((_, dirs)) => dirs.push(s.dir.clone()),
                 None => bundles.push((s.lang.code(), vec![s.dir.clone()])),
@@ -268,6 +251,33 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
             Body::Downloads(DownloadsPage { files }),
         ));
     }
+    pages
+}
+
+/// Builds the site of `ws` into `opts.out`, atomically.
+pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, f64)>| {
+        let d: Duration = clock.elapsed();
+        timings.push((name, d.as_secs_f64()));
+        clock = Instant::now();
+    };
+
+    let renderer = render::Renderer::new(&ws.root).map_err(|(d, s)| BuildError::Templates(d, s))?;
+    let assets =
+        assets::assets(&ws.root).map_err(|d| BuildError::Templates(d, Sources::default()))?;
+    lap("templates", &mut timings);
+
+    let staging = Staging::begin(&opts.out, MANIFEST)?;
+    let previous = Manifest::previous(&staging);
+    lap("lock", &mut timings);
+
+    let model = Model::new(ws, opts.profile, true);
+    let shards = search::shards(ws, &model.histories);
+    let downloads = downloads(&model)?;
+    let mut pages = model.pages();
+    pages.extend(search_and_download_pages(&model, &shards, &downloads));
     lap("model", &mut timings);
 
     let rendered = AtomicUsize::new(0);
@@ -345,12 +355,12 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
         profile: opts.profile.as_str().to_owned(),
         files,
     };
-    staging.commit(&manifest)?;
+    manifest.commit(staging)?;
     lap("swap", &mut timings);
 
     Ok(BuildReport {
         out: opts.out.clone(),
-        profile: opts.profile,
+        profile: opts.profile.as_str(),
         pages: page_count,
         rendered,
         reused: page_count - rendered,

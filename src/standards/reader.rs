@@ -72,6 +72,73 @@ pub fn read_instrument(path: &Arc<Path>, text: &str) -> (Option<Instrument>, Dia
             return (None, diags);
         }
     };
+    check_identity(path, &block, &raw, &mut diags);
+    let mut seen: HashMap<String, std::ops::Range<usize>> = HashMap::new();
+    let mut provisions = Vec::with_capacity(raw.provisions.len());
+    for p in raw.provisions {
+        let span = block.span(&p.id);
+        if let Err(e) = check_eid(&p.id.value) {
+            diags.push(Diagnostic::error(
+                Code::InvalidProvisionId,
+                path,
+                Some(span),
+                e.message,
+            ));
+            continue;
+        }
+        if let Some(first) = seen.get(&p.id.value) {
+            diags.push(
+                Diagnostic::error(
+                    Code::DuplicateProvision,
+                    path,
+                    Some(span),
+                    format!("duplicate provision `{}`", p.id.value),
+                )
+                .with_related(path, first.clone(), "first defined here"),
+            );
+            continue;
+        }
+        seen.insert(p.id.value.clone(), span.clone());
+        let elements = read_elements(path, &block, &p.id.value, p.elements, &mut diags);
+        provisions.push(Provision {
+            id: p.id.value,
+            citation: p.citation,
+            title: p.title,
+            theme: p.theme,
+            obligation: p.obligation,
+            summary: p.summary,
+            note: p.note,
+            elements,
+            span,
+        });
+    }
+    let instrument = Instrument {
+        path: Arc::clone(path),
+        id: raw.id.value,
+        title: raw.title.with_missing(&raw.titles),
+        short_title: raw.short_title,
+        titles: raw.titles,
+        kind: raw.kind,
+        body: raw.body,
+        parent: raw.parent.map(|p| p.value),
+        adopted: raw.adopted,
+        in_force: raw.in_force,
+        source: raw.source,
+        note: raw.note,
+        parties: raw.parties,
+        provisions,
+    };
+    (Some(instrument), diags)
+}
+
+/// The instrument's id (a slug, the file's name), its parent's id, and
+/// its parties' jurisdiction codes.
+fn check_identity(
+    path: &Arc<Path>,
+    block: &Block<'_>,
+    raw: &RawInstrument,
+    diags: &mut Diagnostics,
+) {
     if let Err(e) = check_slug(&raw.id.value) {
         diags.push(Diagnostic::error(
             Code::InvalidInstrumentId,
@@ -113,83 +180,39 @@ pub fn read_instrument(path: &Arc<Path>, text: &str) -> (Option<Instrument>, Dia
             ));
         }
     }
-    let mut seen: HashMap<String, std::ops::Range<usize>> = HashMap::new();
-    let mut provisions = Vec::with_capacity(raw.provisions.len());
-    for p in raw.provisions {
-        let span = block.span(&p.id);
-        if let Err(e) = check_eid(&p.id.value) {
+}
+
+/// A provision's elements, each with a valid id of its own.
+fn read_elements(
+    path: &Arc<Path>,
+    block: &Block<'_>,
+    provision: &str,
+    raw: Vec<Spanned<Element>>,
+    diags: &mut Diagnostics,
+) -> Vec<Element> {
+    let mut elements: Vec<Element> = Vec::with_capacity(raw.len());
+    for e in raw {
+        let espan = block.span(&e);
+        if let Err(err) = check_element(&e.value.id) {
             diags.push(Diagnostic::error(
-                Code::InvalidProvisionId,
+                Code::InvalidElementId,
                 path,
-                Some(span),
-                e.message,
+                Some(espan),
+                err.message,
             ));
-            continue;
+        } else if elements.iter().any(|x| x.id == e.value.id) {
+            diags.push(Diagnostic::error(
+                Code::DuplicateElement,
+                path,
+                Some(espan),
+                format!(
+                    "duplicate element `{}` in provision `{}`",
+                    e.value.id, provision
+                ),
+            ));
+        } else {
+            elements.push(e.value);
         }
-        if let Some(first) = seen.get(&p.id.value) {
-            diags.push(
-                Diagnostic::error(
-                    Code::DuplicateProvision,
-                    path,
-                    Some(span),
-                    format!("duplicate provision `{}`", p.id.value),
-                )
-                .with_related(path, first.clone(), "first defined here"),
-            );
-            continue;
-        }
-        seen.insert(p.id.value.clone(), span.clone());
-        let mut elements: Vec<Element> = Vec::with_capacity(p.elements.len());
-        for e in p.elements {
-            let espan = block.span(&e);
-            if let Err(err) = check_element(&e.value.id) {
-                diags.push(Diagnostic::error(
-                    Code::InvalidElementId,
-                    path,
-                    Some(espan),
-                    err.message,
-                ));
-            } else if elements.iter().any(|x| x.id == e.value.id) {
-                diags.push(Diagnostic::error(
-                    Code::DuplicateElement,
-                    path,
-                    Some(espan),
-                    format!(
-                        "duplicate element `{}` in provision `{}`",
-                        e.value.id, p.id.value
-                    ),
-                ));
-            } else {
-                elements.push(e.value);
-            }
-        }
-        provisions.push(Provision {
-            id: p.id.value,
-            citation: p.citation,
-            title: p.title,
-            theme: p.theme,
-            obligation: p.obligation,
-            summary: p.summary,
-            note: p.note,
-            elements,
-            span,
-        });
     }
-    let instrument = Instrument {
-        path: Arc::clone(path),
-        id: raw.id.value,
-        title: raw.title.with_missing(&raw.titles),
-        short_title: raw.short_title,
-        titles: raw.titles,
-        kind: raw.kind,
-        body: raw.body,
-        parent: raw.parent.map(|p| p.value),
-        adopted: raw.adopted,
-        in_force: raw.in_force,
-        source: raw.source,
-        note: raw.note,
-        parties: raw.parties,
-        provisions,
-    };
-    (Some(instrument), diags)
+    elements
 }

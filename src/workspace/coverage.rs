@@ -81,141 +81,190 @@ impl Tally {
     }
 }
 
+/// One tally per kind of text, in the order `check` prints them.
+struct Tallies {
+    works: Tally,
+    articles: Tally,
+    instruments: Tally,
+    titles: Tally,
+    summaries: Tally,
+    elements: Tally,
+    rationales: Tally,
+    recommendations: Tally,
+    amendments: Tally,
+    notes: Tally,
+}
+
 fn tallies(ws: &Workspace, lang: Lang) -> Vec<Tally> {
-    let code = lang.code();
-    let mut works = Tally::new("work titles");
-    let mut articles = Tally::new("articles");
-    for w in &ws.works {
-        let p = w.primary();
-        works.count(
-            w.expression(lang).is_some() || p.meta.titles.contains_key(code),
-            || Missing {
-                path: p.path.clone(),
-                span: ws.field_span(&p.path, "title"),
-                what: format!("the title of `{}`", w.id),
-            },
-        );
-        let mut eids: Vec<(&str, &Arc<Path>, &Range<usize>)> = w
-            .expressions
-            .iter()
-            .flat_map(|e| {
-                e.articles
-                    .iter()
-                    .map(move |a| (a.eid.as_str(), &e.path, &a.span))
-            })
-            .collect();
-        eids.sort_by_key(|(eid, _, _)| *eid);
-        eids.dedup_by_key(|(eid, _, _)| *eid);
-        let here = w.expression(lang);
-        for (eid, path, span) in eids {
-            articles.count(here.is_some_and(|e| e.article(eid).is_some()), || Missing {
-                path: path.clone(),
-                span: Some(span.clone()),
-                what: format!("article `{eid}` of `{}`", w.id),
-            });
-        }
-    }
-    let mut instruments = Tally::new("instrument titles");
-    let mut titles = Tally::new("provision titles");
-    let mut summaries = Tally::new("provision summaries");
-    let mut notes = Tally::new("notes");
-    let mut elements = Tally::new("element summaries");
-    for i in &ws.instruments {
-        let at = |field: &str, what: String| Missing {
-            path: i.path.clone(),
-            span: ws.field_span(&i.path, field),
-            what,
-        };
-        instruments.count(
-            i.title.has_lang(code) || i.titles.get(code).is_some_and(|t| !t.trim().is_empty()),
-            || at("title", format!("the title of `{}`", i.id)),
-        );
-        if let Some(n) = &i.note {
-            notes.text(n, lang, || at("note", format!("the note of `{}`", i.id)));
-        }
-        for party in i.parties.values() {
-            if let Some(n) = &party.note {
-                notes.text(n, lang, || {
-                    at("parties", format!("a party note of `{}`", i.id))
-                });
+    let mut t = Tallies {
+        works: Tally::new("work titles"),
+        articles: Tally::new("articles"),
+        instruments: Tally::new("instrument titles"),
+        titles: Tally::new("provision titles"),
+        summaries: Tally::new("provision summaries"),
+        elements: Tally::new("element summaries"),
+        rationales: Tally::new("rationales"),
+        recommendations: Tally::new("recommendations"),
+        amendments: Tally::new("amendment titles"),
+        notes: Tally::new("notes"),
+    };
+    t.count_statutes(ws, lang);
+    t.count_instruments(ws, lang);
+    t.count_entries(ws, lang);
+    t.count_amendments(ws, lang);
+    vec![
+        t.works,
+        t.articles,
+        t.instruments,
+        t.titles,
+        t.summaries,
+        t.elements,
+        t.rationales,
+        t.recommendations,
+        t.amendments,
+        t.notes,
+    ]
+}
+
+impl Tallies {
+    /// Work titles, and each article in any language of its work.
+    fn count_statutes(&mut self, ws: &Workspace, lang: Lang) {
+        let code = lang.code();
+        for w in &ws.works {
+            let p = w.primary();
+            self.works.count(
+                w.expression(lang).is_some() || p.meta.titles.contains_key(code),
+                || Missing {
+                    path: p.path.clone(),
+                    span: ws.field_span(&p.path, "title"),
+                    what: format!("the title of `{}`", w.id),
+                },
+            );
+            let mut eids: Vec<(&str, &Arc<Path>, &Range<usize>)> = w
+                .expressions
+                .iter()
+                .flat_map(|e| {
+                    e.articles
+                        .iter()
+                        .map(move |a| (a.eid.as_str(), &e.path, &a.span))
+                })
+                .collect();
+            eids.sort_by_key(|(eid, _, _)| *eid);
+            eids.dedup_by_key(|(eid, _, _)| *eid);
+            let here = w.expression(lang);
+            for (eid, path, span) in eids {
+                self.articles
+                    .count(here.is_some_and(|e| e.article(eid).is_some()), || Missing {
+                        path: path.clone(),
+                        span: Some(span.clone()),
+                        what: format!("article `{eid}` of `{}`", w.id),
+                    });
             }
         }
-        for p in &i.provisions {
-            let here = |what: String| Missing {
+    }
+
+    /// Instrument titles and notes, provision titles, summaries and notes,
+    /// element summaries.
+    fn count_instruments(&mut self, ws: &Workspace, lang: Lang) {
+        let code = lang.code();
+        for i in &ws.instruments {
+            let at = |field: &str, what: String| Missing {
                 path: i.path.clone(),
-                span: Some(p.span.clone()),
+                span: ws.field_span(&i.path, field),
                 what,
             };
-            let id = format!("{}/{}", i.id, p.id);
-            titles.text(&p.title, lang, || here(format!("the title of `{id}`")));
-            summaries.text(&p.summary, lang, || here(format!("the summary of `{id}`")));
-            if let Some(n) = &p.note {
-                notes.text(n, lang, || here(format!("the note of `{id}`")));
+            self.instruments.count(
+                i.title.has_lang(code) || i.titles.get(code).is_some_and(|t| !t.trim().is_empty()),
+                || at("title", format!("the title of `{}`", i.id)),
+            );
+            if let Some(n) = &i.note {
+                self.notes
+                    .text(n, lang, || at("note", format!("the note of `{}`", i.id)));
             }
-            for e in &p.elements {
-                elements.text(&e.summary, lang, || {
-                    here(format!("the summary of `{id}#{}`", e.id))
+            for party in i.parties.values() {
+                if let Some(n) = &party.note {
+                    self.notes.text(n, lang, || {
+                        at("parties", format!("a party note of `{}`", i.id))
+                    });
+                }
+            }
+            for p in &i.provisions {
+                let here = |what: String| Missing {
+                    path: i.path.clone(),
+                    span: Some(p.span.clone()),
+                    what,
+                };
+                let id = format!("{}/{}", i.id, p.id);
+                self.titles
+                    .text(&p.title, lang, || here(format!("the title of `{id}`")));
+                self.summaries
+                    .text(&p.summary, lang, || here(format!("the summary of `{id}`")));
+                if let Some(n) = &p.note {
+                    self.notes
+                        .text(n, lang, || here(format!("the note of `{id}`")));
+                }
+                for e in &p.elements {
+                    self.elements.text(&e.summary, lang, || {
+                        here(format!("the summary of `{id}#{}`", e.id))
+                    });
+                }
+            }
+        }
+    }
+
+    /// Rationales and recommendations of mapping entries (in the mappings
+    /// and in amendments' changes), and the mappings' notes.
+    fn count_entries(&mut self, ws: &Workspace, lang: Lang) {
+        let entries = ws
+            .mappings
+            .iter()
+            .flat_map(|m| &m.entries)
+            .chain(ws.amendments.iter().flat_map(|a| &a.mapping_changes));
+        for e in entries {
+            let here = |what: &str| Missing {
+                path: e.path.clone(),
+                span: Some(e.span.clone()),
+                what: format!(
+                    "the {what} of the entry for `{}/{}`",
+                    e.standard, e.provision
+                ),
+            };
+            self.rationales
+                .text(&e.rationale, lang, || here("rationale"));
+            if let Some(r) = &e.recommendation {
+                self.recommendations
+                    .text(r, lang, || here("recommendation"));
+            }
+        }
+        for m in &ws.mappings {
+            if let Some(n) = &m.note {
+                self.notes.text(n, lang, || Missing {
+                    path: m.path.clone(),
+                    span: ws.field_span(&m.path, "note"),
+                    what: format!("the note of the mapping of `{}`", m.standard),
                 });
             }
         }
     }
-    let mut rationales = Tally::new("rationales");
-    let mut recommendations = Tally::new("recommendations");
-    let entries = ws
-        .mappings
-        .iter()
-        .flat_map(|m| &m.entries)
-        .chain(ws.amendments.iter().flat_map(|a| &a.mapping_changes));
-    for e in entries {
-        let here = |what: &str| Missing {
-            path: e.path.clone(),
-            span: Some(e.span.clone()),
-            what: format!(
-                "the {what} of the entry for `{}/{}`",
-                e.standard, e.provision
-            ),
-        };
-        rationales.text(&e.rationale, lang, || here("rationale"));
-        if let Some(r) = &e.recommendation {
-            recommendations.text(r, lang, || here("recommendation"));
+
+    /// Amendment titles, sponsors and notes.
+    fn count_amendments(&mut self, ws: &Workspace, lang: Lang) {
+        for a in &ws.amendments {
+            let at = |field: &str, what: &str| Missing {
+                path: a.path.clone(),
+                span: ws.field_span(&a.path, field),
+                what: format!("the {what} of `{}`", a.id),
+            };
+            self.amendments
+                .text(&a.title, lang, || at("title", "title"));
+            if let Some(s) = &a.sponsor {
+                self.notes.text(s, lang, || at("sponsor", "sponsor"));
+            }
+            if let Some(n) = &a.note {
+                self.notes.text(n, lang, || at("note", "note"));
+            }
         }
     }
-    for m in &ws.mappings {
-        if let Some(n) = &m.note {
-            notes.text(n, lang, || Missing {
-                path: m.path.clone(),
-                span: ws.field_span(&m.path, "note"),
-                what: format!("the note of the mapping of `{}`", m.standard),
-            });
-        }
-    }
-    let mut amendments = Tally::new("amendment titles");
-    for a in &ws.amendments {
-        let at = |field: &str, what: &str| Missing {
-            path: a.path.clone(),
-            span: ws.field_span(&a.path, field),
-            what: format!("the {what} of `{}`", a.id),
-        };
-        amendments.text(&a.title, lang, || at("title", "title"));
-        if let Some(s) = &a.sponsor {
-            notes.text(s, lang, || at("sponsor", "sponsor"));
-        }
-        if let Some(n) = &a.note {
-            notes.text(n, lang, || at("note", "note"));
-        }
-    }
-    vec![
-        works,
-        articles,
-        instruments,
-        titles,
-        summaries,
-        elements,
-        rationales,
-        recommendations,
-        amendments,
-        notes,
-    ]
 }
 
 /// The translation coverage of every language of the workspace, and a
@@ -262,14 +311,4 @@ pub fn coverage(ws: &Workspace) -> (Vec<Coverage>, Diagnostics) {
         });
     }
     (out, diags)
-}
-
-/// `ar: 151/151 provision titles, 153/153 rationales`.
-pub fn coverage_line(c: &Coverage) -> String {
-    let kinds: Vec<String> = c
-        .kinds
-        .iter()
-        .map(|k| format!("{}/{} {}", k.translated, k.total, k.kind))
-        .collect();
-    format!("{}: {}", c.lang, kinds.join(", "))
 }

@@ -154,7 +154,14 @@ pub fn relative(root: &Path, path: &Path) -> String {
 
 /// Every document of the workspace, ordered by source file.
 pub fn documents(ws: &Workspace) -> Vec<IndexDoc> {
-    // Article id -> (provision reference, status) of the entries citing it.
+    let mut docs = article_documents(ws, &cited_articles(ws));
+    docs.extend(provision_documents(ws));
+    docs.sort_by(|a, b| (&a.source, &a.id, a.lang).cmp(&(&b.source, &b.id, b.lang)));
+    docs
+}
+
+/// Article id -> (provision reference, status) of the entries citing it.
+fn cited_articles(ws: &Workspace) -> BTreeMap<String, Vec<(String, Status)>> {
     let mut cited: BTreeMap<String, Vec<(String, Status)>> = BTreeMap::new();
     for m in &ws.mappings {
         for e in &m.entries {
@@ -170,12 +177,21 @@ pub fn documents(ws: &Workspace) -> Vec<IndexDoc> {
             }
         }
     }
+    cited
+}
+
+/// One document per article of every expression, with the provisions
+/// mapped to it and their statuses.
+fn article_documents(
+    ws: &Workspace,
+    cited: &BTreeMap<String, Vec<(String, Status)>>,
+) -> Vec<IndexDoc> {
     let expressions: Vec<_> = ws
         .works
         .iter()
         .flat_map(|w| w.expressions.iter().map(move |e| (w, e)))
         .collect();
-    let mut docs: Vec<IndexDoc> = expressions
+    expressions
         .par_iter()
         .flat_map_iter(|(work, expression)| {
             let meta = &expression.meta;
@@ -184,7 +200,6 @@ pub fn documents(ws: &Workspace) -> Vec<IndexDoc> {
                 Some(short) => format!("{}\n{short}", meta.title),
                 None => meta.title.clone(),
             };
-            let cited = &cited;
             expression.articles.iter().map(move |article| {
                 let id = work.id.article(&article.eid);
                 let mapped = cited.get(&id);
@@ -216,9 +231,13 @@ pub fn documents(ws: &Workspace) -> Vec<IndexDoc> {
                 }
             })
         })
-        .collect();
+        .collect()
+}
 
-    // Provisions: coverage from their units.
+/// One document per provision of every instrument, with the statuses of
+/// its units as coverage.
+fn provision_documents(ws: &Workspace) -> Vec<IndexDoc> {
+    let mut docs = Vec::new();
     let mut unit_statuses: BTreeMap<(String, String), BTreeSet<Status>> = BTreeMap::new();
     for u in units(ws) {
         unit_statuses
@@ -273,7 +292,6 @@ pub fn documents(ws: &Workspace) -> Vec<IndexDoc> {
             });
         }
     }
-    docs.sort_by(|a, b| (&a.source, &a.id, a.lang).cmp(&(&b.source, &b.id, b.lang)));
     docs
 }
 

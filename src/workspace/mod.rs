@@ -29,7 +29,7 @@ use crate::standards::{
     Instrument, Mapping, MappingEntry, Provision, read_instrument, read_mapping,
 };
 
-pub use coverage::{Coverage, KindCoverage, coverage, coverage_line};
+pub use coverage::{Coverage, KindCoverage, coverage};
 pub use discover::{Discovered, Entry, FileKind, Rules, SourceFile, discover};
 
 /// A loaded, validated workspace.

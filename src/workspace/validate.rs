@@ -231,6 +231,33 @@ pub(super) fn check_entry(
     amended: Option<&Amended<'_>>,
     diags: &mut Diagnostics,
 ) {
+    check_provision_ref(instrument, entry, diags);
+    if entry.status == Status::Unassessed {
+        diags.push(
+            Diagnostic::error(Code::UnassessedWritten,
+                &entry.path,
+                Some(entry.status_span.clone()),
+                "`unassessed` is not a status to write: it is what a provision without an entry is",
+            )
+            .with_help("remove the entry, or give its status: full, partial, missing, conflict, not-applicable"),
+        );
+    }
+    if entry.rationale.trim().is_empty() {
+        diags.push(
+            Diagnostic::error(
+                Code::NoRationale,
+                &entry.path,
+                Some(entry.rationale_span.clone()),
+                "the entry has no rationale",
+            )
+            .with_help("say why the status holds, naming the articles relied on"),
+        );
+    }
+    check_articles(ws, entry, articles, amended, diags);
+}
+
+/// The entry's provision (and element) exist in its instrument.
+fn check_provision_ref(instrument: &Instrument, entry: &MappingEntry, diags: &mut Diagnostics) {
     let path = &entry.path;
     match instrument.provision(&entry.provision) {
         None => {
@@ -274,27 +301,18 @@ pub(super) fn check_entry(
             }
         }
     }
-    if entry.status == Status::Unassessed {
-        diags.push(
-            Diagnostic::error(Code::UnassessedWritten,
-                path,
-                Some(entry.status_span.clone()),
-                "`unassessed` is not a status to write: it is what a provision without an entry is",
-            )
-            .with_help("remove the entry, or give its status: full, partial, missing, conflict, not-applicable"),
-        );
-    }
-    if entry.rationale.trim().is_empty() {
-        diags.push(
-            Diagnostic::error(
-                Code::NoRationale,
-                path,
-                Some(entry.rationale_span.clone()),
-                "the entry has no rationale",
-            )
-            .with_help("say why the status holds, naming the articles relied on"),
-        );
-    }
+}
+
+/// The articles the entry cites exist (once the amendment applies, for an
+/// amendment's `mapping_changes`).
+fn check_articles(
+    ws: &Workspace,
+    entry: &MappingEntry,
+    articles: &HashMap<&str, FastSet<&str>>,
+    amended: Option<&Amended<'_>>,
+    diags: &mut Diagnostics,
+) {
+    let path = &entry.path;
     for (article, span) in entry.articles.iter().zip(&entry.article_spans) {
         let work = article.work.as_str();
         let Some(eids) = articles.get(work) else {

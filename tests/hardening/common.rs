@@ -1,42 +1,22 @@
-//! Helpers shared by the hardening tests.
+//! Helpers shared by the hardening tests, beside those of every test
+//! (`mizan::testing`).
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
+
+pub use mizan::testing::cli::{mizan, run};
+pub use mizan::testing::files::{copy_dir, example_workspace, repo};
 
 pub const STATUTE: &str = "corpus/kw/act-2013-91.en.md";
 pub const AMENDMENT: &str = "corpus/kw/amendments/victim-compensation.md";
 
-pub fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-pub fn mizan() -> Command {
-    let mut c = Command::cargo_bin("mizan").unwrap();
-    c.env("NO_COLOR", "1");
-    c
-}
-
-pub fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// A valid workspace (the book's example) in a temporary folder.
 pub fn workspace() -> TempDir {
     let dir = TempDir::new().unwrap();
-    copy_dir(&repo().join("book/src/examples/workspace"), dir.path());
+    copy_dir(&example_workspace(), dir.path());
     dir
 }
 
@@ -48,12 +28,7 @@ pub fn edit(dir: &TempDir, rel: &str, f: impl FnOnce(String) -> String) {
 
 /// Runs `check --format json` on `ws`; returns (exit code, diagnostics).
 pub fn check(ws: &Path) -> (i32, Vec<Value>) {
-    let out = mizan()
-        .arg("--workspace")
-        .arg(ws)
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = run(ws, &["check", "--format", "json"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "panic: {stderr}");
     let json: Value = serde_json::from_slice(&out.stdout)

@@ -204,7 +204,7 @@ fn a_build_killed_with_sigkill_leaves_the_previous_site_usable() {
 
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("ws");
-    mizan::generate::generate(&mizan::generate::GenerateOptions::new(3_000, 3), &ws).unwrap();
+    mizan_generate::generate(&mizan_generate::GenerateOptions::new(3_000, 3), &ws).unwrap();
     let out = dir.path().join("site");
     build(&ws, &out, "public");
     let before = snapshot(&out);

@@ -435,6 +435,43 @@ pub struct VersionText<'a> {
     pub versions: Vec<VersionLink>,
 }
 
+/// The containers that hold an article and are not shown yet, outermost
+/// first, into the table of contents and the blocks.
+fn open_containers<'a>(
+    expr: &'a Expression,
+    a: &Article,
+    emitted: &mut [bool],
+    toc: &mut Vec<TocEntry<'a>>,
+    blocks: &mut Vec<Block<'a>>,
+) {
+    let mut chain = Vec::new();
+    let mut next = a.container;
+    while let Some(i) = next {
+        if i >= emitted.len() || emitted[i] || chain.contains(&i) {
+            break;
+        }
+        chain.push(i);
+        next = expr.containers[i].parent;
+    }
+    for &i in chain.iter().rev() {
+        emitted[i] = true;
+        let c = &expr.containers[i];
+        let d = depth(expr, c);
+        toc.push(TocEntry {
+            eid: &c.eid,
+            label: c.text.clone(),
+            depth: d,
+            article: false,
+        });
+        blocks.push(Block::Container(ContainerView {
+            eid: &c.eid,
+            level: heading_level(d),
+            heading: &c.text,
+            intro: &c.intro,
+        }));
+    }
+}
+
 fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang, v: VersionText<'a>) -> WorkPage<'a> {
     let primary = v
         .expressions
@@ -463,32 +500,7 @@ fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang, v: VersionText<'a>) 
     let mut blocks = Vec::with_capacity(expr.articles.len());
     let mut emitted = vec![false; expr.containers.len()];
     for a in &expr.articles {
-        let mut chain = Vec::new();
-        let mut next = a.container;
-        while let Some(i) = next {
-            if i >= emitted.len() || emitted[i] || chain.contains(&i) {
-                break;
-            }
-            chain.push(i);
-            next = expr.containers[i].parent;
-        }
-        for &i in chain.iter().rev() {
-            emitted[i] = true;
-            let c = &expr.containers[i];
-            let d = depth(expr, c);
-            toc.push(TocEntry {
-                eid: &c.eid,
-                label: c.text.clone(),
-                depth: d,
-                article: false,
-            });
-            blocks.push(Block::Container(ContainerView {
-                eid: &c.eid,
-                level: heading_level(d),
-                heading: &c.text,
-                intro: &c.intro,
-            }));
-        }
+        open_containers(expr, a, &mut emitted, &mut toc, &mut blocks);
         let d = a
             .container
             .and_then(|i| expr.containers.get(i))

@@ -14,8 +14,9 @@ use crate::standards::{GapBasis, PartyStatus, SourceKind, Status, Theme};
 use crate::text::collapse_whitespace;
 use crate::workspace::Workspace;
 
+use crate::gaps::{Analysis, Basis, Filter, InstrumentGaps, ProvisionGap};
+
 use super::csv::article_citation;
-use super::{Analysis, Basis, Filter, InstrumentGaps, ProvisionGap};
 
 /// Renders the listed provisions as a Markdown questionnaire.
 pub fn render_questionnaire(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> String {

@@ -1,10 +1,10 @@
-//! The JSON form of a gap report: a stable, versioned shape that the site
-//! and other tools read. `book/src/gaps.md` documents it field by field and
+//! The JSON form of a gap report (`mizan gaps --format json`): a stable,
+//! versioned shape that other tools read. `book/src/gaps.md` documents it field by field and
 //! `book/src/schemas/gaps.schema.json` is its JSON Schema; a test checks
 //! real output against that schema.
 //!
 //! Change the shape only with the schema and the book, and raise
-//! [`JSON_VERSION`] when a change can break a reader (a field removed,
+//! [`VERSION`] when a change can break a reader (a field removed,
 //! renamed or retyped); adding a field does not.
 
 use std::collections::BTreeMap;
@@ -12,21 +12,19 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::amend::{AmendmentStatus, Visibility};
+use crate::gaps::scenario::deltas;
+use crate::gaps::{
+    Analysis, Basis, Counts, Filter, InstrumentGaps, ProvisionGap, Report, Score, ThemeScores,
+    Totals,
+};
 use crate::ids::{ArticleRef, WorkId};
 use crate::settings::Weights;
 use crate::standards::{
     GapBasis, Instrument, InstrumentKind, Obligation, PartyStatus, Source, Status, Theme,
 };
-
-use super::scenario::deltas;
-use super::{
-    Analysis, Basis, Counts, Filter, InstrumentGaps, ProvisionGap, Report, Score, ThemeScores,
-    Totals,
-};
 use crate::translations::Translations;
 
-/// The version of the JSON shape.
-pub const JSON_VERSION: u32 = 1;
+use super::VERSION;
 
 #[derive(Debug, Serialize)]
 pub struct JsonReport<'r> {
@@ -263,7 +261,7 @@ fn party(instrument: &Instrument, jurisdiction: &str) -> Option<JsonParty> {
 }
 
 /// Builds the JSON form of an analysis; serialise it with `serde_json`.
-pub fn to_json<'r>(analysis: &'r Analysis<'_>, filter: &'r Filter) -> JsonReport<'r> {
+pub fn gap_report<'r>(analysis: &'r Analysis<'_>, filter: &'r Filter) -> JsonReport<'r> {
     let after = &analysis.report;
     let before = analysis.scenario.as_ref().map(|s| &s.before);
     let scenario = analysis.scenario.as_ref().map(|s| JsonScenario {
@@ -308,7 +306,7 @@ pub fn to_json<'r>(analysis: &'r Analysis<'_>, filter: &'r Filter) -> JsonReport
             .collect(),
     });
     JsonReport {
-        version: JSON_VERSION,
+        version: VERSION,
         jurisdiction: after.jurisdiction,
         method: Method {
             weights: after.weights,

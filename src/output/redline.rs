@@ -1,6 +1,7 @@
-//! Rendering a [`WorkDiff`]: an inline redline, a side-by-side comparative
-//! print, a unified diff, or JSON. Rendering reads the diff and returns
-//! text; it never changes the model.
+//! The redline of a [`WorkDiff`] (`mizan diff`): an inline redline, a
+//! side-by-side comparative print, or a unified diff (the JSON form is
+//! [`super::json::diff`]). Rendering reads the diff and returns text; it
+//! never changes the model.
 //!
 //! The inline and side-by-side forms always carry the markers `[-deleted-]`
 //! and `{+inserted+}`, so they survive printing, copying and `NO_COLOR`;
@@ -12,11 +13,10 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::Lang;
 
-use super::diff::{ArticleDiff, ArticleSide, ArticleStatus, ExpressionDiff, WorkDiff};
-use super::words::{Segment, SegmentKind};
-
-/// The version of the JSON shape of `mizan diff --format json`.
-pub const JSON_VERSION: u32 = 1;
+use crate::amend::diff::{
+    ArticleDiff, ArticleSide, ArticleStatus, DiffSegment as Segment,
+    DiffSegmentKind as SegmentKind, ExpressionDiff, WorkDiff,
+};
 
 /// How to render.
 #[derive(Debug, Clone, Copy)]
@@ -494,21 +494,10 @@ pub fn unified(d: &WorkDiff) -> String {
     out
 }
 
-/// The JSON form (shape documented in the book, versioned by `version`).
-pub fn json(d: &WorkDiff) -> serde_json::Value {
-    let mut value = serde_json::json!({ "version": JSON_VERSION });
-    if let (Some(map), Ok(serde_json::Value::Object(body))) =
-        (value.as_object_mut(), serde_json::to_value(d))
-    {
-        map.extend(body);
-    }
-    value
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::amend::words::redline;
+    use crate::amend::diff::redline;
 
     #[test]
     fn markers_never_span_a_line_break() {

@@ -1,23 +1,24 @@
 //! Writes a deterministic synthetic workspace for benchmarks and scale tests.
 //!
 //! ```text
-//! cargo run --release --example generate -- --articles 100000 --out /tmp/ws
+//! cargo run --release --locked -p mizan-generate -- --articles 100000 --out /tmp/ws
 //! ```
 //!
-//! The generator itself is `mizan::generate`; this is only its command line.
+//! The generator itself is the `mizan_generate` library; this is only its
+//! command line.
 
 use std::fmt;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use clap::Parser;
-use mizan::generate::{BENCH_AMENDMENT, BENCH_ARTICLES, GenerateOptions, generate};
+use mizan_generate::{BENCH_AMENDMENT, BENCH_ARTICLES, GenerateOptions, generate};
 
 /// Write a synthetic mizan workspace (statutes in English and Arabic,
 /// standards, mappings, amendments). The same arguments give byte-identical
 /// output.
 #[derive(Parser)]
-#[command(name = "generate", after_help = AFTER_HELP)]
+#[command(name = "mizan-generate", after_help = AFTER_HELP)]
 struct Args {
     /// Articles per language: the English expressions hold exactly N article
     /// headings, and the Arabic expressions the same N articles, aligned by

@@ -15,7 +15,7 @@ use crate::standards::{GapBasis, Source};
 use crate::translations::Translations;
 use crate::workspace::Workspace;
 
-use super::{Analysis, Filter, ProvisionGap};
+use crate::gaps::{Analysis, Basis, Filter, ProvisionGap};
 
 /// The columns, in order (documented in the book).
 pub const CSV_COLUMNS: [&str; 26] = [
@@ -173,9 +173,9 @@ pub fn render_csv(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> S
 
 fn assessed_by(p: &ProvisionGap<'_>) -> &'static str {
     match p.basis {
-        super::Basis::None => "none",
-        super::Basis::Provision(_) => "provision",
-        super::Basis::Elements { .. } => "elements",
+        Basis::None => "none",
+        Basis::Provision(_) => "provision",
+        Basis::Elements { .. } => "elements",
     }
 }
 

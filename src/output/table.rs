@@ -11,8 +11,11 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use crate::ids::ArticleRef;
 use crate::standards::{GapBasis, PartyStatus, Source, Status};
 
-use super::scenario::deltas;
-use super::{Analysis, Basis, Filter, InstrumentGaps, ProvisionGap, Report, Score, severity};
+use crate::gaps::scenario::{MissingArticle, deltas, status_code};
+use crate::gaps::{
+    Analysis, Basis, ElementGap, Filter, InstrumentGaps, ProvisionGap, Report, Scenario, Score,
+    severity,
+};
 
 /// How to draw the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -310,16 +313,23 @@ fn instrument_section(
             options.width
         )
     );
+    let rows = provision_rows(g, filter);
+    if rows.is_empty() {
+        out.push_str("  no provision matches the filter\n");
+        return;
+    }
+    write_rows(out, &rows, options);
+}
+
+/// The rows of the provisions the filter lists, worst first, each followed
+/// by its elements.
+fn provision_rows(g: &InstrumentGaps<'_>, filter: &Filter) -> Vec<Row> {
     let mut shown: Vec<(usize, &ProvisionGap<'_>)> = g
         .provisions
         .iter()
         .enumerate()
         .filter(|(_, p)| filter.shows(p))
         .collect();
-    if shown.is_empty() {
-        out.push_str("  no provision matches the filter\n");
-        return;
-    }
     // Within a status, gaps verified in law before those only not found in
     // the corpus.
     shown.sort_by_key(|(i, p)| {
@@ -341,35 +351,44 @@ fn instrument_section(
             articles: short_articles(&p.articles()),
             rationale: with_evidence(short_rationale(p), p.gap_basis(), &p.sources()),
         });
-        for e in &p.elements {
-            let articles: Vec<&ArticleRef> = e
-                .assessed
-                .map(|a| a.entry.articles.iter().collect())
-                .unwrap_or_default();
-            rows.push(Row {
-                status: e.status,
-                element: true,
-                provision: format!("  #{}", e.element.id),
-                citation: String::new(),
-                obligation: String::new(),
-                articles: if e.assessed.is_some() {
-                    short_articles(&articles)
-                } else {
-                    String::new()
-                },
-                rationale: e.assessed.map_or_else(
-                    || "no entry: not met until assessed".to_owned(),
-                    |a| {
-                        with_evidence(
-                            a.entry.rationale.to_string(),
-                            a.entry.basis,
-                            &a.entry.sources.iter().collect::<Vec<_>>(),
-                        )
-                    },
-                ),
-            });
-        }
+        rows.extend(p.elements.iter().map(element_row));
     }
+    rows
+}
+
+/// An element's row, drawn indented under its provision.
+fn element_row(e: &ElementGap<'_>) -> Row {
+    let articles: Vec<&ArticleRef> = e
+        .assessed
+        .map(|a| a.entry.articles.iter().collect())
+        .unwrap_or_default();
+    Row {
+        status: e.status,
+        element: true,
+        provision: format!("  #{}", e.element.id),
+        citation: String::new(),
+        obligation: String::new(),
+        articles: if e.assessed.is_some() {
+            short_articles(&articles)
+        } else {
+            String::new()
+        },
+        rationale: e.assessed.map_or_else(
+            || "no entry: not met until assessed".to_owned(),
+            |a| {
+                with_evidence(
+                    a.entry.rationale.to_string(),
+                    a.entry.basis,
+                    &a.entry.sources.iter().collect::<Vec<_>>(),
+                )
+            },
+        ),
+    }
+}
+
+/// The rows under a header, in columns fitted to the width: the rationale
+/// takes what the other columns leave.
+fn write_rows(out: &mut String, rows: &[Row], options: TableOptions) {
     let header = Row {
         status: Status::Full,
         element: false,
@@ -429,7 +448,7 @@ fn instrument_section(
         );
     };
     line(out, "status", "status".to_owned(), &header);
-    for r in &rows {
+    for r in rows {
         let s = r.status.as_str();
         line(out, s, paint(r.status, s, options.color), r);
     }
@@ -438,7 +457,7 @@ fn instrument_section(
 fn render_scenario(
     out: &mut String,
     after: &Report<'_>,
-    scenario: &super::Scenario<'_>,
+    scenario: &Scenario<'_>,
     filter: &Filter,
     options: TableOptions,
 ) {
@@ -451,7 +470,7 @@ fn render_scenario(
 }
 
 /// How many amendments the scenario applies, which, and what was checked.
-fn scenario_header(out: &mut String, scenario: &super::Scenario<'_>, options: TableOptions) {
+fn scenario_header(out: &mut String, scenario: &Scenario<'_>, options: TableOptions) {
     let amendments = &scenario.amendments;
     let text = scenario.text.as_ref();
     let _ = writeln!(
@@ -466,7 +485,7 @@ fn scenario_header(out: &mut String, scenario: &super::Scenario<'_>, options: Ta
         }
     );
     for a in amendments {
-        let status = super::scenario::status_code(a.status);
+        let status = status_code(a.status);
         let label = if a.illustrative {
             ", illustrative draft"
         } else {
@@ -577,7 +596,7 @@ fn scenario_changes(
 /// Mapping entries that rely on articles the amended text no longer has.
 fn scenario_missing_articles(
     out: &mut String,
-    missing: &[super::scenario::MissingArticle<'_>],
+    missing: &[MissingArticle<'_>],
     options: TableOptions,
 ) {
     if !missing.is_empty() {
@@ -717,6 +736,8 @@ fn fit(s: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gaps::analyse;
+    use crate::gaps::tests::{book_example, inputs};
 
     #[test]
     fn fit_cuts_by_display_width() {
@@ -726,5 +747,36 @@ mod tests {
         // Arabic letters are one column, harakat none.
         let ar = "يُعاقَب على الاتجار";
         assert!(fit(ar, 8).width() <= 8);
+    }
+
+    #[test]
+    fn the_table_colours_statuses_only_when_asked_and_always_writes_them() {
+        let (instruments, mappings) = book_example();
+        let filter = Filter::default();
+        let analysis = analyse(&inputs(&instruments, &mappings), &filter, Vec::new());
+        let plain = render_table(&analysis, &filter, TableOptions::default());
+        assert!(!plain.contains('\x1b'));
+        let colored = render_table(
+            &analysis,
+            &filter,
+            TableOptions {
+                color: true,
+                ..TableOptions::default()
+            },
+        );
+        assert!(colored.contains("\x1b[31mmissing\x1b[0m"), "{colored}");
+        assert!(colored.contains("\x1b[33mpartial\x1b[0m"));
+        // Without the escapes, the coloured table is the plain one.
+        let mut stripped = String::new();
+        let mut in_escape = false;
+        for c in colored.chars() {
+            match c {
+                '\x1b' => in_escape = true,
+                'm' if in_escape => in_escape = false,
+                _ if in_escape => {}
+                c => stripped.push(c),
+            }
+        }
+        assert_eq!(stripped, plain);
     }
 }
