@@ -32,12 +32,12 @@ fuzz_target!(|data: &[u8]| {
     let mut diags = Diagnostics::new();
     let read = mizan::corpus::parse_body(&path, &body, 0..body.len(), &mut diags);
     let too_deep = diags.iter().any(|d| d.message.starts_with("lists are nested"));
-    fn depth(points: &[mizan::corpus::Point]) -> usize {
-        points.iter().map(|p| 1 + depth(&p.points)).max().unwrap_or(0)
+    fn points_depth(points: &[mizan::corpus::Point]) -> usize {
+        points.iter().map(|p| 1 + points_depth(&p.points)).max().unwrap_or(0)
     }
     for a in &read.articles {
         for p in &a.paragraphs {
-            assert!(depth(&p.points) <= MAX_LIST_DEPTH || too_deep);
+            assert!(points_depth(&p.points) <= MAX_LIST_DEPTH || too_deep);
         }
     }
     let mut diags = Diagnostics::new();
