@@ -293,3 +293,64 @@ fn show_refuses_two_different_answers() {
     let err = failure(&["show", "/akn/kw/act/2013/91/eng"]);
     assert!(err.contains("names no article"), "{err}");
 }
+
+/// The `/akn/` URIs in a text: every attribute value or JSON string that
+/// starts with `/akn/`.
+fn uris_in(text: &str) -> Vec<String> {
+    text.match_indices("\"/akn/")
+        .map(|(i, _)| {
+            let rest = &text[i + 1..];
+            rest[..rest.find('"').unwrap()].to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn every_uri_the_exports_write_round_trips_and_resolves() {
+    use mizan::Workspace;
+    use mizan::ids::FrbrUri;
+    use mizan::testing::files::files;
+
+    let out = tempfile::tempdir().unwrap();
+    let akn = out.path().join("akn");
+    let ndjson = out.path().join("corpus.ndjson");
+    stdout(&mizan(&["export", "akn", "--out", akn.to_str().unwrap()]));
+    stdout(&mizan(&["export", "ndjson", "--out", ndjson.to_str().unwrap()]));
+    let mut uris = std::collections::BTreeSet::new();
+    for file in files(&akn) {
+        uris.extend(uris_in(&std::fs::read_to_string(akn.join(&file)).unwrap()));
+    }
+    let mut articles = std::collections::BTreeSet::new();
+    for line in std::fs::read_to_string(&ndjson).unwrap().lines() {
+        uris.extend(uris_in(line));
+        let doc: serde_json::Value = serde_json::from_str(line).unwrap();
+        if let (Some(e), Some(a)) = (doc["expression"].as_str(), doc["article"].as_str()) {
+            articles.insert(format!("{e}/~{a}"));
+        }
+    }
+    assert!(uris.len() > 100 && articles.len() > 100, "{} {}", uris.len(), articles.len());
+    let ws = Workspace::load(root()).unwrap();
+    for uri in &uris {
+        let parsed = FrbrUri::parse(uri).unwrap_or_else(|e| panic!("{uri}: {e}"));
+        assert!(
+            parsed.to_string() == *uri || parsed.manifestation_uri() == *uri,
+            "{uri} is not written back as it was read"
+        );
+        if let Err(e) = ws.resolve(&parsed) {
+            panic!("{uri}: {e}");
+        }
+    }
+    // Every article of every exported expression, by its expression URI.
+    for uri in &articles {
+        let parsed = FrbrUri::parse(uri).unwrap();
+        assert_eq!(parsed.to_string(), *uri);
+        let shown = mizan(&["show", uri, "--format", "json"]);
+        let j: serde_json::Value = serde_json::from_str(&stdout(&shown)).unwrap();
+        let lang = parsed.expression.as_ref().unwrap().language.as_str();
+        assert_eq!(
+            mizan::corpus::Lang::from_iso639_2(lang).map(|l| l.code()),
+            j["lang"].as_str(),
+            "{uri}"
+        );
+    }
+}

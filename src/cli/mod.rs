@@ -241,7 +241,7 @@ pub fn run(args: Args) -> CliResult {
             let version = show::VersionArgs {
                 at,
                 with: &with,
-                original: false,
+                named: None,
             };
             show::run(
                 &args.workspace,

@@ -7,7 +7,7 @@ use std::io;
 use std::path::Path;
 
 use mizan::Workspace;
-use mizan::amend::{ConsolidatedExpression, Version, VersionError, history};
+use mizan::amend::{ConsolidatedExpression, Version, VersionError};
 use mizan::corpus::{Article, Lang, Work};
 use mizan::date::Date;
 use mizan::ids::{ArticleRef, FrbrUri, PointInTime};
@@ -21,8 +21,9 @@ use super::{CliError, CliResult, Format, load, stdout_color};
 pub struct VersionArgs<'a> {
     pub at: Option<Date>,
     pub with: &'a [String],
-    /// The text as first enacted (`eng@` in a URI).
-    pub original: bool,
+    /// The version a URI names (`eng@`, `ara@2019-04-09`), which wins
+    /// over `at` when no pending amendment is applied.
+    pub named: Option<PointInTime>,
 }
 
 pub fn run(
@@ -90,13 +91,13 @@ fn from_uri<'a>(
         }
         args.at = Some(d);
     }
-    if e.version == PointInTime::Original {
-        if args.at.is_some() {
-            return Err(CliError::new(
-                "the URI names the text as first enacted (`@`) and --at a date",
-            ));
-        }
-        args.original = true;
+    if e.version == PointInTime::Original && args.at.is_some() {
+        return Err(CliError::new(
+            "the URI names the text as first enacted (`@`) and --at a date",
+        ));
+    }
+    if e.version != PointInTime::Latest {
+        args.named = Some(e.version);
     }
     Ok((Some(named), args))
 }
@@ -168,15 +169,16 @@ fn select_version(
     version_args: &VersionArgs<'_>,
 ) -> Result<Version, CliError> {
     let with: Vec<&str> = version_args.with.iter().map(String::as_str).collect();
-    if version_args.original {
-        if !with.is_empty() {
+    match version_args.named {
+        Some(PointInTime::Original) if !with.is_empty() => {
             return Err(CliError::new(
                 "--with applies pending amendments to the latest text, not to the text as first enacted",
             ));
         }
-        return history(work, &ws.amendments)
-            .map(|h| h.versions[0].clone())
-            .map_err(|d| CliError::new("the amendments do not apply").diagnostics(d, &ws.sources));
+        Some(named) if with.is_empty() => {
+            return ws.uri_version(work, named).map_err(not_found);
+        }
+        _ => {}
     }
     ws.version(work.id.as_str(), version_args.at, &with)
         .map_err(|e| match e {

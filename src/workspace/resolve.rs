@@ -197,8 +197,11 @@ impl Workspace {
 
     /// The version a point in time names: `@` the text as first enacted
     /// (as read, before any amendment mizan applies), `@DATE` and `:DATE`
-    /// the text in force on that date, none the latest.
-    fn uri_version(&self, work: &Work, at: PointInTime) -> Result<Version, ResolveError> {
+    /// the text in force on that date, none the latest. An expression
+    /// dated before the work came into force (its signature or version
+    /// date, which the exports write: `eng@2013-03-17` of a law in force
+    /// from 2013-04-17) names the text as first enacted.
+    pub fn uri_version(&self, work: &Work, at: PointInTime) -> Result<Version, ResolveError> {
         let failed = |e: VersionError| match e {
             VersionError::Invalid(_) => ResolveError::new(format!(
                 "the amendments of `{}` do not apply; `mizan check` says why",
@@ -206,10 +209,20 @@ impl Workspace {
             )),
             VersionError::Unavailable(m) => ResolveError::new(m),
         };
+        let h = history(work, &self.amendments).map_err(|d| failed(VersionError::Invalid(d)))?;
+        let first_dated = work
+            .expressions
+            .iter()
+            .flat_map(|e| [e.meta.date, e.meta.version_date()])
+            .flatten()
+            .min();
         match at {
-            PointInTime::Original => history(work, &self.amendments)
-                .map(|h| h.versions[0].clone())
-                .map_err(|d| failed(VersionError::Invalid(d))),
+            PointInTime::Original => Ok(h.versions[0].clone()),
+            PointInTime::At(d) | PointInTime::Amended(d)
+                if h.start().is_some_and(|s| d < s) && first_dated.is_some_and(|f| f <= d) =>
+            {
+                Ok(h.versions[0].clone())
+            }
             other => self
                 .version(work.id.as_str(), other.date(), &[])
                 .map_err(failed),
