@@ -315,7 +315,12 @@ fn every_uri_the_exports_write_round_trips_and_resolves() {
     let akn = out.path().join("akn");
     let ndjson = out.path().join("corpus.ndjson");
     stdout(&mizan(&["export", "akn", "--out", akn.to_str().unwrap()]));
-    stdout(&mizan(&["export", "ndjson", "--out", ndjson.to_str().unwrap()]));
+    stdout(&mizan(&[
+        "export",
+        "ndjson",
+        "--out",
+        ndjson.to_str().unwrap(),
+    ]));
     let mut uris = std::collections::BTreeSet::new();
     for file in files(&akn) {
         uris.extend(uris_in(&std::fs::read_to_string(akn.join(&file)).unwrap()));
@@ -328,7 +333,12 @@ fn every_uri_the_exports_write_round_trips_and_resolves() {
             articles.insert(format!("{e}/~{a}"));
         }
     }
-    assert!(uris.len() > 100 && articles.len() > 100, "{} {}", uris.len(), articles.len());
+    assert!(
+        uris.len() > 100 && articles.len() > 100,
+        "{} {}",
+        uris.len(),
+        articles.len()
+    );
     let ws = Workspace::load(root()).unwrap();
     for uri in &uris {
         let parsed = FrbrUri::parse(uri).unwrap_or_else(|e| panic!("{uri}: {e}"));

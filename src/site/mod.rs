@@ -22,6 +22,7 @@ pub mod i18n;
 pub mod links;
 pub mod manifest;
 pub mod model;
+pub mod redirects;
 pub mod render;
 pub mod search;
 pub mod serve;
@@ -244,6 +245,14 @@ fn search_and_download_pages<'a>(
             .collect();
         pages.push(model.page(
             lang,
+            "resolve/index.html",
+            "resolve.html",
+            "search",
+            msg(lang, "resolve.title"),
+            Body::Resolve,
+        ));
+        pages.push(model.page(
+            lang,
             "downloads/index.html",
             "downloads.html",
             "downloads",
@@ -306,6 +315,8 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
         staging.write(rel, bytes)?;
         files.insert(rel.clone(), String::new());
     }
+    staging.write(redirects::FILE, redirects::redirects(&model).as_bytes())?;
+    files.insert(redirects::FILE.to_owned(), String::new());
     lap("assets", &mut timings);
 
     let indexed = AtomicUsize::new(0);

@@ -86,6 +86,8 @@ pub enum Body<'a> {
     Amendment(Box<AmendmentPage<'a>>),
     Search(SearchPage),
     Downloads(DownloadsPage),
+    /// The page that resolves an Akoma Ntoso URI (through `_redirects`).
+    Resolve,
 }
 
 /// The context a template receives.
