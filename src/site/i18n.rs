@@ -188,7 +188,7 @@ messages! {
     "punct.period" => ". ", ". ";
     "punct.semicolon" => "; ", "؛ ";
     "resolve.found" => "Going to", "الانتقال إلى";
-    "resolve.hint" => "Paste an Akoma Ntoso URI in any form: a work, an expression (eng or ara, with a date after @), a component (!main) or a portion (~art_2). The search box accepts them too.", "الصق معرّف أكوما نتوسو بأي صيغة: العمل، أو التعبير (eng أو ara مع التاريخ بعد @)، أو المكوّن (!main)، أو الجزء (~art_2). ويقبلها مربع البحث أيضاً.";
+    "resolve.hint" => "Paste an Akoma Ntoso URI in any form: a work, an expression (a language, with a date after @), a component or a portion. The search box accepts them too. For example:", "الصق معرّف أكوما نتوسو بأي صيغة: العمل، أو التعبير (اللغة مع التاريخ بعد @)، أو المكوّن، أو الجزء. ويقبلها مربع البحث أيضاً. أمثلة:";
     "resolve.invalid" => "This is not an Akoma Ntoso URI. Example:", "هذا ليس معرّف أكوما نتوسو. مثال:";
     "resolve.label" => "Akoma Ntoso URI", "معرّف أكوما نتوسو";
     "resolve.not_found" => "No page in this site answers this URI.", "لا توجد صفحة في هذا الموقع لهذا المعرّف.";

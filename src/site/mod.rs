@@ -45,7 +45,7 @@ use crate::output::{csv, json, questionnaire};
 use crate::workspace::Workspace;
 
 use manifest::{MANIFEST, Manifest};
-use model::{Body, Download, DownloadsPage, Model, Page, SearchPage, msg};
+use model::{Body, Download, DownloadsPage, Model, Page, ResolvePage, SearchPage, msg};
 
 /// Who the site is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -249,7 +249,9 @@ fn search_and_download_pages<'a>(
             "resolve.html",
             "search",
             msg(lang, "resolve.title"),
-            Body::Resolve,
+            Body::Resolve(ResolvePage {
+                examples: redirects::examples(model, lang),
+            }),
         ));
         pages.push(model.page(
             lang,

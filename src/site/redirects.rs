@@ -12,6 +12,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
+use crate::corpus::Lang;
 use crate::ids::{FrbrUri, PointInTime};
 
 use super::model::Model;
@@ -69,6 +70,33 @@ pub fn redirects(model: &Model<'_>) -> String {
             let href = format!("{page}#{eid}");
             line(&mut out, &uri.clone().portion(eid), first.code(), &href);
         }
+    }
+    out
+}
+
+/// Example URIs for the resolver page, from the workspace's first work
+/// with an expression in `lang`: the work, its expression, as first
+/// enacted, and an article by component and portion.
+pub fn examples(model: &Model<'_>, lang: Lang) -> Vec<String> {
+    let Some(work) = model.ws.works.iter().find(|w| w.expression(lang).is_some()) else {
+        return Vec::new();
+    };
+    let uri = FrbrUri::of(&work.id);
+    let code = lang.iso639_2();
+    let mut out = vec![
+        uri.to_string(),
+        uri.clone()
+            .expression(code, PointInTime::Latest)
+            .to_string(),
+    ];
+    if let Some(a) = work.expression(lang).and_then(|e| e.articles.first()) {
+        out.push(
+            uri.clone()
+                .expression(code, PointInTime::Original)
+                .portion(&a.eid)
+                .to_string(),
+        );
+        out.push(uri.clone().component("main").portion(&a.eid).to_string());
     }
     out
 }

@@ -42,8 +42,16 @@
     return map;
   }
 
+  // The message, then a URI or a path as code that reads left to right
+  // inside an Arabic page.
   function say(key, extra) {
-    status.textContent = status.getAttribute("data-" + key) + (extra ? " " + extra : "");
+    status.textContent = status.getAttribute("data-" + key) + (extra ? " " : "");
+    if (extra) {
+      var code = document.createElement("code");
+      code.dir = "ltr";
+      code.textContent = extra;
+      status.appendChild(code);
+    }
   }
 
   // The forms to look up, most specific first, and the language root.
@@ -75,7 +83,8 @@
   function go(uri) {
     var c = candidates(uri);
     if (!c) {
-      say("invalid", "/akn/kw/act/2013/91/ara@2019-04-09/~art_2");
+      var example = document.querySelector("#resolve-examples code");
+      say("invalid", example ? example.textContent : "");
       return;
     }
     load().then(function (m) {

@@ -60,8 +60,10 @@ fn the_resolver_page_exists_in_both_languages() {
     let ar = read(&out.join("ar/resolve/index.html"));
     assert!(ar.contains(r#"<html lang="ar" dir="rtl">"#));
     assert!(ar.contains(r#"<label for="uri">معرّف أكوما نتوسو</label>"#));
-    // A URI reads left to right inside the Arabic page.
+    // A URI reads left to right inside the Arabic page, the examples too.
     assert!(ar.contains(r#"<input id="uri" type="text" name="uri" dir="ltr""#));
+    assert!(ar.contains(r#"<li><code dir="ltr">/akn/kw/act/2013/91/ara@/~art_1</code></li>"#));
+    assert!(en.contains(r#"<li><code dir="ltr">/akn/kw/act/2013/91/!main~art_1</code></li>"#));
     for page in [&en, &ar] {
         assert!(page.contains(r#"<script src="../../assets/resolve.js" defer></script>"#));
     }
