@@ -364,3 +364,28 @@ fn every_uri_the_exports_write_round_trips_and_resolves() {
         );
     }
 }
+
+#[test]
+fn diff_takes_expression_uris_as_versions() {
+    let by_uri = stdout(&mizan(&[
+        "diff",
+        "/akn/kw/act/2013/91/eng@",
+        "/akn/kw/act/2013/91/eng:2019-04-09",
+    ]));
+    let by_date = stdout(&mizan(&[
+        "diff",
+        "/akn/kw/act/2013/91@2013-04-17",
+        "/akn/kw/act/2013/91@2019-04-09",
+        "--lang",
+        "en",
+    ]));
+    assert_eq!(by_uri, by_date);
+    assert!(by_uri.contains("from: as enacted"), "{by_uri}");
+    // The expression date the exports write names the first text too.
+    let exported = stdout(&mizan(&[
+        "diff",
+        "/akn/kw/act/2013/91/eng@2013-03-17",
+        "/akn/kw/act/2013/91/eng@2019-04-09",
+    ]));
+    assert_eq!(exported, by_uri);
+}
