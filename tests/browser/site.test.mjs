@@ -147,6 +147,20 @@ test("the resolver page sends any URI form to its page, in the URI's language", 
   }
 });
 
+test("mizan serve answers a URI path through _redirects and the resolver page", async () => {
+  for (const [path, expected] of [
+    ["/akn/kw/act/2013/91/~art_2", "/en/works/act-2013-91/index.html#art_2"],
+    ["/akn/kw/act/2013/91/ara@2013-03-17/~art_3", "/ar/works/act-2013-91/index.html#art_3"],
+  ]) {
+    const { page, context, errors } = await open(path);
+    await page.waitForURL((u) => u.pathname.includes("/works/"), { timeout: 30_000 });
+    const got = new URL(page.url());
+    assert.equal(got.pathname + got.hash, expected, path);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test("the search box hands a URI to the resolver; a malformed one is explained in Arabic", async () => {
   const { page, context, errors } = await open("/ar/search/index.html?q=" + encodeURIComponent("/akn/kw/act/2013/91/ara/~art_3"));
   await page.waitForURL(/\/ar\/works\/act-2013-91\/index.html#art_3$/, { timeout: 30_000 });
