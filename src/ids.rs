@@ -180,7 +180,7 @@ impl WorkId {
 
     /// The id of an article of this work.
     pub fn article(&self, eid: &str) -> String {
-        format!("{}/~{}", self.0, eid)
+        FrbrUri::of(self).portion(eid).to_string()
     }
 }
 
@@ -229,7 +229,7 @@ impl ArticleRef {
 
 impl fmt::Display for ArticleRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/~{}", self.work, self.eid)
+        write!(f, "{}", FrbrUri::of(&self.work).portion(&self.eid))
     }
 }
 

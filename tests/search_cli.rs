@@ -103,6 +103,11 @@ fn filters_narrow_results() {
     // Provisions are in English.
     assert_eq!(count(&["search", "", "--lang", "en", "--lang", "ar"]), 25);
     assert_eq!(count(&["search", "", "--work", "/akn/kw/act/1995/3"]), 2);
+    // Any URI form of the work narrows to it.
+    assert_eq!(
+        count(&["search", "", "--work", "/akn/kw/act/1995/3/ara@"]),
+        2
+    );
     assert_eq!(count(&["search", "", "--work", "tip"]), 3);
     assert_eq!(count(&["search", "", "--year", "1995"]), 2);
     assert_eq!(

@@ -8,4 +8,5 @@ mod site {
     pub mod pages;
     pub mod security;
     pub mod serve;
+    pub mod uris;
 }

@@ -478,12 +478,13 @@ pub fn versions_diff(
 /// A version of a work named on the command line: `WORK@DATE` (mizan's
 /// shorthand), `WORK` (the latest), or any expression URI
 /// (`WORK/eng@DATE`, `WORK/ara:DATE`, `WORK/eng`), which also names the
-/// language. Read by the one URI parser, [`FrbrUri`].
-pub fn parse_version_ref(s: &str) -> Result<(WorkId, Option<Date>, Option<Lang>), String> {
+/// language, and `WORK/eng@` the text as first enacted. Read by the one
+/// URI parser, [`FrbrUri`].
+pub fn parse_version_ref(s: &str) -> Result<(WorkId, PointInTime, Option<Lang>), String> {
     if let Some((head, date)) = s.rsplit_once('@')
         && let Ok(work) = WorkId::parse(head)
     {
-        return Ok((work, Some(date.parse::<Date>()?), None));
+        return Ok((work, PointInTime::At(date.parse::<Date>()?), None));
     }
     let uri = FrbrUri::parse(s).map_err(|e| format!("`{s}`: {e}"))?;
     if uri.portion.is_some() || !uri.components.is_empty() || uri.format.is_some() {
@@ -493,7 +494,7 @@ pub fn parse_version_ref(s: &str) -> Result<(WorkId, Option<Date>, Option<Lang>)
         ));
     }
     let Some(e) = uri.expression else {
-        return Ok((uri.work, None, None));
+        return Ok((uri.work, PointInTime::Latest, None));
     };
     let lang = Lang::from_iso639_2(&e.language).ok_or_else(|| {
         format!(
@@ -501,13 +502,7 @@ pub fn parse_version_ref(s: &str) -> Result<(WorkId, Option<Date>, Option<Lang>)
             e.language
         )
     })?;
-    if e.version == PointInTime::Original {
-        return Err(format!(
-            "`{s}` names the text as first enacted: give the date of the version to compare (`{}/{}@YYYY-MM-DD`)",
-            uri.work, e.language
-        ));
-    }
-    Ok((uri.work, e.version.date(), Some(lang)))
+    Ok((uri.work, e.version, Some(lang)))
 }
 
 #[cfg(test)]
@@ -562,21 +557,24 @@ mod tests {
     fn version_refs_name_a_work_a_date_and_maybe_a_language() {
         let (w, d, l) = parse_version_ref("/akn/kw/act/2013/91@2013-03-17").unwrap();
         assert_eq!(
-            (w.as_str(), d.map(|d| d.to_string()), l),
+            (w.as_str(), d.date().map(|d| d.to_string()), l),
             ("/akn/kw/act/2013/91", Some("2013-03-17".into()), None)
         );
         let (_, d, l) = parse_version_ref("/akn/kw/act/2013/91/ara@2019-04-09").unwrap();
-        assert_eq!((d.is_some(), l), (true, Some(Lang::Ar)));
-        assert_eq!(parse_version_ref("/akn/kw/act/2013/91").unwrap().1, None);
+        assert_eq!((d.kind(), l), ("at", Some(Lang::Ar)));
+        assert_eq!(
+            parse_version_ref("/akn/kw/act/2013/91").unwrap().1,
+            PointInTime::Latest
+        );
         assert!(parse_version_ref("/akn/kw/act/2013/91@2013-02-30").is_err());
         assert!(parse_version_ref("/akn/kw/act/2013/91/fra@2013-03-17").is_err());
         assert!(parse_version_ref("../x@2013-03-17").is_err());
         let (_, d, l) = parse_version_ref("/akn/kw/act/2013/91/eng:2019-04-09").unwrap();
+        assert_eq!((d.kind(), l), ("amended", Some(Lang::En)));
         assert_eq!(
-            (d.map(|d| d.to_string()), l),
-            (Some("2019-04-09".into()), Some(Lang::En))
+            parse_version_ref("/akn/kw/act/2013/91/eng@").unwrap().1,
+            PointInTime::Original
         );
-        assert!(parse_version_ref("/akn/kw/act/2013/91/eng@").is_err());
         assert!(parse_version_ref("/akn/kw/act/2013/91/eng/~art_2").is_err());
     }
 

@@ -7,13 +7,17 @@ use std::path::Path;
 
 use clap::{CommandFactory, ValueEnum};
 
+use mizan::Workspace;
 use mizan::amend::diff::{DiffOptions, parse_version_ref};
 use mizan::amend::{VersionError, amendment_diff, versions_diff};
-use mizan::corpus::Lang;
+use mizan::corpus::{Lang, Work};
+use mizan::date::Date;
+use mizan::ids::PointInTime;
 use mizan::output::json;
 use mizan::output::redline::{RenderOptions, inline, side_by_side, unified};
 use mizan::text::did_you_mean_nearest;
 
+use super::resolve::not_found;
 use super::{Args, CliError, CliResult, load, stdout_color};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -99,6 +103,8 @@ pub fn run(workspace: &Path, args: DiffArgs<'_>) -> CliResult {
             let Some(work) = ws.work(work_id.as_str()) else {
                 return Err(CliError::new(format!("no work `{work_id}` in the corpus")));
             };
+            let from = version_date(&ws, work, from)?;
+            let to = version_date(&ws, work, to)?;
             let lang = args.lang.or(lang_a).or(lang_b);
             let options = DiffOptions { lang, ..options };
             if let Some(l) = lang
@@ -131,4 +137,26 @@ pub fn run(workspace: &Path, args: DiffArgs<'_>) -> CliResult {
         DiffFormat::Json => json::write(&mut out, &json::diff(&diff)?)?,
     }
     Ok(())
+}
+
+/// The date of the version a point in time names, as `versions_diff`
+/// takes it (`None`: the latest): `@` and a date before the work came into
+/// force name the text as first enacted, as in `show` and `resolve`.
+fn version_date(ws: &Workspace, work: &Work, at: PointInTime) -> Result<Option<Date>, CliError> {
+    match at {
+        PointInTime::Latest => Ok(None),
+        PointInTime::At(d) | PointInTime::Amended(d) => {
+            let version = ws.uri_version(work, at).map_err(not_found)?;
+            Ok(Some(version.date.map_or(d, |v| v.max(d))))
+        }
+        PointInTime::Original => {
+            let version = ws.uri_version(work, at).map_err(not_found)?;
+            version.date.map(Some).ok_or_else(|| {
+                CliError::new(format!(
+                    "the date `{}` came into force is not known: give the version's date",
+                    work.id
+                ))
+            })
+        }
+    }
 }

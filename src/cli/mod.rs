@@ -8,6 +8,7 @@ mod diff;
 mod error;
 mod export;
 mod gaps;
+mod resolve;
 mod search;
 mod serve;
 mod show;
@@ -54,7 +55,8 @@ enum Command {
     Gaps(gaps::GapsArgs),
     /// Show one article with its container path and mapped provisions.
     Show {
-        /// An article id, e.g. /akn/kw/act/2013/91/~art_2
+        /// An article id, e.g. /akn/kw/act/2013/91/~art_2, or any URI form
+        /// naming one (/akn/kw/act/2013/91/ara@2019-04-09/~art_2)
         article: String,
         /// The language of the expression to show.
         #[arg(long, value_enum)]
@@ -125,6 +127,15 @@ enum Command {
         /// Candidates per provision or element.
         #[arg(long, default_value_t = 5, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=100))]
         limit: u16,
+        /// Output: `text` for people, `json` for programs (a stable, documented shape).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// What an Akoma Ntoso URI names (work, language, version, portion)
+    /// and where it lives in the workspace.
+    Resolve {
+        /// Any FRBR URI form, e.g. /akn/kw/act/2013/91/ara@2013-03-17/~art_2
+        uri: String,
         /// Output: `text` for people, `json` for programs (a stable, documented shape).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -227,7 +238,11 @@ pub fn run(args: Args) -> CliResult {
             with,
             format,
         } => {
-            let version = show::VersionArgs { at, with: &with };
+            let version = show::VersionArgs {
+                at,
+                with: &with,
+                named: None,
+            };
             show::run(
                 &args.workspace,
                 &article,
@@ -293,6 +308,7 @@ pub fn run(args: Args) -> CliResult {
             limit,
             format,
         } => suggest::run(&args.workspace, standard, usize::from(limit), format),
+        Command::Resolve { uri, format } => resolve::run(&args.workspace, &uri, format),
         Command::Export { command } => export::run(&args.workspace, command),
         Command::Explain { code } => explain(&code),
     }

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::ids::WorkId;
+use crate::ids::{FrbrUri, WorkId};
 
 pub use heading::{HeadingKind, article_reference, classify as classify_heading, number_in_words};
 pub use reader::{MAX_LIST_DEPTH, parse_article_body, parse_body, read_expression};
@@ -270,12 +270,9 @@ impl Expression {
     /// With no known date it ends in `@`, which Akoma Ntoso reads as the
     /// original version.
     pub fn id(&self) -> String {
-        let date = self
-            .meta
-            .version_date()
-            .map(|d| d.to_string())
-            .unwrap_or_default();
-        format!("{}/{}@{date}", self.meta.work, self.meta.lang.iso639_2())
+        FrbrUri::of(&self.meta.work)
+            .expression_at(self.meta.lang.iso639_2(), self.meta.version_date())
+            .to_string()
     }
 
     pub fn article(&self, eid: &str) -> Option<&Article> {

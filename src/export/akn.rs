@@ -24,6 +24,7 @@ use serde::Serialize;
 use crate::Workspace;
 use crate::corpus::Lang;
 use crate::date::Date;
+use crate::ids::UriFormat;
 
 use super::{ExportError, Skipped, Version, versions, write_folder};
 
@@ -77,7 +78,8 @@ pub struct Manifest {
 /// (`akn/kw/act/2013/91/eng@2013-03-17/main.xml`). Ids are checked by
 /// their grammar, so this never leaves the folder.
 pub fn file_path(version: &Version<'_>) -> String {
-    format!("{}/main.xml", version.id().trim_start_matches('/'))
+    let uri = version.uri().component("main").format(UriFormat::Xml);
+    uri.manifestation_uri().trim_start_matches('/').to_owned()
 }
 
 /// What a document needs to know beyond its version.

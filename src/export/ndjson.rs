@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::Workspace;
 use crate::corpus::{Authority, Lang};
+use crate::ids::FrbrUri;
 use crate::standards::Status;
 use crate::text::fold_arabic;
 use crate::workspace::documents::{self, Kind as DocKind};
@@ -82,7 +83,10 @@ impl Doc {
     /// languages): the expression id and eId for an article.
     pub fn unique_id(&self) -> String {
         match &self.expression {
-            Some(e) => format!("{e}/~{}", self.article),
+            Some(e) => match FrbrUri::parse(e) {
+                Ok(uri) => uri.portion(&self.article).to_string(),
+                Err(_) => format!("{e}/~{}", self.article),
+            },
             None => self.id.clone(),
         }
     }

@@ -17,7 +17,7 @@ use crate::Workspace;
 use crate::amend::{self, Amendment, ConsolidatedExpression, History};
 use crate::corpus::{Article, Expression, Lang, Paragraph, Work};
 use crate::date::Date;
-use crate::ids::WorkId;
+use crate::ids::{FrbrUri, WorkId};
 
 use super::ExportError;
 
@@ -89,12 +89,12 @@ impl Version<'_> {
     /// The Akoma Ntoso expression id: `/akn/kw/act/2013/91/eng@2013-03-17`,
     /// ending in `@` when no date is known.
     pub fn id(&self) -> String {
-        let date = self.date.map(|d| d.to_string()).unwrap_or_default();
-        format!(
-            "{}/{}@{date}",
-            self.work.id,
-            self.expression.lang().iso639_2()
-        )
+        self.uri().to_string()
+    }
+
+    /// The expression's URI, which the other URIs of the export narrow.
+    pub fn uri(&self) -> FrbrUri {
+        FrbrUri::of(&self.work.id).expression_at(self.expression.lang().iso639_2(), self.date)
     }
 
     /// The id of the expression as read (the original version).

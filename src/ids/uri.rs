@@ -219,6 +219,67 @@ impl FrbrUri {
         Ok(uri)
     }
 
+    /// The work's URI, to narrow down with the builders below.
+    pub fn of(work: &WorkId) -> FrbrUri {
+        FrbrUri {
+            work: work.clone(),
+            expression: None,
+            components: Vec::new(),
+            portion: None,
+            format: None,
+        }
+    }
+
+    /// The expression in `language` (ISO 639-2) at `version`.
+    pub fn expression(mut self, language: &str, version: PointInTime) -> FrbrUri {
+        self.expression = Some(Expression {
+            language: language.to_owned(),
+            version,
+        });
+        self
+    }
+
+    /// The expression as of a version date: `@DATE`, or `@` when the date
+    /// is not known (the text as first enacted).
+    pub fn expression_at(self, language: &str, date: Option<Date>) -> FrbrUri {
+        self.expression(
+            language,
+            date.map_or(PointInTime::Original, PointInTime::At),
+        )
+    }
+
+    pub fn component(mut self, name: &str) -> FrbrUri {
+        self.components.push(name.to_owned());
+        self
+    }
+
+    pub fn portion(mut self, eid: &str) -> FrbrUri {
+        self.portion = Some(eid.to_owned());
+        self
+    }
+
+    pub fn format(mut self, format: UriFormat) -> FrbrUri {
+        self.format = Some(format);
+        self
+    }
+
+    /// The manifestation's own form, as Akoma Ntoso's `FRBRuri` of a
+    /// manifestation has it: the component without its `!`
+    /// (`.../eng@2013-03-17/main.xml`). It parses to the same parts as
+    /// the `!main.xml` form.
+    pub fn manifestation_uri(&self) -> String {
+        let mut out = self.expression_uri();
+        if !self.components.is_empty() {
+            out.push('/');
+            out.push_str(&self.components.join("/"));
+        }
+        if let Some(f) = self.format {
+            out.push('.');
+            out.push_str(f.extension());
+        }
+        out
+    }
+
     /// The URI of the expression, without component, portion or format:
     /// `/akn/kw/act/2013/91/eng@2013-03-17`, or the work's when there is none.
     pub fn expression_uri(&self) -> String {
@@ -496,6 +557,14 @@ fn parse_tail(uri: &mut FrbrUri, seg: &[Segment<'_>]) -> Result<(), UriError> {
         let name = match g.text.strip_prefix('!') {
             Some(n) => n,
             None if !uri.components.is_empty() && !g.text.starts_with('~') => g.text,
+            // A manifestation names its component without `!`: `main.xml`.
+            None if rest.len() == 1
+                && uri.format.is_some()
+                && !g.text.starts_with('~')
+                && check_eid(g.text).is_err() =>
+            {
+                g.text
+            }
             None => break,
         };
         let (name, portion) = match name.split_once('~') {

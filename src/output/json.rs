@@ -19,6 +19,7 @@ use serde_json::{Value, json};
 use crate::amend::diff::WorkDiff;
 use crate::search::query::Highlighted;
 use crate::search::{Hit, SearchResults, Suggestion};
+use crate::workspace::resolve::Resolved;
 
 use super::{BuildReport, Checked, ShownArticle};
 
@@ -153,6 +154,44 @@ pub fn build(report: &BuildReport) -> Value {
         "records": report.records,
         "files": report.files,
         "timings": report.timings.iter().map(|(k, v)| json!({"step": k, "seconds": v})).collect::<Vec<_>>(),
+    }))
+}
+
+/// `mizan resolve --format json`: what a URI names and where it lives.
+pub fn resolved(r: &Resolved<'_>) -> Value {
+    let e = r.uri.expression.as_ref();
+    envelope(json!({
+        "uri": r.uri.to_string(),
+        "work": r.work.id,
+        "country": r.work.id.country(),
+        "locality": r.work.id.locality(),
+        "doctype": r.work.id.doctype(),
+        "subtype": r.work.id.subtype(),
+        "actor": r.work.id.actor(),
+        "date": r.work.id.date(),
+        "number": r.work.id.number(),
+        "expression": e.map(|_| r.uri.expression_uri()),
+        "language": r.language.map(|l| l.iso639_2()),
+        "lang": r.language,
+        "point_in_time": r.point_in_time.kind(),
+        "point_in_time_date": r.point_in_time.date(),
+        "text_version": {
+            "label": r.version.label(),
+            "date": r.version.date,
+            "amendments": r.version.amendments,
+        },
+        "components": r.components,
+        "portion": r.portion.as_ref().map(|p| json!({
+            "eid": p.eid,
+            "kind": p.kind.name(),
+            "article": p.article,
+            "label": p.label,
+        })),
+        "format": r.format.map(|f| f.extension()),
+        "file": r.location.path.to_string_lossy(),
+        "line": r.location.line,
+        "column": r.location.column,
+        "amendment": r.location.amendment,
     }))
 }
 

@@ -11,9 +11,11 @@ use anstyle::Style;
 
 use crate::corpus::{Authority, Lang, Point, StatuteMeta};
 use crate::date::Date;
+use crate::ids::PointInTime;
 use crate::search::query::Highlighted;
 use crate::search::{Hit, Kind, SearchResults, Suggestion};
 use crate::text::without_bidi_controls;
+use crate::workspace::resolve::Resolved;
 use crate::workspace::{Coverage, MappedProvision};
 
 use super::{BuildReport, Checked, ShownArticle};
@@ -401,6 +403,51 @@ pub fn ndjson_export(
         count(lines, "line"),
         dir.display()
     )
+}
+
+/// `mizan resolve`: what a URI names, one fact a line, and where it lives.
+pub fn resolved(out: &mut impl Write, r: &Resolved<'_>) -> io::Result<()> {
+    writeln!(out, "{}", r.uri)?;
+    let title = &r.work.expressions[0].meta.title;
+    writeln!(out, "  work        {} ({title})", r.work.id)?;
+    match r.language {
+        Some(l) => writeln!(out, "  language    {} ({})", l.iso639_2(), language_name(l))?,
+        None => writeln!(out, "  language    any (none named)")?,
+    }
+    let version = match r.point_in_time {
+        PointInTime::Latest => "the latest".to_owned(),
+        PointInTime::Original => "as first enacted".to_owned(),
+        PointInTime::At(d) => format!("in force on {d}"),
+        PointInTime::Amended(d) => format!("as amended on {d}"),
+    };
+    writeln!(out, "  version     {version}: {}", r.version.label())?;
+    if !r.components.is_empty() {
+        writeln!(out, "  component   !{}", r.components.join("/"))?;
+    }
+    if let Some(p) = &r.portion {
+        writeln!(
+            out,
+            "  portion     ~{} ({}, {})",
+            p.eid,
+            p.kind.name(),
+            without_bidi_controls(&p.label)
+        )?;
+    }
+    if let Some(f) = r.format {
+        writeln!(out, "  format      {}", f.extension())?;
+    }
+    let l = &r.location;
+    write!(
+        out,
+        "  file        {}:{}:{}",
+        l.path.display(),
+        l.line,
+        l.column
+    )?;
+    match &l.amendment {
+        Some(a) => writeln!(out, " (the amendment `{a}`)"),
+        None => writeln!(out),
+    }
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ use super::documents::Kind;
 use super::index::{SearchError, SearchIndex};
 use super::schema::{Fields, facet_reference, provision_facet};
 use crate::corpus::Lang;
-use crate::ids::{ProvisionRef, WorkId, check_slug};
+use crate::ids::{FrbrUri, ProvisionRef, check_slug};
 use crate::standards::Status;
 
 /// Fields searched when a word names no field, with their boosts.
@@ -106,11 +106,35 @@ pub struct Filters {
     pub kinds: Vec<Kind>,
 }
 
+/// The work a `--work` value names: any URI form narrows to its work
+/// (`/akn/kw/act/2013/91/ara@2019-04-09` is `/akn/kw/act/2013/91`); an
+/// instrument id stays as it is.
+fn work_of(value: &str) -> String {
+    FrbrUri::parse(value).map_or_else(|_| value.to_owned(), |u| u.work.to_string())
+}
+
 impl Filters {
     /// Checks every value, so a typo is an error rather than no results.
     pub fn validate(&self) -> Result<(), SearchError> {
         for w in &self.works {
-            if WorkId::parse(w).is_err() && check_slug(w).is_err() {
+            if w.starts_with('/') {
+                match FrbrUri::parse(w) {
+                    Ok(uri) if uri.portion.is_none() => continue,
+                    Ok(_) => {
+                        return Err(SearchError::Filter {
+                            message: format!(
+                                "`{w}` names a portion: --work takes a work (`/akn/kw/act/2013/91`) or an expression of it"
+                            ),
+                        });
+                    }
+                    Err(e) => {
+                        return Err(SearchError::Filter {
+                            message: format!("`{w}` is not a work id: {e}"),
+                        });
+                    }
+                }
+            }
+            if check_slug(w).is_err() {
                 return Err(SearchError::Filter {
                     message: format!(
                         "`{w}` is neither a work id (`/akn/kw/act/2013/91`) nor an instrument id (`tip`)"
@@ -163,7 +187,7 @@ impl Filters {
             out.push(any(self
                 .works
                 .iter()
-                .map(|w| Term::from_field_text(f.work, w))
+                .map(|w| Term::from_field_text(f.work, &work_of(w)))
                 .collect()));
         }
         if !self.kinds.is_empty() {
@@ -621,5 +645,18 @@ mod tests {
             ..Filters::default()
         };
         assert!(f.validate().is_ok());
+        let f = Filters {
+            works: vec!["/akn/kw/act/2013/91/ara@2019-04-09".into()],
+            ..Filters::default()
+        };
+        assert!(f.validate().is_ok());
+        assert_eq!(work_of(&f.works[0]), "/akn/kw/act/2013/91");
+        for bad in ["/akn/kw/act/2013/91/", "/akn/kw/act/2013/91/~art_2"] {
+            let f = Filters {
+                works: vec![bad.into()],
+                ..Filters::default()
+            };
+            assert!(f.validate().is_err(), "{bad}");
+        }
     }
 }

@@ -24,6 +24,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "search.js",
         include_str!("../../templates/assets/search.js"),
     ),
+    (
+        "resolve.js",
+        include_str!("../../templates/assets/resolve.js"),
+    ),
 ];
 
 /// The assets of a build: the embedded ones, overridden by the workspace's

@@ -187,6 +187,13 @@ messages! {
     "punct.comma" => ", ", "، ";
     "punct.period" => ". ", ". ";
     "punct.semicolon" => "; ", "؛ ";
+    "resolve.found" => "Going to", "الانتقال إلى";
+    "resolve.hint" => "Paste an Akoma Ntoso URI in any form: a work, an expression (a language, with a date after @), a component or a portion. The search box accepts them too. For example:", "الصق معرّف أكوما نتوسو بأي صيغة: العمل، أو التعبير (اللغة مع التاريخ بعد @)، أو المكوّن، أو الجزء. ويقبلها مربع البحث أيضاً. أمثلة:";
+    "resolve.invalid" => "This is not an Akoma Ntoso URI. Example:", "هذا ليس معرّف أكوما نتوسو. مثال:";
+    "resolve.label" => "Akoma Ntoso URI", "معرّف أكوما نتوسو";
+    "resolve.not_found" => "No page in this site answers this URI.", "لا توجد صفحة في هذا الموقع لهذا المعرّف.";
+    "resolve.submit" => "Go", "انتقال";
+    "resolve.title" => "Find by URI", "البحث بالمعرّف";
     "search.count" => "Matching articles and provisions:", "عدد المواد والأحكام المطابقة:";
     "search.hint" => "Search the text of every article.", "ابحث في نصوص جميع المواد.";
     "search.http" => "Search needs the site to be served over HTTP (for example with mizan serve); it does not run from files opened directly.", "يتطلب البحث تقديم الموقع عبر HTTP (مثلاً بالأمر mizan serve)، ولا يعمل عند فتح الملفات مباشرة.";

@@ -22,6 +22,7 @@ pub mod i18n;
 pub mod links;
 pub mod manifest;
 pub mod model;
+pub mod redirects;
 pub mod render;
 pub mod search;
 pub mod serve;
@@ -44,7 +45,7 @@ use crate::output::{csv, json, questionnaire};
 use crate::workspace::Workspace;
 
 use manifest::{MANIFEST, Manifest};
-use model::{Body, Download, DownloadsPage, Model, Page, SearchPage, msg};
+use model::{Body, Download, DownloadsPage, Model, Page, ResolvePage, SearchPage, msg};
 
 /// Who the site is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -244,6 +245,16 @@ fn search_and_download_pages<'a>(
             .collect();
         pages.push(model.page(
             lang,
+            "resolve/index.html",
+            "resolve.html",
+            "search",
+            msg(lang, "resolve.title"),
+            Body::Resolve(ResolvePage {
+                examples: redirects::examples(model, lang),
+            }),
+        ));
+        pages.push(model.page(
+            lang,
             "downloads/index.html",
             "downloads.html",
             "downloads",
@@ -306,6 +317,8 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
         staging.write(rel, bytes)?;
         files.insert(rel.clone(), String::new());
     }
+    staging.write(redirects::FILE, redirects::redirects(&model).as_bytes())?;
+    files.insert(redirects::FILE.to_owned(), String::new());
     lap("assets", &mut timings);
 
     let indexed = AtomicUsize::new(0);

@@ -222,6 +222,13 @@ async fn respond(root: Arc<PathBuf>, req: Request<Incoming>) -> Result<Response<
 
 async fn serve_path(root: &Path, req: Request<Incoming>) -> Response<Body> {
     let path = req.uri().path().to_owned();
+    if let Some(to) = uri_redirect(root, &path) {
+        let mut r = plain(StatusCode::FOUND);
+        if let Ok(to) = HeaderValue::from_str(&to) {
+            r.headers_mut().insert(header::LOCATION, to);
+        }
+        return r;
+    }
     let found = resolve(root, &path);
     let (file, status) = match found {
         Some(Resolved::File(file)) => (file, StatusCode::OK),
@@ -250,6 +257,41 @@ async fn serve_path(root: &Path, req: Request<Incoming>) -> Response<Body> {
         }
         Err(_) => plain(StatusCode::INTERNAL_SERVER_ERROR),
     }
+}
+
+/// Answers an Akoma Ntoso URI as a static host reading `_redirects`
+/// would: a form the map lists goes to its page; any other form to the
+/// resolver page of the site's first language, which narrows it.
+fn uri_redirect(root: &Path, path: &str) -> Option<String> {
+    let uri = percent_decode(path)?;
+    if !uri.starts_with("/akn/") {
+        return None;
+    }
+    let Some(Resolved::File(map)) = resolve(root, "/_redirects") else {
+        return None;
+    };
+    let text = std::fs::read_to_string(map).ok()?;
+    let mut first_lang = None;
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let mut fields = line.split(' ');
+        let (Some(from), Some(to)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        if from == uri {
+            return Some(to.to_owned());
+        }
+        first_lang = first_lang.or_else(|| to.get(1..3));
+    }
+    let encoded: String = uri
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    Some(format!("/{}/resolve/index.html?uri={encoded}", first_lang?))
 }
 
 fn percent_decode(s: &str) -> Option<String> {
@@ -412,6 +454,41 @@ mod tests {
     fn server(site: &Path, limits: Limits) -> ServerHandle {
         let listener = bind("127.0.0.1:0".parse().unwrap()).unwrap();
         start(site.to_path_buf(), listener, limits).unwrap()
+    }
+
+    #[test]
+    fn akoma_ntoso_uris_redirect_as_the_map_says() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(site.join("en")).unwrap();
+        std::fs::write(
+            site.join("_redirects"),
+            "# map\n/akn/kw/act/2013/91/~art_2 /en/works/act-2013-91/index.html#art_2 301\n",
+        )
+        .unwrap();
+        let server = server(&site, Limits::default());
+        let listed = get(
+            server.addr,
+            "GET /akn/kw/act/2013/91/~art_2 HTTP/1.1\r\nHost: x\r\n\r\n",
+        );
+        assert!(listed.starts_with("HTTP/1.1 302"), "{listed}");
+        assert!(
+            listed.contains("location: /en/works/act-2013-91/index.html#art_2\r\n"),
+            "{listed}"
+        );
+        let other = get(
+            server.addr,
+            "GET /akn/kw/act/2013/91/ara@2019-04-09/~art_2 HTTP/1.1\r\nHost: x\r\n\r\n",
+        );
+        assert!(
+            other.contains(
+                "location: /en/resolve/index.html?uri=/akn/kw/act/2013/91/ara%402019-04-09/~art_2\r\n"
+            ),
+            "{other}"
+        );
+        let page = get(server.addr, "GET /en/nothing HTTP/1.1\r\nHost: x\r\n\r\n");
+        assert!(page.starts_with("HTTP/1.1 404"), "{page}");
+        server.stop();
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod discover;
 pub mod documents;
 mod evidence;
 mod invisible;
+pub mod resolve;
 mod validate;
 
 use std::collections::HashMap;

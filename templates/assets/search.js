@@ -149,6 +149,13 @@
     });
   }
 
+  // An Akoma Ntoso URI is not a query: the resolver page answers it.
+  function resolveUri(query) {
+    if (query.indexOf("/akn/") !== 0) return false;
+    location.assign(base + "resolve/index.html?uri=" + encodeURIComponent(query));
+    return true;
+  }
+
   var params = new URLSearchParams(location.search);
   var q = params.get("q");
   var wanted = params.get("in");
@@ -156,13 +163,14 @@
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var query = input.value.trim();
-    if (!query) return;
+    if (!query || resolveUri(query)) return;
     var url = new URL(location.href);
     url.searchParams.set("q", query);
     url.searchParams.set("in", langSelect.value);
     history.replaceState(null, "", url);
     run(query, langSelect.value);
   });
+  if (q && resolveUri(q.trim())) return;
   if (q) {
     input.value = q;
     run(q, langSelect.value);

@@ -131,6 +131,50 @@ test("a search for a known term finds the article and lands on its anchor", asyn
   await context.close();
 });
 
+test("the resolver page sends any URI form to its page, in the URI's language", async () => {
+  for (const [uri, expected] of [
+    ["/akn/kw/act/2013/91/ara@2019-04-09/~art_2", "/ar/works/act-2013-91/index.html#art_2"],
+    ["/akn/kw/act/2013/91/eng@/!main~art_13", "/en/works/act-2013-91/index.html#art_13"],
+    ["/akn/kw/act/2015/68/eng:2015-07-15/~chp_2__art_3", "/en/works/act-2015-68/index.html#art_3"],
+    ["/akn/kw/act/2013/91/eng@2013-03-17/main.xml", "/en/works/act-2013-91/index.html"],
+  ]) {
+    const { page, context, errors } = await open("/en/resolve/index.html?uri=" + encodeURIComponent(uri));
+    await page.waitForURL((u) => u.pathname.endsWith("/index.html") && !u.pathname.includes("/resolve/"), { timeout: 30_000 });
+    const got = new URL(page.url());
+    assert.equal(got.pathname + got.hash, expected, uri);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test("mizan serve answers a URI path through _redirects and the resolver page", async () => {
+  for (const [path, expected] of [
+    ["/akn/kw/act/2013/91/~art_2", "/en/works/act-2013-91/index.html#art_2"],
+    ["/akn/kw/act/2013/91/ara@2013-03-17/~art_3", "/ar/works/act-2013-91/index.html#art_3"],
+  ]) {
+    const { page, context, errors } = await open(path);
+    await page.waitForURL((u) => u.pathname.includes("/works/"), { timeout: 30_000 });
+    const got = new URL(page.url());
+    assert.equal(got.pathname + got.hash, expected, path);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test("the search box hands a URI to the resolver; a malformed one is explained in Arabic", async () => {
+  const { page, context, errors } = await open("/ar/search/index.html?q=" + encodeURIComponent("/akn/kw/act/2013/91/ara/~art_3"));
+  await page.waitForURL(/\/ar\/works\/act-2013-91\/index.html#art_3$/, { timeout: 30_000 });
+  await context.close();
+  const bad = await open("/ar/resolve/index.html?uri=" + encodeURIComponent("/akn/kw/act/2013/91/"));
+  assert.equal(await bad.page.locator("html").getAttribute("dir"), "rtl");
+  await bad.page.locator("#resolve-status").filter({ hasText: "ليس معرّف أكوما نتوسو" }).waitFor({ timeout: 30_000 });
+  assert.equal(await bad.page.locator("#uri").getAttribute("dir"), "ltr");
+  await bad.page.screenshot({ path: join(shots, "resolve-ar.png") });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(bad.errors, []);
+  await bad.context.close();
+});
+
 test("an Arabic search finds Arabic text", async () => {
   const { page, context } = await open("/ar/search/index.html?q=" + encodeURIComponent("الاتجار"));
   const links = page.locator("#search-results li a");

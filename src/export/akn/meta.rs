@@ -12,6 +12,7 @@ use std::io;
 use crate::amend::{Amendment, AmendmentKind, Visibility};
 use crate::corpus::{Authority, Expression, Extent, Lang, WorkStatus};
 use crate::date::Date;
+use crate::ids::{FrbrUri, UriFormat};
 
 use super::super::Version;
 use super::words::{self, DateOf};
@@ -111,12 +112,20 @@ fn identification(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
     let e = version.expression.as_ref();
     let work = &version.work.id;
     let year = work.year();
-    let expression = version.id();
+    let expression = version.uri();
+    let main = expression.clone().component("main");
+    let manifestation = main.clone().format(UriFormat::Xml);
     let state = format!("#{}", state_eid(work.country()));
     x.open("identification", &[("source", Some(EDITORS))])?;
 
     x.open("FRBRWork", &[])?;
-    x.empty("FRBRthis", &[("value", Some(&format!("{work}/!main")))])?;
+    x.empty(
+        "FRBRthis",
+        &[(
+            "value",
+            Some(&FrbrUri::of(work).component("main").to_string()),
+        )],
+    )?;
     x.empty("FRBRuri", &[("value", Some(work.as_str()))])?;
     if let Some(short) = &e.meta.short_title {
         x.empty(
@@ -139,11 +148,8 @@ fn identification(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
     let official = e.meta.authority == Authority::Official;
     let author = if official { state.as_str() } else { EDITORS };
     x.open("FRBRExpression", &[])?;
-    x.empty(
-        "FRBRthis",
-        &[("value", Some(&format!("{expression}/!main")))],
-    )?;
-    x.empty("FRBRuri", &[("value", Some(&expression))])?;
+    x.empty("FRBRthis", &[("value", Some(&main.to_string()))])?;
+    x.empty("FRBRuri", &[("value", Some(&expression.to_string()))])?;
     x.empty("FRBRdate", &[("date", Some(&date)), ("name", Some(name))])?;
     x.empty("FRBRauthor", &[("href", Some(author))])?;
     x.empty(
@@ -156,13 +162,10 @@ fn identification(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
     // The manifestation is dated by the version it renders, not by the day
     // it was written, so that the same corpus always gives the same bytes.
     x.open("FRBRManifestation", &[])?;
-    x.empty(
-        "FRBRthis",
-        &[("value", Some(&format!("{expression}/!main.xml")))],
-    )?;
+    x.empty("FRBRthis", &[("value", Some(&manifestation.to_string()))])?;
     x.empty(
         "FRBRuri",
-        &[("value", Some(&format!("{expression}/main.xml")))],
+        &[("value", Some(&manifestation.manifestation_uri()))],
     )?;
     x.empty("FRBRdate", &[("date", Some(&date)), ("name", Some(name))])?;
     x.empty("FRBRauthor", &[("href", Some(EDITORS))])?;

@@ -90,6 +90,7 @@ const VALID: &[(&str, Parts)] = &[
     ("/akn/kw/act/2013/91/eng/!main~chp_1__art_3", (W, None, None, None, "2013", "91", Some("eng"), "latest", "main", Some("chp_1__art_3"), None)),
     // Formats.
     ("/akn/kw/act/2013/91/eng@2013-03-17/!main.xml", (W, None, None, None, "2013", "91", Some("eng"), "at 2013-03-17", "main", None, Some("xml"))),
+    ("/akn/kw/act/2013/91/eng@2013-03-17/main.xml", (W, None, None, None, "2013", "91", Some("eng"), "at 2013-03-17", "main", None, Some("xml"))),
     ("/akn/kw/act/2013/91/eng.html", (W, None, None, None, "2013", "91", Some("eng"), "latest", "", None, Some("html"))),
     ("/akn/kw/act/2013/91.akn", (W, None, None, None, "2013", "91", None, "-", "", None, Some("akn"))),
     ("/akn/kw/act/2013/91/ara@2013-03-17/~art_2.html", (W, None, None, None, "2013", "91", Some("ara"), "at 2013-03-17", "", Some("art_2"), Some("html"))),
@@ -142,6 +143,7 @@ const INVALID: &[(&str, &str, &str)] = &[
     ),
     ("/akn/kw/act/2013/91/eng/ara", "ara", "second expression"),
     ("/akn/kw/act/2013/91/eng.pdf", ".pdf", "format"),
+    ("/akn/kw/act/2013/91/eng/art_2.xml", "art_2", "`~art_2`"),
     ("/akn/kw/act/2013/91/~art 2", " ", "space"),
     ("/akn/kw/act/2013/91/~art_٢", "٢", "cannot hold"),
 ];
@@ -158,6 +160,24 @@ fn every_valid_form_parses_into_its_parts_and_writes_back() {
     // The writer's one form for a portion in a component.
     let u = FrbrUri::parse("/akn/kw/act/2013/91/!main/~art_2").unwrap();
     assert_eq!(u.to_string(), "/akn/kw/act/2013/91/!main~art_2");
+    // The builders and the manifestation's form.
+    let m = FrbrUri::of(&u.work)
+        .expression_at("eng", "2013-03-17".parse().ok())
+        .component("main")
+        .format(UriFormat::Xml);
+    assert_eq!(
+        m.to_string(),
+        "/akn/kw/act/2013/91/eng@2013-03-17/!main.xml"
+    );
+    assert_eq!(
+        m.manifestation_uri(),
+        "/akn/kw/act/2013/91/eng@2013-03-17/main.xml"
+    );
+    assert_eq!(FrbrUri::parse(&m.manifestation_uri()), Ok(m.clone()));
+    let original = FrbrUri::of(&u.work)
+        .expression_at("ara", None)
+        .portion("art_2");
+    assert_eq!(original.to_string(), "/akn/kw/act/2013/91/ara@/~art_2");
 }
 
 #[test]

@@ -56,6 +56,12 @@ pub struct SearchPage {
     pub bundles: Vec<(&'static str, Vec<String>)>,
 }
 
+/// The resolver page: example URIs of the workspace's first work.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResolvePage {
+    pub examples: Vec<String>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct DownloadsPage {
     pub files: Vec<Download>,
@@ -86,6 +92,8 @@ pub enum Body<'a> {
     Amendment(Box<AmendmentPage<'a>>),
     Search(SearchPage),
     Downloads(DownloadsPage),
+    /// The page that resolves an Akoma Ntoso URI (through `_redirects`).
+    Resolve(ResolvePage),
 }
 
 /// The context a template receives.
