@@ -3,9 +3,24 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mizan::ids::{ArticleRef, ProvisionRef, WorkId, check_eid, check_slug, parse_article_number};
+use mizan::ids::{
+    ArticleRef, FrbrUri, ProvisionRef, WorkId, check_eid, check_slug, parse_article_number,
+};
 
 fuzz_target!(|text: &str| {
+    // Any URI form: what parses writes back to the same parts; an error's
+    // span lies on character boundaries of the text.
+    match FrbrUri::parse(text) {
+        Ok(uri) => {
+            assert_eq!(FrbrUri::parse(&uri.to_string()).as_ref(), Ok(&uri));
+            if uri.format.is_some() && !uri.components.is_empty() && uri.portion.is_none() {
+                assert_eq!(FrbrUri::parse(&uri.manifestation_uri()).as_ref(), Ok(&uri));
+            }
+        }
+        Err(e) => {
+            assert!(text.get(e.span.clone()).is_some(), "{e:?}");
+        }
+    }
     if let Ok(w) = WorkId::parse(text) {
         assert!(!w.as_str().contains(".."));
         let _ = (w.slug(), w.year(), w.subtype(), w.number());

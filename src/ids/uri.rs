@@ -330,12 +330,6 @@ fn check_characters(s: &str) -> Result<(), UriError> {
         return Err(UriError::at(0..0, "an empty text is not a URI")
             .help(format!("for example `{EXAMPLE}`")));
     }
-    if s.len() > 400 {
-        return Err(UriError::at(
-            400..s.len(),
-            "a URI is at most 400 bytes long",
-        ));
-    }
     if let Some((i, c)) = s
         .char_indices()
         .find(|(_, c)| !c.is_ascii_graphic() || matches!(c, '?' | '#' | '%' | '\\'))
@@ -349,6 +343,13 @@ fn check_characters(s: &str) -> Result<(), UriError> {
             UriError::at(i..i + c.len_utf8(), format!("a URI cannot hold {what}"))
                 .help("URIs are lower-case ASCII: letters, digits and `/ - _ @ : ! ~ .`"),
         );
+    }
+    // Only ASCII from here, so every span falls on a character boundary.
+    if s.len() > 400 {
+        return Err(UriError::at(
+            400..s.len(),
+            "a URI is at most 400 bytes long",
+        ));
     }
     Ok(())
 }

@@ -180,6 +180,30 @@ fn every_valid_form_parses_into_its_parts_and_writes_back() {
     assert_eq!(original.to_string(), "/akn/kw/act/2013/91/ara@/~art_2");
 }
 
+/// A URI of 426 bytes, too long.
+const LONG: &str = concat!(
+    "/akn/kw/act/2013/91/~art_1",
+    "__para_1__para_1__para_1__para_1__para_1__para_1__para_1__para_1__para_1__para_1",
+    "__para_1__para_1__para_1__para_1__para_1__para_1__para_1__para_1__para_1__para_1",
+    "__para_1__para_1__para_1__para_1__para_1__para_1__para_1__para_1__para_1__para_1",
+    "__para_1__para_1__para_1__para_1__para_1__para_1__para_1__para_1__para_1__para_1",
+    "__para_1__para_1__para_1__para_1__para_1__para_1__para_1__para_1__para_1__para_1",
+);
+
+#[test]
+fn spans_fall_on_character_boundaries() {
+    let e = FrbrUri::parse(LONG).unwrap_err();
+    assert_eq!(e.span, 400..LONG.len());
+    assert!(e.message.contains("at most 400"));
+    // Byte 400 inside an Arabic letter: the letter is the error, not the
+    // length (whose span would split the letter).
+    let mut text = LONG[..399].to_owned();
+    text.push('٢');
+    let e = FrbrUri::parse(&text).unwrap_err();
+    assert_eq!(&text[e.span.clone()], "٢");
+    assert!(e.message.contains("cannot hold"));
+}
+
 #[test]
 fn every_invalid_form_points_at_its_segment() {
     for (text, segment, word) in INVALID {
