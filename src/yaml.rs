@@ -349,9 +349,14 @@ mod tests {
     #[test]
     fn a_budget_breach_names_what_is_too_large() {
         // serde-saphyr stops at 64 levels of nesting; 70 block levels breach it.
-        let yaml: String = (0..70).map(|depth| format!("{}k:\n", "  ".repeat(depth))).collect();
+        let yaml: String = (0..70)
+            .map(|depth| format!("{}k:\n", "  ".repeat(depth)))
+            .collect();
         let (m, h) = message(&yaml);
-        assert!(m.starts_with("the YAML is larger than mizan reads: it nests "), "{m}");
+        assert!(
+            m.starts_with("the YAML is larger than mizan reads: it nests "),
+            "{m}"
+        );
         assert!(m.ends_with(" levels deep"), "{m}");
         assert_eq!(h.as_deref(), Some("split the file, or shorten it"));
         assert!(!m.contains("budget") && !m.contains("Depth"), "{m}");
