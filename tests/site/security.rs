@@ -11,7 +11,7 @@ const ALLOWED_TAGS: &[&str] = &[
     "span", "form", "label", "input", "button", "nav", "ul", "ol", "li", "p", "main", "footer",
     "h1", "h2", "h3", "h4", "h5", "h6", "section", "table", "thead", "tbody", "tr", "th", "td",
     "dl", "dt", "dd", "bdi", "br", "pre", "fieldset", "legend", "select", "option", "output",
-    "ins", "del", "mark", "caption", "colgroup", "col", "small", "strong", "em", "sup",
+    "ins", "del", "mark", "caption", "colgroup", "col", "small", "strong", "em", "sup", "code",
 ];
 
 /// Every start tag of an HTML text: (name, raw attribute text). Text from
