@@ -239,6 +239,7 @@ messages! {
     "work.no_expression" => "There is no text of this law in this language; the text below is in another language.", "لا يتوفر نص لهذا القانون بهذه اللغة؛ النص أدناه بلغة أخرى.";
     "work.old_version" => "This is an earlier version of the law, no longer in force.", "هذه نسخة سابقة من القانون، لم تعد نافذة.";
     "work.parallel" => "Show both languages side by side", "اعرض اللغتين متجاورتين";
+    "work.parallel_http" => "The side-by-side view reads the other language's page, which needs the site to be served over HTTP (for example with mizan serve); open that page from the language links instead.", "يقرأ العرض المتجاور صفحة اللغة الأخرى، وهذا يتطلب تقديم الموقع عبر HTTP (مثلاً بالأمر mizan serve)؛ افتح تلك الصفحة من روابط اللغات بدلاً من ذلك.";
     "work.publication" => "Published", "النشر";
     "work.repealed_by" => "Repealed by", "أُلغيت بموجب";
     "work.text" => "Text", "النص";

@@ -36,14 +36,66 @@
     apply();
   }
 
-  // A law's page: show the other language beside each article.
+  // A law's page: show the other language beside each article. Its text is
+  // read from that language's page of the same law, once, when first asked
+  // for, so that each page holds its own language only.
   var toggle = document.getElementById("parallel-toggle");
   if (toggle) {
-    toggle.closest(".view-toggle").hidden = false;
+    var view = toggle.closest(".view-toggle");
+    view.hidden = false;
     var key = "mizan.parallel";
+    var loaded = null;
+    var fill = function (other) {
+      var sections = document.querySelectorAll("#statute section.article");
+      for (var i = 0; i < sections.length; i++) {
+        var row = sections[i].querySelector(".article-row");
+        var box = document.createElement("div");
+        box.className = "article-other";
+        var found = other.getElementById(sections[i].id);
+        var text = found && found.querySelector(".article-text");
+        if (text) {
+          box.lang = view.dataset.lang;
+          box.dir = view.dataset.dir;
+          var copy = document.importNode(text, true);
+          // The copy keeps no ids (they are this page's) and no anchors.
+          var named = copy.querySelectorAll("[id]");
+          for (var j = 0; j < named.length; j++) named[j].removeAttribute("id");
+          var heading = copy.querySelector(".article-heading");
+          if (heading) {
+            var p = document.createElement("p");
+            p.className = "article-heading other-heading";
+            p.textContent = heading.textContent;
+            heading.replaceWith(p);
+          }
+          while (copy.firstChild) box.appendChild(copy.firstChild);
+        } else {
+          box.className += " missing";
+          var note = document.createElement("p");
+          note.textContent = view.dataset.missing;
+          box.appendChild(note);
+        }
+        row.appendChild(box);
+        row.classList.add("has-other");
+      }
+    };
+    var load = function () {
+      if (!loaded) {
+        loaded = fetch(view.dataset.from)
+          .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
+          .then(function (html) { fill(new DOMParser().parseFromString(html, "text/html")); });
+      }
+      return loaded;
+    };
     var set = function (on) {
-      document.body.classList.toggle("parallel", on);
       toggle.checked = on;
+      if (!on) { document.body.classList.remove("parallel"); return; }
+      load().then(function () {
+        document.body.classList.toggle("parallel", toggle.checked);
+      }, function () {
+        loaded = null;
+        toggle.checked = false;
+        view.querySelector(".notice").hidden = false;
+      });
     };
     try { set(window.localStorage.getItem(key) === "1"); } catch (e) { set(false); }
     toggle.addEventListener("change", function () {

@@ -107,7 +107,17 @@ test("an Arabic page is right to left, mirrored", async () => {
   assert.ok(toc.x > text.x, `contents (${toc.x}) should be right of the text (${text.x})`);
   assert.equal(await law.page.evaluate(() => document.querySelector("#statute").getAttribute("lang")), "ar");
   await law.page.screenshot({ path: join(shots, "statute-ar.png") });
+  // The side-by-side view reads the English text from the English page:
+  // each article gets its English twin beside it, without duplicate ids.
   await law.page.locator("#parallel-toggle").check();
+  const twin = law.page.locator('#art_2 .article-other[lang="en"]');
+  await twin.waitFor({ state: "visible", timeout: 10_000 });
+  assert.match(await twin.locator(".other-heading").textContent(), /Article 2/);
+  const [twinBox, ownBox] = [await twin.boundingBox(), await law.page.locator("#art_2 .article-text").boundingBox()];
+  assert.ok(twinBox.x < ownBox.x, "on an Arabic page the English text sits left of the Arabic");
+  assert.equal(await law.page.evaluate(() => document.querySelectorAll("#statute [id]").length),
+    await law.page.evaluate(() => new Set([...document.querySelectorAll("#statute [id]")].map((e) => e.id)).size));
+  assert.equal(await law.page.locator(".view-toggle .notice").isHidden(), true);
   await law.page.screenshot({ path: join(shots, "statute-ar-parallel.png") });
   await law.context.close();
 });

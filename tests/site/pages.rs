@@ -48,8 +48,16 @@ fn arabic_pages_are_right_to_left_with_arabic_indic_numerals() {
     let law = read(&out.join("ar/works/act-2013-91/index.html"));
     assert!(law.contains(r#"id="art_2""#));
     assert!(law.contains("المادة (٢): عقوبة الاتجار"));
-    // The English text is there for the side-by-side view, marked as such.
-    assert!(law.contains(r#"class="article-other" lang="en" dir="ltr""#));
+    // The Arabic page holds Arabic only: the side-by-side view reads the
+    // English text from the English page of the same law.
+    assert!(
+        !law.contains("article-other"),
+        "English text on the Arabic page"
+    );
+    assert!(law.contains(
+        r#"data-from="../../../en/works/act-2013-91/index.html" data-lang="en" data-dir="ltr""#
+    ));
+    assert!(out.join("en/works/act-2013-91/index.html").is_file());
 }
 
 #[test]

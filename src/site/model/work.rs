@@ -130,8 +130,6 @@ pub struct ArticleView<'a> {
     /// Heading level (2-6).
     pub level: u8,
     pub text: ArticleText<'a>,
-    /// The same article in the other language, for the side-by-side view.
-    pub other: Option<ArticleText<'a>>,
     pub badges: &'a [Badge<'a>],
     /// For a consolidated text: the amendment that repealed the article.
     pub repealed_by: Option<ChangeNote>,
@@ -527,11 +525,6 @@ fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang, v: VersionText<'a>) 
             eid: &a.eid,
             level: heading_level(d),
             text,
-            other: other.and_then(|o| {
-                o.article(&a.eid)
-                    .filter(|oa| !oa.paragraphs.is_empty() || repealed_by.is_none())
-                    .map(|oa| article_text(oa, o.lang()))
-            }),
             badges: m.mapped.get(&article_ref),
             repealed_by,
             changed_by,
