@@ -282,15 +282,20 @@ impl fmt::Display for ProvisionRef {
     }
 }
 
-/// An element name inside a provision: lower-case letters, digits, `_`, `-`.
-pub fn check_element(s: &str) -> Result<(), IdError> {
+/// A lower-case name of at most 60 bytes: a letter first, then lower-case
+/// letters, digits, `_` and `-` (element and component names).
+fn is_lower_name(s: &str) -> bool {
     let b = s.as_bytes();
-    let ok = !b.is_empty()
+    !b.is_empty()
         && b.len() <= 60
         && b[0].is_ascii_lowercase()
         && b.iter()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_' || *c == b'-');
-    if ok {
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_' || *c == b'-')
+}
+
+/// An element name inside a provision: lower-case letters, digits, `_`, `-`.
+pub fn check_element(s: &str) -> Result<(), IdError> {
+    if is_lower_name(s) {
         Ok(())
     } else {
         Err(IdError::new(format!(

@@ -672,13 +672,7 @@ fn parse_expression(g: Segment<'_>) -> Result<Expression, UriError> {
 }
 
 fn check_component(name: &str, span: Range<usize>) -> Result<(), UriError> {
-    let b = name.as_bytes();
-    let ok = !b.is_empty()
-        && b.len() <= 60
-        && b[0].is_ascii_lowercase()
-        && b.iter()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_' || *c == b'-');
-    if ok {
+    if super::is_lower_name(name) {
         Ok(())
     } else {
         Err(
