@@ -242,6 +242,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("settings", &["corpus"]),
     ("standards", &["settings"]),
     ("amend", &["corpus", "standards"]),
+    // Import: a law from a Word, text or HTML file into a statute file,
+    // read back by the corpus reader.
+    ("import", &["corpus"]),
     // Model builders for tests (compiled only for them).
     ("testing", &["corpus", "standards", "amend"]),
     // Validate: one workspace from a folder, checked across files.
@@ -267,6 +270,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "output",
         &[
             "corpus",
+            "import",
             "settings",
             "standards",
             "amend",

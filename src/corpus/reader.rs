@@ -442,7 +442,7 @@ impl BodyBuilder<'_> {
         }
         match classify(&text) {
             HeadingKind::Article { number, title } => {
-                let eid = explicit_id.unwrap_or_else(|| number.eid());
+                let eid = explicit_id.unwrap_or_else(|| self.article_eid(&number.eid()));
                 let article = Article {
                     eid,
                     num: number.display,
@@ -515,6 +515,21 @@ impl BodyBuilder<'_> {
         }
     }
 
+    /// An article's eId: its own, or, inside the issuing articles, prefixed
+    /// by their container's eId, so that they never clash with the law's.
+    fn article_eid(&self, own: &str) -> String {
+        let issuing = self
+            .open
+            .iter()
+            .rev()
+            .map(|(_, i)| &self.body.containers[*i])
+            .find(|c| c.kind == ContainerKind::Issuing);
+        match issuing {
+            Some(c) => format!("{}__{own}", c.eid),
+            None => own.to_owned(),
+        }
+    }
+
     /// Starts an article, unless its number is taken.
     fn open_article(&mut self, article: Article, diags: &mut Diagnostics) {
         if let Some(first) = self.seen_articles.get(&article.eid) {
@@ -566,7 +581,10 @@ impl BodyBuilder<'_> {
                     .count()
             }
         };
-        let own = format!("{}_{}", kind.eid_prefix(), value);
+        let own = match kind {
+            ContainerKind::Issuing => "hcontainer_issuing".to_owned(),
+            _ => format!("{}_{}", kind.eid_prefix(), value),
+        };
         let eid = explicit_id.unwrap_or_else(|| match parent {
             Some(p) => format!("{}__{}", self.body.containers[p].eid, own),
             None => own,

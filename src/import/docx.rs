@@ -1,0 +1,217 @@
+//! Word documents (`.docx`): a zip archive whose `word/document.xml` holds
+//! the body. Paragraphs (`w:p`, also inside table cells) become blocks; the
+//! text of their runs (`w:t`) is joined, so a heading split across runs
+//! reads whole; tabs and line breaks are spaces and new blocks. Deleted
+//! text of tracked changes (`w:delText`) and field codes are left out.
+//!
+//! The archive is checked before it is expanded: a file that is not a zip
+//! (an encrypted document is an OLE container, as is a legacy `.doc`), an
+//! entry protected by a password, and a part larger than
+//! [`MAX_EXPANDED_BYTES`] (a zip bomb) are diagnostics, never a crash or a
+//! gigabyte in memory.
+
+use std::io::{Cursor, Read};
+use std::path::Path;
+use std::sync::Arc;
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+use crate::diag::{Code, Diagnostic};
+
+use super::read::{Block, Place, clean, too_large};
+
+/// The most bytes `word/document.xml` may expand to.
+pub const MAX_EXPANDED_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The signature of an OLE compound file: a legacy `.doc`, or an
+/// encrypted Office document.
+const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+fn damaged(path: &Arc<Path>, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(Code::ImportDamaged, path, None, message).with_help(
+        "open the document in a word processor and save it again as .docx, or import it as plain text",
+    )
+}
+
+fn encrypted(path: &Arc<Path>) -> Diagnostic {
+    Diagnostic::error(
+        Code::ImportEncrypted,
+        path,
+        None,
+        "the document is encrypted or protected by a password",
+    )
+    .with_help("open it with its password, remove the protection, save it and import it again")
+}
+
+/// Whether an OLE container holds an encrypted Office document (its
+/// `EncryptionInfo` stream, named in UTF-16).
+fn is_encrypted_ole(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptionInfo"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    bytes.windows(name.len()).any(|w| w == name.as_slice())
+}
+
+/// Reads the paragraphs of a Word document.
+pub fn blocks(path: &Arc<Path>, bytes: &[u8]) -> Result<Vec<Block>, Diagnostic> {
+    if bytes.starts_with(&OLE_MAGIC) {
+        if is_encrypted_ole(bytes) {
+            return Err(encrypted(path));
+        }
+        return Err(Diagnostic::error(
+            Code::ImportUnsupported,
+            path,
+            None,
+            "this is a legacy Word document (Word 97-2003) named .docx, which mizan cannot read",
+        )
+        .with_help("open it in a word processor and save it as .docx, then import that file"));
+    }
+    if !bytes.starts_with(b"PK") {
+        return Err(damaged(
+            path,
+            "the file is not a Word document: a .docx file is a zip archive, and this is not one",
+        ));
+    }
+    let xml = document_xml(path, bytes)?;
+    paragraphs(path, &xml)
+}
+
+/// The expanded `word/document.xml`, within [`MAX_EXPANDED_BYTES`].
+fn document_xml(path: &Arc<Path>, bytes: &[u8]) -> Result<Vec<u8>, Diagnostic> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        damaged(
+            path,
+            format!("the file is not a readable zip archive ({e})"),
+        )
+    })?;
+    let mut entry = match archive.by_name("word/document.xml") {
+        Ok(entry) => entry,
+        Err(zip::result::ZipError::FileNotFound) => {
+            return Err(damaged(
+                path,
+                "the archive has no word/document.xml, so it is not a Word document",
+            ));
+        }
+        Err(e) if is_password_error(&e) => return Err(encrypted(path)),
+        Err(e) => {
+            return Err(damaged(
+                path,
+                format!("cannot read word/document.xml ({e})"),
+            ));
+        }
+    };
+    if entry.encrypted() {
+        return Err(encrypted(path));
+    }
+    // The size the archive declares, then the size actually expanded: a
+    // lying header cannot make us expand more than the limit.
+    if entry.size() > MAX_EXPANDED_BYTES {
+        return Err(too_large(
+            path,
+            "word/document.xml expands to more than",
+            MAX_EXPANDED_BYTES,
+        ));
+    }
+    let mut xml = Vec::new();
+    (&mut entry)
+        .take(MAX_EXPANDED_BYTES + 1)
+        .read_to_end(&mut xml)
+        .map_err(|e| damaged(path, format!("cannot expand word/document.xml ({e})")))?;
+    if xml.len() as u64 > MAX_EXPANDED_BYTES {
+        return Err(too_large(
+            path,
+            "word/document.xml expands to more than",
+            MAX_EXPANDED_BYTES,
+        ));
+    }
+    Ok(xml)
+}
+
+fn is_password_error(e: &zip::result::ZipError) -> bool {
+    let text = e.to_string().to_lowercase();
+    text.contains("password") || text.contains("encrypt")
+}
+
+/// The paragraphs of `document.xml`, in order.
+fn paragraphs(path: &Arc<Path>, xml: &[u8]) -> Result<Vec<Block>, Diagnostic> {
+    let xml = std::str::from_utf8(xml)
+        .map_err(|e| damaged(path, format!("word/document.xml is not UTF-8 ({e})")))?;
+    let mut reader = Reader::from_str(xml);
+    let mut out = Vec::new();
+    let mut count = 0;
+    let mut current: Option<String> = None;
+    let mut in_text = false;
+    loop {
+        let event = reader.read_event().map_err(|e| {
+            damaged(
+                path,
+                format!(
+                    "word/document.xml is not well-formed XML at byte {} ({e})",
+                    reader.buffer_position()
+                ),
+            )
+        })?;
+        match event {
+            Event::Start(e) if e.local_name().as_ref() == "p" => {
+                current = Some(String::new());
+            }
+            Event::End(e) if e.local_name().as_ref() == "p" => {
+                if let Some(text) = current.take() {
+                    count += 1;
+                    push_lines(&mut out, &text, count);
+                }
+            }
+            Event::Empty(e) if e.local_name().as_ref() == "p" => count += 1,
+            Event::Start(e) if e.local_name().as_ref() == "t" => in_text = true,
+            Event::End(e) if e.local_name().as_ref() == "t" => in_text = false,
+            Event::Empty(e) => {
+                if let Some(text) = current.as_mut() {
+                    match e.local_name().as_ref() {
+                        "tab" => text.push(' '),
+                        "br" | "cr" => text.push('\n'),
+                        _ => {}
+                    }
+                }
+            }
+            Event::Text(t) if in_text => {
+                if let Some(text) = current.as_mut() {
+                    text.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) if in_text => {
+                if let Some(text) = current.as_mut() {
+                    text.push_str(match &*r {
+                        "amp" => "&",
+                        "lt" => "<",
+                        "gt" => ">",
+                        "quot" => "\"",
+                        "apos" => "'",
+                        _ => "",
+                    });
+                    if let Ok(Some(c)) = r.resolve_char_ref() {
+                        text.push(c);
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// A paragraph's text, split at its line breaks, as blocks.
+fn push_lines(out: &mut Vec<Block>, text: &str, paragraph: usize) {
+    for line in text.split('\n') {
+        let clean = clean(line);
+        if !clean.is_empty() {
+            out.push(Block {
+                text: clean,
+                place: Place::Paragraph(paragraph),
+                span: None,
+            });
+        }
+    }
+}
