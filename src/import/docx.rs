@@ -71,7 +71,7 @@ pub fn blocks(path: &Arc<Path>, bytes: &[u8]) -> Result<Vec<Block>, Diagnostic> 
     if !bytes.starts_with(b"PK") {
         return Err(damaged(
             path,
-            "the file is not a Word document: a .docx file is a zip archive, and this is not one",
+            "the file is not a zip archive, so it is not a Word document (a .docx file is a zip archive)",
         ));
     }
     let xml = document_xml(path, bytes)?;
@@ -213,5 +213,98 @@ fn push_lines(out: &mut Vec<Block>, text: &str, paragraph: usize) {
                 span: None,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::docx::{docx, numbered, paragraph, table, zip};
+
+    fn path() -> Arc<Path> {
+        Arc::from(Path::new("law.docx"))
+    }
+
+    fn texts(bytes: &[u8]) -> Vec<String> {
+        blocks(&path(), bytes)
+            .unwrap()
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
+    }
+
+    #[test]
+    fn runs_join_and_breaks_split() {
+        let body = [
+            paragraph(&["الما", "دة (", "١)"]),
+            paragraph(&[]),
+            paragraph(&["مادة أولى", "\n", "يعمل", "\t", "بهذا القانون"]),
+            table(&["خلية", "أخرى"]),
+            numbered("بند مرقم"),
+            "<w:p><w:r><w:delText>محذوف</w:delText></w:r><w:r><w:t>باق &amp; ظاهر</w:t></w:r></w:p>"
+                .to_owned(),
+        ]
+        .concat();
+        assert_eq!(
+            texts(&docx(&body)),
+            [
+                "المادة (١)",
+                "مادة أولى",
+                "يعمل بهذا القانون",
+                "خلية",
+                "أخرى",
+                "بند مرقم",
+                "باق & ظاهر"
+            ]
+        );
+        let b = blocks(&path(), &docx(&body)).unwrap();
+        // Paragraphs are counted with the empty one.
+        assert_eq!(b[1].place, Place::Paragraph(3));
+    }
+
+    #[test]
+    fn what_is_not_a_word_document() {
+        let not_zip = blocks(&path(), "المادة ١".as_bytes()).unwrap_err();
+        assert_eq!(not_zip.code, Code::ImportDamaged);
+        assert!(
+            not_zip.message.contains("not a zip archive"),
+            "{}",
+            not_zip.message
+        );
+        let no_document = blocks(&path(), &zip(&[("a.txt", b"x")])).unwrap_err();
+        assert!(no_document.message.contains("word/document.xml"));
+        let bad_xml = blocks(
+            &path(),
+            &zip(&[("word/document.xml", b"<w:p><w:t>x</w:p>")]),
+        )
+        .unwrap_err();
+        assert_eq!(bad_xml.code, Code::ImportDamaged);
+        let mut truncated = docx(&paragraph(&["x"]));
+        truncated.truncate(truncated.len() / 2);
+        assert_eq!(
+            blocks(&path(), &truncated).unwrap_err().code,
+            Code::ImportDamaged
+        );
+    }
+
+    #[test]
+    fn encrypted_documents_and_legacy_word() {
+        let mut ole = OLE_MAGIC.to_vec();
+        ole.extend([0u8; 512]);
+        let legacy = blocks(&path(), &ole).unwrap_err();
+        assert_eq!(legacy.code, Code::ImportUnsupported);
+        ole.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
+        let encrypted = blocks(&path(), &ole).unwrap_err();
+        assert_eq!(encrypted.code, Code::ImportEncrypted);
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_without_being_expanded() {
+        let huge = vec![b' '; (MAX_EXPANDED_BYTES + 1) as usize];
+        let bomb = zip(&[("word/document.xml", &huge)]);
+        assert!(bomb.len() < 1024 * 1024, "{}", bomb.len());
+        let d = blocks(&path(), &bomb).unwrap_err();
+        assert_eq!(d.code, Code::ImportTooLarge);
+        assert!(d.message.contains("64 MiB"), "{}", d.message);
     }
 }

@@ -53,7 +53,18 @@ fn number(word: &str) -> Option<String> {
 
 /// The work id a title names: its type, number and year, in `country`.
 pub fn guess_work(title: &str, country: &str) -> Option<WorkId> {
-    let folded = fold_arabic_keyword(title).to_lowercase();
+    // `رقم ( 12 )`: brackets are not words.
+    let folded: String = fold_arabic_keyword(title)
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if matches!(c, '(' | ')' | '[' | ']') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
     let words: Vec<&str> = folded.split_whitespace().collect();
     let at = words.iter().position(|w| NUMBER_WORDS.contains(w))?;
     let num = number(words.get(at + 1)?)?;
@@ -103,6 +114,10 @@ mod tests {
         assert_eq!(
             work("Law No. 6 of 2010 concerning Labour").as_deref(),
             Some("/akn/kw/act/2010/6")
+        );
+        assert_eq!(
+            work("مرسوم بقانون رقم ( 12 ) لسنة 2098").as_deref(),
+            Some("/akn/kw/act/decree-law/2098/12")
         );
         assert_eq!(work("أحكام عامة"), None);
         assert_eq!(work("قرار رقم ٥ لسنة ٢٠٢٠"), None);

@@ -26,7 +26,7 @@ use crate::ids::WorkId;
 
 pub use docx::MAX_EXPANDED_BYTES;
 pub use markdown::escape;
-pub use read::{Block, Kind, MAX_FILE_BYTES, Place, text_blocks};
+pub use read::{Block, Kind, MAX_FILE_BYTES, Place, ReadFile, read_file, text_blocks};
 pub use structure::{Item, Note, Structure, balance_parentheses, structure};
 
 /// What the caller knows about the law; what is `None` is guessed.
@@ -128,22 +128,18 @@ pub fn from_blocks(
         });
         lang
     });
-    let first_text = s.items.iter().find_map(|i| match i {
-        Item::Text(b) => Some(b.text.clone()),
-        _ => None,
-    });
-    let before_heading = matches!(s.items.first(), Some(Item::Text(_)));
-    let title = match (&options.title, first_text) {
-        (Some(t), _) => t.clone(),
-        (None, Some(t)) if before_heading => {
+    let title = match &options.title {
+        Some(t) => t.clone(),
+        None => {
+            let t = guess_title(&s, options.country.as_deref())
+                .ok_or(ImportError::Missing(Missing::Title))?;
             guesses.push(Guess {
                 field: "title",
                 value: t.clone(),
-                from: "the first paragraph",
+                from: "the paragraphs before the first heading",
             });
             t
         }
-        _ => return Err(ImportError::Missing(Missing::Title)),
     };
     let work = match &options.work {
         Some(w) => w.clone(),
@@ -197,6 +193,26 @@ pub fn from_blocks(
         markdown,
         meta,
     })
+}
+
+/// The title among the paragraphs before the first heading: the first
+/// that names a law's number and year, else the first that is no page
+/// header.
+fn guess_title(s: &Structure, country: Option<&str>) -> Option<String> {
+    let before: Vec<&Block> = s
+        .items
+        .iter()
+        .map_while(|i| match i {
+            Item::Text(b) => Some(b),
+            _ => None,
+        })
+        .filter(|b| !s.furniture.contains(&b.place))
+        .collect();
+    before
+        .iter()
+        .find(|b| meta::guess_work(&b.text, country.unwrap_or("xx")).is_some())
+        .or_else(|| before.first())
+        .map(|b| b.text.clone())
 }
 
 /// Reads the written file back with the statute reader: no diagnostic,

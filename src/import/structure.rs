@@ -65,6 +65,9 @@ pub struct Note {
 pub struct Structure {
     pub items: Vec<Item>,
     pub notes: Vec<Note>,
+    /// Where the first copy of each repeated page header or footer is
+    /// (kept, but never the law's title).
+    pub furniture: Vec<Place>,
 }
 
 impl Structure {
@@ -216,7 +219,7 @@ fn read_article(clean: &str) -> Reading {
 /// paragraph starts an article.
 pub fn structure(blocks: Vec<Block>) -> Option<Structure> {
     let mut s = Structure::default();
-    let blocks = drop_furniture(blocks, &mut s.notes);
+    let blocks = drop_furniture(blocks, &mut s.notes, &mut s.furniture);
     let mut memorandum = false;
     for block in blocks {
         if memorandum {
@@ -274,7 +277,7 @@ pub fn structure(blocks: Vec<Block>) -> Option<Structure> {
 
 /// Short paragraphs that repeat on every page (a running header, a page
 /// number): the first of each is kept, the others dropped and reported.
-fn drop_furniture(blocks: Vec<Block>, notes: &mut Vec<Note>) -> Vec<Block> {
+fn drop_furniture(blocks: Vec<Block>, notes: &mut Vec<Note>, kept: &mut Vec<Place>) -> Vec<Block> {
     let shape = |b: &Block| -> Option<String> {
         if !is_page_furniture_shape(&b.text) || !matches!(read_block(&b.text), Reading::Text) {
             return None;
@@ -305,7 +308,9 @@ fn drop_furniture(blocks: Vec<Block>, notes: &mut Vec<Note>) -> Vec<Block> {
         {
             let n = seen.entry(s).or_default();
             *n += 1;
-            if *n > 1 {
+            if *n == 1 {
+                kept.push(b.place);
+            } else {
                 notes.push(Note {
                     place: Some(b.place),
                     message: format!("dropped a repeated page header or footer: «{}»", b.text),
