@@ -359,3 +359,59 @@ fn what_cannot_be_guessed_must_be_given() {
     );
     assert!(forced.status.success());
 }
+
+/// The imported issuing law exports to Akoma Ntoso that the OASIS schema
+/// accepts: the issuing articles in `hcontainer name="issuing"`, الفرع as
+/// `subchapter`. (The schema is the one `tests/setup` installs for
+/// `tests/export_akn.rs`.)
+#[test]
+fn an_imported_law_exports_to_valid_akoma_ntoso() {
+    let ws = workspace();
+    let out = run(
+        ws.path(),
+        &["import", fixture("libraries-law.ar.txt").to_str().unwrap()],
+    );
+    assert!(out.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let akn = dir.path().join("akn");
+    let out = run(
+        ws.path(),
+        &["export", "akn", "--out", akn.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let xml_path = akn.join("akn/kw/act/2099/7/ara@/main.xml");
+    let xml = std::fs::read_to_string(&xml_path).unwrap();
+    assert!(
+        xml.contains(r#"<hcontainer eId="hcontainer_issuing" name="issuing">"#),
+        "{xml}"
+    );
+    assert!(xml.contains(r#"<article eId="hcontainer_issuing__art_1">"#));
+    assert!(
+        xml.contains(r#"<subchapter eId="part_1__chp_2__subchp_1">"#),
+        "{xml}"
+    );
+    let schema = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .unwrap()
+        .join("akn-schema/akomantoso30.xsd");
+    assert!(
+        schema.is_file(),
+        "run `bash tests/setup`: it installs the Akoma Ntoso schema"
+    );
+    let lint = std::process::Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(&schema)
+        .arg(&xml_path)
+        .output()
+        .expect("xmllint runs (tests/setup installs libxml2-utils)");
+    assert!(
+        lint.status.success(),
+        "{}",
+        String::from_utf8_lossy(&lint.stderr)
+    );
+}

@@ -702,7 +702,8 @@ at most 64 MiB from a Word document (a small archive that expands to
 gigabytes, a zip bomb, is refused without being expanded). The longest
 codes of law are a few megabytes of text.
 
-For example a 50 MB text file is refused before it is read.
+For example a 50 MB text file is refused: mizan stops reading it past
+16 MiB and writes nothing.
 
 Fix: check that the file is the law you meant; split a collection of laws
 into one file per law.

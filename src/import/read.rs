@@ -19,7 +19,7 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Where a block was in its file: a line (text) or a paragraph (Word,
 /// HTML), counted from 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Place {
     Line(usize),
     Paragraph(usize),

@@ -100,11 +100,7 @@ pub fn balance_parentheses(text: &str) -> String {
     for (i, c) in chars.iter().enumerate() {
         match c {
             '(' => open.push(i),
-            ')' => {
-                if open.pop().is_none() {
-                    keep[i] = false;
-                }
-            }
+            ')' if open.pop().is_none() => keep[i] = false,
             _ => {}
         }
     }
@@ -265,13 +261,12 @@ pub fn structure(blocks: Vec<Block>) -> Option<Structure> {
             }
         }
     }
-    if s.articles().next().is_none() {
-        return None;
-    }
+    s.articles().next()?;
     mark_issuing(&mut s);
     container_titles(&mut s);
     merge_repeated_containers(&mut s);
     repeated_articles(&mut s);
+    s.notes.sort_by_key(|n| n.place);
     Some(s)
 }
 
@@ -376,13 +371,22 @@ fn mark_issuing(s: &mut Structure) {
                 _ => None,
             })
             .collect();
-        if after.len() > 1 {
+        // The first paragraph is the article's own text; what follows it
+        // may be more of it, a signature, or the law's title.
+        if let [_, first, .., last] | [_, first @ last] = after.as_slice() {
+            let lines = if first == last {
+                first.to_string()
+            } else {
+                format!("{first} to {last}")
+            };
+            let (count, pronoun) = match after.len() - 1 {
+                1 => ("1 paragraph".to_owned(), "it is"),
+                n => (format!("{n} paragraphs"), "they are"),
+            };
             s.notes.push(Note {
-                place: after.first().copied(),
+                place: Some(*first),
                 message: format!(
-                    "{} paragraphs between the issuing articles and the law's own (up to {}) are kept in the last issuing article; check whether they are its text or a signature",
-                    after.len(),
-                    after[after.len() - 1]
+                    "{count} after the first paragraph of the last issuing article ({lines}) kept as its text; check whether {pronoun} that, a signature or the law's title"
                 ),
             });
         }

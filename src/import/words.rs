@@ -24,8 +24,9 @@ pub const MAX_FURNITURE_WORDS: usize = 12;
 /// repealed articles).
 pub fn is_page_furniture_shape(text: &str) -> bool {
     let t = text.trim();
+    let parenthesised = t.starts_with('(') && t.ends_with(')');
     !t.is_empty()
         && t.split_whitespace().count() <= MAX_FURNITURE_WORDS
         && !t.ends_with(SENTENCE_ENDS)
-        && !(t.starts_with('(') && t.ends_with(')'))
+        && !parenthesised
 }
