@@ -163,7 +163,9 @@ fn the_summary_says_what_was_guessed_dropped_and_not_placed() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("kept in the last issuing article"),
+        stdout.contains(
+            "line 17: 4 paragraphs after the first paragraph of the last issuing article (line 17 to line 21) kept as its text"
+        ),
         "{stdout}"
     );
 }
