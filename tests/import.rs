@@ -417,3 +417,42 @@ fn an_imported_law_exports_to_valid_akoma_ntoso() {
         String::from_utf8_lossy(&lint.stderr)
     );
 }
+
+/// The fixtures as Word files made by a real word processor: `tests/setup`
+/// has LibreOffice convert each to `.docx` (its runs split where it splits
+/// them, right-to-left paragraphs, empty paragraphs for empty lines).
+#[test]
+fn word_files_made_by_libreoffice() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .unwrap()
+        .join("import-docx");
+    for (name, source, heading) in [
+        (
+            "libraries-law.ar",
+            "libraries-law.ar.txt",
+            "\n#### المادة ٤ مكرراً (أ)\n",
+        ),
+        (
+            "ordinals.ar",
+            "ordinals.ar.html",
+            "\n# المادة الحادية عشرة\n",
+        ),
+        ("parks-act.en", "parks-act.en.txt", "\n## Article 3 bis\n"),
+    ] {
+        let file = dir.join(format!("{name}.docx"));
+        assert!(
+            file.is_file(),
+            "{} is missing: run `bash tests/setup`, which makes it with LibreOffice",
+            file.display()
+        );
+        let raw = std::fs::read_to_string(fixture(source)).unwrap();
+        let input = if source.ends_with(".html") {
+            html_text(&raw)
+        } else {
+            raw
+        };
+        let text = import_and_check(&file, &input, &[]);
+        assert!(text.contains(heading), "{heading:?} not in\n{text}");
+    }
+}
