@@ -242,11 +242,11 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("settings", &["corpus"]),
     ("standards", &["settings"]),
     ("amend", &["corpus", "standards"]),
-    // Import: a law from a Word, text or HTML file into a statute file,
-    // read back by the corpus reader.
-    ("import", &["corpus"]),
     // Model builders for tests (compiled only for them).
     ("testing", &["corpus", "standards", "amend"]),
+    // Import: a law from a Word, text or HTML file into a statute file,
+    // read back by the corpus reader.
+    ("import", &["corpus", "testing"]),
     // Validate: one workspace from a folder, checked across files.
     ("workspace", &["corpus", "settings", "standards", "amend"]),
     // Analyse: siblings.
