@@ -298,6 +298,30 @@ mod tests {
         assert_eq!(encrypted.code, Code::ImportEncrypted);
     }
 
+    /// A zip entry protected by a password (bit 0 of its flags, in the local
+    /// and the central header) is an encrypted document.
+    #[test]
+    fn a_zip_entry_with_a_password() {
+        let mut bytes = docx(&paragraph(&["المادة ١"]));
+        let mut flagged = 0;
+        for sig in [b"PK\x03\x04", b"PK\x01\x02"] {
+            let flags_at = if sig[2] == 3 { 6 } else { 8 };
+            let starts: Vec<usize> = bytes
+                .windows(4)
+                .enumerate()
+                .filter(|(_, w)| w == sig)
+                .map(|(i, _)| i)
+                .collect();
+            for at in starts {
+                bytes[at + flags_at] |= 1;
+                flagged += 1;
+            }
+        }
+        assert_eq!(flagged, 6);
+        let d = blocks(&path(), &bytes).unwrap_err();
+        assert_eq!(d.code, Code::ImportEncrypted, "{}", d.message);
+    }
+
     #[test]
     fn a_zip_bomb_is_refused_without_being_expanded() {
         let huge = vec![b' '; (MAX_EXPANDED_BYTES + 1) as usize];
