@@ -407,4 +407,152 @@ mod tests {
         assert_eq!((v, rest), (100, " and more"));
         assert_eq!(value("twentieth-one"), None);
     }
+
+    /// Every number from 1 to 999 written as the gazette writes it
+    /// (feminine for articles, masculine for containers; with the article
+    /// and without) reads back as itself.
+    #[test]
+    fn every_ordinal_to_999_reads_back() {
+        const UNITS_F: [&str; 11] = [
+            "",
+            "الأولى",
+            "الثانية",
+            "الثالثة",
+            "الرابعة",
+            "الخامسة",
+            "السادسة",
+            "السابعة",
+            "الثامنة",
+            "التاسعة",
+            "العاشرة",
+        ];
+        const UNITS_M: [&str; 11] = [
+            "",
+            "الأول",
+            "الثاني",
+            "الثالث",
+            "الرابع",
+            "الخامس",
+            "السادس",
+            "السابع",
+            "الثامن",
+            "التاسع",
+            "العاشر",
+        ];
+        const TENS: [&str; 10] = [
+            "",
+            "",
+            "العشرون",
+            "الثلاثون",
+            "الأربعون",
+            "الخمسون",
+            "الستون",
+            "السبعون",
+            "الثمانون",
+            "التسعون",
+        ];
+        const HUNDREDS: [&str; 10] = [
+            "",
+            "المائة",
+            "المائتين",
+            "الثلاثمائة",
+            "الأربعمائة",
+            "الخمسمائة",
+            "الستمائة",
+            "السبعمائة",
+            "الثمانمائة",
+            "التسعمائة",
+        ];
+        fn below_hundred(r: usize, feminine: bool) -> String {
+            let units = if feminine { UNITS_F } else { UNITS_M };
+            let (one, ten) = if feminine {
+                ("الحادية", "عشرة")
+            } else {
+                ("الحادي", "عشر")
+            };
+            let unit = |u: usize| if u == 1 { one } else { units[u] };
+            match r {
+                1..=10 => units[r].to_owned(),
+                11..=19 => format!("{} {ten}", unit(r - 10)),
+                _ if r % 10 == 0 => TENS[r / 10].to_owned(),
+                _ => format!("{} و{}", unit(r % 10), TENS[r / 10]),
+            }
+        }
+        fn written(v: usize, feminine: bool) -> String {
+            let (h, r) = (v / 100, v % 100);
+            match (h, r) {
+                (0, _) => below_hundred(r, feminine),
+                (_, 0) => HUNDREDS[h].to_owned(),
+                _ => format!("{} بعد {}", below_hundred(r, feminine), HUNDREDS[h]),
+            }
+        }
+        for v in 1..=999 {
+            for feminine in [true, false] {
+                let text = written(v, feminine);
+                let bare = text
+                    .split(' ')
+                    .map(|w| match (w.strip_prefix("وال"), w.strip_prefix("ال")) {
+                        (Some(b), _) => format!("و{b}"),
+                        (None, Some(b)) => b.to_owned(),
+                        (None, None) => w.to_owned(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                for form in [&text, &bare] {
+                    let (shown, got, rest) =
+                        number_in_words(form).unwrap_or_else(|| panic!("{form}"));
+                    assert_eq!(
+                        (got, shown.as_str(), rest),
+                        (v as u32, form.as_str(), ""),
+                        "{form}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_english_number_to_999_reads_back() {
+        const UNITS: [&str; 20] = [
+            "",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ];
+        const TENS: [&str; 10] = [
+            "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        for v in 1..=999usize {
+            let (h, r) = (v / 100, v % 100);
+            let rest = match r {
+                0 => String::new(),
+                1..=19 => UNITS[r].to_owned(),
+                _ if r % 10 == 0 => TENS[r / 10].to_owned(),
+                _ => format!("{}-{}", TENS[r / 10], UNITS[r % 10]),
+            };
+            let text = match (h, r) {
+                (0, _) => rest,
+                (_, 0) => format!("{} hundred", UNITS[h]),
+                _ => format!("{} hundred and {rest}", UNITS[h]),
+            };
+            let (_, got, left) = number_in_words(&text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((got, left), (v as u32, ""), "{text}");
+        }
+    }
 }
