@@ -474,7 +474,7 @@ mod tests {
             match r {
                 1..=10 => units[r].to_owned(),
                 11..=19 => format!("{} {ten}", unit(r - 10)),
-                _ if r % 10 == 0 => TENS[r / 10].to_owned(),
+                _ if r.is_multiple_of(10) => TENS[r / 10].to_owned(),
                 _ => format!("{} و{}", unit(r % 10), TENS[r / 10]),
             }
         }
@@ -543,7 +543,7 @@ mod tests {
             let rest = match r {
                 0 => String::new(),
                 1..=19 => UNITS[r].to_owned(),
-                _ if r % 10 == 0 => TENS[r / 10].to_owned(),
+                _ if r.is_multiple_of(10) => TENS[r / 10].to_owned(),
                 _ => format!("{}-{}", TENS[r / 10], UNITS[r % 10]),
             };
             let text = match (h, r) {
