@@ -19,6 +19,7 @@ use quick_xml::events::Event;
 
 use crate::diag::{Code, Diagnostic};
 
+use super::numbering::Numbering;
 use super::read::{Block, Place, clean, too_large};
 
 /// The most bytes `word/document.xml` may expand to.
@@ -74,59 +75,56 @@ pub fn blocks(path: &Arc<Path>, bytes: &[u8]) -> Result<Vec<Block>, Diagnostic> 
             "the file is not a zip archive, so it is not a Word document (a .docx file is a zip archive)",
         ));
     }
-    let xml = document_xml(path, bytes)?;
-    paragraphs(path, &xml)
-}
-
-/// The expanded `word/document.xml`, within [`MAX_EXPANDED_BYTES`].
-fn document_xml(path: &Arc<Path>, bytes: &[u8]) -> Result<Vec<u8>, Diagnostic> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         damaged(
             path,
             format!("the file is not a readable zip archive ({e})"),
         )
     })?;
-    let mut entry = match archive.by_name("word/document.xml") {
+    let xml = part(path, &mut archive, "word/document.xml")?.ok_or_else(|| {
+        damaged(
+            path,
+            "the archive has no word/document.xml, so it is not a Word document",
+        )
+    })?;
+    let numbering = part(path, &mut archive, "word/numbering.xml")?
+        .and_then(|x| String::from_utf8(x).ok())
+        .map(|x| Numbering::parse(&x))
+        .unwrap_or_default();
+    paragraphs(path, &xml, numbering)
+}
+
+/// The expanded part `name` of the archive, within [`MAX_EXPANDED_BYTES`];
+/// `None` when the archive has no such part.
+fn part(
+    path: &Arc<Path>,
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<Vec<u8>>, Diagnostic> {
+    let mut entry = match archive.by_name(name) {
         Ok(entry) => entry,
-        Err(zip::result::ZipError::FileNotFound) => {
-            return Err(damaged(
-                path,
-                "the archive has no word/document.xml, so it is not a Word document",
-            ));
-        }
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) if is_password_error(&e) => return Err(encrypted(path)),
-        Err(e) => {
-            return Err(damaged(
-                path,
-                format!("cannot read word/document.xml ({e})"),
-            ));
-        }
+        Err(e) => return Err(damaged(path, format!("cannot read {name} ({e})"))),
     };
     if entry.encrypted() {
         return Err(encrypted(path));
     }
     // The size the archive declares, then the size actually expanded: a
     // lying header cannot make us expand more than the limit.
+    let what = format!("{name} expands to more than");
     if entry.size() > MAX_EXPANDED_BYTES {
-        return Err(too_large(
-            path,
-            "word/document.xml expands to more than",
-            MAX_EXPANDED_BYTES,
-        ));
+        return Err(too_large(path, &what, MAX_EXPANDED_BYTES));
     }
     let mut xml = Vec::new();
     (&mut entry)
         .take(MAX_EXPANDED_BYTES + 1)
         .read_to_end(&mut xml)
-        .map_err(|e| damaged(path, format!("cannot expand word/document.xml ({e})")))?;
+        .map_err(|e| damaged(path, format!("cannot expand {name} ({e})")))?;
     if xml.len() as u64 > MAX_EXPANDED_BYTES {
-        return Err(too_large(
-            path,
-            "word/document.xml expands to more than",
-            MAX_EXPANDED_BYTES,
-        ));
+        return Err(too_large(path, &what, MAX_EXPANDED_BYTES));
     }
-    Ok(xml)
+    Ok(Some(xml))
 }
 
 fn is_password_error(e: &zip::result::ZipError) -> bool {
@@ -134,15 +132,102 @@ fn is_password_error(e: &zip::result::ZipError) -> bool {
     text.contains("password") || text.contains("encrypt")
 }
 
+/// A paragraph being read: its text, and its list (id, level) if numbered.
+#[derive(Default)]
+struct Paragraph {
+    text: String,
+    list: (Option<String>, u8),
+}
+
+/// Walks `document.xml`: paragraphs (nested ones, in text boxes, too),
+/// their runs' text, tabs and breaks, and their list labels.
+struct Walk {
+    out: Vec<Block>,
+    count: usize,
+    open: Vec<Paragraph>,
+    in_text: bool,
+    in_numbering: bool,
+    /// Inside `mc:Fallback`, the copy of a text box for old readers.
+    fallback: usize,
+    numbering: Numbering,
+}
+
+impl Walk {
+    fn start(&mut self, name: &str, e: &quick_xml::events::BytesStart<'_>, empty: bool) {
+        match name {
+            "Fallback" if !empty => self.fallback += 1,
+            _ if self.fallback > 0 => {}
+            "p" if empty => self.count += 1,
+            "p" => self.open.push(Paragraph::default()),
+            "t" if !empty => self.in_text = true,
+            "numPr" if !empty => self.in_numbering = true,
+            "ilvl" | "numId" if self.in_numbering => {
+                let value = super::numbering::val(e, "val");
+                if let (Some(p), Some(v)) = (self.open.last_mut(), value) {
+                    if name == "ilvl" {
+                        p.list.1 = v.parse().unwrap_or(0);
+                    } else if v != "0" {
+                        p.list.0 = Some(v);
+                    }
+                }
+            }
+            "tab" => self.push(" "),
+            "br" | "cr" => self.push("\n"),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        match name {
+            "Fallback" => self.fallback = self.fallback.saturating_sub(1),
+            _ if self.fallback > 0 => {}
+            "t" => self.in_text = false,
+            "numPr" => self.in_numbering = false,
+            "p" => {
+                if let Some(p) = self.open.pop() {
+                    self.count += 1;
+                    let label = match &p.list.0 {
+                        Some(id) => self.numbering.label(id, p.list.1),
+                        None => None,
+                    };
+                    let text = match label {
+                        Some(l) if !p.text.trim().is_empty() => format!("{l} {}", p.text),
+                        _ => p.text,
+                    };
+                    push_lines(&mut self.out, &text, self.count);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn push(&mut self, text: &str) {
+        if self.fallback == 0
+            && let Some(p) = self.open.last_mut()
+        {
+            p.text.push_str(text);
+        }
+    }
+}
+
 /// The paragraphs of `document.xml`, in order.
-fn paragraphs(path: &Arc<Path>, xml: &[u8]) -> Result<Vec<Block>, Diagnostic> {
+fn paragraphs(
+    path: &Arc<Path>,
+    xml: &[u8],
+    numbering: Numbering,
+) -> Result<Vec<Block>, Diagnostic> {
     let xml = std::str::from_utf8(xml)
         .map_err(|e| damaged(path, format!("word/document.xml is not UTF-8 ({e})")))?;
     let mut reader = Reader::from_str(xml);
-    let mut out = Vec::new();
-    let mut count = 0;
-    let mut current: Option<String> = None;
-    let mut in_text = false;
+    let mut walk = Walk {
+        out: Vec::new(),
+        count: 0,
+        open: Vec::new(),
+        in_text: false,
+        in_numbering: false,
+        fallback: 0,
+        numbering,
+    };
     loop {
         let event = reader.read_event().map_err(|e| {
             damaged(
@@ -154,52 +239,29 @@ fn paragraphs(path: &Arc<Path>, xml: &[u8]) -> Result<Vec<Block>, Diagnostic> {
             )
         })?;
         match event {
-            Event::Start(e) if e.local_name().as_ref() == "p" => {
-                current = Some(String::new());
-            }
-            Event::End(e) if e.local_name().as_ref() == "p" => {
-                if let Some(text) = current.take() {
-                    count += 1;
-                    push_lines(&mut out, &text, count);
-                }
-            }
-            Event::Empty(e) if e.local_name().as_ref() == "p" => count += 1,
-            Event::Start(e) if e.local_name().as_ref() == "t" => in_text = true,
-            Event::End(e) if e.local_name().as_ref() == "t" => in_text = false,
-            Event::Empty(e) => {
-                if let Some(text) = current.as_mut() {
-                    match e.local_name().as_ref() {
-                        "tab" => text.push(' '),
-                        "br" | "cr" => text.push('\n'),
-                        _ => {}
-                    }
-                }
-            }
-            Event::Text(t) if in_text => {
-                if let Some(text) = current.as_mut() {
-                    text.push_str(&t.xml10_content());
-                }
-            }
-            Event::GeneralRef(r) if in_text => {
-                if let Some(text) = current.as_mut() {
-                    text.push_str(match &*r {
-                        "amp" => "&",
-                        "lt" => "<",
-                        "gt" => ">",
-                        "quot" => "\"",
-                        "apos" => "'",
-                        _ => "",
-                    });
-                    if let Ok(Some(c)) = r.resolve_char_ref() {
-                        text.push(c);
-                    }
+            Event::Start(e) => walk.start(e.local_name().as_ref(), &e, false),
+            Event::Empty(e) => walk.start(e.local_name().as_ref(), &e, true),
+            Event::End(e) => walk.end(e.local_name().as_ref()),
+            Event::Text(t) if walk.in_text => walk.push(&t.xml10_content()),
+            Event::GeneralRef(r) if walk.in_text => {
+                let named = match &*r {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    _ => "",
+                };
+                walk.push(named);
+                if let Ok(Some(c)) = r.resolve_char_ref() {
+                    walk.push(c.encode_utf8(&mut [0; 4]));
                 }
             }
             Event::Eof => break,
             _ => {}
         }
     }
-    Ok(out)
+    Ok(walk.out)
 }
 
 /// A paragraph's text, split at its line breaks, as blocks.
@@ -219,7 +281,9 @@ fn push_lines(out: &mut Vec<Block>, text: &str, paragraph: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::docx::{docx, numbered, paragraph, table, zip};
+    use crate::testing::docx::{
+        docx, docx_with_numbering, list_item, numbered, paragraph, table, zip,
+    };
 
     fn path() -> Arc<Path> {
         Arc::from(Path::new("law.docx"))
@@ -260,6 +324,43 @@ mod tests {
         let b = blocks(&path(), &docx(&body)).unwrap();
         // Paragraphs are counted with the empty one.
         assert_eq!(b[1].place, Place::Paragraph(3));
+    }
+
+    #[test]
+    fn numbered_paragraphs_keep_their_labels() {
+        let body = [
+            paragraph(&["المادة ٥"]),
+            list_item(1, 0, "أول البنود"),
+            list_item(1, 1, "فرع منه"),
+            list_item(1, 1, "فرع آخر"),
+            list_item(1, 0, "ثاني البنود"),
+            list_item(2, 0, "نقطة"),
+        ]
+        .concat();
+        assert_eq!(
+            texts(&docx_with_numbering(&body)),
+            [
+                "المادة ٥",
+                "1- أول البنود",
+                "(أ) فرع منه",
+                "(ب) فرع آخر",
+                "2- ثاني البنود",
+                "نقطة"
+            ]
+        );
+    }
+
+    /// A text box: its paragraphs are read once (not again from the copy
+    /// Word keeps for old readers), and the paragraph around it keeps its
+    /// own text.
+    #[test]
+    fn text_boxes_are_read_once() {
+        let body = format!(
+            "<w:p><w:r><w:t>قبل</w:t></w:r><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>{}</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>{}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t> بعد</w:t></w:r></w:p>",
+            paragraph(&["في المربع"]),
+            paragraph(&["في المربع"])
+        );
+        assert_eq!(texts(&docx(&body)), ["في المربع", "قبل بعد"]);
     }
 
     #[test]

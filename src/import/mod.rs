@@ -13,6 +13,7 @@ mod docx;
 mod html;
 mod markdown;
 mod meta;
+mod numbering;
 mod read;
 mod structure;
 mod words;

@@ -75,6 +75,29 @@ pub fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
         .into_inner()
 }
 
+/// `word/numbering.xml` with two lists: list 1 numbers `1-`, `2-` and,
+/// one level down, `(أ)`, `(ب)` (abjad letters); list 2 is bullets.
+pub const NUMBERING: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1-"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="arabicAbjad"/><w:lvlText w:val="(%2)"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#;
+
+/// A paragraph of list `num_id` at level `ilvl`.
+pub fn list_item(num_id: u32, ilvl: u8, text: &str) -> String {
+    format!(
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr><w:bidi/></w:pPr>{}</w:p>"#,
+        run(text)
+    )
+}
+
+/// A Word document whose body is this XML, with the lists of [`NUMBERING`].
+pub fn docx_with_numbering(body: &str) -> Vec<u8> {
+    zip(&[
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", RELS.as_bytes()),
+        ("word/document.xml", document_xml(body).as_bytes()),
+        ("word/numbering.xml", NUMBERING.as_bytes()),
+    ])
+}
+
 /// A Word document whose body is this XML.
 pub fn docx(body: &str) -> Vec<u8> {
     zip(&[
