@@ -1,8 +1,10 @@
 //! Word documents (`.docx`): a zip archive whose `word/document.xml` holds
 //! the body. Paragraphs (`w:p`, also inside table cells) become blocks; the
 //! text of their runs (`w:t`) is joined, so a heading split across runs
-//! reads whole; tabs and line breaks are spaces and new blocks. Deleted
-//! text of tracked changes (`w:delText`) and field codes are left out.
+//! reads whole; tabs and line breaks are spaces and new blocks; a numbered
+//! paragraph gets its list label (`numbering.rs`); a text box is read
+//! once. Deleted text of tracked changes (`w:delText`) and field codes are
+//! left out.
 //!
 //! The archive is checked before it is expanded: a file that is not a zip
 //! (an encrypted document is an OLE container, as is a legacy `.doc`), an
