@@ -1,6 +1,7 @@
 //! Writing an imported law as a statute file: front matter, then the
 //! body in Markdown, headings nested by level (the first container kind
-//! met is level 1, the next 2, ...; articles one below their container;
+//! the law meets is level 1, the next 2, ... (`structure::kind_order`);
+//! articles one below their container;
 //! the issuing articles under a level-1 heading of their own), and every
 //! paragraph escaped so that Markdown reads it back as the same text.
 
@@ -84,14 +85,7 @@ pub fn front_matter(meta: &StatuteMeta) -> String {
 
 /// The whole statute file.
 pub fn write(meta: &StatuteMeta, s: &Structure) -> String {
-    let mut kinds: Vec<ContainerKind> = Vec::new();
-    for item in &s.items {
-        if let Item::Container { kind, .. } = item
-            && !kinds.contains(kind)
-        {
-            kinds.push(*kind);
-        }
-    }
+    let kinds = &s.kinds;
     let level_of = |kind: ContainerKind| kinds.iter().position(|k| *k == kind).unwrap_or(0) + 1;
     let mut out = front_matter(meta);
     let mut in_container = false;
@@ -110,6 +104,8 @@ pub fn write(meta: &StatuteMeta, s: &Structure) -> String {
                 out.push('\n');
             }
             Item::Issuing(block) => {
+                // A level-1 heading: whatever container was open is closed.
+                in_container = false;
                 let text = block
                     .as_ref()
                     .map_or(issuing_heading(meta.lang), |b| b.text.as_str());

@@ -239,3 +239,136 @@ fn verify(file_name: &str, markdown: &str, s: &Structure) -> Result<(), ImportEr
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Words headings and noise are made of, in the gazette's forms and in
+    /// Markdown's (which the written file must escape).
+    const WORDS: [&str; 40] = [
+        "المادة",
+        "مادة",
+        "Article",
+        "(",
+        ")",
+        ")))",
+        "١",
+        "2",
+        "٣",
+        "12",
+        "أولى",
+        "الأولى",
+        "الثانية",
+        "الحادية",
+        "عشرة",
+        "بعد",
+        "المائة",
+        "مكرراً",
+        "أ",
+        "الباب",
+        "الفصل",
+        "الفرع",
+        "القسم",
+        "Chapter",
+        "الأول",
+        "الثاني",
+        "-",
+        ":",
+        "نص",
+        "من",
+        "مواد الإصدار",
+        "المذكرة الإيضاحية",
+        "#",
+        "*",
+        "1.",
+        "[x]",
+        "{#art_1}",
+        "<b>",
+        "\\",
+        "`",
+    ];
+
+    fn options() -> Options {
+        Options {
+            work: Some(WorkId::parse("/akn/kw/act/2099/1").unwrap()),
+            country: None,
+            lang: Some(Lang::Ar),
+            title: Some("قانون".into()),
+            status: WorkStatus::InForce,
+            authority: Authority::Official,
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Whatever the lines, import finds no law (M0805) or writes a file
+        /// the statute reader accepts whole: never one `check` refuses.
+        #[test]
+        fn any_text_imports_into_a_file_check_accepts(
+            lines in prop::collection::vec(prop::collection::vec(0..WORDS.len(), 1..6), 1..40)
+        ) {
+            let text: String = lines
+                .iter()
+                .map(|l| l.iter().map(|i| WORDS[*i]).collect::<Vec<_>>().join(" "))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let path: Arc<Path> = Arc::from(Path::new("law.txt"));
+            match from_blocks(&path, Kind::Text, text_blocks(&text), None, &options()) {
+                Ok(_) => {}
+                Err(ImportError::Unreadable(d, _)) => prop_assert_eq!(d.code, Code::ImportNoArticles),
+                Err(ImportError::Invalid(d, md)) => {
+                    prop_assert!(false, "{text}\n---\n{md}\n---\n{:?}", d.iter().map(|d| &d.message).collect::<Vec<_>>());
+                }
+                Err(ImportError::Missing(m)) => prop_assert!(false, "{m:?}"),
+            }
+        }
+    }
+
+    /// Whole lines of a law, repeated at random: page headers, headings
+    /// written twice, issuing articles, restarts and memoranda mix.
+    const LINES: [&str; 22] = [
+        "الفصل الأول",
+        "الفصل الأول: أحكام",
+        "الفصل الأول - أحكام",
+        "المادة ١",
+        "مادة أولى",
+        "مادة ثانية",
+        "المادة ٢",
+        "نص.",
+        "الجريدة الرسمية - ١",
+        "الجريدة الرسمية - ٢",
+        "مواد الإصدار",
+        "المذكرة الإيضاحية",
+        "الباب الثاني",
+        "الفرع الأول",
+        "المادة ٢ مكرراً",
+        "أحكام عامة",
+        "(ملغاة)",
+        "1. بند",
+        "- بند",
+        "المادة 1 )))",
+        "المادة ))) ٣",
+        "Article 1",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn any_mix_of_law_lines_imports_into_a_file_check_accepts(
+            lines in prop::collection::vec(0..LINES.len(), 1..60)
+        ) {
+            let text: String = lines.iter().map(|i| LINES[*i]).collect::<Vec<_>>().join("\n");
+            let path: Arc<Path> = Arc::from(Path::new("law.txt"));
+            match from_blocks(&path, Kind::Text, text_blocks(&text), None, &options()) {
+                Ok(_) => {}
+                Err(ImportError::Unreadable(d, _)) => prop_assert_eq!(d.code, Code::ImportNoArticles),
+                Err(ImportError::Invalid(d, md)) => {
+                    prop_assert!(false, "{text}\n---\n{md}\n---\n{:?}", d.iter().map(|d| &d.message).collect::<Vec<_>>());
+                }
+                Err(ImportError::Missing(m)) => prop_assert!(false, "{m:?}"),
+            }
+        }
+    }
+}

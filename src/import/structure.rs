@@ -68,6 +68,9 @@ pub struct Structure {
     /// Where the first copy of each repeated page header or footer is
     /// (kept, but never the law's title).
     pub furniture: Vec<Place>,
+    /// The container kinds in nesting order, outermost first
+    /// ([`kind_order`]); the Markdown writer gives them levels 1, 2, ...
+    pub kinds: Vec<ContainerKind>,
 }
 
 impl Structure {
@@ -228,7 +231,10 @@ pub fn structure(blocks: Vec<Block>) -> Option<Structure> {
                 memorandum = true;
                 s.items.push(Item::Memorandum(block));
             }
-            Reading::Issuing => s.items.push(Item::Issuing(Some(block))),
+            Reading::Issuing => s.items.push(Item::Issuing(Some(Block {
+                text: balance_parentheses(&block.text),
+                ..block
+            }))),
             Reading::Container {
                 kind,
                 heading,
@@ -266,6 +272,7 @@ pub fn structure(blocks: Vec<Block>) -> Option<Structure> {
     container_titles(&mut s);
     merge_repeated_containers(&mut s);
     repeated_articles(&mut s);
+    repeated_container_ids(&mut s);
     s.notes.sort_by_key(|n| n.place);
     Some(s)
 }
@@ -332,17 +339,10 @@ fn mark_issuing(s: &mut Structure) {
             seen_any = true;
         }
     }
-    let has_heading = s.items.iter().any(|i| matches!(i, Item::Issuing(_)));
     let Some(restart) = restart else {
-        if has_heading {
-            // A heading of issuing articles with no law after them: the
-            // articles are the law's own; the heading stays as text.
-            for item in &mut s.items {
-                if let Item::Issuing(Some(b)) = item {
-                    *item = Item::Text(b.clone());
-                }
-            }
-        }
+        // Headings of issuing articles with no law after them: the
+        // articles are the law's own; the headings stay as text.
+        issuing_headings_to_text(s, None);
         return;
     };
     let mut first = None;
@@ -352,7 +352,38 @@ fn mark_issuing(s: &mut Structure) {
             first.get_or_insert(i);
         }
     }
-    if !has_heading && let Some(first) = first {
+    let Some(first) = first else { return };
+    let last = (first..restart)
+        .rev()
+        .find(|i| matches!(s.items[*i], Item::Article { .. }))
+        .unwrap_or(first);
+    // Issuing laws have no chapters: a container heading before or among
+    // the issuing articles would close their section, or take the number
+    // of one of the law's own, so it stays text.
+    for item in &mut s.items[..last] {
+        if let Item::Container { heading, place, .. } = item {
+            let block = Block {
+                text: heading.clone(),
+                place: *place,
+                span: None,
+            };
+            s.notes.push(Note {
+                place: Some(*place),
+                message: format!(
+                    "a container heading before or among the issuing articles was kept as text: «{heading}»"
+                ),
+            });
+            *item = Item::Text(block);
+        }
+    }
+    // The source's own heading counts if it comes right before the first
+    // issuing article (text between is allowed); any other is text.
+    let own = (0..first)
+        .rev()
+        .take_while(|i| matches!(s.items[*i], Item::Text(_) | Item::Issuing(Some(_))))
+        .find(|i| matches!(s.items[*i], Item::Issuing(Some(_))));
+    issuing_headings_to_text(s, own);
+    if own.is_none() {
         s.items.insert(first, Item::Issuing(None));
     }
     // What lies between the last issuing article and the law's first
@@ -389,6 +420,17 @@ fn mark_issuing(s: &mut Structure) {
                     "{count} after the first paragraph of the last issuing article ({lines}) kept as its text; check whether {pronoun} that, a signature or the law's title"
                 ),
             });
+        }
+    }
+}
+
+/// Turns every heading of issuing articles but the one at `keep` into text.
+fn issuing_headings_to_text(s: &mut Structure, keep: Option<usize>) {
+    for (i, item) in s.items.iter_mut().enumerate() {
+        if Some(i) != keep
+            && let Item::Issuing(Some(b)) = item
+        {
+            *item = Item::Text(b.clone());
         }
     }
 }
@@ -477,6 +519,83 @@ fn merge_repeated_containers(s: &mut Structure) {
             Item::Text(_) => {}
         }
         i += 1;
+    }
+}
+
+/// The container kinds in nesting order, outermost first: the order the
+/// law's own text meets them (after the issuing articles, whose section
+/// is a level-1 heading, so that the law's first heading closes it), then
+/// any met only before.
+pub fn kind_order(items: &[Item]) -> Vec<ContainerKind> {
+    let start = items
+        .iter()
+        .rposition(|i| matches!(i, Item::Article { issuing: true, .. }))
+        .map_or(0, |i| i + 1);
+    let mut kinds: Vec<ContainerKind> = Vec::new();
+    for item in items[start..].iter().chain(&items[..start]) {
+        if let Item::Container { kind, .. } = item
+            && !kinds.contains(kind)
+        {
+            kinds.push(*kind);
+        }
+    }
+    kinds
+}
+
+/// A container whose eId is taken (the same kind and number again under
+/// the same parent, further away than [`merge_repeated_containers`] looks):
+/// kept as text, and reported. The nesting is the one the Markdown writer
+/// gives: the first kind met is the outermost.
+fn repeated_container_ids(s: &mut Structure) {
+    s.kinds = kind_order(&s.items);
+    let kinds = s.kinds.clone();
+    let mut open: Vec<(usize, String)> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for item in &mut s.items {
+        let (level, own, heading, place) = match item {
+            Item::Container {
+                kind,
+                value,
+                heading,
+                place,
+            } => (
+                kinds.iter().position(|k| k == kind).unwrap_or(0) + 1,
+                format!("{}_{value}", kind.eid_prefix()),
+                heading.clone(),
+                *place,
+            ),
+            Item::Issuing(_) | Item::Memorandum(_) => {
+                open.clear();
+                continue;
+            }
+            _ => continue,
+        };
+        // The parent is the innermost open container above this level; a
+        // heading kept as text closes nothing, so `open` changes only for
+        // a container kept.
+        let parent = open.iter().rev().find(|(l, _)| *l < level);
+        let eid = match parent {
+            Some((_, parent)) => format!("{parent}__{own}"),
+            None => own,
+        };
+        if seen.insert(eid.clone()) {
+            while open.last().is_some_and(|(l, _)| *l >= level) {
+                open.pop();
+            }
+            open.push((level, eid));
+        } else {
+            s.notes.push(Note {
+                place: Some(place),
+                message: format!(
+                    "a second heading with the same number was kept as text: «{heading}»"
+                ),
+            });
+            *item = Item::Text(Block {
+                text: heading,
+                place,
+                span: None,
+            });
+        }
     }
 }
 
