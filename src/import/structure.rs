@@ -168,14 +168,28 @@ fn read_block(text: &str) -> Reading {
         HeadingKind::Container {
             kind,
             number: Some((_, value)),
-            ..
-        } if word_count(&clean) <= MAX_CONTAINER_WORDS => Reading::Container {
-            kind,
-            heading: clean,
-            value,
-        },
+            title,
+        } if word_count(&clean) <= MAX_CONTAINER_WORDS && !cites(&clean, title.as_deref()) => {
+            Reading::Container {
+                kind,
+                heading: clean,
+                value,
+            }
+        }
         _ => Reading::Text,
     }
+}
+
+/// Whether a container heading's words are a citation (`الباب الأول من
+/// هذا القانون ...`): its title, not set off by a separator, starts with
+/// a word of [`NOT_A_HEADING_AFTER`].
+fn cites(clean: &str, title: Option<&str>) -> bool {
+    let Some((title, before)) = title.and_then(|t| Some((t, clean.strip_suffix(t)?))) else {
+        return false;
+    };
+    let separated = before.trim_end().ends_with([':', '-', '–', '—', '.', '،']);
+    let first = title.split_whitespace().next().unwrap_or("");
+    !separated && NOT_A_HEADING_AFTER.contains(&fold_arabic_keyword(first).to_lowercase().as_str())
 }
 
 /// An article heading, with a title or the article's first paragraph

@@ -46,8 +46,15 @@ fn a_heading_and_its_text_in_one_paragraph() {
 
 #[test]
 fn citations_are_not_headings() {
-    let s = structure(blocks(&["المادة ١", "نص", "المادة ٥ من هذا القانون تسري."])).unwrap();
+    let s = structure(blocks(&[
+        "المادة ١",
+        "نص",
+        "المادة ٥ من هذا القانون تسري.",
+        "الباب الثاني من هذا القانون",
+    ]))
+    .unwrap();
     assert_eq!(s.count_articles(false), 1);
+    assert_eq!(s.count_containers(), 0);
 }
 
 #[test]
