@@ -46,14 +46,14 @@ pub fn parse_operation(text: &str) -> Result<(Action, Lang), GrammarError> {
     let action = if ENGLISH_VERBS.contains(&lower.as_str()) {
         c.pos = first_span.end;
         let action = english(&mut c, &lower)?;
-        (action, Lang::En)
+        (action, Lang::EN)
     } else if let Some(verb) = ARABIC_VERBS
         .iter()
         .find(|v| fold_arabic_keyword(v) == folded)
     {
         c.pos = first_span.end;
         let action = arabic(&mut c, verb)?;
-        (action, Lang::Ar)
+        (action, Lang::AR)
     } else {
         let mut help = FORMS_HELP.to_owned();
         if let Some(best) = nearest(&lower, ENGLISH_VERBS) {
@@ -125,7 +125,7 @@ fn english(c: &mut Cursor<'_>, verb: &str) -> Result<Action, GrammarError> {
             let find = c.quoted()?;
             c.english("with")?;
             let with = c.quoted()?;
-            let occurrence = c.occurrence(Lang::En)?;
+            let occurrence = c.occurrence(Lang::EN)?;
             substitution(article, find, with, occurrence)
         }
     }
@@ -185,7 +185,7 @@ fn arabic(c: &mut Cursor<'_>, verb: &str) -> Result<Action, GrammarError> {
             let find = c.quoted()?;
             c.arabic("بـ")?;
             let with = c.quoted()?;
-            let occurrence = c.occurrence(Lang::Ar)?;
+            let occurrence = c.occurrence(Lang::AR)?;
             substitution(article, find, with, occurrence)
         }
     }
@@ -460,18 +460,27 @@ impl Cursor<'_> {
         }
         let open = self.pos;
         self.pos += 1;
-        let occurrence = match lang {
-            Lang::En if self.try_english("all") => Occurrence::All,
-            Lang::Ar if self.try_arabic("الكل") => Occurrence::All,
-            _ => {
-                let ok = match lang {
-                    Lang::En => self.try_english("occurrence"),
-                    Lang::Ar => self.try_arabic("المرة"),
+        // The grammar reads operations in English and in Arabic; `lang` is
+        // the one this operation began in.
+        let arabic = lang == Lang::AR;
+        let all = if arabic {
+            self.try_arabic("الكل")
+        } else {
+            self.try_english("all")
+        };
+        let occurrence = match all {
+            true => Occurrence::All,
+            false => {
+                let ok = if arabic {
+                    self.try_arabic("المرة")
+                } else {
+                    self.try_english("occurrence")
                 };
                 if !ok {
-                    return Err(self.expected(match lang {
-                        Lang::En => "`occurrence N` or `all`",
-                        Lang::Ar => "`المرة N` or `الكل`",
+                    return Err(self.expected(if arabic {
+                        "`المرة N` or `الكل`"
+                    } else {
+                        "`occurrence N` or `all`"
                     }));
                 }
                 let n = self.number()?;
@@ -615,7 +624,7 @@ mod tests {
     #[test]
     fn arabic_operations() {
         let (a, lang) = parse_operation("استبدال المادة ١٢").unwrap();
-        assert_eq!(lang, Lang::Ar);
+        assert_eq!(lang, Lang::AR);
         assert_eq!(eid(a.article()), "art_12");
         let Action::InsertArticle { article, after } = op("إضافة المادة 11 مكرراً بعد المادة 11")
         else {

@@ -222,7 +222,8 @@ pub fn article_reference(text: &str) -> Option<(ArticleNumber, &str)> {
     let lower = word.to_lowercase();
     let folded = fold_arabic_keyword(word);
     let is_article = ENGLISH_ARTICLE_WORDS.contains(&lower.as_str())
-        || ARABIC_ARTICLE_WORDS.contains(&folded.as_str());
+        || ARABIC_ARTICLE_WORDS.contains(&folded.as_str())
+        || crate::lang::heading_word(word) == Some("article");
     if !is_article {
         return None;
     }
@@ -245,7 +246,8 @@ pub fn classify(text: &str) -> HeadingKind {
     let lower = word.to_lowercase();
     let folded = fold_arabic_keyword(word);
     let is_article = ENGLISH_ARTICLE_WORDS.contains(&lower.as_str())
-        || ARABIC_ARTICLE_WORDS.contains(&folded.as_str());
+        || ARABIC_ARTICLE_WORDS.contains(&folded.as_str())
+        || crate::lang::heading_word(word) == Some("article");
     if is_article {
         if let Some((number, rest)) = parse_article_number(rest) {
             return HeadingKind::Article {
@@ -279,7 +281,14 @@ pub fn classify(text: &str) -> HeadingKind {
         ("book", _) | (_, "الكتاب" | "كتاب") => ContainerKind::Book,
         ("chapter", _) | (_, "الفصل" | "فصل") => ContainerKind::Chapter,
         ("section", _) | (_, "القسم" | "قسم") => ContainerKind::Section,
-        _ => return HeadingKind::Other,
+        // Words a language file adds (`chapter = ["Chapitre"]`).
+        _ => match crate::lang::heading_word(word) {
+            Some("part") => ContainerKind::Part,
+            Some("book") => ContainerKind::Book,
+            Some("chapter") => ContainerKind::Chapter,
+            Some("section") => ContainerKind::Section,
+            _ => return HeadingKind::Other,
+        },
     };
     let t = rest.trim_start();
     let token_end = t

@@ -47,9 +47,10 @@ impl Applier<'_, '_> {
                 ))
             }
             Occurrence::Only if found.len() > 1 => {
-                let (one, all) = match lang {
-                    Lang::En => ("(occurrence 1)", "(all)"),
-                    Lang::Ar => ("(المرة 1)", "(الكل)"),
+                let (one, all) = if lang == Lang::AR {
+                    ("(المرة 1)", "(الكل)")
+                } else {
+                    ("(occurrence 1)", "(all)")
                 };
                 Some((
                     find.span.clone(),
