@@ -69,7 +69,10 @@ pub(super) fn display_number(
             };
             match suffix {
                 "" => {}
-                "bis" => out.push_str(" مكرراً"),
+                "bis" => {
+                    out.push(' ');
+                    out.push_str(Lang::AR.t("number.bis"));
+                }
                 other => {
                     out.push(' ');
                     out.push_str(other);

@@ -125,3 +125,22 @@ fn sizes_are_written_in_each_languages_units() {
     assert_eq!(size(Lang::AR, ai, 3 * 1024 * 1024 / 2), "١٫٥\u{a0}م.ب");
     assert_eq!(size(Lang::EN, w, 1024 * 1024), "1\u{a0}MB");
 }
+
+#[test]
+fn the_built_in_files_list_their_messages_in_key_order() {
+    for text in [
+        include_str!("../../i18n/en.toml"),
+        include_str!("../../i18n/ar.toml"),
+    ] {
+        let keys: Vec<&str> = text
+            .split("[messages]")
+            .nth(1)
+            .unwrap()
+            .lines()
+            .filter_map(|l| l.strip_prefix('"')?.split('"').next())
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        assert_eq!(keys, sorted, "a translator finds a key by its place");
+    }
+}
