@@ -59,7 +59,7 @@ fn bench(c: &mut Criterion) {
             request(
                 &term,
                 Filters {
-                    langs: vec![mizan::corpus::Lang::En],
+                    langs: vec![mizan::corpus::Lang::EN],
                     kinds: vec![mizan::search::Kind::Article],
                     ..Filters::default()
                 },

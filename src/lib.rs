@@ -20,6 +20,8 @@
 //! - `site`: the static site (page model, templates, search index).
 //! - `diag`: the one diagnostic type every reader returns.
 //! - `atomic`: output written whole or not at all (the site, exports).
+//! - `lang`: languages as data: each language's words, messages, digits and
+//!   direction, from a file per language.
 //! - `localized`: text in one or more languages, as the data files write it.
 //! - `export`: Akoma Ntoso XML and NDJSON for other systems.
 //!
@@ -41,6 +43,7 @@ pub mod gaps;
 pub mod hash;
 pub mod ids;
 pub mod import;
+pub mod lang;
 pub mod localized;
 pub mod output;
 pub mod search;

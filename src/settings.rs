@@ -19,6 +19,9 @@ pub struct Settings {
     /// The jurisdiction reports are about (ISO 3166-1 alpha-2, lower case).
     /// Defaults to the only folder under `corpus/`.
     pub jurisdiction: Option<String>,
+    /// The jurisdiction's name in each language (`en = "Kuwait"`), for
+    /// sentences that name it; reports fall back to its code.
+    pub jurisdiction_name: std::collections::BTreeMap<Lang, String>,
     /// Interface languages; the first is the default.
     pub languages: Vec<Lang>,
     pub gaps: GapSettings,
@@ -28,24 +31,28 @@ pub struct Settings {
     pub numerals: std::collections::BTreeMap<Lang, Numerals>,
 }
 
-/// A system of digits for writing numbers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Numerals {
-    /// 0123456789, with `.` for decimals and `%`.
-    Western,
-    /// ٠١٢٣٤٥٦٧٨٩, with `٫` for decimals and `٪`.
-    ArabicIndic,
-}
+pub use crate::lang::Numerals;
 
 impl Settings {
     /// The digits pages in `lang` write every number in: the setting, else
-    /// Arabic-Indic for Arabic and Western for other languages.
+    /// the digits the language's file names (Arabic-Indic for Arabic).
     pub fn numerals_for(&self, lang: Lang) -> Numerals {
-        self.numerals.get(&lang).copied().unwrap_or(match lang {
-            Lang::Ar => Numerals::ArabicIndic,
-            Lang::En => Numerals::Western,
-        })
+        self.numerals
+            .get(&lang)
+            .copied()
+            .unwrap_or(lang.def().numerals)
+    }
+}
+
+impl Settings {
+    /// The jurisdiction's name in `lang`, else in English, else in the
+    /// first language it is given in.
+    pub fn jurisdiction_name_in(&self, lang: Lang) -> Option<&str> {
+        self.jurisdiction_name
+            .get(&lang)
+            .or_else(|| self.jurisdiction_name.get(&Lang::EN))
+            .or_else(|| self.jurisdiction_name.values().next())
+            .map(String::as_str)
     }
 }
 
@@ -55,7 +62,8 @@ impl Default for Settings {
             title: "mizan".to_owned(),
             titles: std::collections::BTreeMap::new(),
             jurisdiction: None,
-            languages: vec![Lang::En, Lang::Ar],
+            jurisdiction_name: std::collections::BTreeMap::new(),
+            languages: vec![Lang::EN, Lang::AR],
             gaps: GapSettings::default(),
             site: SiteSettings::default(),
             numerals: std::collections::BTreeMap::new(),
@@ -156,7 +164,7 @@ mod tests {
     fn defaults_apply_to_an_empty_file() {
         let s = read_settings(&p(), "").unwrap();
         assert_eq!(s.gaps.weights.qualified, 0.8);
-        assert_eq!(s.languages, [Lang::En, Lang::Ar]);
+        assert_eq!(s.languages, [Lang::EN, Lang::AR]);
     }
 
     #[test]
@@ -169,10 +177,10 @@ mod tests {
     #[test]
     fn numerals_default_by_language_and_can_be_set() {
         let s = read_settings(&p(), "").unwrap();
-        assert_eq!(s.numerals_for(Lang::Ar), Numerals::ArabicIndic);
-        assert_eq!(s.numerals_for(Lang::En), Numerals::Western);
+        assert_eq!(s.numerals_for(Lang::AR), Numerals::ArabicIndic);
+        assert_eq!(s.numerals_for(Lang::EN), Numerals::Western);
         let s = read_settings(&p(), "[numerals]\nar = \"western\"\n").unwrap();
-        assert_eq!(s.numerals_for(Lang::Ar), Numerals::Western);
+        assert_eq!(s.numerals_for(Lang::AR), Numerals::Western);
         let e = read_settings(&p(), "[numerals]\nar = \"roman\"\n").unwrap_err();
         assert!(e.message.contains("unknown variant"), "{}", e.message);
         assert!(read_settings(&p(), "[numerals]\nfr = \"western\"\n").is_err());

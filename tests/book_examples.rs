@@ -20,7 +20,7 @@ fn the_formats_examples_load_as_the_chapter_says() {
     assert!(ws.diagnostics.is_empty(), "{:?}", ws.diagnostics);
     let work = ws.work("/akn/kw/act/2013/91").unwrap();
     assert_eq!(work.expressions.len(), 2);
-    let en = work.expression(Lang::En).unwrap();
+    let en = work.expression(Lang::EN).unwrap();
     assert_eq!(en.id(), "/akn/kw/act/2013/91/eng@2013-03-17");
     let eids: Vec<&str> = en.articles.iter().map(|a| a.eid.as_str()).collect();
     assert_eq!(eids, ["art_1", "art_2", "art_2bis"]);
@@ -29,7 +29,7 @@ fn the_formats_examples_load_as_the_chapter_says() {
         en.articles[0].paragraphs[0].points[1].eid,
         "art_1__para_1__point_b"
     );
-    let ar = work.expression(Lang::Ar).unwrap();
+    let ar = work.expression(Lang::AR).unwrap();
     let ar_eids: Vec<&str> = ar.articles.iter().map(|a| a.eid.as_str()).collect();
     assert_eq!(ar_eids, eids, "Arabic numbers normalise to the same eIds");
     assert_eq!(

@@ -133,7 +133,7 @@ fn law_91_of_2013_is_complete_and_aligned_in_both_languages() {
             .map(|a| a.eid.clone())
             .collect()
     };
-    let (en, ar) = (eids(Lang::En), eids(Lang::Ar));
+    let (en, ar) = (eids(Lang::EN), eids(Lang::AR));
     let expected: BTreeSet<String> = (1..=14).map(|n| format!("art_{n}")).collect();
     assert_eq!(en, expected);
     assert_eq!(ar, expected);

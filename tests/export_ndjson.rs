@@ -259,7 +259,7 @@ fn the_book_shows_real_documents() {
     for (line, doc) in file.iter().zip(&docs) {
         assert_eq!(*line, serde_json::to_string(doc).unwrap());
     }
-    let article = docs.iter().find(|d| d.lang == Lang::Ar).unwrap();
+    let article = docs.iter().find(|d| d.lang == Lang::AR).unwrap();
     let provision = docs.iter().find(|d| d.kind == Kind::Provision).unwrap();
     for (doc, file) in [
         (article, "ndjson-article.json"),

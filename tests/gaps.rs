@@ -376,7 +376,7 @@ fn the_questionnaire_groups_by_theme_with_reasons_and_articles() {
     assert!(md.contains(
         "*Answer:* No: the law conflicts with this provision. Article 3 lets victims be held"
     ));
-    assert!(md.contains("- *purpose* (Exploitation in all its forms.): **unassessed**. Not yet assessed; counted as not met."));
+    assert!(md.contains("- *purpose* (Exploitation in all its forms.): **Unassessed**. Not yet assessed; counted as not met."));
     assert!(md.contains(
         "*Recommendation:* Repeal Article 3 and provide a residence permit for victims."
     ));

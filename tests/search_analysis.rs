@@ -54,61 +54,61 @@ fn assert_finds(query: &str, lang: Lang, article: u32) {
 #[test]
 fn unvowelled_query_finds_vowelled_text() {
     // Article 1 is fully vowelled: تُصادَرُ الأَمْوالُ المُتَحَصَّلَةُ
-    assert_finds("تصادر", Lang::Ar, 1);
-    assert_finds("الاموال المتحصلة", Lang::Ar, 1);
+    assert_finds("تصادر", Lang::AR, 1);
+    assert_finds("الاموال المتحصلة", Lang::AR, 1);
 }
 
 #[test]
 fn vowelled_query_finds_unvowelled_text() {
     // Article 2 has no marks: يحظر التشغيل القسري
-    assert_finds("يُحْظَرُ", Lang::Ar, 2);
-    assert_finds("التَّشْغِيلُ القَسْرِيُّ", Lang::Ar, 2);
+    assert_finds("يُحْظَرُ", Lang::AR, 2);
+    assert_finds("التَّشْغِيلُ القَسْرِيُّ", Lang::AR, 2);
 }
 
 #[test]
 fn alef_variants_find_each_other() {
     // Article 3 writes أمين, إنذار, آثار, ٱستئناف; article 4 writes اجراءات.
     for q in ["امين", "انذار", "اثار", "استئناف", "إستئناف"] {
-        assert_finds(q, Lang::Ar, 3);
+        assert_finds(q, Lang::AR, 3);
     }
     for q in ["إجراءات", "الإجراءات", "أجراءات"] {
-        assert_finds(q, Lang::Ar, 4);
+        assert_finds(q, Lang::AR, 4);
     }
 }
 
 #[test]
 fn alef_maqsura_and_yeh_find_each_other() {
     // Article 5 writes المستشفى (ى) and مبني (ي).
-    assert_finds("المستشفي", Lang::Ar, 5);
-    assert_finds("مستشفى", Lang::Ar, 5);
-    assert_finds("مبنى", Lang::Ar, 5);
+    assert_finds("المستشفي", Lang::AR, 5);
+    assert_finds("مستشفى", Lang::AR, 5);
+    assert_finds("مبنى", Lang::AR, 5);
 }
 
 #[test]
 fn teh_marbuta_and_heh_find_each_other() {
     // Article 6 writes المحكمة (ة) and الغرفه المختصه (ه).
-    assert_finds("المحكمه", Lang::Ar, 6);
-    assert_finds("الغرفة المختصة", Lang::Ar, 6);
+    assert_finds("المحكمه", Lang::AR, 6);
+    assert_finds("الغرفة المختصة", Lang::AR, 6);
 }
 
 #[test]
 fn arabic_indic_and_ascii_digits_find_each_other() {
     // Article 7 writes ١٣ and 45.
-    assert_finds("13", Lang::Ar, 7);
-    assert_finds("٤٥", Lang::Ar, 7);
-    assert_finds("۱۳", Lang::Ar, 7);
+    assert_finds("13", Lang::AR, 7);
+    assert_finds("٤٥", Lang::AR, 7);
+    assert_finds("۱۳", Lang::AR, 7);
     // And the English expression's 13 is found by Arabic-Indic digits.
-    assert_finds("١٣", Lang::En, 7);
+    assert_finds("١٣", Lang::EN, 7);
 }
 
 #[test]
 fn attached_waw_and_definite_article_find_each_other() {
     // Article 8 writes وتضاعف العقوبة (attached و, then ال) and ضمانات.
-    assert_finds("تضاعف", Lang::Ar, 8);
-    assert_finds("عقوبة", Lang::Ar, 8);
-    assert_finds("والعقوبة", Lang::Ar, 8);
-    assert_finds("الضمانات", Lang::Ar, 8);
-    assert_finds("والضمانات", Lang::Ar, 8);
+    assert_finds("تضاعف", Lang::AR, 8);
+    assert_finds("عقوبة", Lang::AR, 8);
+    assert_finds("والعقوبة", Lang::AR, 8);
+    assert_finds("الضمانات", Lang::AR, 8);
+    assert_finds("والضمانات", Lang::AR, 8);
 }
 
 #[test]
@@ -118,14 +118,14 @@ fn long_vowelled_word_is_indexed() {
         word.len() > 40,
         "tantivy's default RemoveLongFilter::limit(40) would drop it"
     );
-    assert_finds("وللمستخدمين", Lang::Ar, 9);
-    assert_finds(word, Lang::Ar, 9);
+    assert_finds("وللمستخدمين", Lang::AR, 9);
+    assert_finds(word, Lang::AR, 9);
 }
 
 #[test]
 fn tatweel_is_ignored() {
     // Article 10 writes صـــاحب العمـــل.
-    assert_finds("صاحب العمل", Lang::Ar, 10);
+    assert_finds("صاحب العمل", Lang::AR, 10);
 }
 
 #[test]
@@ -133,11 +133,11 @@ fn english_inflected_forms_find_each_other() {
     // Article 10: "The employer shall pay the wage. Employers who fail to pay
     // wages are punished."
     for q in ["employers", "wage", "paying", "punishes", "punishment"] {
-        assert_finds(q, Lang::En, 10);
+        assert_finds(q, Lang::EN, 10);
     }
     // Article 3: "warns the offender ... may be appealed".
-    assert_finds("appeal", Lang::En, 3);
-    assert_finds("warning offenders", Lang::En, 3);
+    assert_finds("appeal", Lang::EN, 3);
+    assert_finds("warning offenders", Lang::EN, 3);
 }
 
 #[test]
@@ -146,9 +146,9 @@ fn queries_are_analysed_like_documents() {
     let doc = "تُصادَرُ الأَمْوالُ المُتَحَصَّلَةُ";
     assert_eq!(terms("تصادر الاموال المتحصله"), terms(doc));
     // A phrase query is analysed too, and uses positions.
-    assert_finds("\"الأموال المتحصلة\"", Lang::Ar, 1);
-    assert!(find("\"المتحصلة الأموال\"", Lang::Ar).is_empty());
+    assert_finds("\"الأموال المتحصلة\"", Lang::AR, 1);
+    assert!(find("\"المتحصلة الأموال\"", Lang::AR).is_empty());
     // A field query on an analysed field is analysed.
-    assert_finds("heading:\"الألف المقصورة\"", Lang::Ar, 5);
-    assert_finds("heading:Procedure", Lang::En, 4);
+    assert_finds("heading:\"الألف المقصورة\"", Lang::AR, 5);
+    assert_finds("heading:Procedure", Lang::EN, 4);
 }

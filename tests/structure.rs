@@ -231,6 +231,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("localized", &["translations"]),
     ("diag", &["text"]),
     ("ids", &["text", "date", "diag"]),
+    // Languages as data: every word mizan writes in a language.
+    ("lang", &["text", "date", "ids"]),
     ("source", &["diag", "text"]),
     ("yaml", &["diag", "text"]),
     // Output written whole or not at all: one writer below every stage
@@ -316,6 +318,7 @@ const FOUNDATIONS: &[&str] = &[
     "diag",
     "hash",
     "ids",
+    "lang",
     "localized",
     "source",
     "text",

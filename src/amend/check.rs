@@ -108,10 +108,7 @@ fn check_languages(work: &Work, a: &Amendment, diags: &mut Diagnostics) {
         if op.action.is_structural() || work.expression(op.lang).is_some() {
             continue;
         }
-        let name = match op.lang {
-            Lang::En => "English",
-            Lang::Ar => "Arabic",
-        };
+        let name = Lang::EN.name_of(op.lang);
         let has: Vec<&str> = work.expressions.iter().map(|e| e.lang().code()).collect();
         diags.push(
             Diagnostic::error(

@@ -411,7 +411,7 @@ pub fn compare_versions(
 }
 
 fn title_of(work: &Work, only: Option<Lang>) -> String {
-    work.title(only.unwrap_or(Lang::En)).to_owned()
+    work.title(only.unwrap_or(Lang::EN)).to_owned()
 }
 
 /// What an amendment changes: for an enacted one, the version before it
@@ -561,7 +561,7 @@ mod tests {
             ("/akn/kw/act/2013/91", Some("2013-03-17".into()), None)
         );
         let (_, d, l) = parse_version_ref("/akn/kw/act/2013/91/ara@2019-04-09").unwrap();
-        assert_eq!((d.kind(), l), ("at", Some(Lang::Ar)));
+        assert_eq!((d.kind(), l), ("at", Some(Lang::AR)));
         assert_eq!(
             parse_version_ref("/akn/kw/act/2013/91").unwrap().1,
             PointInTime::Latest
@@ -570,7 +570,7 @@ mod tests {
         assert!(parse_version_ref("/akn/kw/act/2013/91/fra@2013-03-17").is_err());
         assert!(parse_version_ref("../x@2013-03-17").is_err());
         let (_, d, l) = parse_version_ref("/akn/kw/act/2013/91/eng:2019-04-09").unwrap();
-        assert_eq!((d.kind(), l), ("amended", Some(Lang::En)));
+        assert_eq!((d.kind(), l), ("amended", Some(Lang::EN)));
         assert_eq!(
             parse_version_ref("/akn/kw/act/2013/91/eng@").unwrap().1,
             PointInTime::Original

@@ -53,8 +53,10 @@ pub(super) fn display_number(
         Some((s, l)) => (s, Some(l)),
         None => (rest, None),
     };
-    match lang {
-        Lang::Ar => {
+    // Arabic writes the suffix and the letter in Arabic (`١١ مكرراً (أ)`);
+    // other languages as the number is normalised (`11 bis (a)`).
+    match lang == Lang::AR {
+        true => {
             let digits = if indic {
                 arabic_indic_digits(digits)
             } else {
@@ -67,7 +69,10 @@ pub(super) fn display_number(
             };
             match suffix {
                 "" => {}
-                "bis" => out.push_str(" مكرراً"),
+                "bis" => {
+                    out.push(' ');
+                    out.push_str(Lang::AR.t("number.bis"));
+                }
                 other => {
                     out.push(' ');
                     out.push_str(other);
@@ -84,7 +89,7 @@ pub(super) fn display_number(
             }
             out
         }
-        Lang::En => {
+        false => {
             let mut out = digits.to_owned();
             if !suffix.is_empty() {
                 out.push(' ');
@@ -112,23 +117,23 @@ mod tests {
             display: display.into(),
         };
         assert_eq!(
-            display_number(&n("11bis", "11 bis"), Lang::En, Lang::Ar, "(١١)"),
+            display_number(&n("11bis", "11 bis"), Lang::EN, Lang::AR, "(١١)"),
             "١١ مكرراً"
         );
         assert_eq!(
-            display_number(&n("6", "6"), Lang::En, Lang::Ar, "(٥)"),
+            display_number(&n("6", "6"), Lang::EN, Lang::AR, "(٥)"),
             "(٦)"
         );
         assert_eq!(
-            display_number(&n("5bis_a", "5 bis A"), Lang::En, Lang::Ar, "5"),
+            display_number(&n("5bis_a", "5 bis A"), Lang::EN, Lang::AR, "5"),
             "5 مكرراً (أ)"
         );
         assert_eq!(
-            display_number(&n("12", "١٢"), Lang::Ar, Lang::En, "11"),
+            display_number(&n("12", "١٢"), Lang::AR, Lang::EN, "11"),
             "12"
         );
         assert_eq!(
-            display_number(&n("12", "١٢"), Lang::Ar, Lang::Ar, "(١١)"),
+            display_number(&n("12", "١٢"), Lang::AR, Lang::AR, "(١١)"),
             "(١٢)"
         );
     }

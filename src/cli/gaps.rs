@@ -34,6 +34,10 @@ pub struct GapsArgs {
     /// Output: `table` for people; `json`, `csv` or `questionnaire` (Markdown) for other tools.
     #[arg(long, value_enum, default_value_t = GapsFormat::Table)]
     format: GapsFormat,
+    /// The language of the questionnaire (a language code of the workspace:
+    /// `ar`, `en`); the workspace's first language by default.
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -69,6 +73,11 @@ fn parse_status(s: &str) -> Result<Status, String> {
 }
 
 pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
+    if args.lang.is_some() && args.format != GapsFormat::Questionnaire {
+        return Err(CliError::new(
+            "`--lang` chooses the language of `--format questionnaire`; the other formats hold every language",
+        ));
+    }
     let ws = load(workspace)?;
     let lint = gaps::lint(&ws);
     if !lint.is_empty() {
@@ -115,7 +124,12 @@ pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
             out.write_all(csv::render_csv(&analysis, &filter, &ws).as_bytes())?;
         }
         GapsFormat::Questionnaire => {
-            let text = questionnaire::render_questionnaire(&analysis, &filter, &ws);
+            let lang = match &args.lang {
+                Some(code) => mizan::corpus::Lang::from_code(code)
+                    .ok_or_else(|| CliError::new(mizan::lang::unknown_language(code)))?,
+                None => ws.settings.languages[0],
+            };
+            let text = questionnaire::render_questionnaire(&analysis, &filter, &ws, lang);
             out.write_all(text.as_bytes())?;
         }
     }

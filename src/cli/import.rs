@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use clap::ValueEnum;
 
-use mizan::corpus::{Authority, Lang, WorkStatus};
+use mizan::corpus::{Authority, WorkStatus};
 use mizan::diag::{Diagnostics, Sources};
 use mizan::ids::WorkId;
 use mizan::import::{ImportError, Missing, Options, import};
@@ -27,7 +27,7 @@ pub struct ImportArgs {
     #[arg(long, value_name = "ID")]
     work: Option<String>,
     /// The language of the text (default: guessed from its letters).
-    #[arg(long, value_enum)]
+    #[arg(long, value_name = "LANG")]
     lang: Option<LangArg>,
     /// The law's title (default: the first paragraph of the file).
     #[arg(long)]
@@ -75,7 +75,7 @@ pub fn run(workspace: &Path, args: ImportArgs) -> CliResult {
     let options = Options {
         work,
         country: country.clone(),
-        lang: args.lang.map(Lang::from),
+        lang: args.lang.clone().map(LangArg::resolve).transpose()?,
         title: args.title.clone(),
         status: match args.status {
             StatusArg::InForce => WorkStatus::InForce,

@@ -60,7 +60,7 @@ enum Command {
         /// naming one (/akn/kw/act/2013/91/ara@2019-04-09/~art_2)
         article: String,
         /// The language of the expression to show.
-        #[arg(long, value_enum)]
+        #[arg(long, value_name = "LANG")]
         lang: Option<LangArg>,
         /// Show the text in force on this date (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
@@ -112,7 +112,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = diff::DiffFormat::Inline)]
         format: diff::DiffFormat,
         /// Only the expression in this language.
-        #[arg(long, value_enum)]
+        #[arg(long, value_name = "LANG")]
         lang: Option<LangArg>,
         /// Columns for side-by-side output (default: $COLUMNS, else 100).
         #[arg(long, value_name = "N")]
@@ -162,7 +162,7 @@ struct SearchCmd {
     /// year:[2010 TO 2015]. An empty query matches everything.
     query: String,
     /// Only this language (repeat for several).
-    #[arg(long, value_enum)]
+    #[arg(long, value_name = "LANG")]
     lang: Vec<LangArg>,
     /// Only this work (/akn/kw/act/2013/91) or instrument (tip); repeatable.
     #[arg(long, value_name = "ID")]
@@ -216,22 +216,35 @@ enum Format {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum LangArg {
-    En,
-    Ar,
-}
+/// A language code on the command line (`ar`, `en`, or one a workspace
+/// describes in `languages/`), resolved once the workspace's languages are
+/// registered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct LangArg(String);
 
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::En => Lang::En,
-            LangArg::Ar => Lang::Ar,
+impl std::str::FromStr for LangArg {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        if (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase()) {
+            Ok(LangArg(s.to_owned()))
+        } else {
+            Err("a language code is two or three lower-case letters (`ar`, `en`)".to_owned())
         }
     }
 }
 
+impl LangArg {
+    fn resolve(self) -> Result<Lang, CliError> {
+        Lang::from_code(&self.0)
+            .ok_or_else(|| CliError::new(mizan::lang::unknown_language(&self.0)))
+    }
+}
+
 pub fn run(args: Args) -> CliResult {
+    // Language codes in the arguments may name the workspace's own
+    // languages (`languages/fr.toml`); loading reports a broken file.
+    mizan::workspace::register_languages(&args.workspace);
     match args.command {
         Command::Check { format } => check::run(&args.workspace, format),
         Command::Gaps(gaps_args) => gaps::run(&args.workspace, gaps_args),
@@ -250,7 +263,7 @@ pub fn run(args: Args) -> CliResult {
             show::run(
                 &args.workspace,
                 &article,
-                lang.map(Lang::from),
+                lang.map(LangArg::resolve).transpose()?,
                 version,
                 format,
             )
@@ -267,7 +280,7 @@ pub fn run(args: Args) -> CliResult {
                 from: &from,
                 to: to.as_deref(),
                 format,
-                lang: lang.map(Lang::from),
+                lang: lang.map(LangArg::resolve).transpose()?,
                 width,
             },
         ),
@@ -288,7 +301,11 @@ pub fn run(args: Args) -> CliResult {
             search::SearchArgs {
                 query: c.query,
                 filters: mizan::search::Filters {
-                    langs: c.lang.into_iter().map(Lang::from).collect(),
+                    langs: c
+                        .lang
+                        .into_iter()
+                        .map(LangArg::resolve)
+                        .collect::<Result<_, _>>()?,
                     works: c.work,
                     years: None,
                     provisions: c.provision,

@@ -23,46 +23,7 @@ use crate::ids::{FrbrUri, WorkId};
 pub use heading::{HeadingKind, article_reference, classify as classify_heading, number_in_words};
 pub use reader::{MAX_LIST_DEPTH, parse_article_body, parse_body, read_expression};
 
-/// The languages an expression may be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    En,
-    Ar,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ar];
-
-    /// ISO 639-1 code (`en`), as used in file names and URLs.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ar => "ar",
-        }
-    }
-
-    /// ISO 639-2 code (`eng`), as used in Akoma Ntoso expression ids.
-    pub fn iso639_2(self) -> &'static str {
-        match self {
-            Lang::En => "eng",
-            Lang::Ar => "ara",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code() == code)
-    }
-
-    /// The language of an ISO 639-2 code in a URI (`ara` -> `ar`).
-    pub fn from_iso639_2(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.iso639_2() == code)
-    }
-
-    pub fn is_rtl(self) -> bool {
-        self == Lang::Ar
-    }
-}
+pub use crate::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -317,7 +278,7 @@ impl Work {
     /// The expression to show when no language is asked for: English if
     /// present, else the first.
     pub fn primary(&self) -> &Expression {
-        self.expression(Lang::En).unwrap_or(&self.expressions[0])
+        self.expression(Lang::EN).unwrap_or(&self.expressions[0])
     }
 
     /// The work's title in `lang`, from that expression or the `titles` field.
@@ -329,21 +290,5 @@ impl Work {
             .iter()
             .find_map(|e| e.meta.titles.get(lang.code()))
             .map_or(self.primary().meta.title.as_str(), String::as_str)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Lang;
-    use crate::ids::uri::{iso639_1_of, iso639_2_of};
-
-    #[test]
-    fn language_codes_map_to_iso_639_2_both_ways() {
-        for lang in Lang::ALL {
-            assert_eq!(iso639_2_of(lang.code()), Some(lang.iso639_2()));
-            assert_eq!(iso639_1_of(lang.iso639_2()), Some(lang.code()));
-            assert_eq!(Lang::from_iso639_2(lang.iso639_2()), Some(lang));
-        }
-        assert_eq!(Lang::from_iso639_2("fre"), None);
     }
 }

@@ -258,6 +258,17 @@ one, but it is not read (a warning).
 
 Fix: rename the folder, or remove it.
 "#;
+    InvalidLanguageFile = "M0120", "a language file cannot be read", r#"
+A file under `languages/` describes a language: its code, its name, its
+direction, its digits and the words mizan writes in it. The file is not
+valid TOML, has a field mizan does not know, is named differently from its
+`code`, or leaves out what a new language needs (`name`, and `iso639-2`
+where the code is not a common one).
+
+Example: `languages/fr.toml` with `code = "de"`.
+
+Fix: follow the message. The book's Languages chapter shows a whole file.
+"#;
     LangMismatch = "M0201", "the `lang` of a statute does not match its file name", r#"
 A statute file's name ends in its language (`act-2013-91.ar.md`), and its
 front matter says `lang:`. The two disagree.

@@ -87,12 +87,15 @@ pub fn file_path(version: &Version<'_>) -> String {
 pub struct Context<'a> {
     /// The workspace's title (`mizan.toml`), naming its editors.
     pub workspace_title: &'a str,
+    /// The settings, for the jurisdiction's name in each language.
+    pub settings: &'a crate::settings::Settings,
 }
 
 impl<'a> Context<'a> {
     pub fn of(ws: &'a Workspace) -> Context<'a> {
         Context {
             workspace_title: &ws.settings.title,
+            settings: &ws.settings,
         }
     }
 }

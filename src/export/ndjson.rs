@@ -121,7 +121,7 @@ pub fn documents(ws: &Workspace) -> Vec<Doc> {
                 }
             };
             let heading = (!d.heading.is_empty()).then_some(d.heading);
-            let folded = (d.kind == DocKind::Article && d.lang == Lang::Ar).then(|| {
+            let folded = (d.kind == DocKind::Article && d.lang == Lang::AR).then(|| {
                 let text = match &heading {
                     Some(h) => format!("{h}\n{}", d.body),
                     None => d.body.clone(),

@@ -9,11 +9,14 @@ use crate::corpus::{ContainerKind, Lang, StatuteMeta};
 
 use super::structure::{Item, Structure};
 
-/// The heading written before issuing articles when the source has none.
+/// The heading written before issuing articles when the source has none,
+/// in the words the statute reader knows (`corpus/heading/words.rs`):
+/// Arabic for an Arabic text, else English.
 fn issuing_heading(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ar => "مواد الإصدار",
-        Lang::En => "Issuing articles",
+    if lang == Lang::AR {
+        "مواد الإصدار"
+    } else {
+        "Issuing articles"
     }
 }
 

@@ -39,7 +39,7 @@ pub fn guess_lang(texts: &[&str]) -> Lang {
             }
         }
     }
-    if arabic >= latin { Lang::Ar } else { Lang::En }
+    if arabic >= latin { Lang::AR } else { Lang::EN }
 }
 
 /// A number written in digits of any script (`٩١`, `(91)`), if the word is one.
@@ -126,7 +126,7 @@ mod tests {
 
     #[test]
     fn language_by_letters() {
-        assert_eq!(guess_lang(&["المادة الأولى", "Article"]), Lang::Ar);
-        assert_eq!(guess_lang(&["Article 1 of the Law"]), Lang::En);
+        assert_eq!(guess_lang(&["المادة الأولى", "Article"]), Lang::AR);
+        assert_eq!(guess_lang(&["Article 1 of the Law"]), Lang::EN);
     }
 }

@@ -294,7 +294,7 @@ mod tests {
         Options {
             work: Some(WorkId::parse("/akn/kw/act/2099/1").unwrap()),
             country: None,
-            lang: Some(Lang::Ar),
+            lang: Some(Lang::AR),
             title: Some("قانون".into()),
             status: WorkStatus::InForce,
             authority: Authority::Official,

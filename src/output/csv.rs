@@ -194,7 +194,7 @@ fn article_fields(ws: &Workspace, articles: &[&ArticleRef]) -> [String; 3] {
             .collect::<Vec<_>>()
             .join("; ")
     };
-    [ids, cite(Lang::En), cite(Lang::Ar)]
+    [ids, cite(Lang::EN), cite(Lang::AR)]
 }
 
 /// "Anti-Trafficking Law, Article 2" or "قانون ...، المادة (٢)", from the
@@ -205,10 +205,7 @@ pub(super) fn article_citation(ws: &Workspace, a: &ArticleRef, lang: Lang) -> Op
     let article = expression.article(&a.eid)?;
     let meta = &expression.meta;
     let title = meta.short_title.as_deref().unwrap_or(&meta.title);
-    Some(match lang {
-        Lang::En => format!("{title}, Article {}", article.num),
-        Lang::Ar => format!("{title}، المادة {}", article.num),
-    })
+    Some(lang.fill("cite.article", &[("title", title), ("num", &article.num)]))
 }
 
 /// Appends one CSV record, CRLF-terminated.

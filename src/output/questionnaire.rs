@@ -10,7 +10,10 @@ use std::fmt::Write;
 
 use crate::corpus::Lang;
 use crate::ids::ArticleRef;
-use crate::standards::{GapBasis, PartyStatus, SourceKind, Status, Theme};
+use crate::lang::number;
+use crate::localized::Localized;
+use crate::standards::citation::arabic_citation;
+use crate::standards::{GapBasis, Instrument, Provision, Status, Theme};
 use crate::text::collapse_whitespace;
 use crate::workspace::Workspace;
 
@@ -18,36 +21,45 @@ use crate::gaps::{Analysis, Basis, Filter, InstrumentGaps, ProvisionGap};
 
 use super::csv::article_citation;
 
-/// Renders the listed provisions as a Markdown questionnaire.
-pub fn render_questionnaire(analysis: &Analysis<'_>, filter: &Filter, ws: &Workspace) -> String {
+/// Renders the listed provisions as a Markdown questionnaire in `lang`:
+/// every word the report writes itself comes from the language's file, and
+/// every text of the data in `lang` where written, else in the language it
+/// is written in with a label that says so.
+pub fn render_questionnaire(
+    analysis: &Analysis<'_>,
+    filter: &Filter,
+    ws: &Workspace,
+    lang: Lang,
+) -> String {
     let report = &analysis.report;
     let mut out = String::new();
+    let jurisdiction = ws
+        .settings
+        .jurisdiction_name_in(lang)
+        .map_or_else(|| report.jurisdiction.to_uppercase(), str::to_owned);
+    let title = ws
+        .settings
+        .titles
+        .get(lang.code())
+        .unwrap_or(&ws.settings.title);
     let _ = writeln!(
         out,
-        "# Questionnaire answers: {}\n\n\
-         Drawn from the assessment in this workspace ({}). For each provision: where the law \
-         stands, why, the articles relied on, and what would close the gap. Binding instruments \
-         come before benchmarks within each theme.",
-        report.jurisdiction,
-        escape(&ws.settings.title)
+        "# {}\n\n{}",
+        lang.fill("q.title", &[("jurisdiction", &jurisdiction)]),
+        lang.fill("q.intro", &[("workspace", &escape(title))])
     );
     if let Some(s) = &analysis.scenario {
-        out.push_str(
-            "\n**Scenario.** The answers below assume these pending amendments in force:\n\n",
-        );
+        let _ = writeln!(out, "\n{}\n", lang.t("q.scenario"));
         for a in &s.amendments {
             let label = if a.illustrative {
-                " (illustrative draft: no official body has proposed this text)"
+                format!(" ({})", lang.t("q.illustrative"))
             } else {
-                ""
+                String::new()
             };
-            let _ = writeln!(out, "- `{}`: {}{label}", a.id, escape(&a.title));
+            let _ = writeln!(out, "- `{}`: {}{label}", a.id, picked(&a.title, lang));
         }
         if let Some(missing) = s.text.as_ref().filter(|m| !m.is_empty()) {
-            out.push_str(
-                "\nThese answers rely on articles that the amended text would no longer have; \
-                 review them:\n\n",
-            );
+            let _ = writeln!(out, "\n{}\n", lang.t("q.missing_articles"));
             for m in missing {
                 let element = m.element.map(|e| format!("#{e}")).unwrap_or_default();
                 let _ = writeln!(
@@ -69,23 +81,58 @@ pub fn render_questionnaire(analysis: &Analysis<'_>, filter: &Filter, ws: &Works
         if items.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n## {}", theme_heading(theme));
+        let _ = writeln!(
+            out,
+            "\n## {}",
+            lang.t(&format!("q.theme.{}", serde_name(theme)))
+        );
         for (g, p) in items {
-            provision(&mut out, report.jurisdiction, g, p, ws);
+            provision(&mut out, report.jurisdiction, g, p, ws, lang);
         }
     }
     out
 }
 
-fn theme_heading(theme: Theme) -> &'static str {
-    match theme {
-        Theme::Definition => "Definitions",
-        Theme::Criminalization => "Criminalization",
-        Theme::Protection => "Protection of victims",
-        Theme::Prevention => "Prevention",
-        Theme::Cooperation => "Cooperation",
-        Theme::Procedure => "Procedure",
+/// The name serde gives a unit variant (`not-applicable`), the key of its
+/// message.
+fn serde_name<T: serde::Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// A text of the data in `lang`, else in the language it is written in,
+/// followed by a label that says so ("*(English only)*").
+fn picked(text: &Localized, lang: Lang) -> String {
+    let p = text.pick(lang.code());
+    let mut out = escape(p.text);
+    if p.fallback {
+        let label = Lang::from_code(p.lang)
+            .and_then(|l| lang.message(&format!("fallback.{}", l.code())))
+            .unwrap_or(lang.t("fallback.other"));
+        let _ = write!(out, " *({label})*");
     }
+    out
+}
+
+/// The instrument's title in `lang`: its short title, else its title.
+fn instrument_name(inst: &Instrument, lang: Lang) -> String {
+    if let Some(t) = inst.titles.get(lang.code()) {
+        return escape(t);
+    }
+    picked(inst.short_title.as_ref().unwrap_or(&inst.title), lang)
+}
+
+/// A provision's citation in `lang`: the Arabic form from its eId on an
+/// Arabic report (`المادة ٣ (أ)`), else the data's.
+fn provision_citation(p: &Provision, ws: &Workspace, lang: Lang) -> String {
+    if lang == Lang::AR
+        && let Some(c) = arabic_citation(&p.id, ws.settings.numerals_for(lang))
+    {
+        return c;
+    }
+    escape(&p.citation)
 }
 
 fn provision(
@@ -94,158 +141,180 @@ fn provision(
     g: &InstrumentGaps<'_>,
     p: &ProvisionGap<'_>,
     ws: &Workspace,
+    lang: Lang,
 ) {
     let inst = g.instrument;
+    let numerals = ws.settings.numerals_for(lang);
     let _ = writeln!(
         out,
-        "\n### {}, {}: {}\n",
-        escape(inst.display_title()),
-        escape(&p.provision.citation),
-        escape(&p.provision.title)
+        "\n### {}{}{}: {}\n",
+        instrument_name(inst, lang),
+        lang.t("punct.comma"),
+        provision_citation(p.provision, ws, lang),
+        picked(&p.provision.title, lang)
     );
     let party = match inst.parties.get(jurisdiction) {
-        Some(party) if g.binding => format!(
-            "binding ({}{})",
-            match party.status {
-                PartyStatus::Ratified => "ratified",
-                _ => "acceded",
-            },
-            party.year.map(|y| format!(" {y}")).unwrap_or_default()
-        ),
-        _ => "benchmark (not binding)".to_owned(),
+        Some(party) if g.binding => {
+            let key = format!("party.{}", serde_name(party.status));
+            let how = lang.t(&key);
+            let year = party
+                .year
+                .map(|y| format!(" {}", number(numerals, u64::from(y))))
+                .unwrap_or_default();
+            lang.fill("q.binding", &[("how", &format!("{how}{year}"))])
+        }
+        _ => lang.t("q.benchmark").to_owned(),
     };
     let _ = writeln!(
         out,
         "`{}/{}` · {party} · {} · **{}**",
-        inst.id, p.provision.id, p.provision.obligation, p.status
+        inst.id,
+        p.provision.id,
+        lang.t(&format!(
+            "obligation.{}",
+            serde_name(p.provision.obligation)
+        )),
+        lang.t(&format!("status.{}", serde_name(p.status)))
     );
     if !p.changed_by.is_empty() {
         let _ = writeln!(
             out,
-            "\nChanged by: {}",
+            "\n{} {}",
+            lang.t("q.changed_by"),
             p.changed_by
                 .iter()
                 .map(|a| format!("`{a}`"))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(lang.t("punct.comma"))
         );
     }
-    let _ = writeln!(out, "\n*Obligation:* {}", escape(&p.provision.summary));
-    match p.basis {
-        Basis::None => {
-            let _ = writeln!(out, "\n*Answer:* Not yet assessed.");
-        }
-        Basis::Provision(a) => {
-            let _ = writeln!(out, "\n*Answer:* {}", answer(p.status, &a.entry.rationale));
-        }
-        Basis::Elements { overall } => {
-            let _ = writeln!(out, "\n*Answer:* Assessed element by element.\n");
-            for e in &p.elements {
-                let text = match e.assessed {
-                    Some(a) => answer(e.status, &a.entry.rationale),
-                    None => "Not yet assessed; counted as not met.".to_owned(),
-                };
-                let _ = writeln!(
-                    out,
-                    "- *{}* ({}): **{}**. {text}",
-                    escape(&e.element.id),
-                    escape(&e.element.summary),
-                    e.status
-                );
-            }
-            if let Some(a) = overall {
-                let _ = writeln!(out, "\n*Overall:* {}", escape(&a.entry.rationale));
-            }
-        }
-    }
+    let _ = writeln!(
+        out,
+        "\n*{}* {}",
+        lang.t("q.obligation"),
+        picked(&p.provision.summary, lang)
+    );
+    answers(out, p, lang);
     let articles = p.articles();
     if !articles.is_empty() {
-        let _ = writeln!(out, "\n*Articles relied on:*\n");
+        let _ = writeln!(out, "\n*{}*\n", lang.t("q.articles"));
         for a in articles {
-            let _ = writeln!(out, "- {}", article_line(ws, a));
+            let _ = writeln!(out, "- {}", article_line(ws, a, lang));
         }
     }
     if let Some(basis) = p.gap_basis() {
-        let _ = writeln!(out, "\n*Basis of the finding:* {}", basis_words(basis));
+        let key = match basis {
+            GapBasis::Verified => "q.basis.verified",
+            GapBasis::CorpusOnly => "q.basis.corpus-only",
+        };
+        let _ = writeln!(out, "\n*{}* {}", lang.t("q.basis"), lang.t(key));
     }
     let sources = p.sources();
     if !sources.is_empty() {
-        let _ = writeln!(out, "\n*Sources:*\n");
+        let _ = writeln!(out, "\n*{}*\n", lang.t("q.sources"));
         for s in sources {
             let _ = writeln!(
                 out,
                 "- {}: [{}]({})",
-                kind_words(s.kind),
+                lang.t(&format!("sourcekind.{}", serde_name(s.kind))),
                 escape(&s.label()),
                 s.url.replace(' ', "%20").replace(')', "%29")
             );
         }
     }
-    let mut recommendations: Vec<&str> = Vec::new();
-    if let Some(r) = p.entry().and_then(|e| e.recommendation.as_deref()) {
-        recommendations.push(r);
-    }
-    for e in &p.elements {
-        if let Some(r) = e.assessed.and_then(|a| a.entry.recommendation.as_deref())
-            && !recommendations.contains(&r)
-        {
-            recommendations.push(r);
+    recommendations(out, p, lang);
+}
+
+/// The answer: for the provision as a whole, or element by element.
+fn answers(out: &mut String, p: &ProvisionGap<'_>, lang: Lang) {
+    let label = lang.t("q.answer");
+    match p.basis {
+        Basis::None => {
+            let _ = writeln!(out, "\n*{label}* {}", lang.t("q.answer.unassessed"));
         }
-    }
-    match recommendations.as_slice() {
-        [] => {}
-        [one] => {
-            let _ = writeln!(out, "\n*Recommendation:* {}", escape(one));
+        Basis::Provision(a) => {
+            let _ = writeln!(
+                out,
+                "\n*{label}* {}",
+                answer(p.status, &a.entry.rationale, lang)
+            );
         }
-        many => {
-            let _ = writeln!(out, "\n*Recommendations:*\n");
-            for r in many {
-                let _ = writeln!(out, "- {}", escape(r));
+        Basis::Elements { overall } => {
+            let _ = writeln!(out, "\n*{label}* {}\n", lang.t("q.by_element"));
+            for e in &p.elements {
+                let text = match e.assessed {
+                    Some(a) => answer(e.status, &a.entry.rationale, lang),
+                    None => lang.t("q.element_unassessed").to_owned(),
+                };
+                let _ = writeln!(
+                    out,
+                    "- *{}* ({}): **{}**. {text}",
+                    escape(&e.element.id),
+                    picked(&e.element.summary, lang),
+                    lang.t(&format!("status.{}", serde_name(e.status)))
+                );
+            }
+            if let Some(a) = overall {
+                let _ = writeln!(
+                    out,
+                    "\n*{}* {}",
+                    lang.t("q.overall"),
+                    picked(&a.entry.rationale, lang)
+                );
             }
         }
     }
 }
 
-fn basis_words(basis: GapBasis) -> &'static str {
-    match basis {
-        GapBasis::Verified => "verified in law.",
-        GapBasis::CorpusOnly => {
-            "not found in the laws assessed; laws outside this corpus may meet the provision."
+fn recommendations(out: &mut String, p: &ProvisionGap<'_>, lang: Lang) {
+    let mut all: Vec<&Localized> = Vec::new();
+    if let Some(r) = p.entry().and_then(|e| e.recommendation.as_ref()) {
+        all.push(r);
+    }
+    for e in &p.elements {
+        if let Some(r) = e.assessed.and_then(|a| a.entry.recommendation.as_ref())
+            && !all.contains(&r)
+        {
+            all.push(r);
+        }
+    }
+    match all.as_slice() {
+        [] => {}
+        [one] => {
+            let _ = writeln!(
+                out,
+                "\n*{}* {}",
+                lang.t("q.recommendation"),
+                picked(one, lang)
+            );
+        }
+        many => {
+            let _ = writeln!(out, "\n*{}*\n", lang.t("q.recommendations"));
+            for r in many {
+                let _ = writeln!(out, "- {}", picked(r, lang));
+            }
         }
     }
 }
 
-fn kind_words(kind: SourceKind) -> &'static str {
-    match kind {
-        SourceKind::IloCeacr => "ILO Committee of Experts",
-        SourceKind::UsTipReport => "US Trafficking in Persons Report",
-        SourceKind::UnSpecialRapporteur => "UN Special Rapporteur",
-        SourceKind::UnTreatyBody => "UN treaty body",
-        SourceKind::Ngo => "NGO report",
-        SourceKind::Official => "Official source",
-        SourceKind::Other => "Source",
-    }
+fn answer(status: Status, rationale: &Localized, lang: Lang) -> String {
+    let key = format!("q.answer.{}", serde_name(status));
+    format!("{} {}", lang.t(&key), picked(rationale, lang))
 }
 
-fn answer(status: Status, rationale: &str) -> String {
-    let lead = match status {
-        Status::Full => "Yes.",
-        Status::Partial => "In part.",
-        Status::Missing => "No.",
-        Status::Conflict => "No: the law conflicts with this provision.",
-        Status::NotApplicable => "Not applicable.",
-        Status::Unassessed => "Not yet assessed.",
-    };
-    format!("{lead} {}", escape(rationale))
-}
-
-/// "Anti-Trafficking Law, Article 1: Definitions (`/akn/...`)", with the
-/// Arabic citation after it when the Arabic expression has the article.
-fn article_line(ws: &Workspace, a: &ArticleRef) -> String {
-    let mut line = match article_citation(ws, a, Lang::En) {
-        Some(c) => {
+/// "Anti-Trafficking Law, Article 1: Definitions (`/akn/...`)" from the
+/// expression in `lang` (else the first one that has the article), with the
+/// citations in the workspace's other languages after it.
+fn article_line(ws: &Workspace, a: &ArticleRef, lang: Lang) -> String {
+    let mut langs = vec![lang];
+    langs.extend(ws.settings.languages.iter().filter(|l| **l != lang));
+    let mut cited = langs
+        .into_iter()
+        .filter_map(|l| article_citation(ws, a, l).map(|c| (l, c)));
+    let mut line = match cited.next() {
+        Some((l, c)) => {
             let heading = ws
-                .article(a, Some(Lang::En))
+                .article(a, Some(l))
                 .and_then(|v| v.article.heading.as_deref())
                 .map(|h| format!(": {}", escape(h)))
                 .unwrap_or_default();
@@ -253,8 +322,8 @@ fn article_line(ws: &Workspace, a: &ArticleRef) -> String {
         }
         None => format!("`{a}`"),
     };
-    if let Some(ar) = article_citation(ws, a, Lang::Ar) {
-        let _ = write!(line, " · {}", escape(&ar));
+    for (_, c) in cited {
+        let _ = write!(line, " · {}", escape(&c));
     }
     line
 }

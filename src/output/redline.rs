@@ -100,32 +100,21 @@ fn redline_text(segments: &[Segment], color: bool) -> String {
 }
 
 fn article_word(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "Article",
-        Lang::Ar => "المادة",
-    }
+    lang.t("common.article")
 }
 
 fn status_word(status: ArticleStatus, lang: Lang) -> &'static str {
-    match (status, lang) {
-        (ArticleStatus::Added, Lang::En) => "added",
-        (ArticleStatus::Repealed, Lang::En) => "repealed",
-        (ArticleStatus::Renumbered, Lang::En) => "renumbered",
-        (ArticleStatus::Modified, Lang::En) => "modified",
-        (ArticleStatus::Unchanged, Lang::En) => "unchanged",
-        (ArticleStatus::Added, Lang::Ar) => "مضافة",
-        (ArticleStatus::Repealed, Lang::Ar) => "ملغاة",
-        (ArticleStatus::Renumbered, Lang::Ar) => "أعيد ترقيمها",
-        (ArticleStatus::Modified, Lang::Ar) => "معدلة",
-        (ArticleStatus::Unchanged, Lang::Ar) => "دون تغيير",
-    }
+    lang.t(match status {
+        ArticleStatus::Added => "redline.added",
+        ArticleStatus::Repealed => "redline.repealed",
+        ArticleStatus::Renumbered => "redline.renumbered",
+        ArticleStatus::Modified => "redline.modified",
+        ArticleStatus::Unchanged => "redline.unchanged",
+    })
 }
 
 fn repealed_word(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "[Repealed]",
-        Lang::Ar => "[ملغاة]",
-    }
+    lang.t("redline.repealed_mark")
 }
 
 /// `Article 13: [-Limits-]{+Bounds+} on leniency`, or `Article 5 → Article 6`.
@@ -151,14 +140,8 @@ fn stale_lines(e: &ExpressionDiff, color: bool) -> Vec<String> {
     e.stale
         .iter()
         .map(|s| {
-            let lang = match s.written_in {
-                Lang::En => "English",
-                Lang::Ar => "Arabic",
-            };
-            let this = match e.lang {
-                Lang::En => "English",
-                Lang::Ar => "Arabic",
-            };
+            let lang = Lang::EN.name_of(s.written_in);
+            let this = Lang::EN.name_of(e.lang);
             paint(
                 &format!(
                     "note: `{}` {} in {lang} only; the {this} text does not show this change",
@@ -393,10 +376,7 @@ pub fn side_by_side(d: &WorkDiff, o: &RenderOptions) -> String {
         let lead = if rtl { "\u{200E}" } else { "" };
         out.push('\n');
         out.push_str(&section(d, e, o.color));
-        let (current, proposed) = match e.lang {
-            Lang::En => ("current", "proposed"),
-            Lang::Ar => ("النص الحالي", "النص المقترح"),
-        };
+        let (current, proposed) = (e.lang.t("redline.current"), e.lang.t("redline.proposed"));
         out.push_str(&format!(
             "\n{lead}{} | {}\n{rule}\n",
             render_line(&[(current.to_owned(), Ink::Heading)], column, o.color, rtl),

@@ -99,22 +99,15 @@ fn article_heading(out: &mut impl Write, s: &ShownArticle<'_>, color: bool) -> i
     for c in expression.container_path(article) {
         writeln!(out, "  {}", c.text)?;
     }
-    let word = match expression.lang() {
-        Lang::En => "Article",
-        Lang::Ar => "المادة",
-    };
-    let repealed = s.text.repealed.contains_key(&article.eid);
-    let heading = match (&article.heading, repealed) {
-        (_, true) => format!(
-            "{word} {} [{}]",
-            article.num,
-            match expression.lang() {
-                Lang::En => "Repealed",
-                Lang::Ar => "ملغاة",
-            }
-        ),
-        (Some(h), false) => format!("{word} {}: {h}", article.num),
-        (None, false) => format!("{word} {}", article.num),
+    let lang = expression.lang();
+    let heading = if s.text.repealed.contains_key(&article.eid) {
+        format!(
+            "{} [{}]",
+            lang.article_label(&article.num, None),
+            lang.t("change.repealed")
+        )
+    } else {
+        lang.article_label(&article.num, article.heading.as_deref())
     };
     if color {
         let bold = Style::new().bold();
@@ -201,10 +194,7 @@ fn in_force(date: Option<Date>) -> String {
 
 /// The name of a language in English prose.
 pub fn language_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "English",
-        Lang::Ar => "Arabic",
-    }
+    Lang::EN.name_of(lang)
 }
 
 fn points(out: &mut impl Write, list: &[Point], depth: usize) -> io::Result<()> {
@@ -249,10 +239,15 @@ fn highlighted(h: &Highlighted, color: bool) -> String {
 }
 
 fn hit(out: &mut impl Write, rank: usize, h: &Hit, color: bool) -> io::Result<()> {
-    let label = match (h.kind, Lang::from_code(&h.lang)) {
-        (Kind::Provision, _) => h.num.clone(),
-        (Kind::Article, Some(Lang::Ar)) => format!("المادة {}", h.num),
-        (Kind::Article, _) => format!("Article {}", h.num),
+    let label = match h.kind {
+        Kind::Provision => h.num.clone(),
+        Kind::Article => format!(
+            "{} {}",
+            Lang::from_code(&h.lang)
+                .unwrap_or(Lang::EN)
+                .t("common.article"),
+            h.num
+        ),
     };
     // Bidi controls in the data are never shown (check warns about them).
     let heading = without_bidi_controls(&highlighted(&h.heading, color)).into_owned();

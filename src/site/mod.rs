@@ -14,11 +14,10 @@
 //! 4. assets, and the search index ([`search`], Pagefind), shard by shard;
 //! 5. the [`manifest`], and the swap: the new site replaces the old at once.
 //!
-//! Interface text comes from [`i18n`]; links from data pass through
+//! Interface text comes from the language files ([`crate::lang`]); links from data pass through
 //! [`links`].
 
 pub mod assets;
-pub mod i18n;
 pub mod links;
 pub mod manifest;
 pub mod model;
@@ -178,9 +177,10 @@ fn unused_bundle_file(name: &str) -> bool {
         || name.starts_with("playground")
 }
 
-/// A file of the downloads: its path, the catalogue key of its description,
-/// and its content.
-type DownloadFile = (String, &'static str, Vec<u8>);
+/// A file of the downloads: its path, the message key of its description,
+/// its content, and its language when it is written in one (the
+/// questionnaire, one per language; each language's page lists its own).
+type DownloadFile = (String, &'static str, Vec<u8>, Option<Lang>);
 
 /// The gap report in the output stage's formats for other tools (CSV, JSON,
 /// the questionnaire). The analysis has no scenario, so no amendment
@@ -194,19 +194,29 @@ fn downloads(model: &Model<'_>) -> Result<Vec<DownloadFile>, BuildError> {
             message: e.to_string(),
         }
     })?;
-    Ok(vec![
+    let mut files = vec![
         (
             "downloads/gaps.csv".to_owned(),
             "downloads.csv",
             csv::render_csv(analysis, &filter, model.ws).into_bytes(),
+            None,
         ),
-        ("downloads/gaps.json".to_owned(), "downloads.json", report),
         (
-            "downloads/questionnaire.md".to_owned(),
-            "downloads.questionnaire",
-            questionnaire::render_questionnaire(analysis, &filter, model.ws).into_bytes(),
+            "downloads/gaps.json".to_owned(),
+            "downloads.json",
+            report,
+            None,
         ),
-    ])
+    ];
+    for &lang in model.languages() {
+        files.push((
+            format!("downloads/questionnaire.{}.md", lang.code()),
+            "downloads.questionnaire",
+            questionnaire::render_questionnaire(analysis, &filter, model.ws, lang).into_bytes(),
+            Some(lang),
+        ));
+    }
+    Ok(files)
 }
 
 /// The search page and the downloads page of each language: the search
@@ -237,7 +247,8 @@ fn search_and_download_pages<'a>(
         ));
         let files = downloads
             .iter()
-            .map(|(href, label, bytes)| Download {
+            .filter(|(.., of)| of.is_none_or(|l| l == lang))
+            .map(|(href, label, bytes, _)| Download {
                 href: href.clone(),
                 label,
                 bytes: bytes.len() as u64,
@@ -313,7 +324,7 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
         staging.write(&rel, &asset.content)?;
         files.insert(rel, String::new());
     }
-    for (rel, _, bytes) in &downloads {
+    for (rel, _, bytes, _) in &downloads {
         staging.write(rel, bytes)?;
         files.insert(rel.clone(), String::new());
     }

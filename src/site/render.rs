@@ -18,7 +18,6 @@ use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior};
 use crate::corpus::Lang;
 use crate::diag::{Code, Diagnostic, Diagnostics, Sources};
 use crate::settings::Numerals;
-use crate::site::i18n;
 use crate::workspace::Rules;
 
 use super::model::Page;
@@ -45,7 +44,7 @@ fn page_lang(state: &State<'_, '_>) -> Lang {
     state
         .lookup("lang")
         .and_then(|v| v.as_str().and_then(Lang::from_code))
-        .unwrap_or(Lang::En)
+        .unwrap_or(Lang::EN)
 }
 
 /// The digits of the page being rendered (`numerals` in its context).
@@ -53,45 +52,55 @@ fn page_numerals(state: &State<'_, '_>) -> Numerals {
     match state.lookup("numerals").as_ref().and_then(Value::as_str) {
         Some("arabic-indic") => Numerals::ArabicIndic,
         Some("western") => Numerals::Western,
-        _ => match page_lang(state) {
-            Lang::Ar => Numerals::ArabicIndic,
-            Lang::En => Numerals::Western,
-        },
+        _ => page_lang(state).def().numerals,
     }
 }
 
-fn t(state: &State<'_, '_>, key: &str, kwargs: Kwargs) -> Result<String, Error> {
+/// The message `key` in the page's language, with its `{name}` values
+/// filled in from the keyword arguments: numbers in the page's digits, HTML
+/// a template built (a `set` block) as it is, anything else escaped.
+fn t(state: &State<'_, '_>, key: &str, kwargs: Kwargs) -> Result<Value, Error> {
     let lang = page_lang(state);
-    let text = i18n::text(lang, key).ok_or_else(|| {
+    // A language's name: in itself for the language menu (`lang.ar`), in
+    // the page's language elsewhere (`langname.ar`); from the files.
+    if let Some(named) = key.strip_prefix("lang.").and_then(Lang::from_code) {
+        return Ok(Value::from(named.def().name.as_str()));
+    }
+    if let Some(named) = key.strip_prefix("langname.").and_then(Lang::from_code) {
+        return Ok(Value::from(lang.name_of(named)));
+    }
+    let text = lang.text(key).ok_or_else(|| {
         Error::new(
             ErrorKind::InvalidOperation,
-            format!("no message `{key}` in the catalogue (src/site/i18n.rs)"),
+            format!("no message `{key}` in the English language file (i18n/en.toml)"),
         )
     })?;
     let mut out = text.to_owned();
+    // The language file writes Arabic numbers in Arabic-Indic digits; a page
+    // set to Western digits gets them in those.
+    if page_numerals(state) == Numerals::Western && lang.def().numerals == Numerals::ArabicIndic {
+        out = crate::text::ascii_digits(&out).replace('٫', ".");
+    }
+    let mut out = esc(&out).to_string();
     for name in kwargs.args() {
         let v: Value = kwargs.get(name)?;
         let s = match v.as_i64() {
-            Some(n) if n >= 0 => i18n::number(page_numerals(state), n as u64),
-            _ => v.to_string(),
+            Some(n) if n >= 0 => crate::lang::number(page_numerals(state), n as u64),
+            _ if v.is_safe() => v.to_string(),
+            _ => esc(&v.to_string()).to_string(),
         };
         out = out.replace(&format!("{{{name}}}"), &s);
     }
-    // The catalogue writes Arabic numbers in Arabic-Indic digits; a page set
-    // to Western digits gets them in those.
-    if page_numerals(state) == Numerals::Western && lang == Lang::Ar {
-        out = crate::text::ascii_digits(&out).replace('٫', ".");
-    }
-    Ok(out)
+    Ok(Value::from_safe_string(out))
 }
 
 fn num(state: &State<'_, '_>, v: Value) -> String {
     let numerals = page_numerals(state);
     match v.as_i64() {
-        Some(n) if n >= 0 => i18n::number(numerals, n as u64),
+        Some(n) if n >= 0 => crate::lang::number(numerals, n as u64),
         _ => match f64::try_from(v.clone()) {
-            Ok(x) if x.is_finite() => i18n::decimal(numerals, x),
-            _ => i18n::digits(numerals, &v.to_string()).into_owned(),
+            Ok(x) if x.is_finite() => crate::lang::decimal(numerals, x),
+            _ => crate::lang::digits(numerals, &v.to_string()).into_owned(),
         },
     }
 }
@@ -101,25 +110,25 @@ fn pct(state: &State<'_, '_>, v: Value) -> String {
         return "–".to_owned();
     }
     let f = f64::try_from(v).unwrap_or(0.0);
-    i18n::percent(page_numerals(state), f)
+    crate::lang::percent(page_numerals(state), f)
 }
 
 fn date(state: &State<'_, '_>, v: Value) -> String {
     let s = v.to_string();
     match s.parse::<crate::date::Date>() {
-        Ok(d) => i18n::date(page_lang(state), page_numerals(state), d),
+        Ok(d) => crate::lang::date(page_lang(state), page_numerals(state), d),
         Err(_) => s,
     }
 }
 
 fn digits(state: &State<'_, '_>, v: Value) -> String {
-    i18n::digits(page_numerals(state), &v.to_string()).into_owned()
+    crate::lang::digits(page_numerals(state), &v.to_string()).into_owned()
 }
 
 /// A file size in bytes, in the page's units and digits (`١٠٦ ك.ب`).
 fn size(state: &State<'_, '_>, v: Value) -> String {
     let bytes = v.as_i64().and_then(|n| u64::try_from(n).ok()).unwrap_or(0);
-    i18n::size(page_lang(state), page_numerals(state), bytes)
+    crate::lang::size(page_lang(state), page_numerals(state), bytes)
 }
 
 /// A mark that tells statuses apart without colour (greyscale print).
@@ -194,7 +203,8 @@ fn formatter(
 /// A status as a mark and a word: `● Full`. Unknown statuses are an error.
 fn status(state: &State<'_, '_>, v: Value) -> Result<Value, Error> {
     let s = v.as_str().unwrap_or("").to_owned();
-    let word = i18n::text(page_lang(state), &format!("status.{s}"))
+    let word = page_lang(state)
+        .text(&format!("status.{s}"))
         .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("unknown status `{s}`")))?;
     Ok(Value::from_safe_string(format!(
         r#"<span class="status st-{s}"><span class="status-mark" aria-hidden="true">{}</span> {}</span>"#,
@@ -239,7 +249,7 @@ fn only_in_label(state: &State<'_, '_>, v: &Value) -> Result<String, Error> {
     let lang = v.get_attr("lang")?;
     let page = page_lang(state);
     let key = format!("fallback.{}", lang.as_str().unwrap_or("en"));
-    let label = i18n::text(page, &key).unwrap_or(i18n::text(page, "fallback.other").unwrap_or(""));
+    let label = page.message(&key).unwrap_or(page.t("fallback.other"));
     Ok(format!(
         r#" <small class="only-in" lang="{}" dir="{}">{}</small>"#,
         page.code(),
@@ -346,7 +356,7 @@ fn score_bar(state: &State<'_, '_>, v: Value) -> Value {
     Value::from_safe_string(format!(
         r#"<span class="score"><span class="score-bar" aria-hidden="true"><span class="score-fill" style="inline-size: {:.1}%"></span></span> <span class="score-value">{}</span></span>"#,
         f * 100.0,
-        esc(&i18n::percent(numerals, f))
+        esc(&crate::lang::percent(numerals, f))
     ))
 }
 
@@ -476,7 +486,7 @@ mod tests {
                     // `t("status." ~ s)`: a family, checked below.
                     if !rest[end + 1..].trim_start().starts_with('~') {
                         used += 1;
-                        if i18n::lookup(key).is_none() {
+                        if Lang::EN.message(key).is_none() {
                             missing.push(format!("{name}: {key}"));
                         }
                     }
@@ -556,9 +566,6 @@ mod tests {
         ] {
             keys.push(format!("instrumentkind.{}", serde_name(k)));
         }
-        for l in Lang::ALL {
-            keys.push(format!("lang.{}", l.code()));
-        }
         for n in [
             "home",
             "gaps",
@@ -570,7 +577,10 @@ mod tests {
         ] {
             keys.push(format!("nav.{n}"));
         }
-        let missing: Vec<_> = keys.iter().filter(|k| i18n::lookup(k).is_none()).collect();
+        let missing: Vec<_> = keys
+            .iter()
+            .filter(|k| Lang::EN.message(k).is_none())
+            .collect();
         assert!(missing.is_empty(), "{missing:?}");
     }
 

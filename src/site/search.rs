@@ -91,7 +91,7 @@ pub fn shards(ws: &Workspace, histories: &HashMap<String, History>) -> Vec<Shard
     }
     // Provisions, in each language their title and summary are written in
     // (English at least), cited as readers of that language cite them.
-    let numerals = ws.settings.numerals_for(Lang::Ar);
+    let numerals = ws.settings.numerals_for(Lang::AR);
     for &lang in &ws.settings.languages {
         let code = lang.code();
         let records = by_lang.entry(lang).or_default();
@@ -99,14 +99,14 @@ pub fn shards(ws: &Workspace, histories: &HashMap<String, History>) -> Vec<Shard
             let source = instrument_title(i, lang).text;
             for p in &i.provisions {
                 let in_lang = p.title.has_lang(code) && p.summary.has_lang(code);
-                if !(in_lang || lang == Lang::En) {
+                if !(in_lang || lang == Lang::EN) {
                     continue;
                 }
                 let text =
                     |t: &dyn Translations| t.text_in(code).unwrap_or(t.primary().0).to_owned();
-                let citation = match lang {
-                    Lang::Ar => arabic_citation(&p.id, numerals).unwrap_or(p.citation.clone()),
-                    Lang::En => p.citation.clone(),
+                let citation = match lang == Lang::AR {
+                    true => arabic_citation(&p.id, numerals).unwrap_or(p.citation.clone()),
+                    false => p.citation.clone(),
                 };
                 let title = format!("{} {citation}: {}", instrument_label(&i.id), text(&p.title));
                 let mut content = format!("{citation} {}\n{}", text(&p.title), text(&p.summary));

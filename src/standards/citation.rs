@@ -8,6 +8,7 @@
 //! point in parentheses, letters in the abjad order Arabic drafting uses
 //! and digits in the page's numerals.
 
+use crate::lang::Lang;
 use crate::settings::Numerals;
 use crate::text::arabic_indic_digits;
 
@@ -47,10 +48,10 @@ fn number(n: &str, numerals: Numerals) -> Option<String> {
     let num = digits(&n[..end], numerals);
     match &n[end..] {
         "" => Some(num),
-        "bis" => Some(format!("{num} مكرراً")),
+        "bis" => Some(format!("{num} {}", Lang::AR.t("number.bis"))),
         rest => {
             let letter = label(rest.strip_prefix("bis_")?, numerals)?;
-            Some(format!("{num} مكرراً ({letter})"))
+            Some(format!("{num} {} ({letter})", Lang::AR.t("number.bis")))
         }
     }
 }
@@ -60,15 +61,15 @@ fn number(n: &str, numerals: Numerals) -> Option<String> {
 pub fn arabic_citation(eid: &str, numerals: Numerals) -> Option<String> {
     let mut parts = eid.split("__");
     let first = parts.next()?;
-    let mut out = if let Some(n) = first.strip_prefix("art_") {
-        format!("المادة {}", number(n, numerals)?)
-    } else if let Some(n) = first.strip_prefix("principle_") {
-        format!("المبدأ {}", number(n, numerals)?)
-    } else if let Some(n) = first.strip_prefix("guideline_") {
-        format!("المبدأ التوجيهي {}", number(n, numerals)?)
-    } else {
-        return None;
-    };
+    // The words come from the Arabic language file (`cite.art`, …).
+    let (key, n) = [
+        ("cite.art", "art_"),
+        ("cite.principle", "principle_"),
+        ("cite.guideline", "guideline_"),
+    ]
+    .into_iter()
+    .find_map(|(key, prefix)| first.strip_prefix(prefix).map(|n| (key, n)))?;
+    let mut out = Lang::AR.fill(key, &[("num", &number(n, numerals)?)]);
     for part in parts {
         let (_, l) = part
             .split_once('_')

@@ -267,6 +267,49 @@ impl Tallies {
     }
 }
 
+/// How many of mizan's interface messages (those English has) the language
+/// file of `lang` writes, with a warning when some are missing: the site
+/// shows those in English.
+fn interface_messages(ws: &Workspace, lang: Lang, diags: &mut Diagnostics) -> Option<KindCoverage> {
+    if lang == Lang::EN {
+        return None;
+    }
+    let english = &Lang::EN.def().messages;
+    let missing: Vec<&String> = english
+        .keys()
+        .filter(|k| lang.message(k).is_none())
+        .collect();
+    let total = english.len();
+    let translated = total - missing.len();
+    if let Some(first) = missing.first() {
+        let path: Arc<Path> = Arc::from(
+            ws.root
+                .join("languages")
+                .join(format!("{}.toml", lang.code())),
+        );
+        diags.push(
+            Diagnostic::warning(
+                Code::MissingTranslation,
+                &path,
+                None,
+                format!(
+                    "translation coverage: {}: {translated}/{total} interface messages",
+                    lang.code()
+                ),
+            )
+            .with_help(format!(
+                "add `\"{first}\" = \"…\"` (and the other {} missing) under `[messages]`; until then the English message is shown",
+                missing.len() - 1
+            )),
+        );
+    }
+    Some(KindCoverage {
+        kind: "interface messages",
+        translated,
+        total,
+    })
+}
+
 /// The translation coverage of every language of the workspace, and a
 /// warning for each kind of text that some language lacks.
 pub fn coverage(ws: &Workspace) -> (Vec<Coverage>, Diagnostics) {
@@ -304,6 +347,9 @@ pub fn coverage(ws: &Workspace) -> (Vec<Coverage>, Diagnostics) {
                 translated: t.translated,
                 total: t.total,
             });
+        }
+        if let Some(messages) = interface_messages(ws, lang, &mut diags) {
+            kinds.push(messages);
         }
         out.push(Coverage {
             lang: lang.code(),

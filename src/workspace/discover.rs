@@ -17,6 +17,8 @@ use crate::diag::{Code, Diagnostic, Diagnostics};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
     Settings,
+    /// A language file, `languages/<code>.toml`.
+    Language,
     Statute,
     Instrument,
     Mapping,
@@ -357,6 +359,7 @@ pub fn discover(root: &Path) -> Result<Discovered, Diagnostic> {
         Ok(None) => {}
         Err(d) => walk.out.diagnostics.push(d),
     }
+    walk.files(&root.join("languages"), &["toml"], FileKind::Language);
     for dir in jurisdictions {
         walk.files(&dir, &["md"], FileKind::Statute);
         walk.files(&dir.join("amendments"), &["md"], FileKind::Amendment);

@@ -275,7 +275,7 @@ fn provision_documents(ws: &Workspace) -> Vec<IndexDoc> {
                 work: instrument.id.clone(),
                 expression: None,
                 title: title.clone(),
-                lang: Lang::En,
+                lang: Lang::EN,
                 year: instrument.adopted.map(|d| d.year),
                 status: None,
                 article: p.id.clone(),
@@ -360,7 +360,7 @@ mod tests {
         let docs = documents(&ws);
         let art1 = docs
             .iter()
-            .find(|d| d.id == "/akn/kw/act/2013/91/~art_1" && d.lang == Lang::En)
+            .find(|d| d.id == "/akn/kw/act/2013/91/~art_1" && d.lang == Lang::EN)
             .expect("article 1");
         assert_eq!(
             art1.provisions,

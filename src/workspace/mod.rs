@@ -130,7 +130,13 @@ impl Workspace {
                 });
             }
         };
-        let results: Vec<Loaded> = files.par_iter().map(read_one).collect();
+        // Language files first: a statute's `lang:` and the settings'
+        // `languages` name languages, which must be registered by then.
+        let (language_files, files): (Vec<_>, Vec<_>) = files
+            .into_iter()
+            .partition(|f| f.kind == FileKind::Language);
+        let mut results: Vec<Loaded> = language_files.iter().map(read_one).collect();
+        results.extend(files.par_iter().map(read_one).collect::<Vec<_>>());
 
         let mut settings = Settings::default();
         let mut expressions = Vec::new();
@@ -398,6 +404,7 @@ fn read_one(file: &SourceFile) -> Loaded {
             Ok(s) => (Parsed::Settings(s), Diagnostics::new()),
             Err(d) => (Parsed::Nothing, Diagnostics(vec![d])),
         },
+        FileKind::Language => (Parsed::Nothing, register_language(&path, &text)),
         FileKind::Statute => {
             let (e, d) = read_expression(&path, &text);
             let parsed = match e {
@@ -425,6 +432,46 @@ fn read_one(file: &SourceFile) -> Loaded {
         text: Some(text),
         parsed,
         diags,
+    }
+}
+
+/// Registers the languages a workspace describes in `languages/`, before
+/// anything names them (a command line's `--lang fr`). Files that cannot be
+/// read are left for [`Workspace::load`] to report.
+pub fn register_languages(root: &Path) {
+    let Ok(entries) = std::fs::read_dir(root.join("languages")) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    // In name order, so that languages are registered (and ordered) alike
+    // on every run.
+    paths.sort();
+    for path in paths {
+        if path.extension().is_some_and(|e| e == "toml")
+            && let Ok(text) = std::fs::read_to_string(&path)
+        {
+            let _ = register_language(&Arc::from(path.as_path()), &text);
+        }
+    }
+}
+
+/// Reads a language file and registers its language (see [`crate::lang`]).
+fn register_language(path: &Arc<Path>, text: &str) -> Diagnostics {
+    let name = path.to_string_lossy();
+    let result = crate::lang::read_language_file(&name, text).and_then(|file| {
+        crate::lang::register(file).map_err(|message| crate::lang::FileError {
+            message,
+            span: None,
+        })
+    });
+    match result {
+        Ok(_) => Diagnostics::new(),
+        Err(e) => Diagnostics(vec![Diagnostic::error(
+            Code::InvalidLanguageFile,
+            path,
+            e.span,
+            e.message,
+        )]),
     }
 }
 

@@ -175,7 +175,7 @@ impl Workspace {
             return Ok(None);
         };
         let lang = Lang::from_iso639_2(&e.language).ok_or_else(|| {
-            let known: Vec<String> = Lang::ALL
+            let known: Vec<String> = Lang::all()
                 .iter()
                 .map(|l| format!("`{}`", l.iso639_2()))
                 .collect();
@@ -301,14 +301,7 @@ fn find_exact(text: &Expression, eid: &str) -> Option<Portion> {
         });
     }
     let a = article_of(text, eid)?;
-    let word = match text.meta.lang {
-        Lang::En => "Article",
-        Lang::Ar => "المادة",
-    };
-    let label = match &a.heading {
-        Some(h) => format!("{word} {}: {h}", a.num),
-        None => format!("{word} {}", a.num),
-    };
+    let label = text.meta.lang.article_label(&a.num, a.heading.as_deref());
     let kind = if a.eid == eid {
         PortionKind::Article
     } else if a.paragraphs.iter().any(|p| p.eid == eid) {

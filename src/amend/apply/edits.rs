@@ -47,10 +47,15 @@ impl Applier<'_, '_> {
                 ))
             }
             Occurrence::Only if found.len() > 1 => {
-                let (one, all) = match lang {
-                    Lang::En => ("(occurrence 1)", "(all)"),
-                    Lang::Ar => ("(المرة 1)", "(الكل)"),
+                // In the words of the operation's language (`[operations]`).
+                let form = |kind: &str| {
+                    let ops = &lang.def().operations;
+                    let form = ops
+                        .get(kind)
+                        .or_else(|| Lang::EN.def().operations.get(kind));
+                    format!("({})", form.map_or("", String::as_str).replace("{n}", "1"))
                 };
+                let (one, all) = (form("occurrence"), form("all"));
                 Some((
                     find.span.clone(),
                     format!(

@@ -97,7 +97,8 @@ pub fn article_reference(text: &str) -> Option<(ArticleNumber, &str)> {
     let lower = word.to_lowercase();
     let folded = fold_arabic_keyword(word);
     let is_article = ENGLISH_ARTICLE_WORDS.contains(&lower.as_str())
-        || ARABIC_ARTICLE_WORDS.contains(&folded.as_str());
+        || ARABIC_ARTICLE_WORDS.contains(&folded.as_str())
+        || crate::lang::heading_word(word) == Some("article");
     if !is_article {
         return None;
     }
@@ -128,7 +129,8 @@ pub fn classify(text: &str) -> HeadingKind {
     let lower = word.to_lowercase();
     let folded = fold_arabic_keyword(word);
     let is_article = ENGLISH_ARTICLE_WORDS.contains(&lower.as_str())
-        || ARABIC_ARTICLE_WORDS.contains(&folded.as_str());
+        || ARABIC_ARTICLE_WORDS.contains(&folded.as_str())
+        || crate::lang::heading_word(word) == Some("article");
     if is_article {
         if let Some((number, rest)) = parse_article_number(rest) {
             return HeadingKind::Article {
@@ -164,11 +166,19 @@ pub fn classify(text: &str) -> HeadingKind {
             title: Some(crate::text::collapse_whitespace(text.trim())),
         };
     }
-    let Some(kind) = CONTAINER_WORDS
+    let table = CONTAINER_WORDS
         .iter()
         .find(|(w, _)| *w == lower || *w == folded)
-        .map(|(_, k)| *k)
-    else {
+        .map(|(_, k)| *k);
+    // Words a language file adds (`chapter = ["Chapitre"]`).
+    let Some(kind) = table.or_else(|| match crate::lang::heading_word(word) {
+        Some("part") => Some(ContainerKind::Part),
+        Some("book") => Some(ContainerKind::Book),
+        Some("chapter") => Some(ContainerKind::Chapter),
+        Some("subchapter") => Some(ContainerKind::Subchapter),
+        Some("section") => Some(ContainerKind::Section),
+        _ => None,
+    }) else {
         return HeadingKind::Other;
     };
     let t = rest.trim_start();

@@ -19,7 +19,7 @@ pub fn write(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
     x.close("p")?;
     x.close("longTitle")?;
     x.open("p", &[("class", Some("status"))])?;
-    x.text("docStatus", &[], words::status(e.meta.authority, lang))?;
+    x.text("docStatus", &[], &words::status(e.meta.authority, lang))?;
     x.close("p")?;
     x.close("preface")?;
     if !e.preamble.is_empty() {

@@ -311,7 +311,7 @@ fn references(x: &mut Xml, version: &Version<'_>, ctx: &Context<'_>) -> io::Resu
                 "href",
                 Some(&format!("/ontology/organization/{country}/state")),
             ),
-            ("showAs", Some(&words::state(country, lang))),
+            ("showAs", Some(&words::state(ctx.settings, country, lang))),
         ],
     )?;
     for a in &shown {
@@ -365,10 +365,7 @@ fn slug(name: &str) -> Option<String> {
 
 /// How the editors of the workspace are named.
 fn editors(title: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("Editors of the mizan workspace “{title}”"),
-        Lang::Ar => format!("محررو مساحة عمل ميزان «{title}»"),
-    }
+    lang.fill("akn.editors", &[("title", title)])
 }
 
 fn notes(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
@@ -376,10 +373,8 @@ fn notes(x: &mut Xml, version: &Version<'_>) -> io::Result<()> {
     let lang = e.lang();
     let labels = words::labels(lang);
     let year = version.work.id.year();
-    let mut notes: Vec<(&str, String)> = vec![(
-        "authority",
-        words::authority_note(e.meta.authority, lang).to_owned(),
-    )];
+    let mut notes: Vec<(&str, String)> =
+        vec![("authority", words::authority_note(e.meta.authority, lang))];
     if let Some(n) = &e.meta.note {
         notes.push(("note", n.clone()));
     }

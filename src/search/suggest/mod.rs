@@ -152,7 +152,7 @@ pub fn candidates(
 /// The work title, number and heading of an article (English if present).
 fn describe(ws: &Workspace, id: &str) -> (String, String, String) {
     let view = ArticleRef::parse(id).ok().and_then(|r| {
-        ws.article(&r, Some(Lang::En))
+        ws.article(&r, Some(Lang::EN))
             .or_else(|| ws.article(&r, None))
     });
     match view {

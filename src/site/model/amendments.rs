@@ -227,14 +227,7 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
 }
 
 fn heading_of(side: &ArticleSide, lang: crate::corpus::Lang) -> String {
-    let word = match lang {
-        crate::corpus::Lang::En => "Article",
-        crate::corpus::Lang::Ar => "المادة",
-    };
-    match &side.heading {
-        Some(h) => format!("{word} {}: {h}", side.num),
-        None => format!("{word} {}", side.num),
-    }
+    lang.article_label(&side.num, side.heading.as_deref())
 }
 
 /// The changed articles of each language, as the amendment stage compared

@@ -112,6 +112,9 @@ pub struct Context<'a> {
     pub title: String,
     /// The site's title in the page's language.
     pub site_title: &'a str,
+    /// The jurisdiction's name in the page's language (`mizan.toml`), for
+    /// messages that name it.
+    pub jurisdiction: String,
     /// The navigation section this page belongs to.
     pub section: &'static str,
     /// The digits numbers are written in on this page (`mizan.toml`).
@@ -178,7 +181,7 @@ impl<'a> Text<'a> {
 
     /// Standards and mappings are written in English.
     pub fn en(text: &'a str) -> Self {
-        Text::new(text, Lang::En)
+        Text::new(text, Lang::EN)
     }
 }
 
@@ -203,7 +206,7 @@ pub fn detect_lang(text: &str) -> Lang {
             latin += 1;
         }
     }
-    if arabic > latin { Lang::Ar } else { Lang::En }
+    if arabic > latin { Lang::AR } else { Lang::EN }
 }
 
 pub fn dir(lang: Lang) -> &'static str {
@@ -251,7 +254,7 @@ impl<'a> Model<'a> {
             .iter()
             .map(|a| a.is_pending().then(|| assessment::with(ws, &[*a])))
             .collect();
-        let mapped = work::MappedIndex::new(&analysis.report, ws.settings.numerals_for(Lang::Ar));
+        let mapped = work::MappedIndex::new(&analysis.report, ws.settings.numerals_for(Lang::AR));
         // Consolidate with the amendments this build may show, only: a
         // committee draft never shapes the text of a public build.
         let visible: Vec<Amendment> = amendments.iter().map(|a| (*a).clone()).collect();
@@ -304,7 +307,7 @@ impl<'a> Model<'a> {
             generator: concat!("mizan ", env!("CARGO_PKG_VERSION")),
             downloads,
         };
-        let numerals = ws.settings.numerals_for(Lang::Ar);
+        let numerals = ws.settings.numerals_for(Lang::AR);
         let citations = ws
             .instruments
             .iter()
@@ -335,6 +338,19 @@ impl<'a> Model<'a> {
             .titles
             .get(lang.code())
             .unwrap_or(&self.ws.settings.title)
+    }
+
+    /// The jurisdiction's name in `lang` (`mizan.toml`), else its code.
+    pub fn jurisdiction_name(&self, lang: Lang) -> String {
+        let settings = &self.ws.settings;
+        match settings.jurisdiction_name_in(lang) {
+            Some(name) => name.to_owned(),
+            None => settings
+                .jurisdiction
+                .as_deref()
+                .unwrap_or_default()
+                .to_uppercase(),
+        }
     }
 
     /// The assessment as it stands.
@@ -381,6 +397,7 @@ impl<'a> Model<'a> {
                 alternates,
                 title,
                 site_title: self.site_title(lang),
+                jurisdiction: self.jurisdiction_name(lang),
                 section,
                 numerals: self.ws.settings.numerals_for(lang),
                 site: &self.site,
@@ -404,6 +421,7 @@ impl<'a> Model<'a> {
                 alternates: Vec::new(),
                 title: self.site.title.clone(),
                 site_title: self.site_title(self.languages()[0]),
+                jurisdiction: self.jurisdiction_name(self.languages()[0]),
                 section: "root",
                 numerals: self.ws.settings.numerals_for(self.languages()[0]),
                 site: &self.site,
@@ -423,5 +441,5 @@ impl<'a> Model<'a> {
 /// The catalogue text for `key` (the key itself if missing; templates are
 /// checked against the catalogue by a test).
 pub fn msg(lang: Lang, key: &str) -> String {
-    super::i18n::text(lang, key).unwrap_or(key).to_owned()
+    lang.t(key).to_owned()
 }

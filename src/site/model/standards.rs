@@ -198,12 +198,9 @@ pub fn instrument_title(i: &Instrument, lang: Lang) -> Text<'_> {
 /// English pages, the Arabic form made from its eId on Arabic pages
 /// (`المادة ٣ (أ)`), the English one where the eId has no Arabic form.
 pub fn citation<'a>(m: &'a Model<'a>, p: &'a Provision, lang: Lang) -> Text<'a> {
-    match lang {
-        Lang::Ar => match m.citations.get(p.id.as_str()) {
-            Some(c) => Text::new(c, Lang::Ar),
-            None => Text::en(&p.citation),
-        },
-        Lang::En => Text::en(&p.citation),
+    match m.citations.get(p.id.as_str()) {
+        Some(c) if lang == Lang::AR => Text::new(c, Lang::AR),
+        _ => Text::en(&p.citation),
     }
 }
 
@@ -255,10 +252,7 @@ pub fn article_links<'r>(
                         .short_title
                         .as_deref()
                         .unwrap_or(&v.expression.meta.title);
-                    let comma = match l {
-                        Lang::Ar => "، ",
-                        Lang::En => ", ",
-                    };
+                    let comma = l.t("punct.comma");
                     ArticleLink {
                         href: article_href(a),
                         label: format!(

@@ -237,7 +237,7 @@ use crate::standards::citation::ABJAD;
 /// reader's Latin letters (`a`, `b`) become abjad letters and ASCII digits
 /// Arabic-Indic ones; labels written in the source are kept.
 pub fn point_label(label: &str, lang: Lang) -> Cow<'_, str> {
-    if lang != Lang::Ar {
+    if lang != Lang::AR {
         return Cow::Borrowed(label);
     }
     let b = label.as_bytes();
@@ -263,14 +263,7 @@ fn points(ps: &[Point], lang: Lang) -> Vec<PointView<'_>> {
 
 /// The heading of an article as its expression writes it.
 pub fn article_heading(article: &Article, lang: Lang) -> String {
-    let word = match lang {
-        Lang::En => "Article",
-        Lang::Ar => "المادة",
-    };
-    match &article.heading {
-        Some(h) => format!("{word} {}: {h}", article.num),
-        None => format!("{word} {}", article.num),
-    }
+    lang.article_label(&article.num, article.heading.as_deref())
 }
 
 fn article_text<'a>(article: &'a Article, lang: Lang) -> ArticleText<'a> {
@@ -474,7 +467,7 @@ fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang, v: VersionText<'a>) 
     let primary = v
         .expressions
         .iter()
-        .find(|e| e.lang() == Lang::En)
+        .find(|e| e.lang() == Lang::EN)
         .or(v.expressions.first())
         .copied()
         .unwrap_or(w.primary());
@@ -584,10 +577,10 @@ mod tests {
 
     #[test]
     fn arabic_point_labels_follow_the_abjad_and_arabic_digits() {
-        assert_eq!(point_label("a", Lang::Ar), "أ");
-        assert_eq!(point_label("e", Lang::Ar), "هـ");
-        assert_eq!(point_label("12", Lang::Ar), "١٢");
-        assert_eq!(point_label("iv", Lang::Ar), "iv");
-        assert_eq!(point_label("a", Lang::En), "a");
+        assert_eq!(point_label("a", Lang::AR), "أ");
+        assert_eq!(point_label("e", Lang::AR), "هـ");
+        assert_eq!(point_label("12", Lang::AR), "١٢");
+        assert_eq!(point_label("iv", Lang::AR), "iv");
+        assert_eq!(point_label("a", Lang::EN), "a");
     }
 }

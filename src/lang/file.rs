@@ -1,0 +1,228 @@
+//! The language file: `i18n/<code>.toml` built in, `languages/<code>.toml`
+//! in a workspace.
+//!
+//! ```toml
+//! code = "fr"
+//! iso639-2 = "fre"
+//! name = "Français"
+//! direction = "ltr"
+//! numerals = "western"
+//! months = ["janvier", "février", …]
+//!
+//! [messages]
+//! "status.missing" = "Absent"
+//!
+//! [headings]
+//! chapter = ["Chapitre"]
+//! ```
+//!
+//! A file for a new language must give `code` and `name`; `iso639-2`
+//! defaults from the code for common languages, `direction` to `ltr`,
+//! `numerals` to `western`, and `months` and any message it lacks fall back
+//! to English. A file for a registered language (`en`, `ar`) changes only
+//! what it gives.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::{Direction, Language, Numerals};
+
+/// A language file as written: every field but the code may be left out.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LanguageFile {
+    pub code: String,
+    #[serde(default)]
+    pub iso639_2: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub direction: Option<Direction>,
+    #[serde(default)]
+    pub numerals: Option<Numerals>,
+    #[serde(default)]
+    pub months: Option<Vec<String>>,
+    #[serde(default)]
+    pub messages: BTreeMap<String, String>,
+    #[serde(default)]
+    pub headings: BTreeMap<HeadingKind, Vec<String>>,
+    #[serde(default)]
+    pub operations: BTreeMap<String, String>,
+}
+
+/// What a heading word begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HeadingKind {
+    Article,
+    Part,
+    Book,
+    Chapter,
+    Section,
+}
+
+impl HeadingKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            HeadingKind::Article => "article",
+            HeadingKind::Part => "part",
+            HeadingKind::Book => "book",
+            HeadingKind::Chapter => "chapter",
+            HeadingKind::Section => "section",
+        }
+    }
+}
+
+/// Why a language file cannot be read: the message and the byte span it
+/// concerns, when known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileError {
+    pub message: String,
+    pub span: Option<std::ops::Range<usize>>,
+}
+
+/// Reads a language file's text (`name` is used in messages only).
+pub fn read_language_file(name: &str, text: &str) -> Result<LanguageFile, FileError> {
+    let file: LanguageFile = toml::from_str(text).map_err(|e| FileError {
+        message: e.message().trim().to_owned(),
+        span: e.span(),
+    })?;
+    let code_ok =
+        (2..=3).contains(&file.code.len()) && file.code.bytes().all(|b| b.is_ascii_lowercase());
+    if !code_ok {
+        return Err(FileError {
+            message: format!(
+                "`code = \"{}\"` is not a language code: write the two-letter ISO 639-1 code in lower case (`fr`)",
+                file.code
+            ),
+            span: text.find("code").map(|i| i..i + 4),
+        });
+    }
+    let stem = std::path::Path::new(name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    if stem != file.code {
+        return Err(FileError {
+            message: format!(
+                "the file is named `{stem}` but says `code = \"{}\"`; a language file is named after its code",
+                file.code
+            ),
+            span: text.find("code").map(|i| i..i + 4),
+        });
+    }
+    if let Some(months) = &file.months
+        && months.len() != 12
+    {
+        return Err(FileError {
+            message: format!(
+                "`months` lists {} names; it lists the twelve months, January first",
+                months.len()
+            ),
+            span: text.find("months").map(|i| i..i + 6),
+        });
+    }
+    for (kind, form) in &file.operations {
+        let span = text.find(&format!("{kind} ")).map(|i| i..i + kind.len());
+        let Some((_, slots)) = super::OPERATIONS.iter().find(|(k, _)| k == kind) else {
+            let known: Vec<&str> = super::OPERATIONS.iter().map(|(k, _)| *k).collect();
+            return Err(FileError {
+                message: format!(
+                    "`{kind}` is not an operation; the operations are {}",
+                    known.join(", ")
+                ),
+                span,
+            });
+        };
+        let mut used: Vec<&str> = form
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+            .collect();
+        used.sort_unstable();
+        let mut wanted = slots.to_vec();
+        wanted.sort_unstable();
+        if used != wanted {
+            let list = |v: &[&str]| {
+                v.iter()
+                    .map(|s| format!("{{{s}}}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            return Err(FileError {
+                message: format!(
+                    "the form of `{kind}` holds {}; it must hold {}, once each",
+                    if used.is_empty() {
+                        "no value".to_owned()
+                    } else {
+                        list(&used)
+                    },
+                    if wanted.is_empty() {
+                        "no value".to_owned()
+                    } else {
+                        list(&wanted)
+                    }
+                ),
+                span,
+            });
+        }
+    }
+    Ok(file)
+}
+
+impl LanguageFile {
+    /// The language this file describes, given what is registered under
+    /// its code already (if anything).
+    pub fn into_language(self, base: Option<&Language>) -> Result<Language, String> {
+        let mut language = match base {
+            Some(b) => b.clone(),
+            None => Language {
+                iso639_2: crate::ids::uri::iso639_2_of(&self.code)
+                    .map(str::to_owned)
+                    .unwrap_or_default(),
+                name: String::new(),
+                direction: Direction::Ltr,
+                numerals: Numerals::Western,
+                months: Vec::new(),
+                messages: BTreeMap::new(),
+                headings: BTreeMap::new(),
+                operations: BTreeMap::new(),
+                code: self.code.clone(),
+            },
+        };
+        if let Some(v) = self.iso639_2 {
+            language.iso639_2 = v;
+        }
+        if let Some(v) = self.name {
+            language.name = v;
+        }
+        if let Some(v) = self.direction {
+            language.direction = v;
+        }
+        if let Some(v) = self.numerals {
+            language.numerals = v;
+        }
+        if let Some(v) = self.months {
+            language.months = v;
+        }
+        language.messages.extend(self.messages);
+        language.operations.extend(self.operations);
+        for (kind, words) in self.headings {
+            language.headings.insert(kind.as_str().to_owned(), words);
+        }
+        if language.name.trim().is_empty() {
+            return Err(format!(
+                "the language `{}` has no `name` (its name in itself, for the language menu)",
+                self.code
+            ));
+        }
+        if language.iso639_2.len() != 3 {
+            return Err(format!(
+                "the language `{}` needs `iso639-2`, its three-letter code for Akoma Ntoso ids (`fre`)",
+                self.code
+            ));
+        }
+        Ok(language)
+    }
+}

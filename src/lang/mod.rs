@@ -1,0 +1,268 @@
+//! Languages as data: one description per language, in a file.
+//!
+//! Everything mizan itself writes in a language (the site's interface, the
+//! words of exports and redlines, the names of months and units, punctuation
+//! and digits) comes from a language file: `i18n/en.toml` and
+//! `i18n/ar.toml` are compiled into the binary, and a workspace adds a
+//! language, or changes a built-in one, with `languages/<code>.toml`. So
+//! adding French is adding `languages/fr.toml`: no word of any language is
+//! written in the code.
+//!
+//! A [`Lang`] is a small handle to a registered language, cheap to copy and
+//! compare, ordered by registration (English, then Arabic, then the
+//! workspace's own). The registry is process-wide, because a language code
+//! in a statute's front matter must mean the same language wherever it is
+//! read; loading a workspace registers its files before anything else is
+//! read (see [`register`]).
+
+mod file;
+mod format;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::{LazyLock, RwLock};
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub use file::{FileError, LanguageFile, read_language_file};
+pub use format::{Numerals, date, decimal, digits, number, percent, size};
+
+/// Which way a language's lines run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+/// One language's description, as its file gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Language {
+    /// ISO 639-1 code (`ar`), used in file names, URLs and front matter.
+    pub code: String,
+    /// ISO 639-2 code (`ara`), used in Akoma Ntoso expression ids.
+    pub iso639_2: String,
+    /// The language's name in itself (`العربية`), for language switchers.
+    pub name: String,
+    pub direction: Direction,
+    /// The digits numbers are written in unless `mizan.toml` says otherwise.
+    pub numerals: Numerals,
+    /// January to December.
+    pub months: Vec<String>,
+    /// Interface messages by key (`status.missing`); `{name}` marks a value
+    /// filled in when the message is used.
+    pub messages: BTreeMap<String, String>,
+    /// The words that begin a heading, by what the heading is (`article`,
+    /// `part`, `book`, `chapter`, `section`): `chapter = ["Chapitre"]`.
+    pub headings: BTreeMap<String, Vec<String>>,
+    /// The forms of an amendment's operation headings, by operation
+    /// (`replace-article = "Replace {article}"`); see [`OPERATIONS`].
+    pub operations: BTreeMap<String, String>,
+}
+
+/// The operations an amendment heading can state, each with the values its
+/// form must hold: `{article}` (an article, like `Article 2 bis`),
+/// `{previous}` and `{new}` (articles), `{paragraph}` and `{n}` (numbers),
+/// `{find}` and `{with}` (quoted words). `occurrence` and `all` are the
+/// words of a substitution's optional `(occurrence N)` and `(all)`.
+pub const OPERATIONS: &[(&str, &[&str])] = &[
+    ("replace-article", &["article"]),
+    ("replace-paragraph", &["article", "paragraph"]),
+    ("insert-article", &["article", "previous"]),
+    ("insert-paragraph", &["article", "paragraph"]),
+    ("repeal-article", &["article"]),
+    ("repeal-paragraph", &["article", "paragraph"]),
+    ("renumber-article", &["article", "new"]),
+    ("substitute", &["article", "find", "with"]),
+    ("occurrence", &["n"]),
+    ("all", &[]),
+];
+
+/// What a heading is, by its first word, in any registered language
+/// (compared without case): `"article"`, `"chapter"`, ….
+pub fn heading_word(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    registry().iter().find_map(|l| {
+        l.headings.iter().find_map(|(kind, words)| {
+            words
+                .iter()
+                .any(|w| w.to_lowercase() == lower)
+                .then_some(kind.as_str())
+        })
+    })
+}
+
+/// A registered language.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Lang(u16);
+
+/// The built-in languages, parsed once from the files compiled in.
+fn built_in() -> Vec<&'static Language> {
+    [
+        ("i18n/en.toml", include_str!("../../i18n/en.toml")),
+        ("i18n/ar.toml", include_str!("../../i18n/ar.toml")),
+    ]
+    .into_iter()
+    .map(|(name, text)| {
+        let file = read_language_file(name, text)
+            .unwrap_or_else(|d| panic!("built-in language file {name}: {}", d.message));
+        let language = file
+            .into_language(None)
+            .unwrap_or_else(|e| panic!("built-in language file {name}: {e}"));
+        &*Box::leak(Box::new(language))
+    })
+    .collect()
+}
+
+static REGISTRY: LazyLock<RwLock<Vec<&'static Language>>> =
+    LazyLock::new(|| RwLock::new(built_in()));
+
+fn registry() -> std::sync::RwLockReadGuard<'static, Vec<&'static Language>> {
+    REGISTRY.read().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Registers a workspace's language file: a new language, or changes to a
+/// registered one (the messages and fields it gives replace those of the
+/// language as registered; the rest stay). Returns the language, or why the
+/// file does not describe one.
+///
+/// A description is never freed: a registered language lives as long as the
+/// process, and registering the same description again changes nothing.
+pub fn register(file: LanguageFile) -> Result<Lang, String> {
+    let mut languages = REGISTRY.write().unwrap_or_else(|e| e.into_inner());
+    let existing = languages.iter().position(|l| l.code == file.code);
+    let language = file.into_language(existing.map(|i| languages[i]))?;
+    match existing {
+        Some(i) => {
+            if *languages[i] != language {
+                languages[i] = Box::leak(Box::new(language));
+            }
+            Ok(Lang(i as u16))
+        }
+        None => {
+            let index = u16::try_from(languages.len()).map_err(|_| "too many languages")?;
+            languages.push(Box::leak(Box::new(language)));
+            Ok(Lang(index))
+        }
+    }
+}
+
+impl Lang {
+    /// English: the language of plain strings in data files, and the last
+    /// resort for a message another language lacks.
+    pub const EN: Lang = Lang(0);
+    /// Arabic.
+    pub const AR: Lang = Lang(1);
+
+    /// The language's description.
+    pub fn def(self) -> &'static Language {
+        registry()[usize::from(self.0)]
+    }
+
+    /// Every registered language, built-in first.
+    pub fn all() -> Vec<Lang> {
+        (0..registry().len() as u16).map(Lang).collect()
+    }
+
+    /// ISO 639-1 code (`en`), as used in file names and URLs.
+    pub fn code(self) -> &'static str {
+        &self.def().code
+    }
+
+    /// ISO 639-2 code (`eng`), as used in Akoma Ntoso expression ids.
+    pub fn iso639_2(self) -> &'static str {
+        &self.def().iso639_2
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let languages = registry();
+        let i = languages.iter().position(|l| l.code == code)?;
+        Some(Lang(i as u16))
+    }
+
+    /// The language of an ISO 639-2 code in a URI (`ara` -> `ar`).
+    pub fn from_iso639_2(code: &str) -> Option<Lang> {
+        let languages = registry();
+        let i = languages.iter().position(|l| l.iso639_2 == code)?;
+        Some(Lang(i as u16))
+    }
+
+    pub fn is_rtl(self) -> bool {
+        self.def().direction == Direction::Rtl
+    }
+
+    /// The message `key` as this language's file writes it, if it does.
+    pub fn message(self, key: &str) -> Option<&'static str> {
+        self.def().messages.get(key).map(String::as_str)
+    }
+
+    /// The message `key` in this language, else in English (None when
+    /// English has no such message either).
+    pub fn text(self, key: &str) -> Option<&'static str> {
+        self.message(key).or_else(|| Lang::EN.message(key))
+    }
+
+    /// The message `key` in this language, else in English (a language
+    /// file may be incomplete; `check` counts what it lacks), else the key.
+    pub fn t(self, key: &str) -> &str {
+        self.text(key).unwrap_or(key)
+    }
+
+    /// The message `key` with each `{name}` replaced by its value.
+    pub fn fill(self, key: &str, values: &[(&str, &str)]) -> String {
+        format::fill(self.t(key), values)
+    }
+
+    /// An article's label in this language: `Article 5`, `Article 5:
+    /// Penalties`, `المادة ٥: العقوبات`.
+    pub fn article_label(self, num: &str, heading: Option<&str>) -> String {
+        match heading {
+            Some(h) => self.fill("article.with_heading", &[("num", num), ("heading", h)]),
+            None => self.fill("article.number", &[("num", num)]),
+        }
+    }
+
+    /// The name of the language `other` in this language: the message
+    /// `langname.<code>` when written, else `other`'s own name.
+    pub fn name_of(self, other: Lang) -> &'static str {
+        self.message(&format!("langname.{}", other.code()))
+            .unwrap_or(&other.def().name)
+    }
+}
+
+impl fmt::Debug for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
+        let code = String::deserialize(d)?;
+        Lang::from_code(&code).ok_or_else(|| serde::de::Error::custom(unknown_language(&code)))
+    }
+}
+
+/// Why `code` is not a language: the known codes, and how to add one.
+pub fn unknown_language(code: &str) -> String {
+    let known: Vec<&str> = Lang::all().into_iter().map(Lang::code).collect();
+    format!(
+        "unknown language `{code}`; the languages are {} (add `languages/{code}.toml` to the workspace to describe another)",
+        known.join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests;

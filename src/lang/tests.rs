@@ -1,0 +1,146 @@
+use super::*;
+use crate::date::Date;
+use crate::ids::uri::{iso639_1_of, iso639_2_of};
+
+#[test]
+fn built_in_languages_come_first_in_order() {
+    assert_eq!(Lang::EN.code(), "en");
+    assert_eq!(Lang::AR.code(), "ar");
+    assert!(Lang::EN < Lang::AR);
+    assert!(Lang::AR.is_rtl() && !Lang::EN.is_rtl());
+    assert_eq!(Lang::from_code("ar"), Some(Lang::AR));
+    assert_eq!(Lang::from_code("xx"), None);
+}
+
+#[test]
+fn language_codes_map_to_iso_639_2_both_ways() {
+    for lang in [Lang::EN, Lang::AR] {
+        assert_eq!(iso639_2_of(lang.code()), Some(lang.iso639_2()));
+        assert_eq!(iso639_1_of(lang.iso639_2()), Some(lang.code()));
+        assert_eq!(Lang::from_iso639_2(lang.iso639_2()), Some(lang));
+    }
+    assert_eq!(Lang::from_iso639_2("qqq"), None);
+}
+
+#[test]
+fn every_built_in_message_exists_in_both_languages() {
+    let en = &Lang::EN.def().messages;
+    let ar = &Lang::AR.def().messages;
+    let only_en: Vec<_> = en.keys().filter(|k| !ar.contains_key(*k)).collect();
+    let only_ar: Vec<_> = ar.keys().filter(|k| !en.contains_key(*k)).collect();
+    assert!(only_en.is_empty(), "English only: {only_en:?}");
+    assert!(only_ar.is_empty(), "Arabic only: {only_ar:?}");
+    for (key, text) in ar {
+        assert!(!text.trim().is_empty(), "{key} has no Arabic");
+        assert!(!en[key].trim().is_empty(), "{key} has no English");
+        let latin_only = key == "punct.period";
+        assert!(
+            latin_only || text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+            "{key}: the Arabic text has no Arabic letters"
+        );
+    }
+}
+
+#[test]
+fn no_built_in_message_names_a_jurisdiction() {
+    for lang in [Lang::EN, Lang::AR] {
+        for (key, text) in &lang.def().messages {
+            assert!(
+                !text.contains("Kuwait") && !text.contains("الكويت"),
+                "{key} names a country; it comes from mizan.toml"
+            );
+        }
+    }
+}
+
+#[test]
+fn messages_fall_back_to_english_then_to_the_key() {
+    assert_eq!(Lang::AR.t("status.missing"), "غائب");
+    assert_eq!(Lang::EN.t("status.missing"), "Missing");
+    assert_eq!(Lang::AR.t("no.such.key"), "no.such.key");
+    assert_eq!(
+        format::fill("{a} and {b} and {c", &[("a", "1"), ("b", "2")]),
+        "1 and 2 and {c"
+    );
+    assert_eq!(format::fill("{x}", &[]), "{x}");
+}
+
+#[test]
+fn a_new_language_registers_and_falls_back_to_english() {
+    let text = "code = \"zz\"\niso639-2 = \"zzz\"\nname = \"Zed\"\n\n[messages]\n\"status.missing\" = \"Zmissing\"\n";
+    let file = read_language_file("languages/zz.toml", text).unwrap();
+    let zz = register(file.clone()).unwrap();
+    assert_eq!(
+        register(file).unwrap(),
+        zz,
+        "registering again is the same language"
+    );
+    assert_eq!(zz.code(), "zz");
+    assert!(zz > Lang::AR);
+    assert_eq!(zz.t("status.missing"), "Zmissing");
+    assert_eq!(zz.t("status.full"), "Full");
+    assert_eq!(Lang::from_iso639_2("zzz"), Some(zz));
+    let d = Date::new(2013, 3, 17).unwrap();
+    assert_eq!(date(zz, Numerals::Western, d), "17 March 2013");
+}
+
+#[test]
+fn bad_language_files_say_what_is_wrong() {
+    let e = read_language_file("languages/fr.toml", "code = \"de\"\nname = \"x\"\n").unwrap_err();
+    assert!(e.message.contains("named after its code"), "{}", e.message);
+    let e = read_language_file("languages/FR.toml", "code = \"FR\"\n").unwrap_err();
+    assert!(e.message.contains("not a language code"), "{}", e.message);
+    let e = read_language_file("languages/fr.toml", "code = \"fr\"\nnmae = \"x\"\n").unwrap_err();
+    assert!(e.message.contains("unknown field"), "{}", e.message);
+    let e =
+        read_language_file("languages/fr.toml", "code = \"fr\"\nmonths = [\"a\"]\n").unwrap_err();
+    assert!(e.message.contains("twelve"), "{}", e.message);
+    let f = read_language_file("languages/qq.toml", "code = \"qq\"\n").unwrap();
+    let e = f.into_language(None).unwrap_err();
+    assert!(e.contains("no `name`"), "{e}");
+}
+
+#[test]
+fn numbers_and_dates_follow_the_numerals() {
+    let (ai, w) = (Numerals::ArabicIndic, Numerals::Western);
+    assert_eq!(number(ai, 2013), "٢٠١٣");
+    assert_eq!(number(w, 2013), "2013");
+    assert_eq!(percent(ai, 0.724), "٧٢٪");
+    assert_eq!(percent(w, 1.5), "100%");
+    assert_eq!(decimal(ai, 0.25), "٠٫٢٥");
+    assert_eq!(decimal(w, 1.0), "1");
+    assert_eq!(decimal(w, 0.8), "0.8");
+    let d = Date::new(2013, 3, 17).unwrap();
+    assert_eq!(date(Lang::AR, ai, d), "١٧ مارس ٢٠١٣");
+    assert_eq!(date(Lang::AR, w, d), "17 مارس 2013");
+    assert_eq!(date(Lang::EN, w, d), "17 March 2013");
+}
+
+#[test]
+fn sizes_are_written_in_each_languages_units() {
+    let (ai, w) = (Numerals::ArabicIndic, Numerals::Western);
+    assert_eq!(size(Lang::AR, ai, 108_710), "١٠٦\u{a0}ك.ب");
+    assert_eq!(size(Lang::EN, w, 108_710), "106\u{a0}KB");
+    assert_eq!(size(Lang::AR, ai, 512), "٥١٢\u{a0}بايت");
+    assert_eq!(size(Lang::AR, ai, 3 * 1024 * 1024 / 2), "١٫٥\u{a0}م.ب");
+    assert_eq!(size(Lang::EN, w, 1024 * 1024), "1\u{a0}MB");
+}
+
+#[test]
+fn the_built_in_files_list_their_messages_in_key_order() {
+    for text in [
+        include_str!("../../i18n/en.toml"),
+        include_str!("../../i18n/ar.toml"),
+    ] {
+        let keys: Vec<&str> = text
+            .split("[messages]")
+            .nth(1)
+            .unwrap()
+            .lines()
+            .filter_map(|l| l.strip_prefix('"')?.split('"').next())
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        assert_eq!(keys, sorted, "a translator finds a key by its place");
+    }
+}
