@@ -575,11 +575,14 @@ text in that language.
 
 Fix: write the operation in the language of a text the corpus holds.
 "#;
-    PendingConflict = "M0513", "two pending amendments change the same article", r#"
-Two pending amendments both change one article, so they cannot both be
-applied as written.
+    PendingConflict = "M0513", "competing drafts: two pending amendments change the same article", r#"
+Two pending amendments both change one article. They are alternatives, as
+competing drafts are in committee work, so this is a warning: each is
+checked alone against the current text. They cannot both be applied as
+written, so a scenario (`gaps --with`, `show --with`) takes one of them.
 
-Fix: merge the two drafts, or mark one `withdrawn` or `rejected`.
+Fix: nothing, while the committee weighs them; once it chooses, mark the
+other `withdrawn` or `rejected`, or merge the two drafts.
 "#;
     OverlappingOperations = "M0514", "two operations of an amendment overlap", r#"
 Two operations of one amendment change the same part of the text.
