@@ -247,8 +247,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     // Model builders for tests (compiled only for them).
     ("testing", &["corpus", "standards", "amend"]),
     // Import: a law from a Word, text or HTML file into a statute file,
-    // read back by the corpus reader.
-    ("import", &["corpus", "testing"]),
+    // read back by the corpus reader; an amending law into an amendment,
+    // read back by the amendment reader.
+    ("import", &["corpus", "amend", "testing"]),
     // Validate: one workspace from a folder, checked across files.
     ("workspace", &["corpus", "settings", "standards", "amend"]),
     // Analyse: siblings.

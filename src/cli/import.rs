@@ -4,6 +4,7 @@
 //! chooses: the reading, guessing and writing of Markdown are the
 //! library's; the summary is worded in `output::import`.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -11,10 +12,11 @@ use std::sync::Arc;
 use clap::ValueEnum;
 
 use mizan::corpus::{Authority, WorkStatus};
+use mizan::corpus::{Lang, read_expression};
 use mizan::diag::{Diagnostics, Sources};
 use mizan::ids::WorkId;
-use mizan::import::{ImportError, Missing, Options, import};
-use mizan::output::import::imported;
+use mizan::import::{AmendmentOptions, ImportError, Missing, Options, import, import_amendment};
+use mizan::output::import::{amendment_imported, imported};
 
 use super::{CliError, CliResult, LangArg};
 
@@ -45,6 +47,16 @@ pub struct ImportArgs {
     /// Replace the statute file if it exists.
     #[arg(long)]
     force: bool,
+    /// The file is an amending law: write an amendment file whose
+    /// operations come from its clauses (needs --amends).
+    #[arg(long, requires = "amends")]
+    amendment: bool,
+    /// The work the amending law amends, e.g. /akn/kw/act/2013/91.
+    #[arg(long, value_name = "WORK", requires = "amendment")]
+    amends: Option<String>,
+    /// The amendment's id (default: from the file name).
+    #[arg(long, value_name = "ID", requires = "amendment")]
+    id: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,6 +74,9 @@ enum AuthorityArg {
 }
 
 pub fn run(workspace: &Path, args: ImportArgs) -> CliResult {
+    if args.amendment {
+        return run_amendment(workspace, &args);
+    }
     let work = args
         .work
         .as_deref()
@@ -119,6 +134,80 @@ pub fn run(workspace: &Path, args: ImportArgs) -> CliResult {
         }
     }
     Ok(())
+}
+
+/// `mizan import --amendment`: the amending law read into an amendment
+/// file in the workspace's `amendments/`, to `--out`, or to standard output.
+fn run_amendment(workspace: &Path, args: &ImportArgs) -> CliResult {
+    let amends = args
+        .amends
+        .as_deref()
+        .map(WorkId::parse)
+        .transpose()
+        .map_err(|e| CliError::new(e.message))?;
+    let Some(amends) = amends else {
+        return Err(CliError::new("--amendment needs --amends WORK".to_owned()));
+    };
+    let options = AmendmentOptions {
+        last_paragraphs: last_paragraphs(workspace, &amends),
+        amends: Some(amends),
+        id: args.id.clone(),
+        title: args.title.clone(),
+        lang: args.lang.clone().map(LangArg::resolve).transpose()?,
+    };
+    let path: Arc<Path> = Arc::from(args.file.as_path());
+    let result = import_amendment(&path, &options).map_err(|e| failure(&args.file, e))?;
+    let out = match &args.out {
+        Some(p) if p.as_os_str() == "-" => None,
+        Some(p) => Some(p.clone()),
+        None => Some(
+            workspace
+                .join("corpus")
+                .join(result.amends.country())
+                .join("amendments")
+                .join(&result.file_name),
+        ),
+    };
+    match &out {
+        None => {
+            amendment_imported(&mut io::stderr().lock(), &args.file, &result, None)?;
+            io::stdout().lock().write_all(result.markdown.as_bytes())?;
+        }
+        Some(out) => {
+            if out.exists() && !args.force {
+                return Err(CliError::new(format!(
+                    "{} exists; nothing was written",
+                    out.display()
+                ))
+                .help("give --force to replace it, or --out to write elsewhere".to_owned()));
+            }
+            mizan::atomic::write_file(out, result.markdown.as_bytes())
+                .map_err(|e| CliError::new(e.to_string()))?;
+            amendment_imported(&mut io::stdout().lock(), &args.file, &result, Some(out))?;
+        }
+    }
+    Ok(())
+}
+
+/// The last paragraph of each article of the amended work's expressions
+/// in the workspace (where "a new paragraph added to the article" goes).
+fn last_paragraphs(workspace: &Path, work: &WorkId) -> HashMap<(String, String), u32> {
+    let mut out = HashMap::new();
+    let folder = workspace.join("corpus").join(work.country());
+    for lang in Lang::all() {
+        let file = folder.join(format!("{}.{}.md", work.slug(), lang.code()));
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        let path: Arc<Path> = Arc::from(file.as_path());
+        if let (Some(e), _) = read_expression(&path, &text) {
+            for a in &e.articles {
+                let number = a.eid.strip_prefix("art_").unwrap_or(&a.eid).to_owned();
+                out.insert((lang.code().to_owned(), number), a.paragraphs.len() as u32);
+            }
+        }
+    }
+    out
 }
 
 /// The workspace's jurisdiction: `jurisdiction` in mizan.toml, else the

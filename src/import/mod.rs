@@ -9,6 +9,8 @@
 //! reader: import never returns a file that `check` would refuse. Nothing
 //! here prints or writes a file; the caller chooses where the text goes.
 
+mod amending;
+mod clause;
 mod docx;
 mod html;
 mod markdown;
@@ -25,6 +27,9 @@ use crate::corpus::{Authority, Extent, Lang, StatuteMeta, WorkStatus, read_expre
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::ids::WorkId;
 
+pub use amending::{
+    AmendmentOptions, Clause, Fate, ImportedAmendment, amendment_from_blocks, import_amendment,
+};
 pub use docx::MAX_EXPANDED_BYTES;
 pub use markdown::escape;
 pub use read::{Block, Kind, MAX_FILE_BYTES, Place, ReadFile, read_file, text_blocks};

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::import::{Imported, Kind};
+use crate::import::{Fate, Imported, ImportedAmendment, Kind};
 
 use super::text::count;
 
@@ -56,6 +56,60 @@ pub fn imported(
         kebab(&imported.meta.status),
         kebab(&imported.meta.authority)
     )?;
+    if let Some(out) = out {
+        writeln!(w, "wrote {}", out.display())?;
+    }
+    Ok(())
+}
+
+/// The summary of an amending law imported: its clauses, the share that
+/// became operations, and each clause not read, with its line.
+pub fn amendment_imported(
+    w: &mut impl Write,
+    source: &Path,
+    a: &ImportedAmendment,
+    out: Option<&Path>,
+) -> io::Result<()> {
+    let execution = a
+        .clauses
+        .iter()
+        .filter(|c| c.fate == Fate::Execution)
+        .count();
+    writeln!(
+        w,
+        "read {} ({}, {}): {}, {} of execution",
+        source.display(),
+        kind_name(a.kind),
+        count(a.paragraphs, "paragraph"),
+        count(a.clauses.len(), "clause"),
+        execution
+    )?;
+    for (field, value) in &a.guesses {
+        writeln!(w, "guessed {field}: {value}")?;
+    }
+    let (read, changing) = a.share();
+    let percent = if changing == 0 {
+        100.0
+    } else {
+        read as f64 * 100.0 / changing as f64
+    };
+    writeln!(
+        w,
+        "{read} of {changing} amending clauses became operations ({percent:.0}%): {}",
+        count(a.operations, "operation")
+    )?;
+    for c in &a.clauses {
+        if let Fate::Unread(why) = &c.fate {
+            let first = c.text.lines().next().unwrap_or("");
+            writeln!(
+                w,
+                "{}:{}: not read, kept in the note: {why}: {first}",
+                source.display(),
+                c.place
+            )?;
+        }
+    }
+    writeln!(w, "assumed kind: bill, status: draft")?;
     if let Some(out) = out {
         writeln!(w, "wrote {}", out.display())?;
     }
