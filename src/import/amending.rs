@@ -117,8 +117,31 @@ struct Open {
 }
 
 impl Open {
+    fn new(article: Option<String>, block: Block, reading: Reading) -> Open {
+        let quoted = matches!(&reading, Reading::Ops(_, Some(t)) if t.starts_with(['«', '"', '“']));
+        Open {
+            article,
+            paragraphs: vec![block],
+            reading,
+            quoted,
+        }
+    }
+
     fn takes_text(&self) -> bool {
         matches!(&self.reading, Reading::Ops(ops, _) if ops.iter().any(Op::takes_text))
+    }
+
+    /// Whether its quoted new text has closed: what follows is not part
+    /// of it.
+    fn complete(&self) -> bool {
+        let all: String = self
+            .paragraphs
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let last = all.trim_end().trim_end_matches(['.', '،', ';']).trim_end();
+        self.quoted && quote_balance(&all) <= 0 && last.ends_with(['»', '"', '”'])
     }
 }
 
@@ -185,6 +208,7 @@ fn split(blocks: Vec<Block>) -> Parts {
         if let Some((number, title)) = &article_heading(&block.text) {
             let in_text = open.as_ref().is_some_and(|o| {
                 o.takes_text()
+                    && !o.complete()
                     && (o.paragraphs.len() == 1 && !matches!(&o.reading, Reading::Ops(_, Some(_)))
                         || !o.quoted && targets(&o.reading).contains(&number.normalised))
             });
@@ -236,9 +260,17 @@ fn split(blocks: Vec<Block>) -> Parts {
         }
         let reading = clause::read(&block.text);
         let starts_quoted = block.text.trim_start().starts_with(['«', '"', '“']);
-        let continues = open
-            .as_ref()
-            .is_some_and(|o| o.takes_text() && (reading == Reading::Unknown || starts_quoted));
+        let continues = open.as_ref().is_some_and(|o| {
+            let announces = o
+                .paragraphs
+                .last()
+                .is_some_and(|p| p.text.trim_end().ends_with(':'));
+            // A clause not read keeps the quoted text it announces.
+            let unread_text = o.reading == Reading::Unknown && (starts_quoted || announces);
+            (o.takes_text() || unread_text)
+                && !o.complete()
+                && (reading == Reading::Unknown || starts_quoted)
+        });
         if continues {
             quotes = (quotes + quote_balance(&block.text)).max(0);
             let o = open.as_mut().expect("checked");
@@ -265,12 +297,7 @@ fn split(blocks: Vec<Block>) -> Parts {
         }
         parts.clauses.extend(open.take());
         quotes = quote_balance(&block.text).max(0);
-        open = Some(Open {
-            article: article.clone(),
-            paragraphs: vec![block],
-            reading,
-            quoted: false,
-        });
+        open = Some(Open::new(article.clone(), block, reading));
     }
     parts.clauses.extend(open);
     parts

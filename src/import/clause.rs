@@ -335,6 +335,15 @@ fn inline_text(text: &str) -> Option<String> {
     (!rest.is_empty()).then(|| rest.to_owned())
 }
 
+/// Whether a clause names a part of an article (a paragraph or an item),
+/// so that reading it as the whole article would be wrong.
+fn names_part(folded: &str) -> bool {
+    any(
+        folded,
+        &["الفقره", "البند", "paragraph", "subparagraph", "item"],
+    )
+}
+
 fn any(folded: &str, words: &[&str]) -> bool {
     words.iter().any(|w| folded.contains(w))
 }
@@ -456,7 +465,9 @@ pub fn read(text: &str) -> Reading {
     }
 
     let inline = inline_text(text);
-    let para_words = ["الفقره", "البند", "paragraph"];
+    // An item (`البند (ب)`) is not a paragraph: a clause naming one is left
+    // to the reader.
+    let para_words = ["الفقره", "paragraph"];
 
     // Repeal.
     if starts(&f, &["تلغي", "يلغي", "الغاء"])
@@ -472,7 +483,7 @@ pub fn read(text: &str) -> Reading {
         )
     {
         let arts = arts();
-        if arts.is_empty() {
+        if arts.is_empty() || names_part(&f) && paragraph_number(&f, &para_words).is_none() {
             return Reading::Unknown;
         }
         if let Some(p) = paragraph_number(&f, &para_words)
@@ -592,6 +603,7 @@ pub fn read(text: &str) -> Reading {
                 "is replaced by",
                 "are replaced by",
                 "is replaced with",
+                "shall be replaced with",
                 "are replaced with",
                 "shall be replaced by",
                 "is amended to read",
@@ -600,7 +612,7 @@ pub fn read(text: &str) -> Reading {
         )
     {
         let arts = arts();
-        if arts.is_empty() {
+        if arts.is_empty() || names_part(&f) && paragraph_number(&f, &para_words).is_none() {
             return Reading::Unknown;
         }
         if let Some(p) = paragraph_number(&f, &para_words) {
@@ -624,6 +636,17 @@ pub fn read(text: &str) -> Reading {
 fn substitution_pair(text: &str, quoted: &[(usize, usize, String)], f: &str) -> (String, String) {
     let a = quoted[0].2.clone();
     let b = quoted[1].2.clone();
+    // `«…» الواردة في المادة`: the words found in the article are the old.
+    let cited = |i: usize| {
+        let after = fold_arabic_keyword(text[quoted[i].1..].trim_start());
+        after.starts_with("الوارد")
+    };
+    if cited(1) && !cited(0) {
+        return (b, a);
+    }
+    if cited(0) {
+        return (a, b);
+    }
     let marked = |i: usize| {
         let before = text[..quoted[i].0].trim_end();
         let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -834,6 +857,23 @@ mod tests {
         ] {
             assert_eq!(read(s), Reading::Execution, "{s}");
         }
+    }
+
+    #[test]
+    fn an_item_is_not_read_as_its_article() {
+        assert_eq!(
+            n("يستبدل بنص البند (ب) من المادة (٢٣) من القانون النص الآتي:"),
+            "Unknown"
+        );
+        assert_eq!(n("تلغى الفقرة (أ) من المادة (٢٣)."), "Unknown");
+    }
+
+    #[test]
+    fn substitute_words_colloquial_order_follows_the_words_cited() {
+        let o = ops("تستبدل عبارة «خمسين ديناراً» الواردة في المادة (١١) بعبارة «مائة دينار».");
+        assert!(
+            matches!(&o[..], [Op::Substitute { find, with, .. }] if find == "خمسين ديناراً" && with == "مائة دينار")
+        );
     }
 
     #[test]
