@@ -333,7 +333,7 @@ const LATIN_SUFFIXES: [&str; 9] = [
 ];
 
 /// Arabic letters in abjad order, used to letter inserted articles and points.
-const ABJAD: [&str; 26] = [
+pub const ABJAD: [&str; 26] = [
     "ا", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق",
     "ر", "ش", "ت", "ث", "خ", "ذ", "ض",
 ];

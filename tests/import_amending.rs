@@ -22,7 +22,10 @@ fn fixture(name: &str) -> PathBuf {
 /// Each amending fixture, the work it amends, and the last paragraph of
 /// the articles it adds a paragraph to "at the end" (which the statute's
 /// text would tell).
-const FIXTURES: [(&str, &str, &[(&str, &str, u32)]); 5] = [
+/// (language, article, its last paragraph)
+type Last = &'static [(&'static str, &'static str, u32)];
+
+const FIXTURES: [(&str, &str, Last); 5] = [
     (
         "libraries-amendment.ar.txt",
         "/akn/kw/act/2099/7",

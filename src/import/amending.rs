@@ -179,6 +179,17 @@ fn targets(reading: &Reading) -> Vec<String> {
     }
 }
 
+/// A heading and a clause in one paragraph (`مادة أولى: يستبدل …`): the
+/// heading and the clause, when the words after the number are a clause.
+fn heading_and_clause(text: &str, title: Option<&str>, reads: bool) -> Option<(String, String)> {
+    let t = title?;
+    if t.split_whitespace().count() <= 6 && !reads {
+        return None;
+    }
+    let at = text.find(t.split_whitespace().next().unwrap_or(t))?;
+    Some((text[..at].trim().to_owned(), text[at..].to_owned()))
+}
+
 fn split(blocks: Vec<Block>) -> Parts {
     let mut parts = Parts {
         preamble: Vec::new(),
@@ -221,33 +232,20 @@ fn split(blocks: Vec<Block>) -> Parts {
                 !title_reads && article.is_some() && clause::read(&block.text) != Reading::Unknown;
             if !in_text && !whole_reads {
                 parts.clauses.extend(open.take());
-                let words = title.as_deref().map_or(0, |t| t.split_whitespace().count());
-                let head = match title {
-                    Some(t) if words > 6 || title_reads => {
-                        let at = block.text.find(t.split_whitespace().next().unwrap_or(t));
-                        at.map(|i| {
-                            (
-                                block.text[..i].trim().to_owned(),
-                                block.text[i..].to_owned(),
-                            )
-                        })
-                    }
-                    _ => None,
-                };
+                let head = heading_and_clause(&block.text, title.as_deref(), title_reads);
                 match head {
                     Some((h, rest)) => {
                         article = Some(h);
                         let reading = clause::read(&rest);
                         quotes = quote_balance(&rest).max(0);
-                        open = Some(Open {
-                            article: article.clone(),
-                            paragraphs: vec![Block {
+                        open = Some(Open::new(
+                            article.clone(),
+                            Block {
                                 text: rest,
                                 ..block
-                            }],
+                            },
                             reading,
-                            quoted: false,
-                        });
+                        ));
                     }
                     None => article = Some(block.text.clone()),
                 }
@@ -693,40 +691,8 @@ pub fn amendment_from_blocks(
             fate,
         });
     }
-    // The note: every paragraph that made no operation, word for word.
-    let mut note = String::new();
-    note.push_str(&format!("  {}\n", lang.t("import.intro")));
-    let preamble: Vec<&Block> = parts.preamble.iter().collect();
-    note_lines(&mut note, lang.t("import.preamble"), &preamble);
-    for (label, pick) in [("import.execution", true), ("import.unread", false)] {
-        let blocks: Vec<&Block> = parts
-            .clauses
-            .iter()
-            .zip(&clauses)
-            .filter(|(_, c)| match &c.fate {
-                Fate::Execution => pick,
-                Fate::Unread(_) => !pick,
-                Fate::Operations(_) => false,
-            })
-            .flat_map(|(o, _)| o.paragraphs.iter())
-            .collect();
-        note_lines(&mut note, lang.t(label), &blocks);
-    }
-    let closing: Vec<&Block> = parts.closing.iter().collect();
-    note_lines(&mut note, lang.t("import.closing"), &closing);
-    let mut markdown = String::from("---\n");
-    markdown.push_str(&format!("id: {id}\n"));
-    markdown.push_str(&format!("title: {}\n", yaml_string(&title)));
-    markdown.push_str(&format!("amends: {amends}\n"));
-    markdown.push_str("kind: bill\nstatus: draft\n");
-    markdown.push_str(&format!(
-        "source: {}\n",
-        yaml_string(&format!("imported by mizan import --amendment from {file}"))
-    ));
-    markdown.push_str("note: |\n");
-    markdown.push_str(&note);
-    markdown.push_str("---\n");
-    markdown.push_str(&body);
+    let note = note(lang, &parts, &clauses);
+    let markdown = file_text(&id, &title, &amends, file, &note, &body);
     let file_name = format!("{id}.md");
     verify(&file_name, &markdown, operations)?;
     Ok(ImportedAmendment {
@@ -742,6 +708,49 @@ pub fn amendment_from_blocks(
         paragraphs,
         guesses,
     })
+}
+
+/// The note: every paragraph that made no operation, word for word.
+fn note(lang: Lang, parts: &Parts, clauses: &[Clause]) -> String {
+    let mut note = String::new();
+    note.push_str(&format!("  {}\n", lang.t("import.intro")));
+    let preamble: Vec<&Block> = parts.preamble.iter().collect();
+    note_lines(&mut note, lang.t("import.preamble"), &preamble);
+    for (label, pick) in [("import.execution", true), ("import.unread", false)] {
+        let blocks: Vec<&Block> = parts
+            .clauses
+            .iter()
+            .zip(clauses)
+            .filter(|(_, c)| match &c.fate {
+                Fate::Execution => pick,
+                Fate::Unread(_) => !pick,
+                Fate::Operations(_) => false,
+            })
+            .flat_map(|(o, _)| o.paragraphs.iter())
+            .collect();
+        note_lines(&mut note, lang.t(label), &blocks);
+    }
+    let closing: Vec<&Block> = parts.closing.iter().collect();
+    note_lines(&mut note, lang.t("import.closing"), &closing);
+    note
+}
+
+/// The amendment file: front matter (the note a YAML block) and body.
+fn file_text(id: &str, title: &str, amends: &WorkId, file: &str, note: &str, body: &str) -> String {
+    let mut markdown = String::from("---\n");
+    markdown.push_str(&format!("id: {id}\n"));
+    markdown.push_str(&format!("title: {}\n", yaml_string(title)));
+    markdown.push_str(&format!("amends: {amends}\n"));
+    markdown.push_str("kind: bill\nstatus: draft\n");
+    markdown.push_str(&format!(
+        "source: {}\n",
+        yaml_string(&format!("imported by mizan import --amendment from {file}"))
+    ));
+    markdown.push_str("note: |\n");
+    markdown.push_str(note);
+    markdown.push_str("---\n");
+    markdown.push_str(body);
+    markdown
 }
 
 fn yaml_string(s: &str) -> String {
