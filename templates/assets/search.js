@@ -1,5 +1,5 @@
 // mizan search page: queries the Pagefind bundles of one text language and
-// lists matching articles, each linking to its anchor on its law's page.
+// lists matching articles, each linking to its own page.
 // Results are built with text nodes only: no text from the index is ever
 // parsed as HTML.
 (function () {

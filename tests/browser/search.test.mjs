@@ -4,7 +4,7 @@
 // else. Run in Debian's Chromium through playwright-core, against
 // `mizan serve`, like site.test.mjs.
 //
-// A result is the article its link points at (`#art_2`). For each query:
+// A result is the article its link points at (`works/act-2013-91/art_2/`). For each query:
 // precision = found and expected / found (1 when nothing is found),
 // recall = found and expected / expected (1 when nothing is expected).
 // Every query must reach the thresholds below; the figures of every query
@@ -131,7 +131,7 @@ async function search(page, lang, query) {
   }, null, { timeout: 30_000 });
   const hrefs = await page.locator("#search-results li a.result-title").evaluateAll(
     (as) => as.map((a) => a.getAttribute("href")));
-  return hrefs.map((h) => h.split("#")[1] || h);
+  return hrefs.map((h) => (h.match(/\/(art_[^/#]+)\//) || [])[1] || h);
 }
 
 function score(found, expected) {

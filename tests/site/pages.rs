@@ -88,7 +88,7 @@ fn a_provision_page_gives_status_rationale_recommendation_and_articles() {
     let p = read(&out.join("en/standards/tip/art_3__para_a/index.html"));
     assert!(p.contains("Servitude is not named among the purposes."));
     assert!(p.contains("Add servitude to the purposes listed in Article 1."));
-    assert!(p.contains(r#"href="../../../../en/works/act-2013-91/index.html#art_1""#));
+    assert!(p.contains(r#"href="../../../../en/works/act-2013-91/art_1/index.html""#));
     // Elements: two full, one partial, so the provision is partial.
     assert!(p.contains(r#"<span class="status st-partial">"#));
     // A pending amendment that would close the compensation gap says so.
@@ -163,4 +163,95 @@ fn a_broken_template_override_is_a_diagnostic_with_file_and_line() {
     assert!(err.contains("templates/works.html:2:"), "{err}");
     assert!(err.contains("template does not compile"), "{err}");
     assert!(!dir.path().join("site").exists());
+}
+
+#[test]
+fn each_article_has_a_page_in_each_language_with_its_law_around_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&example_workspace(), &out, "public");
+    let law = read(&out.join("en/works/act-2013-91/index.html"));
+    // The law page keeps its anchors and its headings lead to the pages.
+    assert!(law.contains(r#"<section class="article" id="art_2""#));
+    assert!(
+        law.contains(r#"<a class="anchor" href="../../../en/works/act-2013-91/art_2/index.html">"#)
+    );
+    let en = read(&out.join("en/works/act-2013-91/art_2/index.html"));
+    assert!(en.contains("<title>Article 2"), "its own title");
+    // Breadcrumbs up to the law, the law's anchor, previous and next.
+    assert!(en.contains(r#"href="../../../../en/works/act-2013-91/index.html">"#));
+    assert!(en.contains(r#"href="../../../../en/works/act-2013-91/index.html#art_2">"#));
+    assert!(en.contains(r#"rel="prev" href="../../../../en/works/act-2013-91/art_1/index.html""#));
+    assert!(
+        en.contains(r#"rel="next" href="../../../../en/works/act-2013-91/art_2bis/index.html""#)
+    );
+    // The draft that rewrites it, by title, under pending changes.
+    assert!(en.contains("Changes to this legislation"));
+    assert!(en.contains(">Compensation for victims of trafficking</a>"));
+    assert!(en.contains("Pending, not yet in force"));
+    assert!(!en.contains(">victim-compensation<"), "never by id");
+    // The provisions mapped to it, with status.
+    assert!(en.contains(r#"class="badge st-"#));
+    let ar = read(&out.join("ar/works/act-2013-91/art_2/index.html"));
+    assert!(ar.contains(r#"<html lang="ar" dir="rtl">"#));
+    assert!(ar.contains("التعديلات على هذا التشريع"));
+}
+
+#[test]
+fn an_amended_article_lists_its_versions_with_a_redline_against_the_current_text() {
+    if !repo().join("corpus").is_dir() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&repo(), &out, "public");
+    let en = read(&out.join("en/works/act-2013-91/art_13/index.html"));
+    assert!(en.contains("Versions of this article"));
+    assert!(
+        en.contains(r##"<a href="#redline-2013-04-17">Compare with the current text</a>"##),
+        "{en}"
+    );
+    assert!(en.contains(r#"id="redline-2013-04-17""#));
+    assert!(
+        en.contains("<del>"),
+        "the redline shows what the ruling struck out"
+    );
+    // The ruling, by title, in force.
+    assert!(en.contains("Constitutional Court ruling"));
+    let law = read(&out.join("en/works/act-2013-91/index.html"));
+    assert!(
+        !law.contains(">constitutional-court-appeal-7-2018<"),
+        "Amended by shows titles"
+    );
+    // The resolver's map sends an article's URI to its page.
+    let map = read(&out.join("_redirects"));
+    assert!(
+        map.contains("/akn/kw/act/2013/91/~art_13 /en/works/act-2013-91/art_13/index.html 301")
+    );
+}
+
+#[test]
+fn an_old_version_says_it_is_superseded_has_its_own_title_and_compares_with_the_current_text() {
+    if !repo().join("corpus").is_dir() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&repo(), &out, "public");
+    let old = read(&out.join("en/works/act-2013-91/2013-04-17/index.html"));
+    let current = read(&out.join("en/works/act-2013-91/index.html"));
+    let title =
+        |html: &str| html[html.find("<title>").unwrap()..html.find("</title>").unwrap()].to_owned();
+    assert_ne!(title(&old), title(&current));
+    assert!(title(&old).contains("(as in force from 17 April 2013)"));
+    assert!(old.contains("This is a superseded version of the law."));
+    assert!(old.contains("It was in force from 17 April 2013 until 9 April 2019."));
+    assert!(
+        !old.contains("<dd>In force</dd>"),
+        "no contradictory status"
+    );
+    assert!(old.contains("<dd>Superseded</dd>"));
+    assert!(old.contains(r##"<a href="#compare">Compare with the current text</a>"##));
+    assert!(old.contains(r#"<section class="compare" id="compare""#));
+    assert!(!current.contains("superseded"));
 }

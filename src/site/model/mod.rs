@@ -8,6 +8,7 @@
 //! tell whether a page needs rendering again.
 
 mod amendments;
+pub mod article;
 pub mod assessment;
 mod home;
 pub mod standards;
@@ -84,6 +85,7 @@ pub enum Body<'a> {
     Home(HomePage<'a>),
     Works(WorksPage<'a>),
     Work(Box<WorkPage<'a>>),
+    Article(Box<article::ArticlePage<'a>>),
     Instruments(InstrumentsPage<'a>),
     Instrument(InstrumentPage<'a>),
     Provision(ProvisionPage<'a>),
