@@ -250,6 +250,7 @@ fn search_and_download_pages<'a>(
             .filter(|(.., of)| of.is_none_or(|l| l == lang))
             .map(|(href, label, bytes, _)| Download {
                 href: href.clone(),
+                name: href.rsplit('/').next().unwrap_or(href).to_owned(),
                 label,
                 bytes: bytes.len() as u64,
             })

@@ -72,7 +72,9 @@ pub struct DownloadsPage {
 pub struct Download {
     /// Relative to the site root.
     pub href: String,
-    /// Catalogue key of the description.
+    /// The file's name (`gaps.csv`), shown after its description.
+    pub name: String,
+    /// Catalogue key of the description: the link's text.
     pub label: &'static str,
     pub bytes: u64,
 }
