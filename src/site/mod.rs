@@ -243,7 +243,10 @@ fn search_and_download_pages<'a>(
             "search.html",
             "search",
             msg(lang, "search.title"),
-            Body::Search(SearchPage { bundles }),
+            Body::Search(SearchPage {
+                bundles,
+                spellings: crate::text::ENGLISH_SPELLINGS,
+            }),
         ));
         let files = downloads
             .iter()

@@ -68,6 +68,11 @@ const arabic = [
 const english = [
   ["passport", []],
   ["forced labour", ["art_1"]],
+  // British and American spellings find each other (issue 19): the text
+  // writes "labour" and "organized".
+  ["forced labor", ["art_1"]],
+  ["organized criminal group", ["art_1", "art_2", "art_3"]],
+  ["organised criminal group", ["art_1", "art_2", "art_3"]],
   ["xylophone", []],
   ["combating", []],
   ["trafficking", ["art_1", "art_2", "art_12"]],

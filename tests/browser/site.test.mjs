@@ -235,3 +235,62 @@ test("an amendment page shows insertions and deletions, inline and side by side"
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("search results say their type, filter by type and law, keep the query in the URL and fold spellings", async () => {
+  const { page, context, errors } = await open("/en/search/index.html?q=labor");
+  const results = page.locator("#search-results li");
+  await results.first().waitFor({ timeout: 30_000 });
+  // "labor" finds the texts that write "labour".
+  const titles = await page.locator("#search-results .result-title").allTextContents();
+  assert.ok(titles.some((t) => /Labour/.test(t)), titles.join("\n"));
+  const types = new Set(await page.locator("#search-results .result-type").allTextContents());
+  assert.deepEqual([...types].sort(), ["Law article", "Standard provision"]);
+  // The type filter is Pagefind's, and it goes into the URL.
+  await page.locator("#f-type").selectOption("provision");
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("type") === "provision");
+  await page.waitForFunction(() => {
+    const tags = [...document.querySelectorAll("#search-results .result-type")];
+    return tags.length > 0 && tags.every((t) => t.classList.contains("result-provision"));
+  }, null, { timeout: 30_000 });
+  assert.equal(new URL(page.url()).searchParams.get("q"), "labor");
+  // A law filter leaves that law's articles only.
+  await page.locator("#f-type").selectOption("article");
+  await page.waitForFunction(() => {
+    const tags = [...document.querySelectorAll("#search-results .result-type")];
+    return tags.length > 0 && tags.every((t) => t.classList.contains("result-article"));
+  }, null, { timeout: 30_000 });
+  const first = await page.locator("#search-results .result-title").first().textContent();
+  const law = first.slice(0, first.indexOf(": "));
+  assert.ok(await page.locator(`#f-law option[value="${law}"]`).count() === 1, law);
+  await page.locator("#f-type").selectOption("");
+  await page.locator("#f-law").selectOption(law);
+  await page.waitForFunction((l) => {
+    const as = [...document.querySelectorAll("#search-results .result-title")];
+    return as.length > 0 && as.every((a) => a.textContent.startsWith(l + ": "));
+  }, law, { timeout: 30_000 });
+  assert.equal(new URL(page.url()).searchParams.get("law"), law);
+  await page.screenshot({ path: join(shots, "search-facets-en.png") });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("an English query on an Arabic page searches the English texts, or offers them in one click", async () => {
+  // Typed in the masthead's box (no language chosen): the English texts.
+  const auto = await open("/ar/search/index.html?q=" + encodeURIComponent("forced labour"));
+  await auto.page.locator("#search-results li").first().waitFor({ timeout: 30_000 });
+  assert.equal(await auto.page.locator("#search-lang").inputValue(), "en");
+  assert.deepEqual(auto.errors, []);
+  await auto.context.close();
+  // The Arabic texts chosen: a button offers the English ones.
+  const { page, context, errors } = await open("/ar/search/index.html?in=ar&q=" + encodeURIComponent("forced labour"));
+  const button = page.locator("#search-switch-button");
+  await button.waitFor({ state: "visible", timeout: 30_000 });
+  assert.equal(await button.textContent(), "البحث في النصوص باللغة الإنجليزية بدلاً من ذلك");
+  await button.click();
+  await page.locator("#search-results li").first().waitFor({ timeout: 30_000 });
+  assert.equal(new URL(page.url()).searchParams.get("in"), "en");
+  assert.ok(await page.locator("#search-switch").isHidden());
+  await page.screenshot({ path: join(shots, "search-switch-ar.png") });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -264,15 +264,29 @@ fn every_page_has_the_icon_the_committee_edition_is_not_indexed_and_downloads_sa
     build(&example_workspace(), &public, "public");
     build(&example_workspace(), &committee, "committee");
     assert!(public.join("assets/favicon.svg").is_file());
-    for p in files(&public).into_iter().filter(|p| p.extension().is_some_and(|e| e == "html")) {
+    for p in files(&public)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+    {
         let html = read(&public.join(&p));
-        assert!(html.contains(r#"<link rel="icon" href=""#), "{}", p.display());
-        assert!(html.contains(r#"assets/favicon.svg" type="image/svg+xml">"#), "{}", p.display());
+        assert!(
+            html.contains(r#"<link rel="icon" href=""#),
+            "{}",
+            p.display()
+        );
+        assert!(
+            html.contains(r#"assets/favicon.svg" type="image/svg+xml">"#),
+            "{}",
+            p.display()
+        );
         assert!(!html.contains("noindex"), "{}", p.display());
     }
     let home = read(&committee.join("en/index.html"));
     assert!(home.contains(r#"<meta name="robots" content="noindex">"#));
     let downloads = read(&public.join("en/downloads/index.html"));
-    assert!(downloads.contains(r#"download>Gap report (JSON)</a>"#), "{downloads}");
+    assert!(
+        downloads.contains(r#"download>Gap report (JSON)</a>"#),
+        "{downloads}"
+    );
     assert!(!downloads.contains(">downloads/gaps.json<"));
 }

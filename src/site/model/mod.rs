@@ -55,6 +55,9 @@ pub struct Alternate {
 pub struct SearchPage {
     /// `(text language, bundle folders relative to the site root)`.
     pub bundles: Vec<(&'static str, Vec<String>)>,
+    /// `(British stem, American stem)`: the search page asks in American
+    /// spelling, as the index holds it (see `site::search`).
+    pub spellings: &'static [(&'static str, &'static str)],
 }
 
 /// The resolver page: example URIs of the workspace's first work.
