@@ -150,6 +150,88 @@ fn current<'a>(
     }
 }
 
+/// Each earlier version of a work compared with the latest, per language.
+fn earlier_against_latest(h: &crate::amend::History) -> Vec<Vec<(Lang, ExpressionDiff)>> {
+    let latest = h.latest();
+    h.versions[..h.versions.len() - 1]
+        .iter()
+        .map(|v| {
+            v.expressions
+                .iter()
+                .filter_map(|old| {
+                    let new = latest.expression(old.lang())?;
+                    let options = DiffOptions {
+                        lang: Some(old.lang()),
+                        unchanged_text: false,
+                    };
+                    Some((old.lang(), compare(old, new, Alignment::Lineage, &options)))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The containers above an article, outermost first, linked into the
+/// law's page.
+fn crumbs<'a>(w: &Work, expr: &'a Expression, a: &Article) -> Vec<Crumb<'a>> {
+    let mut out = Vec::new();
+    let mut next = a.container;
+    while let Some(c) = next.and_then(|k| expr.containers.get(k)) {
+        if out.len() > expr.containers.len() {
+            break;
+        }
+        out.push(Crumb {
+            href: format!("{}#{}", work_href(w), c.eid),
+            label: c.text.as_str(),
+        });
+        next = c.parent;
+    }
+    out.reverse();
+    out
+}
+
+/// The versions of article `eid` (in `lang`'s text): each linked to its
+/// version of the law, with a redline against the current text where the
+/// text differs.
+fn article_versions(
+    h: &crate::amend::History,
+    hrefs: &[String],
+    diffs: &[Vec<(Lang, ExpressionDiff)>],
+    eid: &str,
+    lang: Lang,
+) -> Vec<ArticleVersion> {
+    h.versions
+        .iter()
+        .enumerate()
+        .map(|(k, v)| {
+            let latest = k + 1 == h.versions.len();
+            let anchor = format!(
+                "redline-{}",
+                v.date.map_or_else(|| format!("v{k}"), |d| d.to_string())
+            );
+            let found = diffs
+                .get(k)
+                .and_then(|ds| ds.iter().find(|(l, _)| *l == lang))
+                .and_then(|(_, d)| {
+                    d.articles
+                        .iter()
+                        .find(|x| x.new.as_ref().is_some_and(|n| n.eid == eid))
+                });
+            let absent = !latest
+                && v.expression(lang).is_some_and(|e| e.article(eid).is_none())
+                && found.is_none_or(|x| x.old.is_none());
+            ArticleVersion {
+                href: format!("{}#{eid}", hrefs[k]),
+                date: v.date.map(|d| d.to_string()),
+                latest,
+                absent,
+                anchor,
+                redline: found.filter(|x| x.is_change() && x.old.is_some()).cloned(),
+            }
+        })
+        .collect()
+}
+
 /// Every article page of work `w` in `lang`: one per article of any of its
 /// current expressions (so both languages have the same pages), each in the
 /// page's language where it has the article.
@@ -184,27 +266,7 @@ pub fn pages<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang) -> Vec<Page<'a>> {
     // with the current one.
     let history = m.histories.get(w.id.as_str());
     let hrefs = history.map(|h| version_hrefs(w, h)).unwrap_or_default();
-    let diffs: Vec<Vec<(Lang, ExpressionDiff)>> = history
-        .map(|h| {
-            let latest = h.latest();
-            h.versions[..h.versions.len() - 1]
-                .iter()
-                .map(|v| {
-                    v.expressions
-                        .iter()
-                        .filter_map(|old| {
-                            let new = latest.expression(old.lang())?;
-                            let options = DiffOptions {
-                                lang: Some(old.lang()),
-                                unchanged_text: false,
-                            };
-                            Some((old.lang(), compare(old, new, Alignment::Lineage, &options)))
-                        })
-                        .collect()
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let diffs = history.map(earlier_against_latest).unwrap_or_default();
 
     let title = work_title(w, lang);
     let amendments: Vec<&Amendment> = m
@@ -222,55 +284,8 @@ pub fn pages<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang) -> Vec<Page<'a>> {
                 heading: super::work::article_heading(b, e.lang()),
             })
         };
-        let mut crumbs = Vec::new();
-        let mut next = a.container;
-        while let Some(c) = next.and_then(|k| expr.containers.get(k)) {
-            if crumbs.len() > expr.containers.len() {
-                break;
-            }
-            crumbs.push(Crumb {
-                href: format!("{}#{}", work_href(w), c.eid),
-                label: c.text.as_str(),
-            });
-            next = c.parent;
-        }
-        crumbs.reverse();
         let versions = history
-            .map(|h| {
-                h.versions
-                    .iter()
-                    .enumerate()
-                    .map(|(k, v)| {
-                        let latest = k + 1 == h.versions.len();
-                        let anchor = format!(
-                            "redline-{}",
-                            v.date.map_or_else(|| format!("v{k}"), |d| d.to_string())
-                        );
-                        let found = diffs.get(k).and_then(|ds| {
-                            ds.iter().find(|(l, _)| *l == text_lang).map(|(_, d)| {
-                                d.articles
-                                    .iter()
-                                    .find(|x| x.new.as_ref().is_some_and(|n| n.eid == a.eid))
-                            })
-                        });
-                        let absent = !latest
-                            && v.expression(text_lang)
-                                .is_some_and(|e| e.article(&a.eid).is_none())
-                            && found.flatten().is_none_or(|x| x.old.is_none());
-                        ArticleVersion {
-                            href: format!("{}#{}", hrefs[k], a.eid),
-                            date: v.date.map(|d| d.to_string()),
-                            latest,
-                            absent,
-                            anchor,
-                            redline: found
-                                .flatten()
-                                .filter(|x| x.is_change() && x.old.is_some())
-                                .cloned(),
-                        }
-                    })
-                    .collect()
-            })
+            .map(|h| article_versions(h, &hrefs, &diffs, &a.eid, text_lang))
             .unwrap_or_default();
         let current_c = consolidated.filter(|c| c.lang() == text_lang);
         let page = ArticlePage {
@@ -283,7 +298,7 @@ pub fn pages<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang) -> Vec<Page<'a>> {
             repealed_by: current_c
                 .and_then(|c| c.repealed.get(&a.eid))
                 .map(|p| change_note(m, p, lang)),
-            crumbs,
+            crumbs: crumbs(w, expr, a),
             prev: i.checked_sub(1).and_then(neighbour),
             next: neighbour(i + 1),
             badges: m.mapped.get(&ArticleRef {

@@ -524,6 +524,55 @@ fn open_containers<'a>(
     }
 }
 
+/// What an earlier version of a work says of itself: when it was in force,
+/// and its articles that differ from the current text, redlined.
+fn superseded(
+    w: &Work,
+    version: Option<&crate::amend::Version>,
+    consolidated: Option<&crate::amend::ConsolidatedExpression>,
+    text_lang: Lang,
+    later: &Later<'_>,
+) -> Superseded {
+    let compare = match (consolidated, later.current.expression(text_lang)) {
+        (Some(old), Some(new)) => {
+            let options = crate::amend::diff::DiffOptions {
+                lang: Some(text_lang),
+                unchanged_text: false,
+            };
+            crate::amend::diff::compare(old, new, crate::amend::diff::Alignment::Lineage, &options)
+                .articles
+                .into_iter()
+                .filter(|d| d.is_change())
+                .map(|d| {
+                    let side = d.new.as_ref().or(d.old.as_ref());
+                    let eid = side.map_or("", |s| s.eid.as_str());
+                    let article = new
+                        .article(eid)
+                        .filter(|a| !a.paragraphs.is_empty())
+                        .or_else(|| old.article(eid));
+                    ComparedArticle {
+                        href: d
+                            .new
+                            .is_some()
+                            .then(|| super::article::article_page_href(w, eid)),
+                        heading: article
+                            .map(|a| article_heading(a, text_lang))
+                            .unwrap_or_else(|| eid.to_owned()),
+                        diff: d,
+                    }
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    Superseded {
+        from: version.and_then(|c| c.date).map(|d| d.to_string()),
+        until: later.until.map(|d| d.to_string()),
+        current_href: later.current_href.clone(),
+        compare,
+    }
+}
+
 fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang, v: VersionText<'a>) -> WorkPage<'a> {
     let primary = v
         .expressions
@@ -593,51 +642,10 @@ fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang, v: VersionText<'a>) 
         m.amendments.iter().copied().filter(|a| a.amends == w.id),
         lang,
     );
-    let superseded = v.superseded.as_ref().map(|later| {
-        let compare = match (consolidated, later.current.expression(text_lang)) {
-            (Some(old), Some(new)) => {
-                let options = crate::amend::diff::DiffOptions {
-                    lang: Some(text_lang),
-                    unchanged_text: false,
-                };
-                crate::amend::diff::compare(
-                    old,
-                    new,
-                    crate::amend::diff::Alignment::Lineage,
-                    &options,
-                )
-                .articles
-                .into_iter()
-                .filter(|d| d.is_change())
-                .map(|d| {
-                    let side = d.new.as_ref().or(d.old.as_ref());
-                    let eid = side.map_or("", |s| s.eid.as_str());
-                    let article = new
-                        .article(eid)
-                        .filter(|a| !a.paragraphs.is_empty())
-                        .or_else(|| old.article(eid));
-                    ComparedArticle {
-                        href: d
-                            .new
-                            .is_some()
-                            .then(|| super::article::article_page_href(w, eid)),
-                        heading: article
-                            .map(|a| article_heading(a, text_lang))
-                            .unwrap_or_else(|| eid.to_owned()),
-                        diff: d,
-                    }
-                })
-                .collect()
-            }
-            _ => Vec::new(),
-        };
-        Superseded {
-            from: v.consolidated.and_then(|c| c.date).map(|d| d.to_string()),
-            until: later.until.map(|d| d.to_string()),
-            current_href: later.current_href.clone(),
-            compare,
-        }
-    });
+    let superseded = v
+        .superseded
+        .as_ref()
+        .map(|later| superseded(w, v.consolidated, consolidated, text_lang, later));
     let source_lang = text_lang.code();
     WorkPage {
         id: w.id.as_str(),
