@@ -209,6 +209,23 @@
       return Promise.all(res.results.slice(0, 100).map(function (r) { return r.data(); })).then(function (all) {
         if (id !== searchId) return;
         var data = all.filter(function (d) { return holds(d, terms); });
+        // Records that hold the query's words as written (not only their
+        // stems: "forced" is not "force") come first, then those whose
+        // heading holds them; Pagefind's order otherwise.
+        var exact = words(folded);
+        var rank = function (d) {
+          var body = words(d.content || "");
+          var head = words((d.meta && d.meta.title) || "");
+          var n = 0;
+          exact.forEach(function (w) {
+            if (body.indexOf(w) >= 0 || head.indexOf(w) >= 0) n += 2;
+            if (head.indexOf(w) >= 0) n += 1;
+          });
+          return n;
+        };
+        data = data.map(function (d, i) { return { d: d, i: i, r: rank(d) }; })
+          .sort(function (x, y) { return y.r - x.r || x.i - y.i; })
+          .map(function (x) { return x.d; });
         status.textContent = data.length
           ? status.getAttribute("data-count") + " " + digits(data.length) + (res.results.length > 100 ? "+" : "")
           : status.getAttribute("data-none");

@@ -270,6 +270,13 @@ test("search results say their type, filter by type and law, keep the query in t
   }, law, { timeout: 30_000 });
   assert.equal(new URL(page.url()).searchParams.get("law"), law);
   await page.screenshot({ path: join(shots, "search-facets-en.png") });
+  // Records that hold the words as written come before those that hold
+  // only their stems ("force" for "forced").
+  await page.goto(origin + "/en/search/index.html?in=en&q=" + encodeURIComponent("forced labour"));
+  await page.locator("#search-results li").first().waitFor({ timeout: 30_000 });
+  const top = await page.locator("#search-results .result-title").allTextContents();
+  assert.ok(top.slice(0, 5).every((t) => /forced labour/i.test(t)), top.join("\n"));
+  assert.ok(!top.some((t) => /Entry into force/.test(t)), top.join("\n"));
   assert.deepEqual(errors, []);
   await context.close();
 });
