@@ -25,6 +25,7 @@ pub mod redirects;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod sitemap;
 pub mod watch;
 
 use std::collections::BTreeMap;
@@ -334,6 +335,11 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
     }
     staging.write(redirects::FILE, redirects::redirects(&model).as_bytes())?;
     files.insert(redirects::FILE.to_owned(), String::new());
+    if let Some(map) = sitemap::sitemap(ws.settings.site.base_url.as_deref(), opts.profile, &pages)
+    {
+        staging.write(sitemap::FILE, map.as_bytes())?;
+        files.insert(sitemap::FILE.to_owned(), String::new());
+    }
     lap("assets", &mut timings);
 
     let indexed = AtomicUsize::new(0);

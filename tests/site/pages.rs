@@ -290,3 +290,37 @@ fn every_page_has_the_icon_the_committee_edition_is_not_indexed_and_downloads_sa
     );
     assert!(!downloads.contains(">downloads/gaps.json<"));
 }
+
+#[test]
+fn a_public_site_with_a_published_address_has_a_sitemap_of_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    copy_dir(&example_workspace(), &ws);
+    let none = dir.path().join("none");
+    build(&ws, &none, "public");
+    assert!(!none.join("sitemap.xml").exists(), "no address, no sitemap");
+    let settings = ws.join("mizan.toml");
+    let text = read(&settings) + "\n[site]\nbase_url = \"https://example.org/mizan/\"\n";
+    std::fs::write(&settings, text).unwrap();
+    let public = dir.path().join("public");
+    build(&ws, &public, "public");
+    let map = read(&public.join("sitemap.xml"));
+    assert!(map.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
+    assert!(map.contains(
+        "<url><loc>https://example.org/mizan/en/works/act-2013-91/art_2/index.html</loc></url>"
+    ));
+    assert!(map.contains(
+        "<url><loc>https://example.org/mizan/ar/works/act-2013-91/art_2/index.html</loc></url>"
+    ));
+    let pages = files(&public)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .count();
+    assert_eq!(map.matches("<url>").count(), pages);
+    let committee = dir.path().join("committee");
+    build(&ws, &committee, "committee");
+    assert!(
+        !committee.join("sitemap.xml").exists(),
+        "the committee edition is not indexed"
+    );
+}
