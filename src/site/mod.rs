@@ -281,6 +281,25 @@ fn search_and_download_pages<'a>(
     pages
 }
 
+/// The site's maps: `_redirects` (every URI form to its page) and, for a
+/// public site with a published address, `sitemap.xml`.
+fn write_maps(
+    staging: &Staging,
+    model: &Model<'_>,
+    profile: Profile,
+    pages: &[Page<'_>],
+    files: &mut BTreeMap<String, String>,
+) -> Result<(), BuildError> {
+    staging.write(redirects::FILE, redirects::redirects(model).as_bytes())?;
+    files.insert(redirects::FILE.to_owned(), String::new());
+    let base_url = model.ws.settings.site.base_url.as_deref();
+    if let Some(map) = sitemap::sitemap(base_url, profile, pages) {
+        staging.write(sitemap::FILE, map.as_bytes())?;
+        files.insert(sitemap::FILE.to_owned(), String::new());
+    }
+    Ok(())
+}
+
 /// Builds the site of `ws` into `opts.out`, atomically.
 pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timings = Vec::new();
@@ -333,13 +352,7 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
         staging.write(rel, bytes)?;
         files.insert(rel.clone(), String::new());
     }
-    staging.write(redirects::FILE, redirects::redirects(&model).as_bytes())?;
-    files.insert(redirects::FILE.to_owned(), String::new());
-    if let Some(map) = sitemap::sitemap(ws.settings.site.base_url.as_deref(), opts.profile, &pages)
-    {
-        staging.write(sitemap::FILE, map.as_bytes())?;
-        files.insert(sitemap::FILE.to_owned(), String::new());
-    }
+    write_maps(&staging, &model, opts.profile, &pages, &mut files)?;
     lap("assets", &mut timings);
 
     let indexed = AtomicUsize::new(0);
