@@ -254,6 +254,15 @@ fn an_old_version_says_it_is_superseded_has_its_own_title_and_compares_with_the_
     assert!(old.contains(r##"<a href="#compare">Compare with the current text</a>"##));
     assert!(old.contains(r#"<section class="compare" id="compare""#));
     assert!(!current.contains("superseded"));
+    // Its changes note does not claim the later ruling is in its text.
+    let note = &old
+        [old.find(r#"id="h-changes""#).unwrap()..old.find(r#"<div class="doc-layout">"#).unwrap()];
+    assert!(note.contains("In force after this version"), "{note}");
+    assert!(
+        !note.contains("The text shown includes these changes."),
+        "{note}"
+    );
+    assert!(current.contains("The text shown includes these changes."));
 }
 
 #[test]

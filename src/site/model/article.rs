@@ -33,13 +33,32 @@ pub struct ChangeItem<'a> {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Changes<'a> {
     pub in_force: Vec<ChangeItem<'a>>,
+    /// On an earlier version of a law: enacted changes that took effect
+    /// after it, which its text does not include.
+    pub later: Vec<ChangeItem<'a>>,
     pub pending: Vec<ChangeItem<'a>>,
     pub other: Vec<ChangeItem<'a>>,
 }
 
 impl Changes<'_> {
     pub fn is_empty(&self) -> bool {
-        self.in_force.is_empty() && self.pending.is_empty() && self.other.is_empty()
+        self.in_force.is_empty()
+            && self.later.is_empty()
+            && self.pending.is_empty()
+            && self.other.is_empty()
+    }
+
+    /// For the version in force from `date`: the enacted changes that took
+    /// effect after it move to `later`.
+    pub fn as_of(mut self, date: Option<&str>) -> Self {
+        let Some(date) = date else { return self };
+        let (now, later): (Vec<_>, Vec<_>) = self
+            .in_force
+            .into_iter()
+            .partition(|c| c.in_force.as_deref().is_none_or(|d| d <= date));
+        self.in_force = now;
+        self.later = later;
+        self
     }
 }
 

@@ -642,6 +642,11 @@ fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang, v: VersionText<'a>) 
         m.amendments.iter().copied().filter(|a| a.amends == w.id),
         lang,
     );
+    // An earlier version includes only the changes in force on its date.
+    let changes = match (&v.superseded, v.consolidated.and_then(|c| c.date)) {
+        (Some(_), Some(date)) => changes.as_of(Some(&date.to_string())),
+        _ => changes,
+    };
     let superseded = v
         .superseded
         .as_ref()
