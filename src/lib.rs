@@ -11,6 +11,7 @@
 //! - `standards`: instruments, provisions, mappings.
 //! - `amend`: amendments.
 //! - `search`: the search index, queries and suggestions.
+//! - `import`: a law from a Word, text or HTML file into a statute file.
 //! - `workspace`: loads a folder into one validated [`Workspace`].
 //! - `gaps`: status, scores and scenarios per element, provision, theme
 //!   and instrument.
@@ -41,6 +42,7 @@ pub mod export;
 pub mod gaps;
 pub mod hash;
 pub mod ids;
+pub mod import;
 pub mod lang;
 pub mod localized;
 pub mod output;

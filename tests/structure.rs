@@ -246,6 +246,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("amend", &["corpus", "standards"]),
     // Model builders for tests (compiled only for them).
     ("testing", &["corpus", "standards", "amend"]),
+    // Import: a law from a Word, text or HTML file into a statute file,
+    // read back by the corpus reader.
+    ("import", &["corpus", "testing"]),
     // Validate: one workspace from a folder, checked across files.
     ("workspace", &["corpus", "settings", "standards", "amend"]),
     // Analyse: siblings.
@@ -269,6 +272,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "output",
         &[
             "corpus",
+            "import",
             "settings",
             "standards",
             "amend",

@@ -176,7 +176,24 @@ fn touched(op: &Operation) -> Vec<(String, String)> {
     }
 }
 
-/// Two pending amendments of one work that change the same article.
+/// The first article both amendments change (eId and number as `second`
+/// writes it), when they amend the same work and are both pending: two
+/// competing drafts, alternatives to compare that cannot both apply.
+pub fn competing(first: &Amendment, second: &Amendment) -> Option<(String, String)> {
+    if first.amends != second.amends || !first.is_pending() || !second.is_pending() {
+        return None;
+    }
+    second.operations.iter().flat_map(touched).find(|(eid, _)| {
+        first
+            .operations
+            .iter()
+            .any(|o| touched(o).iter().any(|(e, _)| e == eid))
+    })
+}
+
+/// Two pending amendments of one work that change the same article:
+/// competing drafts, a warning (a committee compares alternatives; a
+/// scenario may apply only one of them).
 fn check_conflicts(list: &[&Amendment], diags: &mut Diagnostics) {
     let pending: Vec<&&Amendment> = list.iter().filter(|a| a.is_pending()).collect();
     for (i, first) in pending.iter().enumerate() {
@@ -196,11 +213,11 @@ fn check_conflicts(list: &[&Amendment], diags: &mut Diagnostics) {
                     };
                     reported.insert(eid);
                     diags.push(
-                        Diagnostic::error(Code::PendingConflict,
+                        Diagnostic::warning(Code::PendingConflict,
                             &second.path,
                             Some(op2.span.clone()),
                             format!(
-                                "conflict: `{}` and `{}` are both pending and both change Article {num} \
+                                "competing drafts: `{}` and `{}` are both pending and both change Article {num} \
                                  (`{}` at {}:{})",
                                 second.id,
                                 first.id,
@@ -212,8 +229,8 @@ fn check_conflicts(list: &[&Amendment], diags: &mut Diagnostics) {
                         .with_label(format!("`{}` also changes Article {num}", first.id))
                         .with_related(&first.path, op1.span.clone(), format!("changed by `{}` here", first.id))
                         .with_help(
-                            "merge the two drafts, or mark one `withdrawn` or `rejected`; \
-                             each is checked alone against the current text",
+                            "they are alternatives: each is checked alone against the current text, \
+                             and a scenario (`gaps --with`) takes one of them",
                         ),
                     );
                 }

@@ -23,14 +23,75 @@ pub struct GrammarError {
     pub help: Option<String>,
 }
 
-const ENGLISH_VERBS: [&str; 5] = ["replace", "insert", "repeal", "renumber", "in"];
-
 const FORMS_HELP: &str = "an operation is one of: `Replace Article N`, `Insert Article M after Article N`, \
 `Repeal Article N`, `Renumber Article N as Article M`, `In Article N, substitute \"old\" with \"new\"`, \
 `Replace Article N paragraph P`, `Insert paragraph after Article N paragraph P`, \
 `Repeal Article N paragraph P`, or their Arabic forms (استبدال، إضافة، إلغاء، إعادة ترقيم، في المادة N، يستبدل)";
 
+/// One word or value of an operation's form, as a language file writes it
+/// (`In {article}, substitute {find} with {with}`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Token {
+    Word(String),
+    /// A comma after a value, which a heading may leave out.
+    Comma,
+    Value(String),
+}
+
+/// One operation's form in one language.
+struct Form {
+    lang: Lang,
+    kind: &'static str,
+    tokens: Vec<Token>,
+}
+
+fn tokens(form: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    for word in form.split_whitespace() {
+        let (word, comma) = match word.strip_suffix([',', '،']) {
+            Some(w) => (w, true),
+            None => (word, false),
+        };
+        match word.strip_prefix('{').and_then(|w| w.strip_suffix('}')) {
+            Some(name) => out.push(Token::Value(name.to_owned())),
+            None if !word.is_empty() => out.push(Token::Word(word.to_owned())),
+            None => {}
+        }
+        if comma {
+            out.push(Token::Comma);
+        }
+    }
+    out
+}
+
+/// The forms of every registered language's operations.
+fn forms() -> Vec<Form> {
+    let mut out = Vec::new();
+    for lang in Lang::all() {
+        for (kind, _) in crate::lang::OPERATIONS {
+            if let Some(form) = lang.def().operations.get(*kind) {
+                out.push(Form {
+                    lang,
+                    kind,
+                    tokens: tokens(form),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A word as headings compare them: without case, hamza or diacritics.
+fn folded(word: &str) -> String {
+    fold_arabic_keyword(&word.to_lowercase())
+}
+
 /// Reads one operation heading. Spans in the result are offsets in `text`.
+///
+/// The forms come from the language files (`[operations]`): every form
+/// whose first word the heading begins with is tried, and the first that
+/// reads the whole heading gives the operation and its language. When none
+/// does, the error is the one found furthest into the heading.
 pub fn parse_operation(text: &str) -> Result<(Action, Lang), GrammarError> {
     let mut c = Cursor { text, pos: 0 };
     c.skip_ws();
@@ -41,22 +102,24 @@ pub fn parse_operation(text: &str) -> Result<(Action, Lang), GrammarError> {
             help: Some(FORMS_HELP.into()),
         });
     };
-    let lower = first.to_lowercase();
-    let folded = fold_arabic_keyword(first);
-    let action = if ENGLISH_VERBS.contains(&lower.as_str()) {
-        c.pos = first_span.end;
-        let action = english(&mut c, &lower)?;
-        (action, Lang::EN)
-    } else if let Some(verb) = ARABIC_VERBS
+    let all = forms();
+    let first_folded = folded(first);
+    let candidates: Vec<&Form> = all
         .iter()
-        .find(|v| fold_arabic_keyword(v) == folded)
-    {
-        c.pos = first_span.end;
-        let action = arabic(&mut c, verb)?;
-        (action, Lang::AR)
-    } else {
+        .filter(|f| matches!(f.tokens.first(), Some(Token::Word(w)) if folded(w) == first_folded))
+        .filter(|f| !matches!(f.kind, "occurrence" | "all"))
+        .collect();
+    if candidates.is_empty() {
+        let verbs: Vec<String> = all
+            .iter()
+            .filter(|f| !matches!(f.kind, "occurrence" | "all"))
+            .filter_map(|f| match f.tokens.first() {
+                Some(Token::Word(w)) => Some(w.to_lowercase()),
+                _ => None,
+            })
+            .collect();
         let mut help = FORMS_HELP.to_owned();
-        if let Some(best) = nearest(&lower, ENGLISH_VERBS) {
+        if let Some(best) = nearest(&first.to_lowercase(), verbs.iter().map(String::as_str)) {
             help = format!(
                 "{} {help}",
                 did_you_mean(format_args!("`{}`", capitalise(best)))
@@ -67,9 +130,25 @@ pub fn parse_operation(text: &str) -> Result<(Action, Lang), GrammarError> {
             message: format!("`{first}` does not begin an operation"),
             help: Some(help),
         });
-    };
-    c.finish()?;
-    Ok(action)
+    }
+    // The error found furthest in; at the same place, that of a form read
+    // to its end (text left over) over one that stopped short.
+    let mut best: Option<((usize, bool), GrammarError)> = None;
+    for form in candidates {
+        let mut c = Cursor { text, pos: 0 };
+        match read_form(&mut c, form, &all) {
+            Ok(action) => return Ok((action, form.lang)),
+            Err((e, whole)) => {
+                let rank = (e.span.start, whole);
+                if best.as_ref().is_none_or(|(r, _)| rank > *r) {
+                    best = Some((rank, e));
+                }
+            }
+        }
+    }
+    Err(best
+        .map(|(_, e)| e)
+        .unwrap_or_else(|| c.expected("an operation")))
 }
 
 fn capitalise(s: &str) -> String {
@@ -80,115 +159,83 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-fn english(c: &mut Cursor<'_>, verb: &str) -> Result<Action, GrammarError> {
-    match verb {
-        "replace" => {
-            let article = c.article()?;
-            if c.try_english("paragraph") {
-                let paragraph = c.number()?;
-                return Ok(Action::ReplaceParagraph { article, paragraph });
-            }
-            Ok(Action::ReplaceArticle { article })
-        }
-        "insert" => {
-            if c.try_english("paragraph") {
-                c.english("after")?;
-                let article = c.article()?;
-                c.english("paragraph")?;
-                let after = c.number()?;
-                return Ok(Action::InsertParagraph { article, after });
-            }
-            let article = c.article()?;
-            c.english("after")?;
-            let after = c.article()?;
-            Ok(Action::InsertArticle { article, after })
-        }
-        "repeal" => {
-            let article = c.article()?;
-            if c.try_english("paragraph") {
-                let paragraph = c.number()?;
-                return Ok(Action::RepealParagraph { article, paragraph });
-            }
-            Ok(Action::RepealArticle { article })
-        }
-        "renumber" => {
-            let article = c.article()?;
-            c.english("as")?;
-            let to = c.article()?;
-            Ok(Action::RenumberArticle { article, to })
-        }
-        _ => {
-            // "in"
-            let article = c.article()?;
-            c.optional_comma();
-            c.english("substitute")?;
-            let find = c.quoted()?;
-            c.english("with")?;
-            let with = c.quoted()?;
-            let occurrence = c.occurrence(Lang::EN)?;
-            substitution(article, find, with, occurrence)
-        }
-    }
+/// The values a form holds, as they were read.
+#[derive(Default)]
+struct Values {
+    article: Option<ArticleTarget>,
+    other: Option<ArticleTarget>,
+    paragraph: Option<ParagraphNumber>,
+    find: Option<Quoted>,
+    with: Option<Quoted>,
 }
 
-/// The Arabic verbs, as written; they are compared folded (hamza, diacritics).
-const ARABIC_VERBS: [&str; 5] = ["استبدال", "إضافة", "إلغاء", "إعادة", "في"];
-
-fn arabic(c: &mut Cursor<'_>, verb: &str) -> Result<Action, GrammarError> {
-    match verb {
-        "استبدال" => {
-            if c.try_arabic("الفقرة") {
-                let paragraph = c.number()?;
-                c.arabic("من")?;
-                let article = c.article()?;
-                return Ok(Action::ReplaceParagraph { article, paragraph });
+/// Reads `form` from the cursor: the action, or the error and whether the
+/// whole form was read (so the error is text left over).
+fn read_form(
+    c: &mut Cursor<'_>,
+    form: &Form,
+    all: &[Form],
+) -> Result<Action, (GrammarError, bool)> {
+    let short = |e| (e, false);
+    let mut v = Values::default();
+    for token in &form.tokens {
+        match token {
+            Token::Word(w) => {
+                if !c.try_word(w) {
+                    return Err(short(c.expected(&format!("`{w}`"))));
+                }
             }
-            let article = c.article()?;
-            Ok(Action::ReplaceArticle { article })
-        }
-        "إضافة" => {
-            if c.try_arabic("فقرة") {
-                c.arabic("بعد")?;
-                c.arabic("الفقرة")?;
-                let after = c.number()?;
-                c.arabic("من")?;
-                let article = c.article()?;
-                return Ok(Action::InsertParagraph { article, after });
-            }
-            let article = c.article()?;
-            c.arabic("بعد")?;
-            let after = c.article()?;
-            Ok(Action::InsertArticle { article, after })
-        }
-        "إلغاء" => {
-            if c.try_arabic("الفقرة") {
-                let paragraph = c.number()?;
-                c.arabic("من")?;
-                let article = c.article()?;
-                return Ok(Action::RepealParagraph { article, paragraph });
-            }
-            let article = c.article()?;
-            Ok(Action::RepealArticle { article })
-        }
-        "إعادة" => {
-            c.arabic("ترقيم")?;
-            let article = c.article()?;
-            c.arabic("إلى")?;
-            let to = c.article()?;
-            Ok(Action::RenumberArticle { article, to })
-        }
-        _ => {
-            // "في"
-            let article = c.article()?;
-            c.optional_comma();
-            c.arabic("يستبدل")?;
-            let find = c.quoted()?;
-            c.arabic("بـ")?;
-            let with = c.quoted()?;
-            let occurrence = c.occurrence(Lang::AR)?;
-            substitution(article, find, with, occurrence)
+            Token::Comma => c.optional_comma(),
+            Token::Value(name) => match name.as_str() {
+                "article" => v.article = Some(c.article().map_err(short)?),
+                "previous" | "new" => v.other = Some(c.article().map_err(short)?),
+                "paragraph" => v.paragraph = Some(c.number().map_err(short)?),
+                "find" => v.find = Some(c.quoted().map_err(short)?),
+                _ => v.with = Some(c.quoted().map_err(short)?),
+            },
         }
     }
+    let occurrence = if form.kind == "substitute" {
+        c.occurrence(form.lang, all).map_err(short)?
+    } else {
+        Occurrence::Only
+    };
+    c.finish().map_err(|e| (e, true))?;
+    // The file's check (`lang::file`) holds each form to its values.
+    let article = v.article.expect("every form holds {article}");
+    Ok(match form.kind {
+        "replace-article" => Action::ReplaceArticle { article },
+        "replace-paragraph" => Action::ReplaceParagraph {
+            article,
+            paragraph: v.paragraph.expect("checked"),
+        },
+        "insert-article" => Action::InsertArticle {
+            article,
+            after: v.other.expect("checked"),
+        },
+        "insert-paragraph" => Action::InsertParagraph {
+            article,
+            after: v.paragraph.expect("checked"),
+        },
+        "repeal-article" => Action::RepealArticle { article },
+        "repeal-paragraph" => Action::RepealParagraph {
+            article,
+            paragraph: v.paragraph.expect("checked"),
+        },
+        "renumber-article" => Action::RenumberArticle {
+            article,
+            to: v.other.expect("checked"),
+        },
+        _ => {
+            return substitution(
+                article,
+                v.find.expect("checked"),
+                v.with.expect("checked"),
+                occurrence,
+            )
+            .map_err(short);
+        }
+    })
 }
 
 fn substitution(
@@ -300,10 +347,13 @@ impl Cursor<'_> {
         }
     }
 
-    fn try_english(&mut self, keyword: &str) -> bool {
+    /// Consumes the next word if it is `keyword` (compared without case,
+    /// hamza or diacritics).
+    fn try_word(&mut self, keyword: &str) -> bool {
         let save = self.pos;
+        let want = folded(keyword);
         match self.peek_word() {
-            Some((span, w)) if w.eq_ignore_ascii_case(keyword) => {
+            Some((span, w)) if folded(w) == want => {
                 self.pos = span.end;
                 true
             }
@@ -314,35 +364,26 @@ impl Cursor<'_> {
         }
     }
 
-    fn english(&mut self, keyword: &str) -> Result<(), GrammarError> {
-        if self.try_english(keyword) {
-            Ok(())
-        } else {
-            Err(self.expected(&format!("`{keyword}`")))
-        }
-    }
-
-    fn try_arabic(&mut self, keyword: &str) -> bool {
+    /// Consumes the words of `form` (an `occurrence` or `all` form), reading
+    /// its `{n}`.
+    fn try_words(
+        &mut self,
+        form: &[Token],
+    ) -> Result<Option<Option<ParagraphNumber>>, GrammarError> {
         let save = self.pos;
-        let want = fold_arabic_keyword(keyword);
-        match self.peek_word() {
-            Some((span, w)) if fold_arabic_keyword(w) == want => {
-                self.pos = span.end;
-                true
-            }
-            _ => {
-                self.pos = save;
-                false
+        let mut n = None;
+        for token in form {
+            match token {
+                Token::Word(w) if self.try_word(w) => {}
+                Token::Value(_) if n.is_none() => n = Some(self.number()?),
+                Token::Comma => self.optional_comma(),
+                _ => {
+                    self.pos = save;
+                    return Ok(None);
+                }
             }
         }
-    }
-
-    fn arabic(&mut self, keyword: &str) -> Result<(), GrammarError> {
-        if self.try_arabic(keyword) {
-            Ok(())
-        } else {
-            Err(self.expected(&format!("`{keyword}`")))
-        }
+        Ok(Some(n))
     }
 
     fn optional_comma(&mut self) {
@@ -453,40 +494,45 @@ impl Cursor<'_> {
         })
     }
 
-    fn occurrence(&mut self, lang: Lang) -> Result<Occurrence, GrammarError> {
+    /// A substitution's optional `(occurrence N)` or `(all)`, in the words
+    /// of `lang`'s file.
+    fn occurrence(&mut self, lang: Lang, all: &[Form]) -> Result<Occurrence, GrammarError> {
         self.skip_ws();
         if !self.rest().starts_with('(') {
             return Ok(Occurrence::Only);
         }
         let open = self.pos;
         self.pos += 1;
-        // The grammar reads operations in English and in Arabic; `lang` is
-        // the one this operation began in.
-        let arabic = lang == Lang::AR;
-        let all = if arabic {
-            self.try_arabic("الكل")
-        } else {
-            self.try_english("all")
+        let form = |kind: &str| {
+            all.iter()
+                .find(|f| f.lang == lang && f.kind == kind)
+                .map_or(&[][..], |f| f.tokens.as_slice())
         };
-        let occurrence = match all {
-            true => Occurrence::All,
-            false => {
-                let ok = if arabic {
-                    self.try_arabic("المرة")
-                } else {
-                    self.try_english("occurrence")
-                };
-                if !ok {
-                    return Err(self.expected(if arabic {
-                        "`المرة N` or `الكل`"
-                    } else {
-                        "`occurrence N` or `all`"
-                    }));
-                }
-                let n = self.number()?;
-                Occurrence::Nth {
+        let (nth, every) = (form("occurrence"), form("all"));
+        let occurrence = if !every.is_empty() && self.try_words(every)?.is_some() {
+            Occurrence::All
+        } else {
+            match self.try_words(nth)? {
+                Some(Some(n)) if !nth.is_empty() => Occurrence::Nth {
                     n: n.num,
                     span: open..n.span.end,
+                },
+                _ => {
+                    let written = |t: &[Token]| {
+                        t.iter()
+                            .map(|t| match t {
+                                Token::Word(w) => w.as_str(),
+                                Token::Value(_) => "N",
+                                Token::Comma => ",",
+                            })
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    };
+                    return Err(self.expected(&format!(
+                        "`{}` or `{}`",
+                        written(nth),
+                        written(every)
+                    )));
                 }
             }
         };
@@ -521,222 +567,4 @@ impl Cursor<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn op(text: &str) -> Action {
-        match parse_operation(text) {
-            Ok((a, _)) => a,
-            Err(e) => panic!("{text}: {e:?}"),
-        }
-    }
-
-    fn err(text: &str) -> GrammarError {
-        parse_operation(text).expect_err(text)
-    }
-
-    fn eid(t: &ArticleTarget) -> String {
-        t.eid()
-    }
-
-    #[test]
-    fn english_article_operations() {
-        let Action::ReplaceArticle { article } = op("Replace Article 12") else {
-            panic!()
-        };
-        assert_eq!(eid(&article), "art_12");
-        assert_eq!(article.span, 8..18);
-        let Action::InsertArticle { article, after } =
-            op("Insert Article 2 ter after Article 2 bis")
-        else {
-            panic!()
-        };
-        assert_eq!(
-            (eid(&article), eid(&after)),
-            ("art_2ter".into(), "art_2bis".into())
-        );
-        assert!(matches!(
-            op("Repeal Article 5."),
-            Action::RepealArticle { .. }
-        ));
-        let Action::RenumberArticle { article, to } = op("Renumber Article 5 as Article 6") else {
-            panic!()
-        };
-        assert_eq!((eid(&article), eid(&to)), ("art_5".into(), "art_6".into()));
-        assert!(matches!(
-            op("replace article One"),
-            Action::ReplaceArticle { .. }
-        ));
-    }
-
-    #[test]
-    fn english_substitutions() {
-        let text = "In Article 2, substitute \"fifteen years'\" with “at least fifteen years'”";
-        let Action::Substitute {
-            article,
-            find,
-            with,
-            occurrence,
-        } = op(text)
-        else {
-            panic!()
-        };
-        assert_eq!(eid(&article), "art_2");
-        assert_eq!(find.text, "fifteen years'");
-        assert_eq!(&text[find.span.clone()], "\"fifteen years'\"");
-        assert_eq!(with.text, "at least fifteen years'");
-        assert_eq!(occurrence, Occurrence::Only);
-        let Action::Substitute {
-            occurrence, with, ..
-        } = op("In Article 13 substitute «may» with \"\" (occurrence 2)")
-        else {
-            panic!()
-        };
-        assert!(matches!(occurrence, Occurrence::Nth { n: 2, .. }));
-        assert_eq!(with.text, "");
-        let Action::Substitute { occurrence, .. } =
-            op("In Article 3, substitute \"a\" with \"b\" (all)")
-        else {
-            panic!()
-        };
-        assert_eq!(occurrence, Occurrence::All);
-    }
-
-    #[test]
-    fn english_paragraph_operations() {
-        let Action::ReplaceParagraph { article, paragraph } = op("Replace Article 4 paragraph 2")
-        else {
-            panic!()
-        };
-        assert_eq!((eid(&article), paragraph.num), ("art_4".into(), 2));
-        let Action::InsertParagraph { article, after } =
-            op("Insert paragraph after Article 4 paragraph (1)")
-        else {
-            panic!()
-        };
-        assert_eq!((eid(&article), after.num), ("art_4".into(), 1));
-        assert!(matches!(
-            op("Repeal Article 4 paragraph 3"),
-            Action::RepealParagraph { .. }
-        ));
-    }
-
-    #[test]
-    fn arabic_operations() {
-        let (a, lang) = parse_operation("استبدال المادة ١٢").unwrap();
-        assert_eq!(lang, Lang::AR);
-        assert_eq!(eid(a.article()), "art_12");
-        let Action::InsertArticle { article, after } = op("إضافة المادة 11 مكرراً بعد المادة 11")
-        else {
-            panic!()
-        };
-        assert_eq!(
-            (eid(&article), eid(&after)),
-            ("art_11bis".into(), "art_11".into())
-        );
-        assert!(matches!(
-            op("إلغاء المادة (٥)"),
-            Action::RepealArticle { .. }
-        ));
-        let Action::RenumberArticle { to, .. } = op("إعادة ترقيم المادة 5 إلى المادة 6")
-        else {
-            panic!()
-        };
-        assert_eq!(eid(&to), "art_6");
-        let Action::ReplaceParagraph { paragraph, article } =
-            op("استبدال الفقرة الثانية من المادة ٤")
-        else {
-            panic!()
-        };
-        assert_eq!((eid(&article), paragraph.num), ("art_4".into(), 2));
-        let Action::InsertParagraph { after, .. } = op("إضافة فقرة بعد الفقرة ١ من المادة ٤")
-        else {
-            panic!()
-        };
-        assert_eq!(after.num, 1);
-        assert!(matches!(
-            op("إلغاء الفقرة 2 من المادة 4"),
-            Action::RepealParagraph { .. }
-        ));
-    }
-
-    #[test]
-    fn arabic_substitutions() {
-        let text = "في المادة ١٣، يستبدل «خمس عشرة سنة» بـ «عشرين سنة» (المرة ٢)";
-        let Action::Substitute {
-            find,
-            with,
-            occurrence,
-            ..
-        } = op(text)
-        else {
-            panic!()
-        };
-        assert_eq!(find.text, "خمس عشرة سنة");
-        assert_eq!(with.text, "عشرين سنة");
-        assert!(matches!(occurrence, Occurrence::Nth { n: 2, .. }));
-        let Action::Substitute {
-            occurrence, with, ..
-        } = op("في المادة 2، يستبدل «أ» ب«ب» (الكل)")
-        else {
-            panic!()
-        };
-        assert_eq!(occurrence, Occurrence::All);
-        assert_eq!(with.text, "ب");
-        assert!(matches!(
-            op("في المادة 2 يستبدل \"أ\" بـ\"ب\""),
-            Action::Substitute { .. }
-        ));
-    }
-
-    /// Found by the amendment fuzzer: an error at the end of a heading that
-    /// ends in a two-byte character (`»`) sliced inside that character.
-    #[test]
-    fn fuzz_error_at_the_end_after_a_closing_guillemet_is_whole() {
-        let text = "في المادة ٩، يستبدل «الرعاية النفسية»";
-        let e = err(text);
-        assert!(
-            e.message.ends_with("at the end of the heading"),
-            "{}",
-            e.message
-        );
-        assert_eq!(&text[e.span], "»");
-    }
-
-    #[test]
-    fn errors_say_where_and_what() {
-        let e = err("Replce Article 2");
-        assert_eq!(e.span, 0..6);
-        assert!(e.help.unwrap().starts_with("did you mean `Replace`?"));
-        let text = "Insert Article 3 before Article 2";
-        let e = err(text);
-        assert_eq!(e.message, "expected `after`, found `before`");
-        assert_eq!(&text[e.span], "before");
-        let e = err("In Article 2, substitute \"x\" by \"y\"");
-        assert_eq!(e.message, "expected `with`, found `by`");
-        let e = err("In Article 2, substitute \"x with \"y\"");
-        assert!(e.message.starts_with("expected `with`"), "{}", e.message);
-        let e = err("In Article 2, substitute «x with y");
-        assert_eq!(e.message, "the quotation is not closed: expected `»`");
-        let e = err("Repeal Article 2 and Article 3");
-        assert_eq!(
-            e.message,
-            "unexpected text after the operation: `and Article 3`"
-        );
-        let e = err("Replace Article");
-        assert_eq!(
-            e.message,
-            "expected an article, like `Article 2` or `المادة ٢ مكرراً`, found `Article`"
-        );
-        let e = err("In Article 2, substitute \"\" with \"y\"");
-        assert_eq!(e.message, "there are no words to substitute");
-        let e = err("In Article 2, substitute \"x\" with \"y\" (occurrence 0)");
-        assert_eq!(e.message, "numbers here count from 1");
-        let e = err("Renumber Article 2 as");
-        assert!(
-            e.message.ends_with("at the end of the heading"),
-            "{}",
-            e.message
-        );
-    }
-}
+mod tests;

@@ -8,6 +8,7 @@ mod diff;
 mod error;
 mod export;
 mod gaps;
+mod import;
 mod resolve;
 mod search;
 mod serve;
@@ -140,6 +141,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Read a law from a Word document, a text file or a web page into a
+    /// statute file of the workspace.
+    Import(import::ImportArgs),
     /// Write the corpus in an interchange format.
     Export {
         #[command(subcommand)]
@@ -326,6 +330,7 @@ pub fn run(args: Args) -> CliResult {
             format,
         } => suggest::run(&args.workspace, standard, usize::from(limit), format),
         Command::Resolve { uri, format } => resolve::run(&args.workspace, &uri, format),
+        Command::Import(import_args) => import::run(&args.workspace, import_args),
         Command::Export { command } => export::run(&args.workspace, command),
         Command::Explain { code } => explain(&code),
     }

@@ -106,9 +106,15 @@ pub enum ContainerKind {
     Part,
     Book,
     Chapter,
+    /// A division of a chapter (الفرع): Akoma Ntoso's `subchapter`.
+    Subchapter,
     Section,
     /// A heading that names no known container.
     Hcontainer,
+    /// The issuing articles of a law (مواد الإصدار), kept apart from its
+    /// own: an `hcontainer` named `issuing`, whose articles' eIds carry
+    /// its eId (`hcontainer_issuing__art_1`).
+    Issuing,
 }
 
 impl ContainerKind {
@@ -118,8 +124,9 @@ impl ContainerKind {
             ContainerKind::Part => "part",
             ContainerKind::Book => "book",
             ContainerKind::Chapter => "chp",
+            ContainerKind::Subchapter => "subchp",
             ContainerKind::Section => "sec",
-            ContainerKind::Hcontainer => "hcontainer",
+            ContainerKind::Hcontainer | ContainerKind::Issuing => "hcontainer",
         }
     }
 }

@@ -8,7 +8,7 @@
 //!
 //! A code never changes meaning and is never reused. The first two digits
 //! name the area (01 files, 02 statutes, 03 instruments, 04 mappings,
-//! 05 amendments, 06 the site, 07 identifiers). Titles and explanations are English for
+//! 05 amendments, 06 the site, 07 identifiers, 08 import). Titles and explanations are English for
 //! now; a translation adds a table keyed by the same codes, so that the
 //! codes stay the same in every language.
 
@@ -575,11 +575,14 @@ text in that language.
 
 Fix: write the operation in the language of a text the corpus holds.
 "#;
-    PendingConflict = "M0513", "two pending amendments change the same article", r#"
-Two pending amendments both change one article, so they cannot both be
-applied as written.
+    PendingConflict = "M0513", "competing drafts: two pending amendments change the same article", r#"
+Two pending amendments both change one article. They are alternatives, as
+competing drafts are in committee work, so this is a warning: each is
+checked alone against the current text. They cannot both be applied as
+written, so a scenario (`gaps --with`, `show --with`) takes one of them.
 
-Fix: merge the two drafts, or mark one `withdrawn` or `rejected`.
+Fix: nothing, while the committee weighs them; once it chooses, mark the
+other `withdrawn` or `rejected`, or merge the two drafts.
 "#;
     OverlappingOperations = "M0514", "two operations of an amendment overlap", r#"
 Two operations of one amendment change the same part of the text.
@@ -677,6 +680,56 @@ portion, and `/akn/kw/act/2013/91/` ends with a slash.
 Fix: write the URI as the Formats chapter shows:
 `/akn/kw/act/2013/91/eng@2013-03-17/~art_2`. The help line says what
 to write instead.
+"#;
+    ImportUnsupported = "M0801", "a file `mizan import` cannot read", r#"
+`mizan import` reads Word documents (`.docx`), plain text (`.txt`) and web
+pages (`.html`, `.htm`). Other files, and the legacy binary Word format
+(`.doc`, Word 97-2003), are refused before anything is written.
+
+For example `mizan import law.doc` fails: a `.doc` file is not a
+`.docx` file renamed, it is another format.
+
+Fix: open the document in a word processor and save it as `.docx` (Word
+document) or as plain text (UTF-8), then import that file.
+"#;
+    ImportDamaged = "M0802", "a Word document is damaged or not a Word document", r#"
+A `.docx` file is a zip archive holding `word/document.xml`. This file is
+not a zip archive, or the archive has no `word/document.xml`, or that part
+is not well-formed XML. The diagnostic says which.
+
+For example a text file renamed to `law.docx` is not a zip archive.
+
+Fix: open the document in a word processor and save it again as `.docx`,
+or import it as plain text.
+"#;
+    ImportEncrypted = "M0803", "a document is encrypted or protected by a password", r#"
+The document is encrypted (Word's "Encrypt with password", or a zip entry
+with a password), so its text cannot be read.
+
+Fix: open it with its password, remove the protection (in Word: File,
+Info, Protect Document, Encrypt with Password, and clear the password),
+save it and import it again.
+"#;
+    ImportTooLarge = "M0804", "a file to import is too large", r#"
+`mizan import` reads at most 16 MiB from a text or HTML file and expands
+at most 64 MiB from a Word document (a small archive that expands to
+gigabytes, a zip bomb, is refused without being expanded). The longest
+codes of law are a few megabytes of text.
+
+For example a 50 MB text file is refused: mizan stops reading it past
+16 MiB and writes nothing.
+
+Fix: check that the file is the law you meant; split a collection of laws
+into one file per law.
+"#;
+    ImportNoArticles = "M0805", "a document to import has no article headings", r#"
+`mizan import` found no line that starts an article (`المادة ١`, `مادة
+أولى`, `Article 1`, ...), so it cannot tell where the law's articles are,
+and writes nothing.
+
+Fix: check that the file holds the text of a law; the Importing laws
+chapter lists the heading forms that are recognised. A heading written as
+an image or in a text box is not read: retype it as text.
 "#;
 }
 

@@ -60,6 +60,12 @@ pub enum ScenarioError {
         id: String,
         jurisdiction: String,
     },
+    /// Two competing drafts: both change one article.
+    Competing {
+        first: String,
+        second: String,
+        article: String,
+    },
 }
 
 impl fmt::Display for ScenarioError {
@@ -81,6 +87,15 @@ impl fmt::Display for ScenarioError {
             ScenarioError::OtherJurisdiction { id, jurisdiction } => write!(
                 f,
                 "amendment `{id}` amends a work of another jurisdiction; the report is about `{jurisdiction}`"
+            ),
+            ScenarioError::Competing {
+                first,
+                second,
+                article,
+            } => write!(
+                f,
+                "`{first}` and `{second}` are competing drafts (both change Article {article}), \
+                 so a scenario cannot apply both; choose one of them (`--with {first}` or `--with {second}`)"
             ),
         }
     }
@@ -154,6 +169,17 @@ pub fn select<'a>(
     }
     chosen.sort_by(|a, b| (a.submitted, &a.id).cmp(&(b.submitted, &b.id)));
     chosen.dedup_by(|a, b| a.id == b.id);
+    for (i, first) in chosen.iter().enumerate() {
+        for second in &chosen[i + 1..] {
+            if let Some((_, article)) = crate::amend::competing(first, second) {
+                return Err(ScenarioError::Competing {
+                    first: first.id.clone(),
+                    second: second.id.clone(),
+                    article,
+                });
+            }
+        }
+    }
     Ok(chosen)
 }
 

@@ -47,6 +47,8 @@ pub struct LanguageFile {
     pub messages: BTreeMap<String, String>,
     #[serde(default)]
     pub headings: BTreeMap<HeadingKind, Vec<String>>,
+    #[serde(default)]
+    pub operations: BTreeMap<String, String>,
 }
 
 /// What a heading word begins.
@@ -121,6 +123,51 @@ pub fn read_language_file(name: &str, text: &str) -> Result<LanguageFile, FileEr
             span: text.find("months").map(|i| i..i + 6),
         });
     }
+    for (kind, form) in &file.operations {
+        let span = text.find(&format!("{kind} ")).map(|i| i..i + kind.len());
+        let Some((_, slots)) = super::OPERATIONS.iter().find(|(k, _)| k == kind) else {
+            let known: Vec<&str> = super::OPERATIONS.iter().map(|(k, _)| *k).collect();
+            return Err(FileError {
+                message: format!(
+                    "`{kind}` is not an operation; the operations are {}",
+                    known.join(", ")
+                ),
+                span,
+            });
+        };
+        let mut used: Vec<&str> = form
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+            .collect();
+        used.sort_unstable();
+        let mut wanted = slots.to_vec();
+        wanted.sort_unstable();
+        if used != wanted {
+            let list = |v: &[&str]| {
+                v.iter()
+                    .map(|s| format!("{{{s}}}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            return Err(FileError {
+                message: format!(
+                    "the form of `{kind}` holds {}; it must hold {}, once each",
+                    if used.is_empty() {
+                        "no value".to_owned()
+                    } else {
+                        list(&used)
+                    },
+                    if wanted.is_empty() {
+                        "no value".to_owned()
+                    } else {
+                        list(&wanted)
+                    }
+                ),
+                span,
+            });
+        }
+    }
     Ok(file)
 }
 
@@ -140,6 +187,7 @@ impl LanguageFile {
                 months: Vec::new(),
                 messages: BTreeMap::new(),
                 headings: BTreeMap::new(),
+                operations: BTreeMap::new(),
                 code: self.code.clone(),
             },
         };
@@ -159,6 +207,7 @@ impl LanguageFile {
             language.months = v;
         }
         language.messages.extend(self.messages);
+        language.operations.extend(self.operations);
         for (kind, words) in self.headings {
             language.headings.insert(kind.as_str().to_owned(), words);
         }

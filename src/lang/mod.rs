@@ -55,7 +55,28 @@ pub struct Language {
     /// The words that begin a heading, by what the heading is (`article`,
     /// `part`, `book`, `chapter`, `section`): `chapter = ["Chapitre"]`.
     pub headings: BTreeMap<String, Vec<String>>,
+    /// The forms of an amendment's operation headings, by operation
+    /// (`replace-article = "Replace {article}"`); see [`OPERATIONS`].
+    pub operations: BTreeMap<String, String>,
 }
+
+/// The operations an amendment heading can state, each with the values its
+/// form must hold: `{article}` (an article, like `Article 2 bis`),
+/// `{previous}` and `{new}` (articles), `{paragraph}` and `{n}` (numbers),
+/// `{find}` and `{with}` (quoted words). `occurrence` and `all` are the
+/// words of a substitution's optional `(occurrence N)` and `(all)`.
+pub const OPERATIONS: &[(&str, &[&str])] = &[
+    ("replace-article", &["article"]),
+    ("replace-paragraph", &["article", "paragraph"]),
+    ("insert-article", &["article", "previous"]),
+    ("insert-paragraph", &["article", "paragraph"]),
+    ("repeal-article", &["article"]),
+    ("repeal-paragraph", &["article", "paragraph"]),
+    ("renumber-article", &["article", "new"]),
+    ("substitute", &["article", "find", "with"]),
+    ("occurrence", &["n"]),
+    ("all", &[]),
+];
 
 /// What a heading is, by its first word, in any registered language
 /// (compared without case): `"article"`, `"chapter"`, ….

@@ -10,6 +10,7 @@
 //! - [`json`]: every JSON document a command prints (gap report, diff,
 //!   check, show, search, suggest, build), the version they carry, and the
 //!   one writer.
+//! - [`import`]: the summary of `import` (what was read, guessed, dropped).
 //! - [`text`]: the plain-text forms of `check`, `show`, `search`,
 //!   `suggest`, and the summaries of `build` and `export`.
 //!
@@ -18,6 +19,7 @@
 //! downloads). A new format is a new file here, fed the same data.
 
 pub mod csv;
+pub mod import;
 pub mod json;
 pub mod questionnaire;
 pub mod redline;

@@ -51,7 +51,8 @@ impl Workspace {
         &self,
         ids: &[&str],
     ) -> Result<Vec<&crate::amend::Amendment>, VersionError> {
-        ids.iter()
+        let found: Vec<&crate::amend::Amendment> = ids
+            .iter()
             .map(|id| {
                 self.amendment(id).ok_or_else(|| {
                     let hint = crate::text::did_you_mean_nearest(
@@ -63,6 +64,19 @@ impl Workspace {
                     VersionError::Unavailable(format!("no amendment `{id}` in the workspace{hint}"))
                 })
             })
-            .collect()
+            .collect::<Result<_, _>>()?;
+        // Competing drafts are alternatives: one text cannot hold both.
+        for (i, first) in found.iter().enumerate() {
+            for second in &found[i + 1..] {
+                if let Some((_, article)) = crate::amend::competing(first, second) {
+                    return Err(VersionError::Unavailable(format!(
+                        "`{}` and `{}` are competing drafts (both change Article {article}); \
+                         a text can hold one of them",
+                        first.id, second.id
+                    )));
+                }
+            }
+        }
+        Ok(found)
     }
 }

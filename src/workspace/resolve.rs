@@ -300,8 +300,7 @@ fn find_exact(text: &Expression, eid: &str) -> Option<Portion> {
             label: c.text.clone(),
         });
     }
-    let article_eid = eid.split("__").next().unwrap_or(eid);
-    let a = text.articles.iter().find(|a| a.eid == article_eid)?;
+    let a = article_of(text, eid)?;
     let label = text.meta.lang.article_label(&a.num, a.heading.as_deref());
     let kind = if a.eid == eid {
         PortionKind::Article
@@ -320,6 +319,16 @@ fn find_exact(text: &Expression, eid: &str) -> Option<Portion> {
     })
 }
 
+/// The article an eId is or lies in: its own eId, or one it starts with
+/// (`art_2__para_1`; `hcontainer_issuing__art_2__para_1` in an issuing
+/// article, whose eId has two components).
+fn article_of<'a>(text: &'a Expression, eid: &str) -> Option<&'a crate::corpus::Article> {
+    text.articles.iter().find(|a| {
+        eid.strip_prefix(a.eid.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with("__"))
+    })
+}
+
 fn has_point(points: &[crate::corpus::Point], eid: &str) -> bool {
     points
         .iter()
@@ -331,10 +340,7 @@ fn span_of(text: &Expression, eid: &str) -> Option<usize> {
     if let Some(c) = text.containers.iter().find(|c| c.eid == eid) {
         return Some(c.span.start);
     }
-    let a = text
-        .articles
-        .iter()
-        .find(|a| a.eid == eid.split("__").next().unwrap_or(eid))?;
+    let a = article_of(text, eid)?;
     if a.eid == eid {
         return Some(a.span.start);
     }

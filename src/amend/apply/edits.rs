@@ -47,11 +47,15 @@ impl Applier<'_, '_> {
                 ))
             }
             Occurrence::Only if found.len() > 1 => {
-                let (one, all) = if lang == Lang::AR {
-                    ("(المرة 1)", "(الكل)")
-                } else {
-                    ("(occurrence 1)", "(all)")
+                // In the words of the operation's language (`[operations]`).
+                let form = |kind: &str| {
+                    let ops = &lang.def().operations;
+                    let form = ops
+                        .get(kind)
+                        .or_else(|| Lang::EN.def().operations.get(kind));
+                    format!("({})", form.map_or("", String::as_str).replace("{n}", "1"))
                 };
+                let (one, all) = (form("occurrence"), form("all"));
                 Some((
                     find.span.clone(),
                     format!(

@@ -131,8 +131,9 @@ fn element(kind: ContainerKind) -> &'static str {
         ContainerKind::Part => "part",
         ContainerKind::Book => "book",
         ContainerKind::Chapter => "chapter",
+        ContainerKind::Subchapter => "subchapter",
         ContainerKind::Section => "section",
-        ContainerKind::Hcontainer => "hcontainer",
+        ContainerKind::Hcontainer | ContainerKind::Issuing => "hcontainer",
     }
 }
 
@@ -145,7 +146,11 @@ fn write_container(
     let e = version.expression.as_ref();
     let c: &Container = &e.containers[index];
     let name = element(c.kind);
-    let hname = (c.kind == ContainerKind::Hcontainer).then_some("container");
+    let hname = match c.kind {
+        ContainerKind::Hcontainer => Some("container"),
+        ContainerKind::Issuing => Some("issuing"),
+        _ => None,
+    };
     x.open(name, &[("eId", Some(&c.eid)), ("name", hname)])?;
     if let Some(num) = &c.num {
         x.text("num", &[], num)?;

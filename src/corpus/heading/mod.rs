@@ -1,12 +1,21 @@
 //! Recognising article and container headings in English and Arabic.
 //!
-//! `Article 2`, `Art. 2 bis`, `المادة 2`, `مادة (٢)`, `المادة ٢ مكرراً`,
-//! `المادة الأولى`; `Chapter One`, `Part II`, `الفصل الأول`, `الباب 3`.
+//! `Article 2`, `Art. 2 bis`, `المادة 2`, `مادة (٢)`, `المادة ١ -`,
+//! `مادة ٢ مكرر أ`, `المادة الأولى`, `مادة أولى`, `المادة الأولى بعد
+//! المائة`; `Chapter One`, `Part II`, `الفصل الأول`, `الباب 3`, `الفرع
+//! الثاني`; `مواد الإصدار`. The words are tables in `words.rs`; numbers
+//! in words are read by `numbers.rs`.
+
+mod numbers;
+mod words;
 
 use crate::ids::{ArticleNumber, fold_arabic_keyword, parse_article_number};
 use crate::text::ascii_digit;
 
 use super::ContainerKind;
+
+pub use numbers::number_in_words;
+use words::{ARABIC_ARTICLE_WORDS, CONTAINER_WORDS, ENGLISH_ARTICLE_WORDS, ISSUING_HEADINGS};
 
 /// What a heading's text says it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,97 +41,6 @@ pub enum HeadingKind {
 /// The most digits an article number has (no statute has a billion
 /// articles); the same bound as [`parse_article_number`].
 pub const MAX_ARTICLE_DIGITS: usize = 9;
-
-const ENGLISH_ARTICLE_WORDS: [&str; 3] = ["article", "art.", "art"];
-const ARABIC_ARTICLE_WORDS: [&str; 2] = ["الماده", "ماده"];
-
-const ENGLISH_NUMBER_WORDS: [(&str, u32); 40] = [
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("eleventh", 11),
-    ("twelfth", 12),
-    ("thirteenth", 13),
-    ("fourteenth", 14),
-    ("fifteenth", 15),
-    ("sixteenth", 16),
-    ("seventeenth", 17),
-    ("eighteenth", 18),
-    ("nineteenth", 19),
-    ("twentieth", 20),
-];
-
-/// Arabic ordinals, folded (no hamza on alef, final heh for teh marbuta),
-/// masculine (for الباب، الفصل) and feminine (for المادة).
-const ARABIC_ORDINALS: [(&str, u32); 40] = [
-    ("الاول", 1),
-    ("الثاني", 2),
-    ("الثالث", 3),
-    ("الرابع", 4),
-    ("الخامس", 5),
-    ("السادس", 6),
-    ("السابع", 7),
-    ("الثامن", 8),
-    ("التاسع", 9),
-    ("العاشر", 10),
-    ("الحادي عشر", 11),
-    ("الثاني عشر", 12),
-    ("الثالث عشر", 13),
-    ("الرابع عشر", 14),
-    ("الخامس عشر", 15),
-    ("السادس عشر", 16),
-    ("السابع عشر", 17),
-    ("الثامن عشر", 18),
-    ("التاسع عشر", 19),
-    ("العشرون", 20),
-    ("الاولي", 1),
-    ("الثانيه", 2),
-    ("الثالثه", 3),
-    ("الرابعه", 4),
-    ("الخامسه", 5),
-    ("السادسه", 6),
-    ("السابعه", 7),
-    ("الثامنه", 8),
-    ("التاسعه", 9),
-    ("العاشره", 10),
-    ("الحاديه عشره", 11),
-    ("الثانيه عشره", 12),
-    ("الثالثه عشره", 13),
-    ("الرابعه عشره", 14),
-    ("الخامسه عشره", 15),
-    ("السادسه عشره", 16),
-    ("السابعه عشره", 17),
-    ("الثامنه عشره", 18),
-    ("التاسعه عشره", 19),
-    ("العشرين", 20),
-];
 
 fn roman(s: &str) -> Option<u32> {
     if s.is_empty() || s.len() > 8 {
@@ -171,49 +89,6 @@ fn title_of(rest: &str) -> Option<String> {
     (!t.is_empty()).then(|| crate::text::collapse_whitespace(t))
 }
 
-/// Reads an ordinal or cardinal number word (English or Arabic) at the start
-/// of `rest`: returns (as written, value, remaining text).
-fn number_word(rest: &str) -> Option<(String, u32, &str)> {
-    let t = rest.trim_start();
-    // Two-word Arabic ordinals first (الحادي عشر).
-    let words: Vec<(usize, &str)> = t
-        .split_whitespace()
-        .take(2)
-        .map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
-        .collect();
-    for n in (1..=words.len()).rev() {
-        let (start, last) = words[n - 1];
-        let mut end = start + last.len();
-        let mut candidate = &t[..end];
-        // Trim a trailing separator glued to the word (`الأول:`).
-        while let Some(c) = candidate.chars().last()
-            && matches!(c, ':' | '-' | '.' | '،')
-        {
-            end -= c.len_utf8();
-            candidate = &t[..end];
-        }
-        let folded = fold_arabic_keyword(candidate);
-        let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-        let lower = candidate.to_lowercase();
-        let value = ARABIC_ORDINALS
-            .iter()
-            .find(|(w, _)| *w == folded)
-            .or_else(|| ENGLISH_NUMBER_WORDS.iter().find(|(w, _)| *w == lower))
-            .map(|(_, v)| *v);
-        if let Some(v) = value {
-            return Some((candidate.to_owned(), v, &t[end..]));
-        }
-    }
-    None
-}
-
-/// Reads a number written as an ordinal or cardinal word, English or Arabic
-/// (`One`, `second`, `الثانية`, `الحادي عشر`), at the start of `text`:
-/// returns (as written, value, remaining text).
-pub fn number_in_words(text: &str) -> Option<(String, u32, &str)> {
-    number_word(text)
-}
-
 /// Reads an article reference at the start of `text`: an article word and a
 /// number in any form a statute heading may use (`Article 2 bis`,
 /// `المادة (٢)`, `المادة الأولى`). Returns the number and the rest of the text.
@@ -230,7 +105,7 @@ pub fn article_reference(text: &str) -> Option<(ArticleNumber, &str)> {
     if let Some(found) = parse_article_number(rest) {
         return Some(found);
     }
-    let (display, value, rest) = number_word(rest)?;
+    let (display, value, rest) = number_in_words(rest)?;
     Some((
         ArticleNumber {
             normalised: value.to_string(),
@@ -238,6 +113,14 @@ pub fn article_reference(text: &str) -> Option<(ArticleNumber, &str)> {
         },
         rest,
     ))
+}
+
+/// Whether a heading opens the issuing articles of a law (`مواد الإصدار`).
+pub fn is_issuing_heading(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.', '-', '–', '—']);
+    let folded = fold_arabic_keyword(t).to_lowercase();
+    let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    ISSUING_HEADINGS.contains(&folded.as_str())
 }
 
 /// Classifies a heading by its text.
@@ -255,7 +138,7 @@ pub fn classify(text: &str) -> HeadingKind {
                 title: title_of(rest),
             };
         }
-        if let Some((display, value, rest)) = number_word(rest) {
+        if let Some((display, value, rest)) = number_in_words(rest) {
             return HeadingKind::Article {
                 number: ArticleNumber {
                     normalised: value.to_string(),
@@ -276,27 +159,40 @@ pub fn classify(text: &str) -> HeadingKind {
         }
         return HeadingKind::ArticleWithoutNumber;
     }
-    let kind = match (lower.as_str(), folded.as_str()) {
-        ("part", _) | (_, "الباب" | "باب") => ContainerKind::Part,
-        ("book", _) | (_, "الكتاب" | "كتاب") => ContainerKind::Book,
-        ("chapter", _) | (_, "الفصل" | "فصل") => ContainerKind::Chapter,
-        ("section", _) | (_, "القسم" | "قسم") => ContainerKind::Section,
-        // Words a language file adds (`chapter = ["Chapitre"]`).
-        _ => match crate::lang::heading_word(word) {
-            Some("part") => ContainerKind::Part,
-            Some("book") => ContainerKind::Book,
-            Some("chapter") => ContainerKind::Chapter,
-            Some("section") => ContainerKind::Section,
-            _ => return HeadingKind::Other,
-        },
+    if is_issuing_heading(text) {
+        return HeadingKind::Container {
+            kind: ContainerKind::Issuing,
+            number: None,
+            title: Some(crate::text::collapse_whitespace(text.trim())),
+        };
+    }
+    let table = CONTAINER_WORDS
+        .iter()
+        .find(|(w, _)| *w == lower || *w == folded)
+        .map(|(_, k)| *k);
+    // Words a language file adds (`chapter = ["Chapitre"]`).
+    let Some(kind) = table.or_else(|| match crate::lang::heading_word(word) {
+        Some("part") => Some(ContainerKind::Part),
+        Some("book") => Some(ContainerKind::Book),
+        Some("chapter") => Some(ContainerKind::Chapter),
+        Some("subchapter") => Some(ContainerKind::Subchapter),
+        Some("section") => Some(ContainerKind::Section),
+        _ => None,
+    }) else {
+        return HeadingKind::Other;
     };
     let t = rest.trim_start();
     let token_end = t
         .find(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '.' | '،'))
         .unwrap_or(t.len());
     let token = &t[..token_end];
-    let digits: String = token.chars().map(ascii_digit).collect();
-    let number = if !token.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+    // `الفصل (٢)`: the parentheses belong to the number as written.
+    let inner = token
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or(token);
+    let digits: String = inner.chars().map(ascii_digit).collect();
+    let number = if !inner.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
         digits
             .parse()
             .ok()
@@ -304,7 +200,7 @@ pub fn classify(text: &str) -> HeadingKind {
     } else if let Some(v) = roman(token) {
         Some(((token.to_owned(), v), &t[token_end..]))
     } else {
-        number_word(t).map(|(display, v, rest)| ((display, v), rest))
+        number_in_words(t).map(|(display, v, rest)| ((display, v), rest))
     };
     match number {
         Some((number, rest)) => HeadingKind::Container {
@@ -411,5 +307,101 @@ mod tests {
         assert_eq!(container("Section").1, None);
         assert_eq!(classify("Preamble"), HeadingKind::Other);
         assert_eq!(classify("Articles 3 to 5"), HeadingKind::Other);
+    }
+
+    /// The heading forms of the gazette (issue 17), one assertion each:
+    /// (heading, eId number, number as displayed).
+    #[test]
+    fn gazette_article_heading_forms() {
+        for (text, eid, shown) in [
+            ("مادة أولى", "1", "أولى"),
+            ("مادة ثانية", "2", "ثانية"),
+            ("المادة الأولى", "1", "الأولى"),
+            ("المادة الحادية عشرة", "11", "الحادية عشرة"),
+            ("المادة الثانية والعشرون", "22", "الثانية والعشرون"),
+            ("مادة حادية وعشرون", "21", "حادية وعشرون"),
+            ("المادة المائة", "100", "المائة"),
+            ("المادة المئة", "100", "المئة"),
+            ("المادة الأولى بعد المائة", "101", "الأولى بعد المائة"),
+            ("المادة الأولى بعد المئة", "101", "الأولى بعد المئة"),
+            (
+                "المادة التاسعة والتسعون بعد التسعمائة",
+                "999",
+                "التاسعة والتسعون بعد التسعمائة",
+            ),
+            ("المـــادة الأولـــى", "1", "الأولـــى"),
+            ("مادة (١)", "1", "(١)"),
+            ("المادة 1 -", "1", "1"),
+            ("المادة ١:", "1", "١"),
+            ("مادة ٢ مكرراً (أ)", "2bis_a", "٢ مكرراً (أ)"),
+            ("مادة ٢ مكرر أ", "2bis_a", "٢ مكرر أ"),
+            ("مادة ٢ مكرر", "2bis", "٢ مكرر"),
+            ("مادة (١٢)", "12", "(١٢)"),
+            ("مادة ١2", "12", "١2"),
+        ] {
+            let (n, d, title) = article(text);
+            assert_eq!((n.as_str(), d.as_str()), (eid, shown), "{text}");
+            assert_eq!(title, None, "{text}");
+        }
+        assert_eq!(
+            article("المادة الأولى - تعريفات").2.as_deref(),
+            Some("تعريفات")
+        );
+        assert_eq!(
+            article("مادة ثالثة: على الوزراء تنفيذ هذا القانون")
+                .2
+                .as_deref(),
+            Some("على الوزراء تنفيذ هذا القانون")
+        );
+    }
+
+    #[test]
+    fn gazette_container_heading_forms() {
+        for (text, kind, n) in [
+            ("الكتاب الأول", ContainerKind::Book, 1),
+            ("الباب الثاني", ContainerKind::Part, 2),
+            ("الفصل الثالث", ContainerKind::Chapter, 3),
+            ("الفرع الأول", ContainerKind::Subchapter, 1),
+            ("الفرع الثاني عشر", ContainerKind::Subchapter, 12),
+            ("القسم الرابع", ContainerKind::Section, 4),
+            ("الباب الحادي والعشرون", ContainerKind::Part, 21),
+            ("فصل تمهيدي أول", ContainerKind::Chapter, 0),
+            ("الفصل (٢)", ContainerKind::Chapter, 2),
+            ("الـفـصـل الأول", ContainerKind::Chapter, 1),
+            ("Subchapter Two", ContainerKind::Subchapter, 2),
+            ("Chapter Twenty-One", ContainerKind::Chapter, 21),
+        ] {
+            let (k, v, _) = container(text);
+            assert_eq!(k, kind, "{text}");
+            if n > 0 {
+                assert_eq!(v, Some(n), "{text}");
+            }
+        }
+        assert_eq!(
+            container("الفرع الأول: في الجرائم").2.as_deref(),
+            Some("في الجرائم")
+        );
+    }
+
+    #[test]
+    fn issuing_articles_heading() {
+        for text in [
+            "مواد الإصدار",
+            "مواد الاصدار:",
+            "Issuing articles",
+            "مـواد  الإصـدار",
+        ] {
+            assert!(
+                matches!(
+                    classify(text),
+                    HeadingKind::Container {
+                        kind: ContainerKind::Issuing,
+                        ..
+                    }
+                ),
+                "{text}"
+            );
+        }
+        assert_eq!(classify("مواد أخرى"), HeadingKind::Other);
     }
 }
