@@ -236,8 +236,8 @@ test("an amendment page shows insertions and deletions, inline and side by side"
   await context.close();
 });
 
-test("search results say their type, filter by type and law, keep the query in the URL and fold spellings", async () => {
-  const { page, context, errors } = await open("/en/search/index.html?q=labor");
+for (const width of [1366, 390]) test(`search results say their type, filter by type and law, keep the query in the URL and fold spellings (${width} px)`, async () => {
+  const { page, context, errors } = await open("/en/search/index.html?q=labor", { width });
   const results = page.locator("#search-results li");
   await results.first().waitFor({ timeout: 30_000 });
   // "labor" finds the texts that write "labour".
@@ -269,7 +269,7 @@ test("search results say their type, filter by type and law, keep the query in t
     return as.length > 0 && as.every((a) => a.textContent.startsWith(l + ": "));
   }, law, { timeout: 30_000 });
   assert.equal(new URL(page.url()).searchParams.get("law"), law);
-  await page.screenshot({ path: join(shots, "search-facets-en.png") });
+  await page.screenshot({ path: join(shots, `search-facets-en-${width}.png`) });
   // Records that hold the words as written come before those that hold
   // only their stems ("force" for "forced").
   await page.goto(origin + "/en/search/index.html?in=en&q=" + encodeURIComponent("forced labour"));
