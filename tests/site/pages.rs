@@ -333,3 +333,62 @@ fn a_public_site_with_a_published_address_has_a_sitemap_of_every_page() {
         "the committee edition is not indexed"
     );
 }
+
+#[test]
+fn competing_drafts_are_shown_side_by_side_on_each_drafts_page() {
+    // The Amendments chapter's example: two drafts that each replace
+    // Article 3 of the shelters law.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&repo().join("book/src/examples/competing"), &out, "public");
+    for (this, other, other_title) in [
+        (
+            "licensing-by-ministry",
+            "licensing-by-manpower-authority",
+            "A licensing authority for shelters",
+        ),
+        (
+            "licensing-by-manpower-authority",
+            "licensing-by-ministry",
+            "Licences for shelters from the ministry",
+        ),
+    ] {
+        let page = read(&out.join(format!("en/amendments/{this}/index.html")));
+        let section = &page[page
+            .find(r#"id="h-competing""#)
+            .expect("a competing section")..];
+        assert!(
+            section.contains(&format!("amendments/{other}/index.html")),
+            "{this}"
+        );
+        assert!(section.contains(other_title), "{this}");
+        // Current text, this draft, the other draft: each with its words.
+        assert!(
+            section.contains("Article 3: Licences<"),
+            "the current heading"
+        );
+        assert!(section.contains("<th scope=\"col\">This draft</th>"));
+        assert!(
+            section.contains("Public Authority for"),
+            "the manpower draft's words"
+        );
+        assert!(
+            section.contains("Social Affairs"),
+            "the ministry draft's words"
+        );
+        let ar = read(&out.join(format!("ar/amendments/{this}/index.html")));
+        assert!(
+            ar.contains("مشروعات متنافسة"),
+            "the Arabic page says so too"
+        );
+    }
+}
+
+#[test]
+fn a_draft_without_a_competitor_has_no_competing_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&example_workspace(), &out, "public");
+    let page = read(&out.join("en/amendments/victim-compensation/index.html"));
+    assert!(!page.contains("h-competing"));
+}
