@@ -407,8 +407,76 @@ pub fn fold_arabic(text: &str) -> String {
     out
 }
 
+/// British and American spellings of the same English words, as
+/// `(British stem, American stem)`: a word that begins with the first is
+/// searched as if it began with the second, in the command-line index and
+/// in the site's, so that "labor" finds "labour" and "organized" finds
+/// "organised". Stems, not whole words: `organis` covers organise,
+/// organised, organisation.
+pub const ENGLISH_SPELLINGS: &[(&str, &str)] = &[
+    ("authoris", "authoriz"),
+    ("behaviour", "behavior"),
+    ("centre", "center"),
+    ("characteris", "characteriz"),
+    ("colour", "color"),
+    ("counsell", "counsel"),
+    ("criminalis", "criminaliz"),
+    ("defence", "defense"),
+    ("endeavour", "endeavor"),
+    ("favour", "favor"),
+    ("harbour", "harbor"),
+    ("harmonis", "harmoniz"),
+    ("honour", "honor"),
+    ("judgement", "judgment"),
+    ("labour", "labor"),
+    ("legalis", "legaliz"),
+    ("licence", "license"),
+    ("minimis", "minimiz"),
+    ("mobilis", "mobiliz"),
+    ("neighbour", "neighbor"),
+    ("offence", "offense"),
+    ("organis", "organiz"),
+    ("penalis", "penaliz"),
+    ("pretence", "pretense"),
+    ("prioritis", "prioritiz"),
+    ("programme", "program"),
+    ("realis", "realiz"),
+    ("recognis", "recogniz"),
+    ("standardis", "standardiz"),
+    ("summaris", "summariz"),
+    ("travell", "travel"),
+    ("utilis", "utiliz"),
+];
+
+/// The American spelling of a lower-case English word that has a British
+/// one in [`ENGLISH_SPELLINGS`] (`labourers`: `laborers`); `None` for any
+/// other word.
+pub fn american_spelling(word: &str) -> Option<String> {
+    ENGLISH_SPELLINGS.iter().find_map(|(british, american)| {
+        word.strip_prefix(british)
+            .map(|rest| format!("{american}{rest}"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn british_spellings_fold_to_american_ones() {
+        use super::american_spelling;
+        assert_eq!(american_spelling("labour").as_deref(), Some("labor"));
+        assert_eq!(american_spelling("labourers").as_deref(), Some("laborers"));
+        assert_eq!(american_spelling("organised").as_deref(), Some("organized"));
+        assert_eq!(
+            american_spelling("organisation").as_deref(),
+            Some("organization")
+        );
+        assert_eq!(american_spelling("programmes").as_deref(), Some("programs"));
+        assert_eq!(american_spelling("offences").as_deref(), Some("offenses"));
+        assert_eq!(american_spelling("labor"), None);
+        assert_eq!(american_spelling("program"), None);
+        assert_eq!(american_spelling("law"), None);
+    }
 
     /// Every character the fast path accepts is NFC by itself; the marks
     /// among them have the combining class it assumes; so it agrees with

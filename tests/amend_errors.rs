@@ -53,26 +53,40 @@ fn workspace(amendments: &[(&str, String)]) -> tempfile::TempDir {
     dir
 }
 
-/// `file:line:col: message` for every error, file relative to the workspace.
-fn errors(dir: &Path) -> Vec<String> {
-    let failure = Workspace::load(dir).expect_err("the workspace should not load");
-    to_json(&failure.diagnostics, &failure.sources)
+/// `file:line:col: message` for every diagnostic of `severity`, file
+/// relative to the workspace, with the help when `help` is set.
+fn lines(
+    dir: &Path,
+    diagnostics: &mizan::diag::Diagnostics,
+    sources: &mizan::diag::Sources,
+    severity: mizan::diag::Severity,
+    help: bool,
+) -> Vec<String> {
+    to_json(diagnostics, sources)
         .into_iter()
-        .filter(|d| matches!(d.severity, mizan::diag::Severity::Error))
+        .filter(|d| d.severity == severity)
         .map(|d| {
             let file = Path::new(&d.file)
                 .strip_prefix(dir)
                 .map(|p| p.display().to_string())
                 .unwrap_or(d.file);
+            let help = d.help.filter(|_| help);
             format!(
                 "{file}:{}:{}: {}{}",
                 d.line.unwrap_or(0),
                 d.column.unwrap_or(0),
                 d.message,
-                d.help.map(|h| format!(" [help: {h}]")).unwrap_or_default()
+                help.map(|h| format!(" [help: {h}]")).unwrap_or_default()
             )
         })
         .collect()
+}
+
+/// Every error of a workspace that does not load, with its help.
+fn errors(dir: &Path) -> Vec<String> {
+    let failure = Workspace::load(dir).expect_err("the workspace should not load");
+    let error = mizan::diag::Severity::Error;
+    lines(dir, &failure.diagnostics, &failure.sources, error, true)
 }
 
 fn one(body: &str) -> Vec<String> {
@@ -194,25 +208,11 @@ fn paragraph_operations_on_different_paragraphs_do_not_overlap() {
     assert_eq!(a.paragraphs[2].eid, "art_1__para_3");
 }
 
-/// `file:line:col: message` for every warning of a workspace that loads.
+/// Every warning of a workspace that loads, without help.
 fn warnings(dir: &Path) -> Vec<String> {
     let ws = Workspace::load(dir).expect("the workspace loads");
-    to_json(&ws.diagnostics, &ws.sources)
-        .into_iter()
-        .filter(|d| matches!(d.severity, mizan::diag::Severity::Warning))
-        .map(|d| {
-            let file = Path::new(&d.file)
-                .strip_prefix(dir)
-                .map(|p| p.display().to_string())
-                .unwrap_or(d.file);
-            format!(
-                "{file}:{}:{}: {}",
-                d.line.unwrap_or(0),
-                d.column.unwrap_or(0),
-                d.message
-            )
-        })
-        .collect()
+    let warning = mizan::diag::Severity::Warning;
+    lines(dir, &ws.diagnostics, &ws.sources, warning, false)
 }
 
 #[test]

@@ -307,3 +307,16 @@ fn suggest_ranks_candidates_for_unassessed_and_missing_units() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `tip`"));
 }
+
+#[test]
+fn british_and_american_spellings_find_the_same_texts() {
+    let dir = fixture();
+    let british = json(dir.path(), &["search", "labour"]);
+    assert!(british["total"].as_u64().unwrap() > 0);
+    let american = json(dir.path(), &["search", "labor"]);
+    assert_eq!(ids(&american), ids(&british));
+    assert_eq!(
+        ids(&json(dir.path(), &["search", "offense"])),
+        ids(&json(dir.path(), &["search", "offence"]))
+    );
+}

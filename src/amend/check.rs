@@ -230,6 +230,7 @@ fn check_conflicts(list: &[&Amendment], diags: &mut Diagnostics) {
                         .with_related(&first.path, op1.span.clone(), format!("changed by `{}` here", first.id))
                         .with_help(
                             "they are alternatives: each is checked alone against the current text, \
+                             the site shows them side by side on each draft's page, \
                              and a scenario (`gaps --with`) takes one of them",
                         ),
                     );

@@ -578,8 +578,9 @@ Fix: write the operation in the language of a text the corpus holds.
     PendingConflict = "M0513", "competing drafts: two pending amendments change the same article", r#"
 Two pending amendments both change one article. They are alternatives, as
 competing drafts are in committee work, so this is a warning: each is
-checked alone against the current text. They cannot both be applied as
-written, so a scenario (`gaps --with`, `show --with`) takes one of them.
+checked alone against the current text, and the site shows them side by
+side on each draft's page. They cannot both be applied as written, so a
+scenario (`gaps --with`, `show --with`) takes one of them.
 
 Fix: nothing, while the committee weighs them; once it chooses, mark the
 other `withdrawn` or `rejected`, or merge the two drafts.

@@ -59,6 +59,7 @@ pub enum HeadingKind {
     Part,
     Book,
     Chapter,
+    Subchapter,
     Section,
 }
 
@@ -69,6 +70,7 @@ impl HeadingKind {
             HeadingKind::Part => "part",
             HeadingKind::Book => "book",
             HeadingKind::Chapter => "chapter",
+            HeadingKind::Subchapter => "subchapter",
             HeadingKind::Section => "section",
         }
     }
@@ -187,6 +189,7 @@ impl LanguageFile {
                 months: Vec::new(),
                 messages: BTreeMap::new(),
                 headings: BTreeMap::new(),
+                heading_index: BTreeMap::new(),
                 operations: BTreeMap::new(),
                 code: self.code.clone(),
             },
@@ -211,6 +214,15 @@ impl LanguageFile {
         for (kind, words) in self.headings {
             language.headings.insert(kind.as_str().to_owned(), words);
         }
+        language.heading_index = language
+            .headings
+            .iter()
+            .flat_map(|(kind, words)| {
+                words
+                    .iter()
+                    .map(move |w| (super::fold_heading_word(w), kind.clone()))
+            })
+            .collect();
         if language.name.trim().is_empty() {
             return Err(format!(
                 "the language `{}` has no `name` (its name in itself, for the language menu)",

@@ -55,6 +55,8 @@ pub struct Language {
     /// The words that begin a heading, by what the heading is (`article`,
     /// `part`, `book`, `chapter`, `section`): `chapter = ["Chapitre"]`.
     pub headings: BTreeMap<String, Vec<String>>,
+    /// The heading words folded ([`heading_word`]), each with its kind.
+    pub heading_index: BTreeMap<String, String>,
     /// The forms of an amendment's operation headings, by operation
     /// (`replace-article = "Replace {article}"`); see [`OPERATIONS`].
     pub operations: BTreeMap<String, String>,
@@ -79,17 +81,18 @@ pub const OPERATIONS: &[(&str, &[&str])] = &[
 ];
 
 /// What a heading is, by its first word, in any registered language
-/// (compared without case): `"article"`, `"chapter"`, ….
+/// (compared without case, hamza or diacritics): `"article"`, `"chapter"`,
+/// ….
 pub fn heading_word(word: &str) -> Option<&'static str> {
-    let lower = word.to_lowercase();
-    registry().iter().find_map(|l| {
-        l.headings.iter().find_map(|(kind, words)| {
-            words
-                .iter()
-                .any(|w| w.to_lowercase() == lower)
-                .then_some(kind.as_str())
-        })
-    })
+    let key = fold_heading_word(word);
+    registry()
+        .iter()
+        .find_map(|l| l.heading_index.get(&key).map(String::as_str))
+}
+
+/// A heading word as [`heading_word`] compares it.
+fn fold_heading_word(word: &str) -> String {
+    crate::ids::fold_arabic_keyword(&word.to_lowercase())
 }
 
 /// A registered language.

@@ -21,7 +21,10 @@
 //!    [`MAX_TOKEN_CHARS`] *characters* (not bytes).
 //! 5. [`ArabicStemmer`]: Lucene's light Arabic stemmer (one prefix, then
 //!    suffixes, keeping at least two letters).
-//! 6. tantivy's English (Snowball) `Stemmer`, which leaves Arabic untouched.
+//! 6. [`EnglishSpelling`]: a British spelling becomes the American one
+//!    (`labour` to `labor`, `organised` to `organized`; the table is
+//!    [`crate::text::ENGLISH_SPELLINGS`], which the site's search uses too).
+//! 7. tantivy's English (Snowball) `Stemmer`, which leaves Arabic untouched.
 //!
 //! English and Arabic text go through the same chain: each step changes only
 //! the script it is about, so a field can mix both and a query need not say
@@ -51,8 +54,25 @@ pub fn analyzer() -> TextAnalyzer {
         .filter(EditFilter(ArabicNormalizer))
         .filter(EditFilter(LongTokenFilter))
         .filter(EditFilter(ArabicStemmer))
+        .filter(EditFilter(EnglishSpelling))
         .filter(Stemmer::new(Language::English))
         .build()
+}
+
+/// Folds British spellings into American ones (see
+/// [`crate::text::american_spelling`]), before stemming.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EnglishSpelling;
+
+impl TokenEdit for EnglishSpelling {
+    fn edit(&self, text: &mut String, _: &mut String) -> bool {
+        if text.is_ascii()
+            && let Some(american) = crate::text::american_spelling(text)
+        {
+            *text = american;
+        }
+        true
+    }
 }
 
 /// The terms `text` is indexed (or searched) as.
@@ -400,6 +420,14 @@ mod tests {
     fn digits_split_from_attached_letters() {
         assert_eq!(terms("2013م"), ["2013", "م"]);
         assert_eq!(terms("لسنة ٢٠١٣م"), ["لسن", "2013", "م"]);
+    }
+
+    #[test]
+    fn british_and_american_spellings_are_one_term() {
+        assert_eq!(terms("labour"), terms("labor"));
+        assert_eq!(terms("Organised"), terms("organized"));
+        assert_eq!(terms("programme"), terms("program"));
+        assert_ne!(terms("labour"), terms("law"));
     }
 
     #[test]

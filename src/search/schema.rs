@@ -17,7 +17,7 @@ use super::documents::IndexDoc;
 /// Bump when the schema, the analyser or the document builder changes in a
 /// way that old indexes cannot be refreshed into: an index of another
 /// version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The fields of every indexed document.
 #[derive(Debug, Clone, Copy)]

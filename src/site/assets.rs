@@ -1,4 +1,4 @@
-//! The site's own CSS and JavaScript, compiled into the binary from
+//! The site's own CSS, JavaScript and icon (`favicon.svg`), compiled into the binary from
 //! `templates/assets/`; a workspace overrides one by placing a file of the
 //! same name in `<workspace>/templates/assets/`.
 //!
@@ -27,6 +27,10 @@ const EMBEDDED: &[(&str, &str)] = &[
     (
         "resolve.js",
         include_str!("../../templates/assets/resolve.js"),
+    ),
+    (
+        "favicon.svg",
+        include_str!("../../templates/assets/favicon.svg"),
     ),
 ];
 

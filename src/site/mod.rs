@@ -25,6 +25,7 @@ pub mod redirects;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod sitemap;
 pub mod watch;
 
 use std::collections::BTreeMap;
@@ -243,13 +244,17 @@ fn search_and_download_pages<'a>(
             "search.html",
             "search",
             msg(lang, "search.title"),
-            Body::Search(SearchPage { bundles }),
+            Body::Search(SearchPage {
+                bundles,
+                spellings: crate::text::ENGLISH_SPELLINGS,
+            }),
         ));
         let files = downloads
             .iter()
             .filter(|(.., of)| of.is_none_or(|l| l == lang))
             .map(|(href, label, bytes, _)| Download {
                 href: href.clone(),
+                name: href.rsplit('/').next().unwrap_or(href).to_owned(),
                 label,
                 bytes: bytes.len() as u64,
             })
@@ -274,6 +279,25 @@ fn search_and_download_pages<'a>(
         ));
     }
     pages
+}
+
+/// The site's maps: `_redirects` (every URI form to its page) and, for a
+/// public site with a published address, `sitemap.xml`.
+fn write_maps(
+    staging: &Staging,
+    model: &Model<'_>,
+    profile: Profile,
+    pages: &[Page<'_>],
+    files: &mut BTreeMap<String, String>,
+) -> Result<(), BuildError> {
+    staging.write(redirects::FILE, redirects::redirects(model).as_bytes())?;
+    files.insert(redirects::FILE.to_owned(), String::new());
+    let base_url = model.ws.settings.site.base_url.as_deref();
+    if let Some(map) = sitemap::sitemap(base_url, profile, pages) {
+        staging.write(sitemap::FILE, map.as_bytes())?;
+        files.insert(sitemap::FILE.to_owned(), String::new());
+    }
+    Ok(())
 }
 
 /// Builds the site of `ws` into `opts.out`, atomically.
@@ -328,8 +352,7 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
         staging.write(rel, bytes)?;
         files.insert(rel.clone(), String::new());
     }
-    staging.write(redirects::FILE, redirects::redirects(&model).as_bytes())?;
-    files.insert(redirects::FILE.to_owned(), String::new());
+    write_maps(&staging, &model, opts.profile, &pages, &mut files)?;
     lap("assets", &mut timings);
 
     let indexed = AtomicUsize::new(0);

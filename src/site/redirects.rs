@@ -4,7 +4,8 @@
 //! typed into it (or into the search box) to its page.
 //!
 //! Each work lists its forms (the work, each language, `@` and each
-//! version date, `!main`) and each article its portion (`/~art_2`), in the
+//! version date, `!main`) and each article its portion (`/~art_2`, to the
+//! article's own page), in the
 //! workspace's first language. The script narrows any other form to one of
 //! these: it takes the language root from the URI's language, drops the
 //! date, the component and the format, and tries a nested eId's article.
@@ -67,7 +68,7 @@ pub fn redirects(model: &Model<'_>) -> String {
             .flat_map(|e| e.articles.iter().map(|a| a.eid.as_str()))
             .collect();
         for eid in eids {
-            let href = format!("{page}#{eid}");
+            let href = super::model::article::article_page_href(work, eid);
             line(&mut out, &uri.clone().portion(eid), first.code(), &href);
         }
     }

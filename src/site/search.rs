@@ -2,10 +2,16 @@
 //! API, one set of bundles per text language.
 //!
 //! Every article of every expression is one record whose URL is the
-//! article's anchor on its law's page (`works/act-2013-91/index.html#art_2`,
-//! relative to a language root, so the same index serves the English and
-//! the Arabic interface). Provisions are records too, in each language
-//! their title and summary are written in.
+//! article's page (`works/act-2013-91/art_2/index.html`, relative to a
+//! language root, so the same index serves the English and the Arabic
+//! interface). Provisions are records too, in each language their title
+//! and summary are written in. Each record carries Pagefind filters: its
+//! `type` (`article` or `provision`), its `law` or its `instrument`, and
+//! the `source` the search page names it by. A British spelling in a
+//! record is indexed in its American form too (a `spelling` meta field),
+//! and the search page asks in American spelling, so that "labor" finds
+//! "labour" (the table is [`crate::text::ENGLISH_SPELLINGS`], which the
+//! command-line search uses as well).
 //!
 //! Records are cut into shards of at most [`SHARD_RECORDS`]; each shard is
 //! one Pagefind bundle (`pagefind/en-0/`), and the search page merges the
@@ -39,6 +45,8 @@ pub struct Record {
     pub content: String,
     /// The law (or instrument) the record belongs to, as a filter.
     pub source: String,
+    /// `article` or `provision`.
+    pub kind: &'static str,
 }
 
 /// A shard of one language's records, and the hash of its content.
@@ -85,6 +93,7 @@ pub fn shards(ws: &Workspace, histories: &HashMap<String, History>) -> Vec<Shard
                     title: heading.clone(),
                     content: article_content(&heading, a),
                     source: work_title.to_owned(),
+                    kind: "article",
                 });
             }
         }
@@ -119,6 +128,7 @@ pub fn shards(ws: &Workspace, histories: &HashMap<String, History>) -> Vec<Shard
                     title,
                     content,
                     source: source.to_owned(),
+                    kind: "provision",
                 });
             }
         }
@@ -166,6 +176,23 @@ fn article_content(heading: &str, a: &crate::corpus::Article) -> String {
     out
 }
 
+/// The American spelling of each word of `text` that is written in a
+/// British one, once each, space-separated.
+fn american_forms(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for word in text.split(|c: char| !c.is_ascii_alphabetic()) {
+        if word.len() < 4 {
+            continue;
+        }
+        if let Some(a) = crate::text::american_spelling(&word.to_ascii_lowercase())
+            && !out.contains(&a)
+        {
+            out.push(a);
+        }
+    }
+    out.join(" ")
+}
+
 /// A file of a Pagefind bundle, relative to the bundle's folder.
 pub struct BundleFile {
     pub name: String,
@@ -191,16 +218,28 @@ pub fn index(shard: &Shard) -> Result<Vec<BundleFile>, String> {
             // controls) are folded away, as the CLI index does: a joiner
             // inside a word must not hide it from a search, and an override
             // must not reorder a result's title.
-            // Only the title is meta: Pagefind indexes every meta field,
-            // and a path (`works/act-2013-91/index.html#art_2`) would make
-            // "act" or "2013" match every article. The search page links to
-            // the record's URL.
-            let meta =
+            // The meta fields are the title and the American spellings of
+            // the record's words: Pagefind indexes every meta field, and a
+            // path (`works/act-2013-91/art_2/index.html`) would make "act"
+            // or "2013" match every article. The search page links to the
+            // record's URL.
+            let mut meta =
                 BTreeMap::from([("title".to_owned(), strip_invisible(&r.title).into_owned())]);
-            let filters = BTreeMap::from([(
-                "source".to_owned(),
-                vec![strip_invisible(&r.source).into_owned()],
-            )]);
+            let spelling = american_forms(&format!("{}\n{}", r.title, r.content));
+            if !spelling.is_empty() {
+                meta.insert("spelling".to_owned(), spelling);
+            }
+            let source = strip_invisible(&r.source).into_owned();
+            let group = if r.kind == "article" {
+                "law"
+            } else {
+                "instrument"
+            };
+            let filters = BTreeMap::from([
+                ("source".to_owned(), vec![source.clone()]),
+                ("type".to_owned(), vec![r.kind.to_owned()]),
+                (group.to_owned(), vec![source]),
+            ]);
             index
                 .add_custom_record(
                     r.url.clone(),

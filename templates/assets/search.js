@@ -1,5 +1,11 @@
 // mizan search page: queries the Pagefind bundles of one text language and
-// lists matching articles, each linking to its anchor on its law's page.
+// lists matching articles and provisions, each labelled by its type and
+// linking to its own page. Filters (Pagefind's) narrow by type, law and
+// instrument; the query, the language and the filters stay in the URL. A
+// query written in another language's letters is offered that language's
+// texts in one click (or searched there at once when the URL chose no
+// language). British spellings are asked in American form, as the index
+// holds them beside the British ones.
 // Results are built with text nodes only: no text from the index is ever
 // parsed as HTML.
 (function () {
@@ -17,6 +23,11 @@
   JSON.parse(form.getAttribute("data-bundles")).forEach(function (pair) { bundles[pair[0]] = pair[1]; });
   var loaded = {};
   var arabic = form.getAttribute("data-numerals") === "arabic-indic";
+  var spellings = JSON.parse(form.getAttribute("data-spellings") || "[]");
+  var filterBox = document.getElementById("search-filters");
+  var filterSelects = filterBox ? filterBox.querySelectorAll("select[data-filter]") : [];
+  var switchBox = document.getElementById("search-switch");
+  var switchButton = document.getElementById("search-switch-button");
 
   if (location.protocol === "file:") {
     document.getElementById("search-http").hidden = false;
@@ -95,7 +106,84 @@
     m = /^(.{3,}?)(?:ings|ing|edly|ed|es|s|ly|e)$/.exec(w);
     return m ? m[1] : w;
   }
-  function words(s) { return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
+  function american(w) {
+    for (var i = 0; i < spellings.length; i++) {
+      if (w.indexOf(spellings[i][0]) === 0) return spellings[i][1] + w.slice(spellings[i][0].length);
+    }
+    return w;
+  }
+  function words(s) { return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(american); }
+  // The query in American spelling, word by word.
+  function americanQuery(q) {
+    return q.replace(/[A-Za-z]+/g, function (w) {
+      var a = american(w.toLowerCase());
+      return a === w.toLowerCase() ? w : a;
+    });
+  }
+  // The language a query is written in, by its letters (Arabic or Latin).
+  function scriptOf(q) {
+    var ar = (q.match(/[\u0600-\u06FF\u0750-\u077F]/g) || []).length;
+    var la = (q.match(/[A-Za-z]/g) || []).length;
+    return ar > la ? "ar" : la > ar ? "en" : null;
+  }
+
+  // The values of each filter, from the language's index.
+  var filled = {};
+  function fillFilters(pf, lang) {
+    if (!filterBox) return Promise.resolve();
+    if (filled[lang]) return filled[lang];
+    filled[lang] = pf.filters().then(function (all) {
+      filterSelects.forEach(function (sel) {
+        var key = sel.getAttribute("data-filter");
+        if (key === "type") return;
+        var keep = sel.value;
+        while (sel.options.length > 1) sel.remove(1);
+        Object.keys((all && all[key]) || {}).sort().forEach(function (v) {
+          var o = document.createElement("option");
+          o.value = v;
+          o.textContent = v;
+          o.lang = lang;
+          sel.appendChild(o);
+        });
+        sel.value = keep;
+        if (sel.value !== keep) sel.value = "";
+      });
+      filterBox.hidden = false;
+    });
+    return filled[lang];
+  }
+  function chosenFilters() {
+    var f = {};
+    filterSelects.forEach(function (sel) {
+      if (sel.value) f[sel.getAttribute("data-filter")] = sel.value;
+    });
+    return f;
+  }
+  function offerSwitch(query, lang) {
+    var other = scriptOf(query);
+    if (!switchBox || !other || other === lang || !bundles[other]) {
+      if (switchBox) switchBox.hidden = true;
+      return;
+    }
+    var option = langSelect.querySelector('option[value="' + other + '"]');
+    switchButton.textContent = option ? option.getAttribute("data-switch") : other;
+    switchButton.onclick = function () {
+      langSelect.value = other;
+      remember(query);
+      run(query, other);
+    };
+    switchBox.hidden = false;
+  }
+  function remember(query) {
+    var url = new URL(location.href);
+    url.searchParams.set("q", query);
+    url.searchParams.set("in", langSelect.value);
+    filterSelects.forEach(function (sel) {
+      var key = sel.getAttribute("data-filter");
+      if (sel.value) url.searchParams.set(key, sel.value); else url.searchParams.delete(key);
+    });
+    history.replaceState(null, "", url);
+  }
   function holds(d, terms) {
     var cores = words((d.content || "") + " " + ((d.meta && d.meta.title) || "")).map(core);
     return terms.every(function (t) {
@@ -111,13 +199,33 @@
     status.textContent = "…";
     // Invisible characters are folded away, as in the index.
     var folded = query.replace(/[\u0640\u00AD\u061C\u200C-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, "");
+    offerSwitch(folded, lang);
     return load(lang).then(function (pf) {
-      return pf.search(folded);
+      return fillFilters(pf, lang).then(function () {
+        return pf.search(americanQuery(folded), { filters: chosenFilters() });
+      });
     }).then(function (res) {
       var terms = words(folded).map(core);
       return Promise.all(res.results.slice(0, 100).map(function (r) { return r.data(); })).then(function (all) {
         if (id !== searchId) return;
         var data = all.filter(function (d) { return holds(d, terms); });
+        // Records that hold the query's words as written (not only their
+        // stems: "forced" is not "force") come first, then those whose
+        // heading holds them; Pagefind's order otherwise.
+        var exact = words(folded);
+        var rank = function (d) {
+          var body = words(d.content || "");
+          var head = words((d.meta && d.meta.title) || "");
+          var n = 0;
+          exact.forEach(function (w) {
+            if (body.indexOf(w) >= 0 || head.indexOf(w) >= 0) n += 2;
+            if (head.indexOf(w) >= 0) n += 1;
+          });
+          return n;
+        };
+        data = data.map(function (d, i) { return { d: d, i: i, r: rank(d) }; })
+          .sort(function (x, y) { return y.r - x.r || x.i - y.i; })
+          .map(function (x) { return x.d; });
         status.textContent = data.length
           ? status.getAttribute("data-count") + " " + digits(data.length) + (res.results.length > 100 ? "+" : "")
           : status.getAttribute("data-none");
@@ -135,6 +243,14 @@
           a.lang = lang;
           var title = document.createElement("p");
           title.style.margin = "0";
+          var type = d.filters && d.filters.type && d.filters.type[0];
+          if (type && list.getAttribute("data-" + type)) {
+            var tag = document.createElement("span");
+            tag.className = "tag result-type result-" + type;
+            tag.textContent = list.getAttribute("data-" + type);
+            title.appendChild(tag);
+            title.appendChild(document.createTextNode(" "));
+          }
           title.appendChild(a);
           li.appendChild(title);
           var ex = excerpt(d.excerpt || "");
@@ -160,14 +276,31 @@
   var q = params.get("q");
   var wanted = params.get("in");
   if (wanted && bundles[wanted]) langSelect.value = wanted;
+  else if (q && bundles[scriptOf(q)]) langSelect.value = scriptOf(q);
+  filterSelects.forEach(function (sel) {
+    var v = params.get(sel.getAttribute("data-filter"));
+    if (v) {
+      // The law and instrument lists are filled when the index loads.
+      if (!sel.querySelector('option[value="' + CSS.escape(v) + '"]')) {
+        var o = document.createElement("option");
+        o.value = v;
+        o.textContent = v;
+        sel.appendChild(o);
+      }
+      sel.value = v;
+    }
+    sel.addEventListener("change", function () {
+      var query = input.value.trim();
+      if (!query) return;
+      remember(query);
+      run(query, langSelect.value);
+    });
+  });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var query = input.value.trim();
     if (!query || resolveUri(query)) return;
-    var url = new URL(location.href);
-    url.searchParams.set("q", query);
-    url.searchParams.set("in", langSelect.value);
-    history.replaceState(null, "", url);
+    remember(query);
     run(query, langSelect.value);
   });
   if (q && resolveUri(q.trim())) return;

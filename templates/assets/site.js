@@ -3,6 +3,19 @@
 (function () {
   "use strict";
 
+  // The menu: on a narrow screen (see site.css) a button shows and hides
+  // it; without this script it is always shown.
+  var siteNav = document.querySelector(".site-nav");
+  var menuButton = siteNav && siteNav.querySelector(".nav-toggle");
+  if (menuButton) {
+    menuButton.hidden = false;
+    siteNav.classList.add("collapsible");
+    menuButton.addEventListener("click", function () {
+      var open = siteNav.classList.toggle("open");
+      menuButton.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
   // Gap matrix: hide rows that do not match the chosen filters.
   var form = document.getElementById("gap-filters");
   var table = document.getElementById("gap-matrix");

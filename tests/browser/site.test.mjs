@@ -122,30 +122,26 @@ test("an Arabic page is right to left, mirrored", async () => {
   await law.context.close();
 });
 
-test("a search for a known term finds the article and lands on its anchor", async () => {
+test("a search for a known term finds the article and lands on its page", async () => {
   const { page, context, errors } = await open("/en/search/index.html?q=consent");
   await page.locator("#search-results li a").first().waitFor({ timeout: 30_000 });
   // The statute's article (the standards' provisions are indexed too).
-  const hit = page.locator('#search-results li a[href*="works/act-2013-91/index.html#art_"]').first();
+  const hit = page.locator('#search-results li a[href*="works/act-2013-91/art_"]').first();
   assert.ok(await hit.count() > 0, "no article of Law 91/2013 among the results");
   await page.screenshot({ path: join(shots, "search-en.png") });
   await hit.click();
-  await page.waitForURL(/#art_/);
-  const id = new URL(page.url()).hash.slice(1);
-  const article = page.locator(`[id="${id}"]`);
+  await page.waitForURL(/\/works\/act-2013-91\/art_[^/]+\/index\.html$/);
+  const article = page.locator("section.article");
   assert.match((await article.textContent()).toLowerCase(), /consent/);
-  assert.ok(await article.evaluate((el) => el.matches(":target")));
-  const box = await article.boundingBox();
-  assert.ok(box.y >= -5 && box.y < 900, `the article is in view (y=${box.y})`);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test("the resolver page sends any URI form to its page, in the URI's language", async () => {
   for (const [uri, expected] of [
-    ["/akn/kw/act/2013/91/ara@2019-04-09/~art_2", "/ar/works/act-2013-91/index.html#art_2"],
-    ["/akn/kw/act/2013/91/eng@/!main~art_13", "/en/works/act-2013-91/index.html#art_13"],
-    ["/akn/kw/act/2015/68/eng:2015-07-15/~chp_2__art_3", "/en/works/act-2015-68/index.html#art_3"],
+    ["/akn/kw/act/2013/91/ara@2019-04-09/~art_2", "/ar/works/act-2013-91/art_2/index.html"],
+    ["/akn/kw/act/2013/91/eng@/!main~art_13", "/en/works/act-2013-91/art_13/index.html"],
+    ["/akn/kw/act/2015/68/eng:2015-07-15/~chp_2__art_3", "/en/works/act-2015-68/art_3/index.html"],
     ["/akn/kw/act/2013/91/eng@2013-03-17/main.xml", "/en/works/act-2013-91/index.html"],
   ]) {
     const { page, context, errors } = await open("/en/resolve/index.html?uri=" + encodeURIComponent(uri));
@@ -159,8 +155,8 @@ test("the resolver page sends any URI form to its page, in the URI's language", 
 
 test("mizan serve answers a URI path through _redirects and the resolver page", async () => {
   for (const [path, expected] of [
-    ["/akn/kw/act/2013/91/~art_2", "/en/works/act-2013-91/index.html#art_2"],
-    ["/akn/kw/act/2013/91/ara@2013-03-17/~art_3", "/ar/works/act-2013-91/index.html#art_3"],
+    ["/akn/kw/act/2013/91/~art_2", "/en/works/act-2013-91/art_2/index.html"],
+    ["/akn/kw/act/2013/91/ara@2013-03-17/~art_3", "/ar/works/act-2013-91/art_3/index.html"],
   ]) {
     const { page, context, errors } = await open(path);
     await page.waitForURL((u) => u.pathname.includes("/works/"), { timeout: 30_000 });
@@ -173,7 +169,7 @@ test("mizan serve answers a URI path through _redirects and the resolver page", 
 
 test("the search box hands a URI to the resolver; a malformed one is explained in Arabic", async () => {
   const { page, context, errors } = await open("/ar/search/index.html?q=" + encodeURIComponent("/akn/kw/act/2013/91/ara/~art_3"));
-  await page.waitForURL(/\/ar\/works\/act-2013-91\/index.html#art_3$/, { timeout: 30_000 });
+  await page.waitForURL(/\/ar\/works\/act-2013-91\/art_3\/index.html$/, { timeout: 30_000 });
   await context.close();
   const bad = await open("/ar/resolve/index.html?uri=" + encodeURIComponent("/akn/kw/act/2013/91/"));
   assert.equal(await bad.page.locator("html").getAttribute("dir"), "rtl");
@@ -192,7 +188,7 @@ test("an Arabic search finds Arabic text", async () => {
   // Provisions carry Arabic summaries too, so an article need not be first;
   // but the law's articles that use the word are among the results.
   const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-  assert.ok(hrefs.some((h) => /works\/act-2013-91\/.*#art_/.test(h)), hrefs.join("\n"));
+  assert.ok(hrefs.some((h) => /works\/act-2013-91\/art_/.test(h)), hrefs.join("\n"));
   await page.screenshot({ path: join(shots, "search-ar.png") });
   await context.close();
 });
@@ -236,6 +232,72 @@ test("an amendment page shows insertions and deletions, inline and side by side"
   await page.screenshot({ path: join(shots, "amendment-redline.png"), fullPage: true });
   await page.emulateMedia({ media: "print" });
   await page.screenshot({ path: join(shots, "amendment-redline-print.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const width of [1366, 390]) test(`search results say their type, filter by type and law, keep the query in the URL and fold spellings (${width} px)`, async () => {
+  const { page, context, errors } = await open("/en/search/index.html?q=labor", { width });
+  const results = page.locator("#search-results li");
+  await results.first().waitFor({ timeout: 30_000 });
+  // "labor" finds the texts that write "labour".
+  const titles = await page.locator("#search-results .result-title").allTextContents();
+  assert.ok(titles.some((t) => /Labour/.test(t)), titles.join("\n"));
+  const types = new Set(await page.locator("#search-results .result-type").allTextContents());
+  assert.deepEqual([...types].sort(), ["Law article", "Standard provision"]);
+  // The type filter is Pagefind's, and it goes into the URL.
+  await page.locator("#f-type").selectOption("provision");
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("type") === "provision");
+  await page.waitForFunction(() => {
+    const tags = [...document.querySelectorAll("#search-results .result-type")];
+    return tags.length > 0 && tags.every((t) => t.classList.contains("result-provision"));
+  }, null, { timeout: 30_000 });
+  assert.equal(new URL(page.url()).searchParams.get("q"), "labor");
+  // A law filter leaves that law's articles only.
+  await page.locator("#f-type").selectOption("article");
+  await page.waitForFunction(() => {
+    const tags = [...document.querySelectorAll("#search-results .result-type")];
+    return tags.length > 0 && tags.every((t) => t.classList.contains("result-article"));
+  }, null, { timeout: 30_000 });
+  const first = await page.locator("#search-results .result-title").first().textContent();
+  const law = first.slice(0, first.indexOf(": "));
+  assert.ok(await page.locator(`#f-law option[value="${law}"]`).count() === 1, law);
+  await page.locator("#f-type").selectOption("");
+  await page.locator("#f-law").selectOption(law);
+  await page.waitForFunction((l) => {
+    const as = [...document.querySelectorAll("#search-results .result-title")];
+    return as.length > 0 && as.every((a) => a.textContent.startsWith(l + ": "));
+  }, law, { timeout: 30_000 });
+  assert.equal(new URL(page.url()).searchParams.get("law"), law);
+  await page.screenshot({ path: join(shots, `search-facets-en-${width}.png`) });
+  // Records that hold the words as written come before those that hold
+  // only their stems ("force" for "forced").
+  await page.goto(origin + "/en/search/index.html?in=en&q=" + encodeURIComponent("forced labour"));
+  await page.locator("#search-results li").first().waitFor({ timeout: 30_000 });
+  const top = await page.locator("#search-results .result-title").allTextContents();
+  assert.ok(top.slice(0, 5).every((t) => /forced labour/i.test(t)), top.join("\n"));
+  assert.ok(!top.some((t) => /Entry into force/.test(t)), top.join("\n"));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("an English query on an Arabic page searches the English texts, or offers them in one click", async () => {
+  // Typed in the masthead's box (no language chosen): the English texts.
+  const auto = await open("/ar/search/index.html?q=" + encodeURIComponent("forced labour"));
+  await auto.page.locator("#search-results li").first().waitFor({ timeout: 30_000 });
+  assert.equal(await auto.page.locator("#search-lang").inputValue(), "en");
+  assert.deepEqual(auto.errors, []);
+  await auto.context.close();
+  // The Arabic texts chosen: a button offers the English ones.
+  const { page, context, errors } = await open("/ar/search/index.html?in=ar&q=" + encodeURIComponent("forced labour"));
+  const button = page.locator("#search-switch-button");
+  await button.waitFor({ state: "visible", timeout: 30_000 });
+  assert.equal(await button.textContent(), "البحث في النصوص باللغة الإنجليزية بدلاً من ذلك");
+  await button.click();
+  await page.locator("#search-results li").first().waitFor({ timeout: 30_000 });
+  assert.equal(new URL(page.url()).searchParams.get("in"), "en");
+  assert.ok(await page.locator("#search-switch").isHidden());
+  await page.screenshot({ path: join(shots, "search-switch-ar.png") });
   assert.deepEqual(errors, []);
   await context.close();
 });

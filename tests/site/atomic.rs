@@ -138,11 +138,15 @@ fn a_rebuild_after_editing_one_article_renders_only_what_changed() {
     std::fs::write(&law, text).unwrap();
     let edited = build(&ws, &out, "public");
     let rendered = edited["rendered"].as_u64().unwrap();
-    // The law's English page and nothing else: the Arabic page holds only
-    // Arabic (its side-by-side view reads the English page when asked).
-    assert_eq!(rendered, 1, "{edited}");
+    // The law's English page and the article's English page, and nothing
+    // else: the Arabic pages hold only Arabic (the law's side-by-side view
+    // reads the English page when asked).
+    assert_eq!(rendered, 2, "{edited}");
     assert_eq!(edited["search_indexed"], 1);
     assert!(read(&out.join("en/works/act-2013-91/index.html")).contains("its suffix, always."));
+    assert!(
+        read(&out.join("en/works/act-2013-91/art_2bis/index.html")).contains("its suffix, always.")
+    );
     check_all_files_present(&out);
 }
 

@@ -88,7 +88,7 @@ fn a_provision_page_gives_status_rationale_recommendation_and_articles() {
     let p = read(&out.join("en/standards/tip/art_3__para_a/index.html"));
     assert!(p.contains("Servitude is not named among the purposes."));
     assert!(p.contains("Add servitude to the purposes listed in Article 1."));
-    assert!(p.contains(r#"href="../../../../en/works/act-2013-91/index.html#art_1""#));
+    assert!(p.contains(r#"href="../../../../en/works/act-2013-91/art_1/index.html""#));
     // Elements: two full, one partial, so the provision is partial.
     assert!(p.contains(r#"<span class="status st-partial">"#));
     // A pending amendment that would close the compensation gap says so.
@@ -163,4 +163,232 @@ fn a_broken_template_override_is_a_diagnostic_with_file_and_line() {
     assert!(err.contains("templates/works.html:2:"), "{err}");
     assert!(err.contains("template does not compile"), "{err}");
     assert!(!dir.path().join("site").exists());
+}
+
+#[test]
+fn each_article_has_a_page_in_each_language_with_its_law_around_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&example_workspace(), &out, "public");
+    let law = read(&out.join("en/works/act-2013-91/index.html"));
+    // The law page keeps its anchors and its headings lead to the pages.
+    assert!(law.contains(r#"<section class="article" id="art_2""#));
+    assert!(
+        law.contains(r#"<a class="anchor" href="../../../en/works/act-2013-91/art_2/index.html">"#)
+    );
+    let en = read(&out.join("en/works/act-2013-91/art_2/index.html"));
+    assert!(en.contains("<title>Article 2"), "its own title");
+    // Breadcrumbs up to the law, the law's anchor, previous and next.
+    assert!(en.contains(r#"href="../../../../en/works/act-2013-91/index.html">"#));
+    assert!(en.contains(r#"href="../../../../en/works/act-2013-91/index.html#art_2">"#));
+    assert!(en.contains(r#"rel="prev" href="../../../../en/works/act-2013-91/art_1/index.html""#));
+    assert!(
+        en.contains(r#"rel="next" href="../../../../en/works/act-2013-91/art_2bis/index.html""#)
+    );
+    // The draft that rewrites it, by title, under pending changes.
+    assert!(en.contains("Changes to this legislation"));
+    assert!(en.contains(">Compensation for victims of trafficking</a>"));
+    assert!(en.contains("Pending, not yet in force"));
+    assert!(!en.contains(">victim-compensation<"), "never by id");
+    // The provisions mapped to it, with status.
+    assert!(en.contains(r#"class="badge st-"#));
+    let ar = read(&out.join("ar/works/act-2013-91/art_2/index.html"));
+    assert!(ar.contains(r#"<html lang="ar" dir="rtl">"#));
+    assert!(ar.contains("التعديلات على هذا التشريع"));
+}
+
+#[test]
+fn an_amended_article_lists_its_versions_with_a_redline_against_the_current_text() {
+    if !repo().join("corpus").is_dir() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&repo(), &out, "public");
+    let en = read(&out.join("en/works/act-2013-91/art_13/index.html"));
+    assert!(en.contains("Versions of this article"));
+    assert!(
+        en.contains(r##"<a href="#redline-2013-04-17">Compare with the current text</a>"##),
+        "{en}"
+    );
+    assert!(en.contains(r#"id="redline-2013-04-17""#));
+    assert!(
+        en.contains("<del>"),
+        "the redline shows what the ruling struck out"
+    );
+    // The ruling, by title, in force.
+    assert!(en.contains("Constitutional Court ruling"));
+    let law = read(&out.join("en/works/act-2013-91/index.html"));
+    assert!(
+        !law.contains(">constitutional-court-appeal-7-2018<"),
+        "Amended by shows titles"
+    );
+    // The resolver's map sends an article's URI to its page.
+    let map = read(&out.join("_redirects"));
+    assert!(
+        map.contains("/akn/kw/act/2013/91/~art_13 /en/works/act-2013-91/art_13/index.html 301")
+    );
+}
+
+#[test]
+fn an_old_version_says_it_is_superseded_has_its_own_title_and_compares_with_the_current_text() {
+    if !repo().join("corpus").is_dir() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&repo(), &out, "public");
+    let old = read(&out.join("en/works/act-2013-91/2013-04-17/index.html"));
+    let current = read(&out.join("en/works/act-2013-91/index.html"));
+    let title =
+        |html: &str| html[html.find("<title>").unwrap()..html.find("</title>").unwrap()].to_owned();
+    assert_ne!(title(&old), title(&current));
+    assert!(title(&old).contains("(as in force from 17 April 2013)"));
+    assert!(old.contains("This is a superseded version of the law."));
+    assert!(old.contains("It was in force from 17 April 2013 until 9 April 2019."));
+    assert!(
+        !old.contains("<dd>In force</dd>"),
+        "no contradictory status"
+    );
+    assert!(old.contains("<dd>Superseded</dd>"));
+    assert!(old.contains(r##"<a href="#compare">Compare with the current text</a>"##));
+    assert!(old.contains(r#"<section class="compare" id="compare""#));
+    assert!(!current.contains("superseded"));
+    // Its changes note does not claim the later ruling is in its text.
+    let note = &old
+        [old.find(r#"id="h-changes""#).unwrap()..old.find(r#"<div class="doc-layout">"#).unwrap()];
+    assert!(note.contains("In force after this version"), "{note}");
+    assert!(
+        !note.contains("The text shown includes these changes."),
+        "{note}"
+    );
+    assert!(current.contains("The text shown includes these changes."));
+}
+
+#[test]
+fn every_page_has_the_icon_the_committee_edition_is_not_indexed_and_downloads_say_what_they_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let public = dir.path().join("public");
+    let committee = dir.path().join("committee");
+    build(&example_workspace(), &public, "public");
+    build(&example_workspace(), &committee, "committee");
+    assert!(public.join("assets/favicon.svg").is_file());
+    for p in files(&public)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+    {
+        let html = read(&public.join(&p));
+        assert!(
+            html.contains(r#"<link rel="icon" href=""#),
+            "{}",
+            p.display()
+        );
+        assert!(
+            html.contains(r#"assets/favicon.svg" type="image/svg+xml">"#),
+            "{}",
+            p.display()
+        );
+        assert!(!html.contains("noindex"), "{}", p.display());
+    }
+    let home = read(&committee.join("en/index.html"));
+    assert!(home.contains(r#"<meta name="robots" content="noindex">"#));
+    let downloads = read(&public.join("en/downloads/index.html"));
+    assert!(
+        downloads.contains(r#"download>Gap report (JSON)</a>"#),
+        "{downloads}"
+    );
+    assert!(!downloads.contains(">downloads/gaps.json<"));
+}
+
+#[test]
+fn a_public_site_with_a_published_address_has_a_sitemap_of_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    copy_dir(&example_workspace(), &ws);
+    let none = dir.path().join("none");
+    build(&ws, &none, "public");
+    assert!(!none.join("sitemap.xml").exists(), "no address, no sitemap");
+    let settings = ws.join("mizan.toml");
+    let text = read(&settings) + "\n[site]\nbase_url = \"https://example.org/mizan/\"\n";
+    std::fs::write(&settings, text).unwrap();
+    let public = dir.path().join("public");
+    build(&ws, &public, "public");
+    let map = read(&public.join("sitemap.xml"));
+    assert!(map.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
+    assert!(map.contains(
+        "<url><loc>https://example.org/mizan/en/works/act-2013-91/art_2/index.html</loc></url>"
+    ));
+    assert!(map.contains(
+        "<url><loc>https://example.org/mizan/ar/works/act-2013-91/art_2/index.html</loc></url>"
+    ));
+    let pages = files(&public)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .count();
+    assert_eq!(map.matches("<url>").count(), pages);
+    let committee = dir.path().join("committee");
+    build(&ws, &committee, "committee");
+    assert!(
+        !committee.join("sitemap.xml").exists(),
+        "the committee edition is not indexed"
+    );
+}
+
+#[test]
+fn competing_drafts_are_shown_side_by_side_on_each_drafts_page() {
+    // The Amendments chapter's example: two drafts that each replace
+    // Article 3 of the shelters law.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&repo().join("book/src/examples/competing"), &out, "public");
+    for (this, other, other_title) in [
+        (
+            "licensing-by-ministry",
+            "licensing-by-manpower-authority",
+            "A licensing authority for shelters",
+        ),
+        (
+            "licensing-by-manpower-authority",
+            "licensing-by-ministry",
+            "Licences for shelters from the ministry",
+        ),
+    ] {
+        let page = read(&out.join(format!("en/amendments/{this}/index.html")));
+        let section = &page[page
+            .find(r#"id="h-competing""#)
+            .expect("a competing section")..];
+        assert!(
+            section.contains(&format!("amendments/{other}/index.html")),
+            "{this}"
+        );
+        assert!(section.contains(other_title), "{this}");
+        // Current text, this draft, the other draft: each with its words.
+        assert!(
+            section.contains("Article 3: Licences<"),
+            "the current heading"
+        );
+        assert!(section.contains("<th scope=\"col\">This draft</th>"));
+        assert!(
+            section.contains("Public Authority for"),
+            "the manpower draft's words"
+        );
+        assert!(
+            section.contains("Social Affairs"),
+            "the ministry draft's words"
+        );
+        let ar = read(&out.join(format!("ar/amendments/{this}/index.html")));
+        assert!(
+            ar.contains("مشروعات متنافسة"),
+            "the Arabic page says so too"
+        );
+    }
+}
+
+#[test]
+fn a_draft_without_a_competitor_has_no_competing_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&example_workspace(), &out, "public");
+    let page = read(&out.join("en/amendments/victim-compensation/index.html"));
+    assert!(!page.contains("h-competing"));
 }

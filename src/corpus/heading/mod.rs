@@ -15,7 +15,7 @@ use crate::text::ascii_digit;
 use super::ContainerKind;
 
 pub use numbers::number_in_words;
-use words::{ARABIC_ARTICLE_WORDS, CONTAINER_WORDS, ENGLISH_ARTICLE_WORDS, ISSUING_HEADINGS};
+use words::ISSUING_HEADINGS;
 
 /// What a heading's text says it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,11 +94,9 @@ fn title_of(rest: &str) -> Option<String> {
 /// `المادة (٢)`, `المادة الأولى`). Returns the number and the rest of the text.
 pub fn article_reference(text: &str) -> Option<(ArticleNumber, &str)> {
     let (word, rest) = first_word(text);
-    let lower = word.to_lowercase();
-    let folded = fold_arabic_keyword(word);
-    let is_article = ENGLISH_ARTICLE_WORDS.contains(&lower.as_str())
-        || ARABIC_ARTICLE_WORDS.contains(&folded.as_str())
-        || crate::lang::heading_word(word) == Some("article");
+    // The words are the languages' `[headings]` (i18n/*.toml).
+    let kind = crate::lang::heading_word(word);
+    let is_article = kind == Some("article");
     if !is_article {
         return None;
     }
@@ -126,11 +124,9 @@ pub fn is_issuing_heading(text: &str) -> bool {
 /// Classifies a heading by its text.
 pub fn classify(text: &str) -> HeadingKind {
     let (word, rest) = first_word(text);
-    let lower = word.to_lowercase();
-    let folded = fold_arabic_keyword(word);
-    let is_article = ENGLISH_ARTICLE_WORDS.contains(&lower.as_str())
-        || ARABIC_ARTICLE_WORDS.contains(&folded.as_str())
-        || crate::lang::heading_word(word) == Some("article");
+    // The words are the languages' `[headings]` (i18n/*.toml).
+    let kind = crate::lang::heading_word(word);
+    let is_article = kind == Some("article");
     if is_article {
         if let Some((number, rest)) = parse_article_number(rest) {
             return HeadingKind::Article {
@@ -166,12 +162,7 @@ pub fn classify(text: &str) -> HeadingKind {
             title: Some(crate::text::collapse_whitespace(text.trim())),
         };
     }
-    let table = CONTAINER_WORDS
-        .iter()
-        .find(|(w, _)| *w == lower || *w == folded)
-        .map(|(_, k)| *k);
-    // Words a language file adds (`chapter = ["Chapitre"]`).
-    let Some(kind) = table.or_else(|| match crate::lang::heading_word(word) {
+    let Some(kind) = (match kind {
         Some("part") => Some(ContainerKind::Part),
         Some("book") => Some(ContainerKind::Book),
         Some("chapter") => Some(ContainerKind::Chapter),

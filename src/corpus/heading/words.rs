@@ -1,35 +1,9 @@
-//! The words headings are read by, as plain tables: the one place that
-//! lists them (they move to per-language data files later). Arabic words
+//! The number words and issuing headings the heading reader uses, as plain
+//! tables (the words that begin a heading, `Article`, `الفصل`, are the
+//! languages' `[headings]` in i18n/*.toml). Arabic words
 //! are written folded (`fold_arabic_keyword`: no hamza on alef, final heh
 //! for teh marbuta, yeh for alef maqsura) and, for number words, without
 //! the definite article, which the reader strips.
-
-use crate::corpus::ContainerKind;
-
-/// English article words, lower case.
-pub const ENGLISH_ARTICLE_WORDS: [&str; 3] = ["article", "art.", "art"];
-/// Arabic article words, folded.
-pub const ARABIC_ARTICLE_WORDS: [&str; 2] = ["الماده", "ماده"];
-
-/// Container words, English lower case and Arabic folded, with their kind.
-pub const CONTAINER_WORDS: [(&str, ContainerKind); 16] = [
-    ("book", ContainerKind::Book),
-    ("part", ContainerKind::Part),
-    ("chapter", ContainerKind::Chapter),
-    ("subchapter", ContainerKind::Subchapter),
-    ("section", ContainerKind::Section),
-    ("الكتاب", ContainerKind::Book),
-    ("كتاب", ContainerKind::Book),
-    ("الباب", ContainerKind::Part),
-    ("باب", ContainerKind::Part),
-    ("الفصل", ContainerKind::Chapter),
-    ("فصل", ContainerKind::Chapter),
-    ("الفرع", ContainerKind::Subchapter),
-    ("فرع", ContainerKind::Subchapter),
-    ("القسم", ContainerKind::Section),
-    ("قسم", ContainerKind::Section),
-    ("subsection", ContainerKind::Subchapter),
-];
 
 /// Headings that open the issuing articles of a law (مواد الإصدار), folded
 /// and lower case, with white space collapsed.

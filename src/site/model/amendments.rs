@@ -96,6 +96,28 @@ pub struct AmendmentPage<'a> {
     pub redline: Vec<ExpressionRedline<'a>>,
     /// Why there is no redline, if there is none.
     pub redline_error: Option<&'a str>,
+    /// Other pending drafts that change the same articles: alternatives,
+    /// shown side by side with this one.
+    pub competing: Vec<CompetingDraft<'a>>,
+}
+
+/// A pending draft that competes with the page's: what it would do to the
+/// articles both change, and to the scores.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompetingDraft<'a> {
+    pub title: Text<'a>,
+    pub href: String,
+    pub scores: Vec<ScoreDelta>,
+    pub articles: Vec<ContestedArticle<'a>>,
+}
+
+/// One article both drafts change, in one language: each draft's redline.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContestedArticle<'a> {
+    pub lang: &'static str,
+    pub dir: &'static str,
+    pub this: ArticleRedline<'a>,
+    pub other: ArticleRedline<'a>,
 }
 
 /// The redline of one expression (language) of the amended work.
@@ -110,6 +132,8 @@ pub struct ExpressionRedline<'a> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleRedline<'a> {
+    /// The article's eId (after the change, if it renumbers it).
+    pub eid: &'a str,
     /// `added`, `repealed`, `renumbered` or `modified`.
     pub status: ArticleStatus,
     /// The article on the law's page, when it exists there (not for an
@@ -167,18 +191,7 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
         let (changes, scores) = match scenario {
             Some(after) => (
                 change_rows(m, m.report(), after, lang),
-                m.report()
-                    .instruments
-                    .iter()
-                    .zip(&after.instruments)
-                    .filter(|(b, a)| b.score != a.score)
-                    .map(|(b, a)| ScoreDelta {
-                        href: format!("standards/{}/index.html", b.instrument.id),
-                        instrument: instrument_label(&b.instrument.id),
-                        before: b.score.value(),
-                        after: a.score.value(),
-                    })
-                    .collect(),
+                score_deltas(m, after),
             ),
             None => (Vec::new(), Vec::new()),
         };
@@ -218,10 +231,75 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
                 changes,
                 scores,
                 mapping_changes,
+                competing: competing(m, k, &redline, lang),
                 redline,
                 redline_error,
             })),
         ));
+    }
+    out
+}
+
+/// How a scenario would move each instrument's score.
+fn score_deltas(m: &Model<'_>, after: &crate::gaps::Report<'_>) -> Vec<ScoreDelta> {
+    m.report()
+        .instruments
+        .iter()
+        .zip(&after.instruments)
+        .filter(|(b, a)| b.score != a.score)
+        .map(|(b, a)| ScoreDelta {
+            href: format!("standards/{}/index.html", b.instrument.id),
+            instrument: instrument_label(&b.instrument.id),
+            before: b.score.value(),
+            after: a.score.value(),
+        })
+        .collect()
+}
+
+/// The drafts that compete with amendment `k` (see
+/// [`crate::amend::competing`]), each with its redline of every article
+/// both change, beside `k`'s (`mine`).
+fn competing<'a>(
+    m: &'a Model<'a>,
+    k: usize,
+    mine: &[ExpressionRedline<'a>],
+    lang: Lang,
+) -> Vec<CompetingDraft<'a>> {
+    let a = &m.amendments[k];
+    let mut out = Vec::new();
+    for (j, b) in m.amendments.iter().enumerate() {
+        if j == k || crate::amend::competing(a, b).is_none() {
+            continue;
+        }
+        let Some(Ok(d)) = m.redlines.get(j) else {
+            continue;
+        };
+        let theirs = redline(b, d);
+        let mut articles = Vec::new();
+        for e in mine {
+            let Some(t) = theirs.iter().find(|t| t.lang == e.lang) else {
+                continue;
+            };
+            for x in &e.articles {
+                if let Some(y) = t.articles.iter().find(|y| y.eid == x.eid) {
+                    articles.push(ContestedArticle {
+                        lang: e.lang,
+                        dir: e.dir,
+                        this: x.clone(),
+                        other: y.clone(),
+                    });
+                }
+            }
+        }
+        out.push(CompetingDraft {
+            title: row(m, b, lang).title,
+            href: row(m, b, lang).href,
+            scores: m.scenarios[j]
+                .as_ref()
+                .map(|after| score_deltas(m, after))
+                .unwrap_or_default(),
+            articles,
+        });
     }
     out
 }
@@ -243,6 +321,11 @@ fn redline<'a>(a: &Amendment, d: &'a crate::amend::diff::WorkDiff) -> Vec<Expres
                 .iter()
                 .filter(|x| x.is_change())
                 .map(|x| ArticleRedline {
+                    eid: x
+                        .new
+                        .as_ref()
+                        .or(x.old.as_ref())
+                        .map_or("", |s| s.eid.as_str()),
                     status: x.status,
                     href: x
                         .old

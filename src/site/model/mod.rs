@@ -8,6 +8,7 @@
 //! tell whether a page needs rendering again.
 
 mod amendments;
+pub mod article;
 pub mod assessment;
 mod home;
 pub mod standards;
@@ -54,6 +55,9 @@ pub struct Alternate {
 pub struct SearchPage {
     /// `(text language, bundle folders relative to the site root)`.
     pub bundles: Vec<(&'static str, Vec<String>)>,
+    /// `(British stem, American stem)`: the search page asks in American
+    /// spelling, as the index holds it (see `site::search`).
+    pub spellings: &'static [(&'static str, &'static str)],
 }
 
 /// The resolver page: example URIs of the workspace's first work.
@@ -71,7 +75,9 @@ pub struct DownloadsPage {
 pub struct Download {
     /// Relative to the site root.
     pub href: String,
-    /// Catalogue key of the description.
+    /// The file's name (`gaps.csv`), shown after its description.
+    pub name: String,
+    /// Catalogue key of the description: the link's text.
     pub label: &'static str,
     pub bytes: u64,
 }
@@ -84,6 +90,7 @@ pub enum Body<'a> {
     Home(HomePage<'a>),
     Works(WorksPage<'a>),
     Work(Box<WorkPage<'a>>),
+    Article(Box<article::ArticlePage<'a>>),
     Instruments(InstrumentsPage<'a>),
     Instrument(InstrumentPage<'a>),
     Provision(ProvisionPage<'a>),

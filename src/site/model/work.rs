@@ -78,9 +78,9 @@ pub fn work_href(work: &Work) -> String {
     format!("works/{}/index.html", work.id.slug())
 }
 
-/// The href of an article, relative to the language root.
+/// The href of an article's own page, relative to the language root.
 pub fn article_href(article: &ArticleRef) -> String {
-    format!("works/{}/index.html#{}", article.work.slug(), article.eid)
+    format!("works/{}/{}/index.html", article.work.slug(), article.eid)
 }
 
 /// A row of the list of laws.
@@ -127,28 +127,38 @@ pub struct ArticleText<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleView<'a> {
     pub eid: &'a str,
+    /// The article's own page.
+    pub href: String,
     /// Heading level (2-6).
     pub level: u8,
     pub text: ArticleText<'a>,
     pub badges: &'a [Badge<'a>],
     /// For a consolidated text: the amendment that repealed the article.
-    pub repealed_by: Option<ChangeNote>,
+    pub repealed_by: Option<ChangeNote<'a>>,
     /// For a consolidated text: the amendments that changed it, oldest first.
-    pub changed_by: Vec<ChangeNote>,
+    pub changed_by: Vec<ChangeNote<'a>>,
 }
 
-/// An amendment that changed an article, linked.
+/// An amendment that changed an article, linked, by its title.
 #[derive(Debug, Clone, Serialize)]
-pub struct ChangeNote {
+pub struct ChangeNote<'a> {
     pub href: String,
-    pub id: String,
+    /// The amendment's title (its id where the build does not show it).
+    pub title: Text<'a>,
     pub in_force: Option<String>,
 }
 
-fn provenance(p: &crate::amend::Provenance) -> ChangeNote {
+pub fn change_note<'a>(
+    m: &'a Model<'a>,
+    p: &'a crate::amend::Provenance,
+    lang: Lang,
+) -> ChangeNote<'a> {
     ChangeNote {
         href: format!("amendments/{}/index.html", p.amendment),
-        id: p.amendment.clone(),
+        title: match m.amendments.iter().find(|a| a.id == p.amendment) {
+            Some(a) => Text::pick(&a.title, lang),
+            None => Text::on(&p.amendment, Lang::EN, lang),
+        },
         in_force: p.in_force.map(|d| d.to_string()),
     }
 }
@@ -190,13 +200,6 @@ pub struct VersionLink {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AmendmentLink<'a> {
-    pub href: String,
-    pub title: Text<'a>,
-    pub status: crate::amend::AmendmentStatus,
-}
-
-#[derive(Debug, Clone, Serialize)]
 pub struct WorkPage<'a> {
     pub id: &'a str,
     pub title: Text<'a>,
@@ -221,7 +224,10 @@ pub struct WorkPage<'a> {
     pub toc: Vec<TocEntry<'a>>,
     pub blocks: Vec<Block<'a>>,
     pub versions: Vec<VersionLink>,
-    pub amendments: Vec<AmendmentLink<'a>>,
+    /// For an earlier version: when it was in force, and the comparison.
+    pub superseded: Option<Superseded>,
+    /// "Changes to this legislation".
+    pub changes: super::article::Changes<'a>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -266,7 +272,7 @@ pub fn article_heading(article: &Article, lang: Lang) -> String {
     lang.article_label(&article.num, article.heading.as_deref())
 }
 
-fn article_text<'a>(article: &'a Article, lang: Lang) -> ArticleText<'a> {
+pub fn article_text<'a>(article: &'a Article, lang: Lang) -> ArticleText<'a> {
     ArticleText {
         lang: lang.code(),
         dir: dir(lang),
@@ -334,32 +340,18 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
         Body::Works(WorksPage { works: rows }),
     ));
     for w in &ws.works {
+        out.extend(super::article::pages(m, w, lang));
         let Some(history) = m.histories.get(w.id.as_str()) else {
             let text = VersionText {
                 expressions: w.expressions.iter().collect(),
                 consolidated: None,
                 versions: Vec::new(),
+                superseded: None,
             };
             out.push(work_page_at(m, w, lang, work_href(w), text));
             continue;
         };
-        // The latest version is the law's page; each earlier one has its own.
-        let hrefs: Vec<String> = history
-            .versions
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                if i + 1 == history.versions.len() {
-                    work_href(w)
-                } else {
-                    format!(
-                        "works/{}/{}/index.html",
-                        w.id.slug(),
-                        v.date.map_or_else(|| format!("v{i}"), |d| d.to_string())
-                    )
-                }
-            })
-            .collect();
+        let hrefs = version_hrefs(w, history);
         for (i, version) in history.versions.iter().enumerate() {
             let versions = history
                 .versions
@@ -377,11 +369,37 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
                 expressions: version.expressions.iter().map(|c| &c.expression).collect(),
                 consolidated: Some(version),
                 versions,
+                superseded: (i + 1 < history.versions.len()).then(|| Later {
+                    until: history.versions[i + 1].date,
+                    current: history.latest(),
+                    current_href: work_href(w),
+                }),
             };
             out.push(work_page_at(m, w, lang, hrefs[i].clone(), text));
         }
     }
     out
+}
+
+/// The page of each version of a work: the latest version is the law's
+/// page; each earlier one has its own.
+pub fn version_hrefs(w: &Work, history: &crate::amend::History) -> Vec<String> {
+    history
+        .versions
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            if i + 1 == history.versions.len() {
+                work_href(w)
+            } else {
+                format!(
+                    "works/{}/{}/index.html",
+                    w.id.slug(),
+                    v.date.map_or_else(|| format!("v{i}"), |d| d.to_string())
+                )
+            }
+        })
+        .collect()
 }
 
 fn work_page_at<'a>(
@@ -392,7 +410,21 @@ fn work_page_at<'a>(
     text: VersionText<'a>,
 ) -> Page<'a> {
     let page = work_page(m, w, lang, text);
-    let title = page.title.text.to_owned();
+    let title = match &page.superseded {
+        Some(sup) => {
+            let numerals = m.ws.settings.numerals_for(lang);
+            let from = sup
+                .from
+                .as_deref()
+                .and_then(|d| d.parse().ok())
+                .map(|d| crate::lang::date(lang, numerals, d))
+                .unwrap_or_default();
+            lang.t("version.title")
+                .replace("{title}", page.title.text)
+                .replace("{date}", &from)
+        }
+        None => page.title.text.to_owned(),
+    };
     m.page(
         lang,
         &href,
@@ -405,7 +437,7 @@ fn work_page_at<'a>(
 
 /// The work's title in `lang` if it has one, else in the language it has
 /// (a fallback, labelled as such).
-fn work_title(w: &Work, lang: Lang) -> Text<'_> {
+pub fn work_title(w: &Work, lang: Lang) -> Text<'_> {
     if let Some(e) = w.expression(lang) {
         return Text::new(&e.meta.title, lang);
     }
@@ -424,6 +456,35 @@ pub struct VersionText<'a> {
     pub expressions: Vec<&'a Expression>,
     pub consolidated: Option<&'a crate::amend::Version>,
     pub versions: Vec<VersionLink>,
+    /// For an earlier version: when it ceased to be in force, and the
+    /// version in force now.
+    pub superseded: Option<Later<'a>>,
+}
+
+/// What replaced an earlier version.
+pub struct Later<'a> {
+    pub until: Option<crate::date::Date>,
+    pub current: &'a crate::amend::Version,
+    pub current_href: String,
+}
+
+/// An earlier version of a law: when it was in force, and how its text
+/// differs from the current one.
+#[derive(Debug, Clone, Serialize)]
+pub struct Superseded {
+    pub from: Option<String>,
+    pub until: Option<String>,
+    pub current_href: String,
+    /// The articles whose text differs from the current text, redlined.
+    pub compare: Vec<ComparedArticle>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparedArticle {
+    /// The article's page (an article still in the law has one).
+    pub href: Option<String>,
+    pub heading: String,
+    pub diff: crate::amend::diff::ArticleDiff,
 }
 
 /// The containers that hold an article and are not shown yet, outermost
@@ -460,6 +521,55 @@ fn open_containers<'a>(
             heading: &c.text,
             intro: &c.intro,
         }));
+    }
+}
+
+/// What an earlier version of a work says of itself: when it was in force,
+/// and its articles that differ from the current text, redlined.
+fn superseded(
+    w: &Work,
+    version: Option<&crate::amend::Version>,
+    consolidated: Option<&crate::amend::ConsolidatedExpression>,
+    text_lang: Lang,
+    later: &Later<'_>,
+) -> Superseded {
+    let compare = match (consolidated, later.current.expression(text_lang)) {
+        (Some(old), Some(new)) => {
+            let options = crate::amend::diff::DiffOptions {
+                lang: Some(text_lang),
+                unchanged_text: false,
+            };
+            crate::amend::diff::compare(old, new, crate::amend::diff::Alignment::Lineage, &options)
+                .articles
+                .into_iter()
+                .filter(|d| d.is_change())
+                .map(|d| {
+                    let side = d.new.as_ref().or(d.old.as_ref());
+                    let eid = side.map_or("", |s| s.eid.as_str());
+                    let article = new
+                        .article(eid)
+                        .filter(|a| !a.paragraphs.is_empty())
+                        .or_else(|| old.article(eid));
+                    ComparedArticle {
+                        href: d
+                            .new
+                            .is_some()
+                            .then(|| super::article::article_page_href(w, eid)),
+                        heading: article
+                            .map(|a| article_heading(a, text_lang))
+                            .unwrap_or_else(|| eid.to_owned()),
+                        diff: d,
+                    }
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    Superseded {
+        from: version.and_then(|c| c.date).map(|d| d.to_string()),
+        until: later.until.map(|d| d.to_string()),
+        current_href: later.current_href.clone(),
+        compare,
     }
 }
 
@@ -509,13 +619,17 @@ fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang, v: VersionText<'a>) 
         };
         let (repealed_by, changed_by) = match consolidated {
             Some(c) => (
-                c.repealed.get(&a.eid).map(provenance),
-                c.changes_of(&a.eid).iter().map(provenance).collect(),
+                c.repealed.get(&a.eid).map(|p| change_note(m, p, lang)),
+                c.changes_of(&a.eid)
+                    .iter()
+                    .map(|p| change_note(m, p, lang))
+                    .collect(),
             ),
             None => (None, Vec::new()),
         };
         blocks.push(Block::Article(Box::new(ArticleView {
             eid: &a.eid,
+            href: super::article::article_page_href(w, &a.eid),
             level: heading_level(d),
             text,
             badges: m.mapped.get(&article_ref),
@@ -524,16 +638,19 @@ fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang, v: VersionText<'a>) 
         })));
     }
 
-    let amendments = m
-        .amendments
-        .iter()
-        .filter(|a| a.amends == w.id)
-        .map(|a| AmendmentLink {
-            href: format!("amendments/{}/index.html", a.id),
-            title: Text::pick(&a.title, lang),
-            status: a.status,
-        })
-        .collect();
+    let changes = super::article::changes(
+        m.amendments.iter().copied().filter(|a| a.amends == w.id),
+        lang,
+    );
+    // An earlier version includes only the changes in force on its date.
+    let changes = match (&v.superseded, v.consolidated.and_then(|c| c.date)) {
+        (Some(_), Some(date)) => changes.as_of(Some(&date.to_string())),
+        _ => changes,
+    };
+    let superseded = v
+        .superseded
+        .as_ref()
+        .map(|later| superseded(w, v.consolidated, consolidated, text_lang, later));
     let source_lang = text_lang.code();
     WorkPage {
         id: w.id.as_str(),
@@ -567,7 +684,8 @@ fn work_page<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang, v: VersionText<'a>) 
         toc,
         blocks,
         versions: v.versions,
-        amendments,
+        superseded,
+        changes,
     }
 }
 
