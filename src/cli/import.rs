@@ -105,20 +105,33 @@ pub fn run(workspace: &Path, args: ImportArgs) -> CliResult {
     };
     let path: Arc<Path> = Arc::from(args.file.as_path());
     let result = import(&path, &options).map_err(|e| failure(&args.file, e))?;
+    let default = workspace
+        .join("corpus")
+        .join(result.meta.work.country())
+        .join(&result.file_name);
+    deliver(&args, default, &result.markdown, |mut w, out| {
+        imported(&mut w, &args.file, &result, out)
+    })
+}
+
+/// Writes an imported file where `--out` says (`-`: standard output), else
+/// to `default`, never over a file without `--force`; then the summary,
+/// on standard error when the file went to standard output.
+fn deliver(
+    args: &ImportArgs,
+    default: PathBuf,
+    markdown: &str,
+    summary: impl Fn(&mut dyn Write, Option<&Path>) -> io::Result<()>,
+) -> CliResult {
     let out = match &args.out {
         Some(p) if p.as_os_str() == "-" => None,
         Some(p) => Some(p.clone()),
-        None => Some(
-            workspace
-                .join("corpus")
-                .join(result.meta.work.country())
-                .join(&result.file_name),
-        ),
+        None => Some(default),
     };
     match &out {
         None => {
-            imported(&mut io::stderr().lock(), &args.file, &result, None)?;
-            io::stdout().lock().write_all(result.markdown.as_bytes())?;
+            summary(&mut io::stderr().lock(), None)?;
+            io::stdout().lock().write_all(markdown.as_bytes())?;
         }
         Some(out) => {
             if out.exists() && !args.force {
@@ -128,9 +141,9 @@ pub fn run(workspace: &Path, args: ImportArgs) -> CliResult {
                 ))
                 .help("give --force to replace it, or --out to write elsewhere".to_owned()));
             }
-            mizan::atomic::write_file(out, result.markdown.as_bytes())
+            mizan::atomic::write_file(out, markdown.as_bytes())
                 .map_err(|e| CliError::new(e.to_string()))?;
-            imported(&mut io::stdout().lock(), &args.file, &result, Some(out))?;
+            summary(&mut io::stdout().lock(), Some(out))?;
         }
     }
     Ok(())
@@ -157,36 +170,14 @@ fn run_amendment(workspace: &Path, args: &ImportArgs) -> CliResult {
     };
     let path: Arc<Path> = Arc::from(args.file.as_path());
     let result = import_amendment(&path, &options).map_err(|e| failure(&args.file, e))?;
-    let out = match &args.out {
-        Some(p) if p.as_os_str() == "-" => None,
-        Some(p) => Some(p.clone()),
-        None => Some(
-            workspace
-                .join("corpus")
-                .join(result.amends.country())
-                .join("amendments")
-                .join(&result.file_name),
-        ),
-    };
-    match &out {
-        None => {
-            amendment_imported(&mut io::stderr().lock(), &args.file, &result, None)?;
-            io::stdout().lock().write_all(result.markdown.as_bytes())?;
-        }
-        Some(out) => {
-            if out.exists() && !args.force {
-                return Err(CliError::new(format!(
-                    "{} exists; nothing was written",
-                    out.display()
-                ))
-                .help("give --force to replace it, or --out to write elsewhere".to_owned()));
-            }
-            mizan::atomic::write_file(out, result.markdown.as_bytes())
-                .map_err(|e| CliError::new(e.to_string()))?;
-            amendment_imported(&mut io::stdout().lock(), &args.file, &result, Some(out))?;
-        }
-    }
-    Ok(())
+    let default = workspace
+        .join("corpus")
+        .join(result.amends.country())
+        .join("amendments")
+        .join(&result.file_name);
+    deliver(args, default, &result.markdown, |mut w, out| {
+        amendment_imported(&mut w, &args.file, &result, out)
+    })
 }
 
 /// The last paragraph of each article of the amended work's expressions
