@@ -1,12 +1,14 @@
 //! Languages as data: one description per language, in a file.
 //!
 //! Everything mizan itself writes in a language (the site's interface, the
-//! words of exports and redlines, the names of months and units, punctuation
-//! and digits) comes from a language file: `i18n/en.toml` and
+//! words of exports, redlines and questionnaires, the names of months and
+//! units, punctuation and digits), and the words it reads headings and
+//! amendment operations by, come from a language file: `i18n/en.toml` and
 //! `i18n/ar.toml` are compiled into the binary, and a workspace adds a
 //! language, or changes a built-in one, with `languages/<code>.toml`. So
-//! adding French is adding `languages/fr.toml`: no word of any language is
-//! written in the code.
+//! adding French is adding `languages/fr.toml`. (Number words, `الحادية
+//! عشرة`, `Twenty-First`, are still tables in `corpus/heading/`, and the
+//! command line's own messages are English.)
 //!
 //! A [`Lang`] is a small handle to a registered language, cheap to copy and
 //! compare, ordered by registration (English, then Arabic, then the
@@ -53,7 +55,8 @@ pub struct Language {
     /// filled in when the message is used.
     pub messages: BTreeMap<String, String>,
     /// The words that begin a heading, by what the heading is (`article`,
-    /// `part`, `book`, `chapter`, `section`): `chapter = ["Chapitre"]`.
+    /// `part`, `book`, `chapter`, `subchapter`, `section`):
+    /// `chapter = ["Chapitre"]`.
     pub headings: BTreeMap<String, Vec<String>>,
     /// The heading words folded ([`heading_word`]), each with its kind.
     pub heading_index: BTreeMap<String, String>,
