@@ -13,7 +13,7 @@ use crate::ids::ArticleRef;
 use crate::lang::number;
 use crate::localized::Localized;
 use crate::standards::citation::arabic_citation;
-use crate::standards::{GapBasis, Instrument, Provision, Status, Theme};
+use crate::standards::{Instrument, Provision, Status, Theme};
 use crate::text::collapse_whitespace;
 use crate::workspace::Workspace;
 
@@ -84,22 +84,13 @@ pub fn render_questionnaire(
         let _ = writeln!(
             out,
             "\n## {}",
-            lang.t(&format!("q.theme.{}", serde_name(theme)))
+            lang.t(&format!("q.theme.{}", theme.as_str()))
         );
         for (g, p) in items {
             provision(&mut out, report.jurisdiction, g, p, ws, lang);
         }
     }
     out
-}
-
-/// The name serde gives a unit variant (`not-applicable`), the key of its
-/// message.
-fn serde_name<T: serde::Serialize>(value: T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 /// A text of the data in `lang`, else in the language it is written in,
@@ -155,7 +146,7 @@ fn provision(
     );
     let party = match inst.parties.get(jurisdiction) {
         Some(party) if g.binding => {
-            let key = format!("party.{}", serde_name(party.status));
+            let key = format!("party.{}", party.status.as_str());
             let how = lang.t(&key);
             let year = party
                 .year
@@ -170,11 +161,8 @@ fn provision(
         "`{}/{}` · {party} · {} · **{}**",
         inst.id,
         p.provision.id,
-        lang.t(&format!(
-            "obligation.{}",
-            serde_name(p.provision.obligation)
-        )),
-        lang.t(&format!("status.{}", serde_name(p.status)))
+        lang.t(&format!("obligation.{}", p.provision.obligation.as_str())),
+        lang.t(&format!("status.{}", p.status.as_str()))
     );
     if !p.changed_by.is_empty() {
         let _ = writeln!(
@@ -203,11 +191,8 @@ fn provision(
         }
     }
     if let Some(basis) = p.gap_basis() {
-        let key = match basis {
-            GapBasis::Verified => "q.basis.verified",
-            GapBasis::CorpusOnly => "q.basis.corpus-only",
-        };
-        let _ = writeln!(out, "\n*{}* {}", lang.t("q.basis"), lang.t(key));
+        let key = format!("q.basis.{}", basis.as_str());
+        let _ = writeln!(out, "\n*{}* {}", lang.t("q.basis"), lang.t(&key));
     }
     let sources = p.sources();
     if !sources.is_empty() {
@@ -216,7 +201,7 @@ fn provision(
             let _ = writeln!(
                 out,
                 "- {}: [{}]({})",
-                lang.t(&format!("sourcekind.{}", serde_name(s.kind))),
+                lang.t(&format!("sourcekind.{}", s.kind.as_str())),
                 escape(&s.label()),
                 s.url.replace(' ', "%20").replace(')', "%29")
             );
@@ -251,7 +236,7 @@ fn answers(out: &mut String, p: &ProvisionGap<'_>, lang: Lang) {
                     "- *{}* ({}): **{}**. {text}",
                     escape(&e.element.id),
                     picked(&e.element.summary, lang),
-                    lang.t(&format!("status.{}", serde_name(e.status)))
+                    lang.t(&format!("status.{}", e.status.as_str()))
                 );
             }
             if let Some(a) = overall {
@@ -298,7 +283,7 @@ fn recommendations(out: &mut String, p: &ProvisionGap<'_>, lang: Lang) {
 }
 
 fn answer(status: Status, rationale: &Localized, lang: Lang) -> String {
-    let key = format!("q.answer.{}", serde_name(status));
+    let key = format!("q.answer.{}", status.as_str());
     format!("{} {}", lang.t(&key), picked(rationale, lang))
 }
 

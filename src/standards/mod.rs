@@ -44,6 +44,16 @@ pub enum PartyStatus {
 }
 
 impl PartyStatus {
+    /// The status as written in instrument files (`not-party`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartyStatus::Ratified => "ratified",
+            PartyStatus::Acceded => "acceded",
+            PartyStatus::Signed => "signed",
+            PartyStatus::NotParty => "not-party",
+        }
+    }
+
     /// Ratification and accession bind the state; signature does not.
     pub fn binds(self) -> bool {
         matches!(self, PartyStatus::Ratified | PartyStatus::Acceded)
