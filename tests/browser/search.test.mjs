@@ -14,16 +14,9 @@
 // (default /usr/bin/chromium).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { join } from "node:path";
+import { repo, startSite } from "./harness.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, "../..");
-const bin = process.env.MIZAN_BIN || join(repo, "target/debug/mizan");
 const workspace = join(repo, "tests/fixtures/search");
 
 const MIN_PRECISION = 1.0;
@@ -95,35 +88,15 @@ const english = [
   ["consent", ["art_2"]],
 ];
 
-let server, origin, browser, profileDir, siteDir;
+let site, origin, browser;
 
 before(async () => {
-  siteDir = mkdtempSync(join(tmpdir(), "mizan-search-site-"));
-  server = spawn(bin, ["--workspace", workspace, "serve", "--port", "0", "--out", join(siteDir, "site")], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  origin = await new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error("mizan serve did not start within 120 s")), 120_000);
-    let buf = "";
-    server.stdout.on("data", (d) => {
-      buf += d;
-      const m = buf.match(/serving (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) { clearTimeout(timer); ok(m[1]); }
-    });
-    server.on("exit", (code) => fail(new Error(`mizan serve exited with ${code}`)));
-  });
-  profileDir = mkdtempSync(join(tmpdir(), "mizan-chromium-"));
-  browser = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-      "--disable-gpu", "--no-first-run"],
-  });
+  site = await startSite(workspace, { serveArgs: [], browserOptions: {} });
+  ({ origin, browser } = site);
 });
 
 after(async () => {
-  if (browser) await browser.close();
-  if (server) server.kill();
-  for (const d of [profileDir, siteDir]) if (d) rmSync(d, { recursive: true, force: true });
+  if (site) await site.close();
 });
 
 /// The articles the search page lists for `query` in the texts of `lang`.
