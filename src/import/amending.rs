@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use crate::amend::read_amendment;
 use crate::corpus::{HeadingKind, Lang, classify_heading};
-use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic};
 use crate::ids::{ArticleNumber, WorkId, check_slug};
 
 use super::clause::{self, Op, Position, Reading};
@@ -767,17 +767,7 @@ fn verify(file_name: &str, markdown: &str, expected: usize) -> Result<(), Import
         return Err(ImportError::Invalid(diags, text));
     }
     let found = amendment.map_or(0, |a| a.operations.len());
-    if found != expected {
-        let mut d = Diagnostics::new();
-        d.push(Diagnostic::error(
-            Code::ImportNoArticles,
-            &path,
-            None,
-            format!("import made {expected} operations but the file it wrote has {found}"),
-        ));
-        return Err(ImportError::Invalid(d, text));
-    }
-    Ok(())
+    super::same_count(&path, text, "operations", expected, found)
 }
 
 #[cfg(test)]

@@ -230,19 +230,30 @@ fn verify(file_name: &str, markdown: &str, s: &Structure) -> Result<(), ImportEr
     if !diags.is_empty() {
         return Err(ImportError::Invalid(diags, text));
     }
-    let expected = s.articles().count();
     let found = expression.map_or(0, |e| e.articles.len());
-    if found != expected {
-        let mut d = Diagnostics::new();
-        d.push(Diagnostic::error(
-            Code::ImportNoArticles,
-            &path,
-            None,
-            format!("import found {expected} articles but the file it wrote has {found}"),
-        ));
-        return Err(ImportError::Invalid(d, text));
+    same_count(&path, text, "articles", s.articles().count(), found)
+}
+
+/// The file written holds as many `things` (articles, operations) as import
+/// made, read back: else an error on the file, with its text.
+fn same_count(
+    path: &Arc<Path>,
+    text: Arc<str>,
+    things: &str,
+    made: usize,
+    found: usize,
+) -> Result<(), ImportError> {
+    if found == made {
+        return Ok(());
     }
-    Ok(())
+    let mut d = Diagnostics::new();
+    d.push(Diagnostic::error(
+        Code::ImportNoArticles,
+        path,
+        None,
+        format!("import made {made} {things} but the file it wrote has {found}"),
+    ));
+    Err(ImportError::Invalid(d, text))
 }
 
 #[cfg(test)]
