@@ -7,10 +7,11 @@ use std::path::Path;
 
 use clap::ValueEnum;
 
+use mizan::date::Date;
 use mizan::diag::render_text;
 use mizan::gaps::{self, Filter, Inputs, Selection};
 use mizan::output::table::{TableOptions, render_table};
-use mizan::output::{csv, json, questionnaire};
+use mizan::output::{csv, history, json, questionnaire};
 use mizan::standards::{Status, Theme};
 use mizan::text::did_you_mean_nearest;
 
@@ -34,10 +35,41 @@ pub struct GapsArgs {
     /// Output: `table` for people; `json`, `csv` or `questionnaire` (Markdown) for other tools.
     #[arg(long, value_enum, default_value_t = GapsFormat::Table)]
     format: GapsFormat,
-    /// The language of the questionnaire (a language code of the workspace:
-    /// `ar`, `en`); the workspace's first language by default.
+    /// The language of the questionnaire and of the `--timeline` and
+    /// `--since` tables (a language code of the workspace: `ar`, `en`); the
+    /// workspace's first language by default.
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
+    /// The law as it stood on DATE (YYYY-MM-DD): the enacted amendments and
+    /// rulings in force by then applied, with their mapping changes.
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["with", "timeline", "since"])]
+    at: Option<Date>,
+    /// Each instrument's score at every date on which a change of the law
+    /// took effect.
+    #[arg(long, conflicts_with_all = ["with", "since"])]
+    timeline: bool,
+    /// What changed since DATE, each change with its cause; without a date,
+    /// since the last report (`[gaps.last_report]` in mizan.toml).
+    #[arg(long, value_name = "DATE", num_args = 0..=1, default_missing_value = "last-report", conflicts_with = "with")]
+    since: Option<SinceArg>,
+}
+
+/// `--since DATE`, or `--since` alone: the date of the last report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SinceArg {
+    LastReport,
+    Date(Date),
+}
+
+impl std::str::FromStr for SinceArg {
+    type Err = String;
+    fn from_str(s: &str) -> Result<SinceArg, String> {
+        if s == "last-report" {
+            Ok(SinceArg::LastReport)
+        } else {
+            s.parse().map(SinceArg::Date)
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -73,9 +105,17 @@ fn parse_status(s: &str) -> Result<Status, String> {
 }
 
 pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
-    if args.lang.is_some() && args.format != GapsFormat::Questionnaire {
+    let over_time = args.timeline || args.since.is_some();
+    let lang_applies =
+        args.format == GapsFormat::Questionnaire || (over_time && args.format == GapsFormat::Table);
+    if args.lang.is_some() && !lang_applies {
         return Err(CliError::new(
-            "`--lang` chooses the language of `--format questionnaire`; the other formats hold every language",
+            "`--lang` chooses the language of `--format questionnaire` and of the `--timeline` and `--since` tables; the other formats hold every language",
+        ));
+    }
+    if over_time && args.format == GapsFormat::Questionnaire {
+        return Err(CliError::new(
+            "`--timeline` and `--since` print as `table`, `json` or `csv`; a questionnaire answers for one date (`--at DATE --format questionnaire`)",
         ));
     }
     let ws = load(workspace)?;
@@ -92,6 +132,14 @@ pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
             ),
         );
     }
+    let lang = match &args.lang {
+        Some(code) => mizan::corpus::Lang::from_code(code)
+            .ok_or_else(|| CliError::new(mizan::lang::unknown_language(code)))?,
+        None => ws.settings.languages[0],
+    };
+    if over_time {
+        return over_time::run(&ws, &args, lang);
+    }
     let with: Vec<Selection> = args.with.iter().map(|s| Selection::parse(s)).collect();
     let inputs = Inputs::of(&ws);
     let amendments = gaps::scenario::select(&ws.amendments, inputs.jurisdiction, &with)
@@ -104,10 +152,16 @@ pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
         theme: args.theme,
         statuses: args.status,
     };
-    let analysis = gaps::analyse_workspace(&ws, &filter, amendments).map_err(|diags| {
-        CliError::new("the amendments of the scenario do not apply together")
-            .diagnostics(diags, &ws.sources)
-    })?;
+    let analysis = match args.at {
+        Some(date) => gaps::Analysis {
+            report: gaps::history::report_at(&inputs, &filter, &ws.amendments, Some(date)),
+            scenario: None,
+        },
+        None => gaps::analyse_workspace(&ws, &filter, amendments).map_err(|diags| {
+            CliError::new("the amendments of the scenario do not apply together")
+                .diagnostics(diags, &ws.sources)
+        })?,
+    };
     // Buffered: the JSON of a large workspace is millions of lines, and a
     // locked stdout flushes at every one.
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -117,22 +171,93 @@ pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
                 color: stdout_color(),
                 ..TableOptions::default()
             };
+            if let Some(date) = args.at {
+                let in_force =
+                    gaps::history::in_force(&ws.amendments, inputs.jurisdiction, Some(date));
+                let o = over_time::options(&ws, mizan::corpus::Lang::EN);
+                out.write_all(history::render_at_note(date, &in_force, o).as_bytes())?;
+            }
             out.write_all(render_table(&analysis, &filter, options).as_bytes())?;
         }
-        GapsFormat::Json => json::write(&mut out, &json::gap_report(&analysis, &filter))?,
+        GapsFormat::Json => {
+            let mut report = json::gap_report(&analysis, &filter);
+            report.at = args.at;
+            json::write(&mut out, &report)?;
+        }
         GapsFormat::Csv => {
             out.write_all(csv::render_csv(&analysis, &filter, &ws).as_bytes())?;
         }
         GapsFormat::Questionnaire => {
-            let lang = match &args.lang {
-                Some(code) => mizan::corpus::Lang::from_code(code)
-                    .ok_or_else(|| CliError::new(mizan::lang::unknown_language(code)))?,
-                None => ws.settings.languages[0],
-            };
             let text = questionnaire::render_questionnaire(&analysis, &filter, &ws, lang);
             out.write_all(text.as_bytes())?;
         }
     }
     out.flush()?;
     Ok(())
+}
+
+/// `--timeline` and `--since`: the analysis over time, in the chosen format.
+mod over_time {
+    use std::io::{self, Write};
+
+    use mizan::corpus::Lang;
+    use mizan::gaps::{self, Filter, Inputs};
+    use mizan::output::history::{self, HistoryOptions};
+    use mizan::output::json;
+    use mizan::workspace::Workspace;
+
+    use super::{CliError, CliResult, GapsArgs, GapsFormat, SinceArg};
+
+    pub(super) fn options(ws: &Workspace, lang: Lang) -> HistoryOptions {
+        HistoryOptions {
+            lang,
+            numerals: ws.settings.numerals_for(lang),
+        }
+    }
+
+    pub(super) fn run(ws: &Workspace, args: &GapsArgs, lang: Lang) -> CliResult {
+        let inputs = Inputs::of(ws);
+        let filter = Filter {
+            standard: args.standard.clone(),
+            theme: None,
+            statuses: Vec::new(),
+        };
+        let o = options(ws, lang);
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        if args.timeline {
+            let t = gaps::history::timeline(&inputs, &filter, &ws.amendments);
+            match args.format {
+                GapsFormat::Json => json::write(&mut out, &json::timeline(&t))?,
+                GapsFormat::Csv => out.write_all(history::timeline_csv(&t).as_bytes())?,
+                _ => out.write_all(history::render_timeline(&t, o).as_bytes())?,
+            }
+        } else if let Some(since) = args.since {
+            let last = ws.settings.gaps.last_report.as_ref();
+            let date = match since {
+                SinceArg::Date(d) => d,
+                SinceArg::LastReport => last.map(|r| r.date).ok_or_else(|| {
+                    CliError::new("`--since` without a date starts from the last report, and mizan.toml names none")
+                        .help(Some("give a date (`--since 2019-01-01`), or set `date` under `[gaps.last_report]` in mizan.toml".to_owned()))
+                })?,
+            };
+            let is_last = last.is_some_and(|r| r.date == date);
+            let published = if is_last {
+                ws.published_report().map_err(|(d, sources)| {
+                    CliError::new("the last report as published cannot be read")
+                        .diagnostics(d, &sources)
+                })?
+            } else {
+                None
+            };
+            let s =
+                gaps::history::since(&inputs, &filter, &ws.amendments, date, published.as_ref());
+            match args.format {
+                GapsFormat::Json => json::write(&mut out, &json::since(&s))?,
+                GapsFormat::Csv => out.write_all(history::since_csv(&s).as_bytes())?,
+                _ => out.write_all(history::render_since(&s, is_last, o).as_bytes())?,
+            }
+        }
+        out.flush()?;
+        Ok(())
+    }
 }

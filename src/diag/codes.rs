@@ -269,6 +269,17 @@ Example: `languages/fr.toml` with `code = "de"`.
 
 Fix: follow the message. The book's Languages chapter shows a whole file.
 "#;
+    PublishedReportInvalid = "M0121", "the last report as published cannot be read", r#"
+`[gaps.last_report]` in `mizan.toml` names `file`, the last report as it was
+published, so that `mizan gaps --since` can tell a reassessment from a change
+of the law. The file is missing, is not JSON, or is not a gap report as
+`mizan gaps --format json` writes it (version 1, `instruments`, each with
+`id` and `provisions`, each with `id` and `status`).
+
+Example: `file = "reports/2025-06-30.json"` and no such file.
+
+Fix: keep the report as published under that name, or remove `file`.
+"#;
     LangMismatch = "M0201", "the `lang` of a statute does not match its file name", r#"
 A statute file's name ends in its language (`act-2013-91.ar.md`), and its
 front matter says `lang:`. The two disagree.

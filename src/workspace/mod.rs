@@ -194,6 +194,42 @@ impl Workspace {
         Ok(ws)
     }
 
+    /// The last report as published (`file` under `[gaps.last_report]`
+    /// in mizan.toml), if the settings name one: read and checked, or the
+    /// diagnostic and the sources to show it with.
+    pub fn published_report(
+        &self,
+    ) -> Result<Option<crate::gaps::history::Published>, (Diagnostics, Sources)> {
+        let Some(file) = self
+            .settings
+            .gaps
+            .last_report
+            .as_ref()
+            .and_then(|r| r.file.as_ref())
+        else {
+            return Ok(None);
+        };
+        let path: std::sync::Arc<Path> = std::sync::Arc::from(self.root.join(file));
+        let mut sources = Sources::default();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                let d = Diagnostic::error(
+                    Code::PublishedReportInvalid,
+                    &path,
+                    None,
+                    format!("cannot read the last report as published: {e}"),
+                );
+                return Err((Diagnostics(vec![d]), sources));
+            }
+        };
+        let result = crate::gaps::history::read_published(&path, &text);
+        sources.add(path, std::sync::Arc::from(text));
+        result
+            .map(Some)
+            .map_err(|d| (Diagnostics(vec![d]), sources))
+    }
+
     /// Groups expressions into works; a second expression of the same work in
     /// the same language is an error.
     fn assemble_works(&mut self, mut expressions: Vec<Expression>, diags: &mut Diagnostics) {
