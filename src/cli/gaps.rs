@@ -142,6 +142,7 @@ pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
     }
     let with: Vec<Selection> = args.with.iter().map(|s| Selection::parse(s)).collect();
     let inputs = Inputs::of(&ws);
+    let all: Vec<&mizan::amend::Amendment> = ws.amendments.iter().collect();
     let amendments = gaps::scenario::select(&ws.amendments, inputs.jurisdiction, &with)
         .map_err(|e| CliError::new(e.to_string()))?;
     if !with.is_empty() && amendments.is_empty() {
@@ -154,7 +155,7 @@ pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
     };
     let analysis = match args.at {
         Some(date) => gaps::Analysis {
-            report: gaps::history::report_at(&inputs, &filter, &ws.amendments, Some(date)),
+            report: gaps::history::report_at(&inputs, &filter, &all, Some(date)),
             scenario: None,
         },
         None => gaps::analyse_workspace(&ws, &filter, amendments).map_err(|diags| {
@@ -172,8 +173,7 @@ pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
                 ..TableOptions::default()
             };
             if let Some(date) = args.at {
-                let in_force =
-                    gaps::history::in_force(&ws.amendments, inputs.jurisdiction, Some(date));
+                let in_force = gaps::history::in_force(&all, inputs.jurisdiction, Some(date));
                 let o = over_time::options(&ws, mizan::corpus::Lang::EN);
                 out.write_all(history::render_at_note(date, &in_force, o).as_bytes())?;
             }
@@ -217,6 +217,7 @@ mod over_time {
 
     pub(super) fn run(ws: &Workspace, args: &GapsArgs, lang: Lang) -> CliResult {
         let inputs = Inputs::of(ws);
+        let all: Vec<&mizan::amend::Amendment> = ws.amendments.iter().collect();
         let filter = Filter {
             standard: args.standard.clone(),
             theme: None,
@@ -225,7 +226,7 @@ mod over_time {
         let o = options(ws, lang);
         let mut out = io::BufWriter::new(io::stdout().lock());
         if args.timeline {
-            let t = gaps::history::timeline(&inputs, &filter, &ws.amendments);
+            let t = gaps::history::timeline(&inputs, &filter, &all);
             match args.format {
                 GapsFormat::Json => json::write(&mut out, &json::timeline(&t))?,
                 GapsFormat::Csv => out.write_all(history::timeline_csv(&t).as_bytes())?,
@@ -249,8 +250,7 @@ mod over_time {
             } else {
                 None
             };
-            let s =
-                gaps::history::since(&inputs, &filter, &ws.amendments, date, published.as_ref());
+            let s = gaps::history::since(&inputs, &filter, &all, Some(date), published.as_ref());
             match args.format {
                 GapsFormat::Json => json::write(&mut out, &json::since(&s))?,
                 GapsFormat::Csv => out.write_all(history::since_csv(&s).as_bytes())?,

@@ -32,12 +32,13 @@ use super::{Filter, Inputs, Report, compute_on};
 /// (every one with an `in_force` date when `None`), in the order they
 /// took effect (`in_force` date, then id).
 pub fn in_force<'a>(
-    amendments: &'a [Amendment],
+    amendments: &[&'a Amendment],
     jurisdiction: &str,
     at: Option<Date>,
 ) -> Vec<&'a Amendment> {
     let mut out: Vec<&'a Amendment> = amendments
         .iter()
+        .copied()
         .filter(|a| a.amends.country() == jurisdiction)
         .filter(|a| {
             a.in_force_from()
@@ -50,7 +51,7 @@ pub fn in_force<'a>(
 
 /// The mapping changes of [`in_force`], in the order they apply.
 pub fn changes_in_force<'a>(
-    amendments: &'a [Amendment],
+    amendments: &[&'a Amendment],
     jurisdiction: &str,
     at: Option<Date>,
 ) -> Vec<Change<'a>> {
@@ -61,7 +62,7 @@ pub fn changes_in_force<'a>(
 pub fn report_at<'a>(
     inputs: &Inputs<'a>,
     filter: &Filter,
-    amendments: &'a [Amendment],
+    amendments: &[&'a Amendment],
     at: Option<Date>,
 ) -> Report<'a> {
     let changes = changes_in_force(amendments, inputs.jurisdiction, at);
@@ -93,7 +94,7 @@ pub struct Point<'a> {
 pub fn timeline<'a>(
     inputs: &Inputs<'a>,
     filter: &Filter,
-    amendments: &'a [Amendment],
+    amendments: &[&'a Amendment],
 ) -> Timeline<'a> {
     let all = in_force(amendments, inputs.jurisdiction, None);
     let mut points = vec![Point {
@@ -128,7 +129,7 @@ pub struct Published {
 }
 
 /// Why a provision's status moved since a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cause<'a> {
     /// An enacted amendment or a ruling that took effect in between, whose
     /// mapping changes name the provision (its `kind` says which).
@@ -137,7 +138,7 @@ pub enum Cause<'a> {
     /// another status than the law of its date, as assessed now, does.
     Reassessment {
         /// The published report, which gave `status`.
-        report: &'a Path,
+        report: Arc<Path>,
         status: Status,
         /// The mapping file that assesses the instrument now.
         mapping: Option<&'a Mapping>,
@@ -165,7 +166,9 @@ pub struct Moved<'a> {
 /// provision that moved.
 #[derive(Debug, Clone)]
 pub struct Since<'a> {
-    pub date: Date,
+    /// `None`: since the statutes as the corpus holds them, before any
+    /// enacted amendment or ruling.
+    pub date: Option<Date>,
     /// The law as it stood on `date`, as assessed now.
     pub before: Report<'a>,
     /// The law as it stands.
@@ -178,7 +181,8 @@ pub struct Since<'a> {
     pub moved: Vec<Moved<'a>>,
 }
 
-/// What changed since `date`. A provision is listed when an enacted
+/// What changed since `date` (since the statutes as held when `None`). A
+/// provision is listed when an enacted
 /// amendment or ruling that took effect after `date` changed its entry (its
 /// status may stay the same: the entry says why), or when `published` (the
 /// report of that date) gives it another status than the law of the date
@@ -186,15 +190,21 @@ pub struct Since<'a> {
 pub fn since<'a>(
     inputs: &Inputs<'a>,
     filter: &Filter,
-    amendments: &'a [Amendment],
-    date: Date,
-    published: Option<&'a Published>,
+    amendments: &[&'a Amendment],
+    date: Option<Date>,
+    published: Option<&Published>,
 ) -> Since<'a> {
-    let before = report_at(inputs, filter, amendments, Some(date));
+    let before = match date {
+        Some(d) => report_at(inputs, filter, amendments, Some(d)),
+        None => compute_on(inputs, filter, &[], &[]),
+    };
     let after = report_at(inputs, filter, amendments, None);
     let window: Vec<&'a Amendment> = in_force(amendments, inputs.jurisdiction, None)
         .into_iter()
-        .filter(|a| a.in_force_from().is_some_and(|d| d > date))
+        .filter(|a| {
+            a.in_force_from()
+                .is_some_and(|d| date.is_none_or(|date| d > date))
+        })
         .collect();
     let mut moved = Vec::new();
     for (i, (b, a)) in before
@@ -212,7 +222,7 @@ pub fn since<'a>(
                 && s != pb.status
             {
                 causes.push(Cause::Reassessment {
-                    report: &p.path,
+                    report: p.path.clone(),
                     status: s,
                     mapping: inputs
                         .mappings

@@ -297,7 +297,8 @@ pub fn analyse_workspace<'a>(
     filter: &Filter,
     amendments: Vec<&'a Amendment>,
 ) -> Result<Analysis<'a>, Diagnostics> {
-    let in_force = history::changes_in_force(&ws.amendments, ws.jurisdiction(), None);
+    let all: Vec<&Amendment> = ws.amendments.iter().collect();
+    let in_force = history::changes_in_force(&all, ws.jurisdiction(), None);
     let mut analysis = analyse_on(&Inputs::of(ws), filter, &in_force, amendments);
     let chosen: Vec<&Amendment> = analysis
         .scenario

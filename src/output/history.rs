@@ -250,7 +250,11 @@ pub fn render_since(s: &Since<'_>, last_report: bool, o: HistoryOptions) -> Stri
     } else {
         "history.since.title"
     };
-    let _ = writeln!(out, "{}", o.lang.fill(key, &[("date", &o.date(s.date))]));
+    let title = match s.date {
+        Some(d) => o.lang.fill(key, &[("date", &o.date(d))]),
+        None => o.lang.t("history.since.title_held").to_owned(),
+    };
+    let _ = writeln!(out, "{title}");
     let _ = writeln!(
         out,
         "{}",
@@ -387,7 +391,7 @@ pub fn since_csv(s: &Since<'_>) -> String {
             record(
                 &mut out,
                 [
-                    s.date.to_string(),
+                    s.date.map(|d| d.to_string()).unwrap_or_default(),
                     g.instrument.id.clone(),
                     p.provision.id.clone(),
                     p.provision.citation.clone(),

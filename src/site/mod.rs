@@ -18,6 +18,7 @@
 //! [`links`].
 
 pub mod assets;
+pub mod charts;
 pub mod links;
 pub mod manifest;
 pub mod model;

@@ -360,6 +360,123 @@ fn score_bar(state: &State<'_, '_>, v: Value) -> Value {
     ))
 }
 
+/// The style of the page being rendered, for its pictures.
+fn chart_style(state: &State<'_, '_>) -> super::charts::Style {
+    super::charts::Style {
+        lang: page_lang(state),
+        numerals: page_numerals(state),
+    }
+}
+
+fn str_attr(v: &Value, name: &str) -> String {
+    v.get_attr(name)
+        .ok()
+        .and_then(|x| x.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn score_of(v: Value) -> Option<f64> {
+    if v.is_none() || v.is_undefined() {
+        None
+    } else {
+        f64::try_from(v).ok()
+    }
+}
+
+/// `status_bars(rows, id, title)`: a stacked status bar per row; each row
+/// has `label` and `counts` (as the instrument rows carry them).
+fn status_bars(state: &State<'_, '_>, rows: Value, id: &str, title: &str) -> Result<Value, Error> {
+    use super::charts::{Bar, ORDER};
+    let mut bars = Vec::new();
+    for r in rows.try_iter()? {
+        let mut counts = [0usize; 6];
+        let items = r.get_attr("counts")?.get_attr("items")?;
+        for item in items.try_iter()? {
+            let status = item.get_item(&Value::from(0))?;
+            let n = usize::try_from(item.get_item(&Value::from(1))?).unwrap_or(0);
+            if let Some(i) = ORDER
+                .iter()
+                .position(|s| Some(s.as_str()) == status.as_str())
+            {
+                counts[i] = n;
+            }
+        }
+        bars.push(Bar {
+            label: str_attr(&r, "label"),
+            counts,
+        });
+    }
+    Ok(Value::from_safe_string(super::charts::status_bars(
+        id,
+        title,
+        &bars,
+        chart_style(state),
+    )))
+}
+
+/// `heatmap(rows, columns, id, title)`: rows with `label` and `cells`
+/// (scores or none); `columns` are themes, named in the page's language.
+fn heatmap(
+    state: &State<'_, '_>,
+    rows: Value,
+    columns: Value,
+    id: &str,
+    title: &str,
+) -> Result<Value, Error> {
+    let style = chart_style(state);
+    let mut cols = Vec::new();
+    for c in columns.try_iter()? {
+        let key = format!("theme.{}", c.as_str().unwrap_or_default());
+        cols.push(style.lang.t(&key).to_owned());
+    }
+    let mut out = Vec::new();
+    for r in rows.try_iter()? {
+        out.push(super::charts::HeatRow {
+            label: str_attr(&r, "label"),
+            cells: r.get_attr("cells")?.try_iter()?.map(score_of).collect(),
+        });
+    }
+    Ok(Value::from_safe_string(super::charts::heatmap(
+        id, title, &cols, &out, style,
+    )))
+}
+
+/// `timeline(points, series, id, title)`: `points` are the columns' dates
+/// (`none` for the statutes as held), `series` rows with `label` and
+/// `values`.
+fn timeline(
+    state: &State<'_, '_>,
+    points: Value,
+    series: Value,
+    id: &str,
+    title: &str,
+) -> Result<Value, Error> {
+    let style = chart_style(state);
+    let pts: Vec<String> = points
+        .try_iter()?
+        .map(|p| {
+            if p.is_none() || p.is_undefined() {
+                return style.lang.t("history.as_held").to_owned();
+            }
+            let s = p.to_string();
+            match s.parse::<crate::date::Date>() {
+                Ok(d) => crate::lang::date(style.lang, style.numerals, d),
+                Err(_) => s,
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    for s in series.try_iter()? {
+        out.push(super::charts::Series {
+            label: str_attr(&s, "label"),
+            values: s.get_attr("values")?.try_iter()?.map(score_of).collect(),
+        });
+    }
+    Ok(Value::from_safe_string(super::charts::timeline(
+        id, title, &pts, &out, style,
+    )))
+}
+
 impl Renderer {
     /// The embedded templates, with the workspace's overrides from
     /// `<workspace>/templates/`.
@@ -441,6 +558,9 @@ impl Renderer {
         env.add_function("linked", linked);
         env.add_function("links", links);
         env.add_function("score_bar", score_bar);
+        env.add_function("status_bars", status_bars);
+        env.add_function("heatmap", heatmap);
+        env.add_function("timeline", timeline);
         Ok(Renderer {
             env,
             fingerprint: hasher.finish(),

@@ -392,3 +392,73 @@ fn a_draft_without_a_competitor_has_no_competing_section() {
     let page = read(&out.join("en/amendments/victim-compensation/index.html"));
     assert!(!page.contains("h-competing"));
 }
+
+#[test]
+fn the_dashboard_draws_the_statuses_with_a_table_beside_each_picture() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&example_workspace(), &out, "public");
+    let home = read(&out.join("en/index.html"));
+    // Inline SVG, named for assistive technology, no script or external
+    // asset, each followed by the same figures as a table.
+    for id in ["chart-binding", "chart-themes", "chart-heat"] {
+        let at = home.find(&format!(
+            r#"<svg class="chart" id="{id}" role="img" aria-labelledby="{id}-t""#
+        ));
+        assert!(at.is_some(), "no picture {id}");
+    }
+    let svg = &home[home.find("<svg class=\"chart\"").unwrap()..];
+    let svg = &svg[..svg.find("</svg>").unwrap()];
+    assert!(!svg.contains("href=") && !svg.contains("<script"), "{svg}");
+    assert!(
+        svg.contains(">Missing</text>"),
+        "the legend says each status in words"
+    );
+    assert!(home.contains("The same figures as a table"));
+    // The six count columns are no longer repeated above the picture.
+    let binding =
+        &home[home.find(r#"id="h-binding""#).unwrap()..home.find(r#"id="h-themes""#).unwrap()];
+    assert_eq!(
+        binding
+            .matches("<table class=\"data instruments\">")
+            .count(),
+        1
+    );
+    assert!(!binding[..binding.find("<details").unwrap()].contains("st-unassessed"));
+
+    // The Arabic picture is mirrored and writes Arabic-Indic digits.
+    let ar = read(&out.join("ar/index.html"));
+    let svg = &ar[ar.find(r#"id="chart-binding""#).unwrap()..];
+    let svg = &svg[..svg.find("</svg>").unwrap()];
+    assert!(
+        svg.contains(r#"text-anchor="start">TIP</text>"#),
+        "label on the right"
+    );
+    assert!(
+        !svg.contains(">3</text>") && svg.contains(">٣</text>"),
+        "{svg}"
+    );
+}
+
+#[test]
+fn the_site_shows_the_timeline_and_what_changed_since_the_last_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&repo(), &out, "public");
+    let t = read(&out.join("en/timeline/index.html"));
+    assert!(t.contains(r#"id="chart-timeline""#));
+    assert!(
+        t.contains("9 April 2019"),
+        "the date of the ruling heads a column"
+    );
+    assert!(t.contains("amendments/constitutional-court-appeal-7-2018/index.html"));
+    let s = read(&out.join("en/since/index.html"));
+    assert!(
+        s.contains("No last report is named"),
+        "the bundled workspace names none"
+    );
+    assert!(s.contains("C029") && s.contains("Penal offence"), "{s}");
+    let ar = read(&out.join("ar/since/index.html"));
+    assert!(ar.contains("منذ التقرير الأخير"));
+    assert!(ar.contains("نافذ منذ ٩ أبريل ٢٠١٩"), "{ar}");
+}

@@ -10,6 +10,7 @@
 mod amendments;
 pub mod article;
 pub mod assessment;
+mod history;
 mod home;
 pub mod standards;
 pub mod work;
@@ -95,6 +96,8 @@ pub enum Body<'a> {
     Instrument(InstrumentPage<'a>),
     Provision(ProvisionPage<'a>),
     Gaps(GapsPage<'a>),
+    Timeline(history::TimelinePage<'a>),
+    Since(history::SincePage<'a>),
     Amendments(AmendmentsPage<'a>),
     Amendment(Box<AmendmentPage<'a>>),
     Search(SearchPage),
@@ -256,10 +259,13 @@ pub struct Model<'a> {
 impl<'a> Model<'a> {
     pub fn new(ws: &'a Workspace, profile: Profile, downloads: bool) -> Model<'a> {
         let amendments = visible_amendments(ws, profile);
-        let analysis = assessment::current(ws);
+        let analysis = assessment::current(ws, &amendments);
         let scenarios = amendments
             .iter()
-            .map(|a| a.is_pending().then(|| assessment::with(ws, &[*a])))
+            .map(|a| {
+                a.is_pending()
+                    .then(|| assessment::with(ws, &amendments, &[*a]))
+            })
             .collect();
         let mapped = work::MappedIndex::new(&analysis.report, ws.settings.numerals_for(Lang::AR));
         // Consolidate with the amendments this build may show, only: a
@@ -440,6 +446,7 @@ impl<'a> Model<'a> {
             pages.extend(work::pages(self, lang));
             pages.extend(standards::pages(self, lang));
             pages.extend(amendments::pages(self, lang));
+            pages.extend(history::pages(self, lang));
         }
         pages
     }
