@@ -382,6 +382,18 @@ Two files in `standards/` define the same instrument id.
 
 Fix: remove one, or give it its own id.
 "#;
+    InvalidGlossary = "M0311", "a glossary term cannot be read", r#"
+The glossary (`glossary.yaml` at the workspace root) lists the field's
+terms in each language, so that `suggest` finds an Arabic article through
+an English provision and a term through its synonyms. A term names a
+language that is not registered, lists an empty form or no form in a
+language, is written in fewer than two languages, or has the id of another
+term.
+
+Example: a term with only `en: [shelter]`.
+
+Fix: follow the message. The book's Searching chapter shows a whole file.
+"#;
     UnknownParent = "M0310", "an instrument's parent is not in `standards/`", r#"
 `parent` names an instrument the workspace does not hold (a warning: the
 report still works, but cannot link the two).
