@@ -382,6 +382,12 @@ Two files in `standards/` define the same instrument id.
 
 Fix: remove one, or give it its own id.
 "#;
+    UnknownParent = "M0310", "an instrument's parent is not in `standards/`", r#"
+`parent` names an instrument the workspace does not hold (a warning: the
+report still works, but cannot link the two).
+
+Fix: add the parent instrument, or correct the id.
+"#;
     InvalidGlossary = "M0311", "a glossary term cannot be read", r#"
 The glossary (`glossary.yaml` at the workspace root) lists the field's
 terms in each language, so that `suggest` finds an Arabic article through
@@ -393,12 +399,6 @@ term.
 Example: a term with only `en: [shelter]`.
 
 Fix: follow the message. The book's Searching chapter shows a whole file.
-"#;
-    UnknownParent = "M0310", "an instrument's parent is not in `standards/`", r#"
-`parent` names an instrument the workspace does not hold (a warning: the
-report still works, but cannot link the two).
-
-Fix: add the parent instrument, or correct the id.
 "#;
     MappingInWrongFolder = "M0401", "a mapping lies in another jurisdiction's folder", r#"
 A mapping says which jurisdiction it assesses, and lies in `corpus/<cc>/mappings/`
