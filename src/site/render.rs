@@ -477,6 +477,61 @@ fn timeline(
     )))
 }
 
+/// A CSS string literal of `s` (quoted; quotes, backslashes, line breaks
+/// and `<` escaped, so it can sit in a `<style>` element).
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' | '\n' | '\r' => {
+                let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\{:x} ", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `print_margins(head)`: the `<style>` element of a document made to be
+/// printed: `head` at the top of every page but the first, and "Page N of
+/// M" (the message `print.page_of`, in the page's digits) at the bottom.
+fn print_margins(state: &State<'_, '_>, head: &str) -> Value {
+    let lang = page_lang(state);
+    let style = match page_numerals(state) {
+        Numerals::ArabicIndic => ", arabic-indic",
+        Numerals::Western => "",
+    };
+    let template = lang.t("print.page_of");
+    let mut content = Vec::new();
+    let mut rest = template;
+    while !rest.is_empty() {
+        let next = [("{page}", "page"), ("{pages}", "pages")]
+            .iter()
+            .filter_map(|(k, c)| rest.find(k).map(|i| (i, *k, *c)))
+            .min_by_key(|(i, _, _)| *i);
+        match next {
+            Some((i, k, c)) => {
+                if i > 0 {
+                    content.push(css_string(&rest[..i]));
+                }
+                content.push(format!("counter({c}{style})"));
+                rest = &rest[i + k.len()..];
+            }
+            None => {
+                content.push(css_string(rest));
+                rest = "";
+            }
+        }
+    }
+    let side = if lang.is_rtl() { "left" } else { "right" };
+    Value::from_safe_string(format!(
+        "<style>@media print {{ @page {{ @top-center {{ content: {}; }} @bottom-{side} {{ content: {}; }} }} @page :first {{ @top-center {{ content: none; }} }} }}</style>",
+        css_string(head),
+        content.join(" ")
+    ))
+}
+
 impl Renderer {
     /// The embedded templates, with the workspace's overrides from
     /// `<workspace>/templates/`.
@@ -561,6 +616,7 @@ impl Renderer {
         env.add_function("status_bars", status_bars);
         env.add_function("heatmap", heatmap);
         env.add_function("timeline", timeline);
+        env.add_function("print_margins", print_margins);
         Ok(Renderer {
             env,
             fingerprint: hasher.finish(),

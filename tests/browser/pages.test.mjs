@@ -24,6 +24,7 @@ const PAGES = [
   ["gap matrix", "gaps/index.html"],
   ["scores over time", "timeline/index.html"],
   ["since the last report", "since/index.html"],
+  ["gap report for print", "report/index.html"],
   ["laws", "works/index.html"],
   ["law", "works/act-2013-91/index.html"],
   ["article", "works/act-2013-91/art_13/index.html"],

@@ -462,3 +462,35 @@ fn the_site_shows_the_timeline_and_what_changed_since_the_last_report() {
     assert!(ar.contains("منذ التقرير الأخير"));
     assert!(ar.contains("نافذ منذ ٩ أبريل ٢٠١٩"), "{ar}");
 }
+
+#[test]
+fn the_gap_report_is_a_document_with_a_cover_and_every_provision() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&repo(), &out, "public");
+    let r = read(&out.join("en/report/index.html"));
+    for s in [
+        "Gap report",
+        "Jurisdiction",
+        "Assessment date",
+        "28 November 2026",
+        "Built",
+        "Revision",
+        "Method",
+        "Contents",
+    ] {
+        assert!(r.contains(s), "the report says {s}");
+    }
+    // Running headers and page numbers, for print only.
+    assert!(r.contains("@page { @top-center { content: \"Kuwait: anti-trafficking law against international standards: gap report\"; }"), "{}", &r[..2000]);
+    assert!(r.contains(r#"content: "Page " counter(page) " of " counter(pages);"#));
+    // Every provision of every instrument, each rationale whole.
+    assert_eq!(r.matches(r#"<div class="report-provision""#).count(), 151);
+    assert!(r.contains("Since the Constitutional Court ruling of 2019"));
+    let ar = read(&out.join("ar/report/index.html"));
+    assert!(ar.contains(r#"counter(page, arabic-indic)"#));
+    assert!(
+        ar.contains("@bottom-left"),
+        "page numbers on the reading end"
+    );
+}

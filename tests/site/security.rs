@@ -69,6 +69,9 @@ const ALLOWED_TAGS: &[&str] = &[
     "figcaption",
     "details",
     "summary",
+    // The print margins of the gap report (`print_margins`).
+    "style",
+    "article",
     // The pictures (inline SVG, `site::charts`).
     "svg",
     "defs",

@@ -12,6 +12,7 @@ pub mod article;
 pub mod assessment;
 mod history;
 mod home;
+mod report;
 pub mod standards;
 pub mod work;
 
@@ -98,6 +99,7 @@ pub enum Body<'a> {
     Gaps(GapsPage<'a>),
     Timeline(history::TimelinePage<'a>),
     Since(history::SincePage<'a>),
+    Report(Box<report::ReportPage<'a>>),
     Amendments(AmendmentsPage<'a>),
     Amendment(Box<AmendmentPage<'a>>),
     Search(SearchPage),
@@ -447,6 +449,7 @@ impl<'a> Model<'a> {
             pages.extend(standards::pages(self, lang));
             pages.extend(amendments::pages(self, lang));
             pages.extend(history::pages(self, lang));
+            pages.push(report::page(self, lang));
         }
         pages
     }
