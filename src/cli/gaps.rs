@@ -40,6 +40,10 @@ pub struct GapsArgs {
     /// workspace's first language by default.
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
+    /// Arrange the questionnaire (`--format questionnaire`) by the structure
+    /// of a questionnaire of the workspace (`questionnaires/ID.yaml`).
+    #[arg(long, value_name = "ID")]
+    questionnaire: Option<String>,
     /// The law as it stood on DATE (YYYY-MM-DD): the enacted amendments and
     /// rulings in force by then applied, with their mapping changes.
     #[arg(long, value_name = "DATE", conflicts_with_all = ["with", "timeline", "since"])]
@@ -118,6 +122,11 @@ pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
             "`--timeline` and `--since` print as `table`, `json` or `csv`; a questionnaire answers for one date (`--at DATE --format questionnaire`)",
         ));
     }
+    if args.questionnaire.is_some() && args.format != GapsFormat::Questionnaire {
+        return Err(CliError::new(
+            "`--questionnaire ID` arranges `--format questionnaire`; add `--format questionnaire`",
+        ));
+    }
     let ws = load(workspace)?;
     let lint = gaps::lint(&ws);
     if !lint.is_empty() {
@@ -186,6 +195,23 @@ pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
         }
         GapsFormat::Csv => {
             out.write_all(csv::render_csv(&analysis, &filter, &ws).as_bytes())?;
+        }
+        GapsFormat::Questionnaire if args.questionnaire.is_some() => {
+            let id = args.questionnaire.as_deref().unwrap_or_default();
+            let Some(q) = ws.questionnaires.iter().find(|q| q.id == id) else {
+                let known: Vec<&str> = ws.questionnaires.iter().map(|q| q.id.as_str()).collect();
+                return Err(CliError::new(format!(
+                    "no questionnaire `{id}` in `questionnaires/`{}",
+                    if known.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (there are: {})", known.join(", "))
+                    }
+                ))
+                .help(did_you_mean_nearest(id, known.iter().copied())));
+            };
+            let text = questionnaire::render_by_questionnaire(&analysis, &ws, lang, q);
+            out.write_all(text.as_bytes())?;
         }
         GapsFormat::Questionnaire => {
             let text = questionnaire::render_questionnaire(&analysis, &filter, &ws, lang);

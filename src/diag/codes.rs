@@ -411,6 +411,18 @@ Example: a term with only `en: [shelter]`.
 
 Fix: follow the message. The book's Searching chapter shows a whole file.
 "#;
+    InvalidQuestionnaire = "M0312", "a questionnaire cannot be read", r#"
+A file under `questionnaires/` declares the structure of an international
+questionnaire (sections, questions, and the provisions that answer each),
+so that `mizan gaps --format questionnaire --questionnaire ID` arranges the
+answers as the questionnaire asks. The file is not a questionnaire, a
+reference is not `instrument/provision` or names a provision the workspace
+does not hold, or a section or question id is used twice.
+
+Example: `provisions: [tip/art_55]`.
+
+Fix: follow the message. The book's Gap analysis chapter shows a whole file.
+"#;
     MappingInWrongFolder = "M0401", "a mapping lies in another jurisdiction's folder", r#"
 A mapping says which jurisdiction it assesses, and lies in `corpus/<cc>/mappings/`
 for a different `cc`.

@@ -41,6 +41,9 @@ pub struct Workspace {
     pub settings: Settings,
     /// The field's terms in each language (`glossary.yaml`; empty if none).
     pub glossary: Glossary,
+    /// The questionnaires the gap report can be arranged by
+    /// (`questionnaires/<id>.yaml`), ordered by id.
+    pub questionnaires: Vec<crate::standards::Questionnaire>,
     /// Works, ordered by id.
     pub works: Vec<Work>,
     /// Instruments, ordered by id.
@@ -107,6 +110,7 @@ struct Loaded {
 enum Parsed {
     Settings(Settings),
     Glossary(Glossary),
+    Questionnaire(crate::standards::Questionnaire),
     Expression(Expression),
     Instrument(Instrument),
     Mapping(Mapping),
@@ -144,6 +148,7 @@ impl Workspace {
 
         let mut settings = Settings::default();
         let mut glossary = Glossary::default();
+        let mut questionnaires = Vec::new();
         let mut expressions = Vec::new();
         let mut instruments = Vec::new();
         let mut mappings = Vec::new();
@@ -163,6 +168,7 @@ impl Workspace {
             match parsed {
                 Parsed::Settings(s) => settings = s,
                 Parsed::Glossary(g) => glossary = g,
+                Parsed::Questionnaire(q) => questionnaires.push(q),
                 Parsed::Expression(e) => expressions.push(e),
                 Parsed::Instrument(i) => instruments.push(i),
                 Parsed::Mapping(m) => mappings.push(m),
@@ -175,6 +181,7 @@ impl Workspace {
             root: root.to_path_buf(),
             settings,
             glossary,
+            questionnaires,
             works: Vec::new(),
             instruments,
             mappings,
@@ -189,7 +196,11 @@ impl Workspace {
         ws.mappings
             .sort_by(|a, b| (&a.jurisdiction, &a.standard).cmp(&(&b.jurisdiction, &b.standard)));
         ws.amendments.sort_by(|a, b| a.id.cmp(&b.id));
+        ws.questionnaires.sort_by(|a, b| a.id.cmp(&b.id));
         validate::validate(&ws, &mut diags);
+        for q in &ws.questionnaires {
+            crate::standards::questionnaire::check(q, &ws.instruments, &mut diags);
+        }
         diags.sort();
         if diags.has_errors() {
             return Err(LoadFailure {
@@ -459,6 +470,10 @@ fn read_one(file: &SourceFile) -> Loaded {
         FileKind::Glossary => {
             let (g, d) = read_glossary(&path, &text);
             (g.map_or(Parsed::Nothing, Parsed::Glossary), d)
+        }
+        FileKind::Questionnaire => {
+            let (q, d) = crate::standards::read_questionnaire(&path, &text);
+            (q.map_or(Parsed::Nothing, Parsed::Questionnaire), d)
         }
         FileKind::Instrument => {
             let (i, d) = read_instrument(&path, &text);
