@@ -16,14 +16,12 @@
 //! report as published can tell, so [`since`] compares with it when the
 //! workspace keeps it ([`Published`]).
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
 use crate::amend::Amendment;
 use crate::date::Date;
-use crate::diag::{Code, Diagnostic};
-use crate::standards::{Mapping, Status};
+use crate::standards::{Mapping, Published, Status};
 
 use super::scenario::{Change, Effect};
 use super::{Filter, Inputs, Report, compute_on};
@@ -116,16 +114,6 @@ pub fn timeline<'a>(
         });
     }
     Timeline { points }
-}
-
-/// The last report as published: each provision's status then, read from
-/// the JSON the report was published as (`mizan gaps --format json`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Published {
-    /// The file it was read from, for citations.
-    pub path: Arc<Path>,
-    /// Status by (instrument id, provision id).
-    pub statuses: HashMap<(String, String), Status>,
 }
 
 /// Why a provision's status moved since a date.
@@ -261,66 +249,4 @@ pub fn since<'a>(
         published: published.is_some(),
         moved,
     }
-}
-
-/// Reads the last report as published (`mizan gaps --format json`): each
-/// provision's status by instrument. The text must be JSON of that shape;
-/// anything else is a diagnostic at the place it goes wrong.
-pub fn read_published(path: &Arc<Path>, text: &str) -> Result<Published, Diagnostic> {
-    let err = |span: Option<std::ops::Range<usize>>, message: String| {
-        Diagnostic::error(Code::PublishedReportInvalid, path, span, message)
-    };
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        let at = offset(text, e.line(), e.column());
-        err(Some(at..at), format!("not JSON: {e}"))
-    })?;
-    if value.get("version").and_then(serde_json::Value::as_u64) != Some(1) {
-        return Err(err(
-            None,
-            "not a gap report of version 1 (`mizan gaps --format json`)".to_owned(),
-        ));
-    }
-    let Some(instruments) = value.get("instruments").and_then(|v| v.as_array()) else {
-        return Err(err(None, "no `instruments` list".to_owned()));
-    };
-    let mut statuses = HashMap::new();
-    for inst in instruments {
-        let id = inst.get("id").and_then(|v| v.as_str());
-        let provisions = inst.get("provisions").and_then(|v| v.as_array());
-        let (Some(id), Some(provisions)) = (id, provisions) else {
-            return Err(err(
-                None,
-                "an instrument without `id` or `provisions`".to_owned(),
-            ));
-        };
-        for p in provisions {
-            let pid = p.get("id").and_then(|v| v.as_str());
-            let status = p
-                .get("status")
-                .and_then(|v| v.as_str())
-                .and_then(|s| Status::ALL.into_iter().find(|x| x.as_str() == s));
-            let (Some(pid), Some(status)) = (pid, status) else {
-                let at = text.find(&format!("\"{id}/")).map(|i| i..i + id.len() + 2);
-                return Err(err(
-                    at,
-                    format!("a provision of `{id}` without `id` or a known `status`"),
-                ));
-            };
-            statuses.insert((id.to_owned(), pid.to_owned()), status);
-        }
-    }
-    Ok(Published {
-        path: path.clone(),
-        statuses,
-    })
-}
-
-/// The byte offset of a 1-based line and column.
-fn offset(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    (start + column.saturating_sub(1)).min(text.len())
 }

@@ -19,6 +19,7 @@
 
 pub mod assets;
 pub mod charts;
+mod figures;
 pub mod links;
 pub mod manifest;
 pub mod model;

@@ -217,7 +217,7 @@ impl Workspace {
     /// diagnostic and the sources to show it with.
     pub fn published_report(
         &self,
-    ) -> Result<Option<crate::gaps::history::Published>, (Diagnostics, Sources)> {
+    ) -> Result<Option<crate::standards::Published>, (Diagnostics, Sources)> {
         let Some(file) = self
             .settings
             .gaps
@@ -241,7 +241,7 @@ impl Workspace {
                 return Err((Diagnostics(vec![d]), sources));
             }
         };
-        let result = crate::gaps::history::read_published(&path, &text);
+        let result = crate::standards::read_published(&path, &text);
         sources.add(path, std::sync::Arc::from(text));
         result
             .map(Some)

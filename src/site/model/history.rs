@@ -131,13 +131,41 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
             .collect(),
     };
 
+    let since = since_page(m, &inputs, &filter, lang);
+    vec![
+        m.page(
+            lang,
+            "timeline/index.html",
+            "timeline.html",
+            "gaps",
+            msg(lang, "timeline.title"),
+            Body::Timeline(timeline),
+        ),
+        m.page(
+            lang,
+            "since/index.html",
+            "since.html",
+            "gaps",
+            msg(lang, "since.title"),
+            Body::Since(since),
+        ),
+    ]
+}
+
+/// What changed since the last report (or since the statutes as held).
+fn since_page<'a>(
+    m: &'a Model<'a>,
+    inputs: &Inputs<'a>,
+    filter: &Filter,
+    lang: Lang,
+) -> SincePage<'a> {
     let last = m.ws.settings.gaps.last_report.as_ref();
     // A report that cannot be read is reported by `mizan gaps --since`; the
     // page then compares with the law of the date only, and says so.
     let published = m.ws.published_report().ok().flatten();
     let s = history::since(
-        &inputs,
-        &filter,
+        inputs,
+        filter,
         &m.amendments,
         last.map(|r| r.date),
         published.as_ref(),
@@ -187,29 +215,11 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
             }
         })
         .collect();
-    let since = SincePage {
+    SincePage {
         date: s.date.map(|d| d.to_string()),
         last_report: last.is_some(),
         published: s.published,
         took_effect: s.amendments.iter().map(|a| took_effect(a, lang)).collect(),
         moved,
-    };
-    vec![
-        m.page(
-            lang,
-            "timeline/index.html",
-            "timeline.html",
-            "gaps",
-            msg(lang, "timeline.title"),
-            Body::Timeline(timeline),
-        ),
-        m.page(
-            lang,
-            "since/index.html",
-            "since.html",
-            "gaps",
-            msg(lang, "since.title"),
-            Body::Since(since),
-        ),
-    ]
+    }
 }

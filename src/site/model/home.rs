@@ -95,41 +95,7 @@ pub fn page<'a>(m: &'a Model<'a>, lang: Lang) -> Page<'a> {
         })
         .collect();
 
-    let theme_counts = Theme::ALL
-        .iter()
-        .filter_map(|t| {
-            let b = m.report().binding.themes.get(*t)?;
-            Some(ThemeCounts {
-                theme: *t,
-                label: msg(lang, &format!("theme.{}", t.as_str())),
-                counts: super::standards::Counts::from(&b.counts),
-            })
-        })
-        .collect();
-    let heat_themes: Vec<Theme> = Theme::ALL
-        .into_iter()
-        .filter(|t| {
-            m.report()
-                .instruments
-                .iter()
-                .any(|ic| ic.themes.get(*t).is_some())
-        })
-        .collect();
-    let mut heat: Vec<HeatRow> = m
-        .report()
-        .instruments
-        .iter()
-        .map(|ic| HeatRow {
-            label: super::work::instrument_label(&ic.instrument.id),
-            href: format!("standards/{}/index.html", ic.instrument.id),
-            binding: ic.binding,
-            cells: heat_themes
-                .iter()
-                .map(|t| ic.themes.get(*t).and_then(|s| s.value()))
-                .collect(),
-        })
-        .collect();
-    heat.sort_by_key(|r| !r.binding);
+    let (theme_counts, heat_themes, heat) = pictures(m, lang);
 
     // The widest gaps: binding first, then gaps verified in law before gaps
     // only not found in the corpus, conflict before missing before partial,
@@ -205,4 +171,46 @@ pub fn page<'a>(m: &'a Model<'a>, lang: Lang) -> Page<'a> {
             pending,
         }),
     )
+}
+
+/// The figures of the dashboard's pictures: the binding instruments'
+/// provisions by theme and status, and the instrument-by-theme scores (the
+/// themes any instrument has, binding instruments first).
+fn pictures(m: &Model<'_>, lang: Lang) -> (Vec<ThemeCounts>, Vec<Theme>, Vec<HeatRow>) {
+    let theme_counts = Theme::ALL
+        .iter()
+        .filter_map(|t| {
+            let b = m.report().binding.themes.get(*t)?;
+            Some(ThemeCounts {
+                theme: *t,
+                label: msg(lang, &format!("theme.{}", t.as_str())),
+                counts: super::standards::Counts::from(&b.counts),
+            })
+        })
+        .collect();
+    let heat_themes: Vec<Theme> = Theme::ALL
+        .into_iter()
+        .filter(|t| {
+            m.report()
+                .instruments
+                .iter()
+                .any(|ic| ic.themes.get(*t).is_some())
+        })
+        .collect();
+    let mut heat: Vec<HeatRow> = m
+        .report()
+        .instruments
+        .iter()
+        .map(|ic| HeatRow {
+            label: super::work::instrument_label(&ic.instrument.id),
+            href: format!("standards/{}/index.html", ic.instrument.id),
+            binding: ic.binding,
+            cells: heat_themes
+                .iter()
+                .map(|t| ic.themes.get(*t).and_then(|s| s.value()))
+                .collect(),
+        })
+        .collect();
+    heat.sort_by_key(|r| !r.binding);
+    (theme_counts, heat_themes, heat)
 }
