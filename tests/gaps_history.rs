@@ -253,6 +253,17 @@ fn a_damaged_published_report_is_a_diagnostic_at_its_place() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("M0121"), "{err}");
     assert!(err.contains("last.json:3:3"), "{err}");
+    // `check` reads it too, with the same diagnostic and its snippet.
+    let out = mizan(ws, &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("last.json:3:3: error[M0121]"), "{err}");
+    assert!(err.contains("oops"), "the snippet: {err}");
+    // A file that is not there.
+    std::fs::remove_file(ws.join("reports/last.json")).unwrap();
+    let out = mizan(ws, &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the last report as published"));
 }
 
 #[test]
