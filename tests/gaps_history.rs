@@ -263,7 +263,9 @@ fn a_damaged_published_report_is_a_diagnostic_at_its_place() {
     std::fs::remove_file(ws.join("reports/last.json")).unwrap();
     let out = mizan(ws, &["check"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the last report as published"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot read the last report as published")
+    );
 }
 
 #[test]

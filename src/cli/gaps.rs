@@ -162,6 +162,15 @@ pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
         theme: args.theme,
         statuses: args.status,
     };
+    if let Some(date) = args.at
+        && args.format != GapsFormat::Table
+    {
+        for (name, from) in over_time::late_works(&ws, &filter, date) {
+            warn(format!(
+                "{name} came into force on {from}, after {date}; the report on {date} still counts the articles the assessment cites from it"
+            ));
+        }
+    }
     let analysis = match args.at {
         Some(date) => gaps::Analysis {
             report: gaps::history::report_at(&inputs, &filter, &all, Some(date)),
@@ -184,7 +193,9 @@ pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
             if let Some(date) = args.at {
                 let in_force = gaps::history::in_force(&all, inputs.jurisdiction, Some(date));
                 let o = over_time::options(&ws, mizan::corpus::Lang::EN);
-                out.write_all(history::render_at_note(date, &in_force, o).as_bytes())?;
+                let late = over_time::late_works(&ws, &filter, date);
+                let note = history::render_at_note(date, &in_force, &late, o);
+                out.write_all(note.as_bytes())?;
             }
             out.write_all(render_table(&analysis, &filter, options).as_bytes())?;
         }
@@ -233,6 +244,26 @@ mod over_time {
     use mizan::workspace::Workspace;
 
     use super::{CliError, CliResult, GapsArgs, GapsFormat, SinceArg};
+
+    /// The works the assessment cites that were not yet in force on
+    /// `date`, by their English short title, with the date they came into
+    /// force.
+    pub(super) fn late_works<'w>(
+        ws: &'w Workspace,
+        filter: &Filter,
+        date: mizan::date::Date,
+    ) -> Vec<(&'w str, mizan::date::Date)> {
+        gaps::history::not_yet_in_force(ws, filter, date)
+            .into_iter()
+            .map(|(w, from)| {
+                let e = w.expression(Lang::EN).or(w.expressions.first());
+                let name = e.map_or(w.id.as_str(), |e| {
+                    e.meta.short_title.as_deref().unwrap_or(&e.meta.title)
+                });
+                (name, from)
+            })
+            .collect()
+    }
 
     pub(super) fn options(ws: &Workspace, lang: Lang) -> HistoryOptions {
         HistoryOptions {

@@ -250,3 +250,36 @@ pub fn since<'a>(
         moved,
     }
 }
+
+/// The works the assessment (of the instruments `filter` keeps) cites that
+/// were not yet in force on `date` (their `in_force`, else their `date`, is later),
+/// with that date, in id order. The mapping files assess the statutes as
+/// the corpus holds them, so a report on an earlier date still counts the
+/// articles of these works: the outputs say so.
+pub fn not_yet_in_force<'a>(
+    ws: &'a crate::workspace::Workspace,
+    filter: &Filter,
+    date: Date,
+) -> Vec<(&'a crate::corpus::Work, Date)> {
+    let cited: std::collections::BTreeSet<&str> = ws
+        .mappings
+        .iter()
+        .filter(|m| m.jurisdiction == ws.jurisdiction())
+        .filter(|m| filter.standard.as_ref().is_none_or(|s| *s == m.standard))
+        .flat_map(|m| &m.entries)
+        .flat_map(|e| &e.articles)
+        .map(|a| a.work.as_str())
+        .collect();
+    ws.works
+        .iter()
+        .filter(|w| cited.contains(w.id.as_str()))
+        .filter_map(|w| {
+            let from = w
+                .expressions
+                .iter()
+                .filter_map(|e| e.meta.in_force.or(e.meta.date))
+                .min()?;
+            (from > date).then_some((w, from))
+        })
+        .collect()
+}

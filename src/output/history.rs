@@ -84,7 +84,15 @@ fn kind_code(kind: crate::amend::AmendmentKind) -> &'static str {
 /// The lines that head a report as the law stood on `date`: the date and
 /// what was in force by then (`in_force`, from
 /// [`crate::gaps::history::in_force`]).
-pub fn render_at_note(date: Date, in_force: &[&Amendment], o: HistoryOptions) -> String {
+/// `late` names the works the assessment cites that were not yet in force
+/// on `date`, with the date they came into force
+/// ([`crate::gaps::history::not_yet_in_force`]).
+pub fn render_at_note(
+    date: Date,
+    in_force: &[&Amendment],
+    late: &[(&str, Date)],
+    o: HistoryOptions,
+) -> String {
     let mut out = o.lang.fill("history.at", &[("date", &o.date(date))]);
     out.push('\n');
     if in_force.is_empty() {
@@ -93,6 +101,19 @@ pub fn render_at_note(date: Date, in_force: &[&Amendment], o: HistoryOptions) ->
         let _ = writeln!(out, "{}", o.lang.t("history.at.in_force"));
         for a in in_force {
             let _ = writeln!(out, "  {}", o.amendment(a));
+        }
+    }
+    if !late.is_empty() {
+        let _ = writeln!(out, "{}", o.lang.t("history.at.not_yet"));
+        for (name, from) in late {
+            let _ = writeln!(
+                out,
+                "  {}",
+                o.lang.fill(
+                    "history.at.from",
+                    &[("work", name), ("date", &o.date(*from))]
+                )
+            );
         }
     }
     out.push('\n');
