@@ -99,6 +99,15 @@ fn at_a_date_the_table_says_what_was_in_force() {
         "{before}"
     );
     assert!(before.contains("No enacted amendment or ruling was in force yet"));
+    // Works the assessment cites that were not yet in force are named.
+    let early = stdout(&ws, &["gaps", "--at", "2010-01-01"]);
+    assert!(early.contains("Not yet in force on that date"), "{early}");
+    assert!(early.contains("  Anti-Trafficking Law, in force from 17 April 2013\n"));
+    let out = mizan(&ws, &["gaps", "--at", "2010-01-01", "--format", "json"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("Anti-Trafficking Law came into force on 2013-04-17")
+    );
     let after = stdout(&ws, &["gaps", "--at", "2020-01-01"]);
     assert!(after.contains(RULING), "{after}");
     let csv = stdout(&ws, &["gaps", "--at", "2019-04-08", "--format", "csv"]);
