@@ -326,6 +326,11 @@ pub fn render_since(s: &Since<'_>, last_report: bool, o: HistoryOptions) -> Stri
         );
         for c in &m.causes {
             let _ = writeln!(out, "  {} {}", o.lang.t("history.cause"), cause_text(c, o));
+            if let Cause::Amendment(a) = c
+                && let Some(source) = &a.source
+            {
+                let _ = writeln!(out, "    {} {}", o.lang.t("history.source"), source.trim());
+            }
         }
     }
     out

@@ -23,6 +23,8 @@ pub struct TookEffect<'a> {
     pub title: Text<'a>,
     pub kind: AmendmentKind,
     pub in_force: Option<String>,
+    /// Where the amendment or ruling is published or reported.
+    pub source: Option<&'a str>,
 }
 
 fn took_effect<'a>(a: &'a Amendment, lang: Lang) -> TookEffect<'a> {
@@ -32,6 +34,7 @@ fn took_effect<'a>(a: &'a Amendment, lang: Lang) -> TookEffect<'a> {
         title: Text::pick(&a.title, lang),
         kind: a.kind,
         in_force: a.in_force_from().map(|d| d.to_string()),
+        source: a.source.as_deref(),
     }
 }
 
