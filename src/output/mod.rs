@@ -10,6 +10,8 @@
 //! - [`json`]: every JSON document a command prints (gap report, diff,
 //!   check, show, search, suggest, build), the version they carry, and the
 //!   one writer.
+//! - [`document`]: a document to print and edit (headings, paragraphs,
+//!   redlines, tables), as Markdown and HTML; [`docx`] writes it as Word.
 //! - [`import`]: the summary of `import` (what was read, guessed, dropped).
 //! - [`text`]: the plain-text forms of `check`, `show`, `search`,
 //!   `suggest`, and the summaries of `build` and `export`.
@@ -19,6 +21,8 @@
 //! downloads). A new format is a new file here, fed the same data.
 
 pub mod csv;
+pub mod document;
+pub mod docx;
 pub mod import;
 pub mod json;
 pub mod questionnaire;
