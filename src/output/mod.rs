@@ -12,6 +12,7 @@
 //!   one writer.
 //! - [`document`]: a document to print and edit (headings, paragraphs,
 //!   redlines, tables), as Markdown and HTML; [`docx`] writes it as Word.
+//! - [`proposal`]: a proposal (`propose`) as a document.
 //! - [`import`]: the summary of `import` (what was read, guessed, dropped).
 //! - [`text`]: the plain-text forms of `check`, `show`, `search`,
 //!   `suggest`, and the summaries of `build` and `export`.
@@ -25,6 +26,7 @@ pub mod document;
 pub mod docx;
 pub mod import;
 pub mod json;
+pub mod proposal;
 pub mod questionnaire;
 pub mod redline;
 pub mod table;
