@@ -22,9 +22,10 @@ pub struct ProposeArgs {
     /// by default.
     #[arg(long, value_name = "LANG")]
     lang: Option<LangArg>,
-    /// `md` (Markdown), `html` (a printable page) or `docx` (Word).
-    #[arg(long, value_enum, default_value_t = ProposeFormat::Md)]
-    format: ProposeFormat,
+    /// `md` (Markdown), `html` (a printable page) or `docx` (Word); by
+    /// default from the extension of --out, else Markdown.
+    #[arg(long, value_enum)]
+    format: Option<ProposeFormat>,
     /// The file to write (replaced whole, or left as it was); without it,
     /// Markdown and HTML go to standard output.
     #[arg(long, value_name = "FILE")]
@@ -39,7 +40,19 @@ enum ProposeFormat {
 }
 
 pub fn run(workspace: &std::path::Path, args: ProposeArgs) -> CliResult {
-    if args.format == ProposeFormat::Docx && args.out.is_none() {
+    let format = args.format.unwrap_or_else(|| {
+        match args
+            .out
+            .as_ref()
+            .and_then(|o| o.extension())
+            .and_then(|e| e.to_str())
+        {
+            Some("docx") => ProposeFormat::Docx,
+            Some("html" | "htm") => ProposeFormat::Html,
+            _ => ProposeFormat::Md,
+        }
+    });
+    if format == ProposeFormat::Docx && args.out.is_none() {
         return Err(CliError::new(
             "a Word document is not written to the terminal; give --out FILE.docx",
         ));
@@ -58,7 +71,7 @@ pub fn run(workspace: &std::path::Path, args: ProposeArgs) -> CliResult {
         CliError::new("no proposal was made; nothing was written").diagnostics(d, &ws.sources)
     })?;
     let doc = proposal::document(&p, ws.settings.numerals_for(lang));
-    let bytes = match args.format {
+    let bytes = match format {
         ProposeFormat::Md => document::markdown(&doc).into_bytes(),
         ProposeFormat::Html => document::html(&doc).into_bytes(),
         ProposeFormat::Docx => docx::write(&doc),
