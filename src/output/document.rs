@@ -73,6 +73,9 @@ pub enum Align {
     #[default]
     Justify,
     Center,
+    /// From the language's own side, ragged at the other (narrow table
+    /// cells, where justifying stretches words apart).
+    Start,
 }
 
 /// A paragraph: its runs, in reading order.
@@ -320,6 +323,7 @@ pub fn html_body(doc: &Document) -> String {
                 let class = match p.align {
                     Align::Center => " class=\"center\"",
                     Align::Justify => "",
+                    Align::Start => " class=\"start\"",
                 };
                 let _ = writeln!(out, "<p{class}>{}</p>", html_runs(&p.runs));
             }
@@ -385,7 +389,7 @@ pub fn html(doc: &Document) -> String {
 const STYLE: &str = "body { font-family: \"Noto Naskh Arabic\", \"Noto Serif\", serif; line-height: 1.6; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
 h1, h2 { text-align: center; }
 p { text-align: justify; }
-p.center { text-align: center; }
+p.center { text-align: center; }\np.start, td p { text-align: start; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #444; padding: 0.4rem; vertical-align: top; text-align: start; }
 thead { display: table-header-group; }

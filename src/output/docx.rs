@@ -121,6 +121,8 @@ fn is_arabic(c: char) -> bool {
 /// Writes the document's runs, paragraphs and tables into `word/document.xml`.
 struct Writer {
     rtl: bool,
+    /// Writing a table cell: paragraphs start-aligned, not justified.
+    cell: bool,
     out: String,
 }
 
@@ -183,11 +185,16 @@ impl Writer {
         if self.rtl {
             self.out.push_str("<w:bidi/>");
         }
+        // No `w:jc` is the paragraph's own start side (right in a
+        // right-to-left paragraph).
         let jc = match (style, p.align) {
-            (Some(_), _) | (None, Align::Center) => "center",
-            (None, Align::Justify) => "both",
+            (Some(_), _) | (None, Align::Center) => Some("center"),
+            (None, Align::Justify) if !self.cell => Some("both"),
+            (None, _) => None,
         };
-        self.out.push_str(&format!("<w:jc w:val=\"{jc}\"/>"));
+        if let Some(jc) = jc {
+            self.out.push_str(&format!("<w:jc w:val=\"{jc}\"/>"));
+        }
         if self.rtl {
             self.out.push_str("<w:rPr><w:rtl/></w:rPr>");
         }
@@ -259,6 +266,7 @@ impl Writer {
                 bold: header,
                 ..Marks::default()
             };
+            self.cell = true;
             if cell.is_empty() {
                 // A cell holds at least one paragraph.
                 self.paragraph(None, &Paragraph::default(), marks);
@@ -266,6 +274,7 @@ impl Writer {
             for p in cell {
                 self.paragraph(None, p, marks);
             }
+            self.cell = false;
             self.out.push_str("</w:tc>");
         }
         self.out.push_str("</w:tr>");
@@ -275,6 +284,7 @@ impl Writer {
 fn document_xml(doc: &Document) -> String {
     let mut w = Writer {
         rtl: doc.lang.is_rtl(),
+        cell: false,
         out: String::new(),
     };
     w.paragraph(
