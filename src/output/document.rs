@@ -138,6 +138,9 @@ pub struct Document {
     /// The document's title: its first line, and its name in the file's
     /// properties and the page's `<title>`.
     pub title: String,
+    /// The region its language is written in (`kw`: `ar-KW`), for
+    /// spelling and digits in a word processor.
+    pub region: Option<String>,
     pub blocks: Vec<Block>,
 }
 
@@ -146,6 +149,7 @@ impl Document {
         Document {
             lang,
             title: title.into(),
+            region: None,
             blocks: Vec::new(),
         }
     }

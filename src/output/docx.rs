@@ -61,19 +61,25 @@ fn settings() -> String {
     )
 }
 
-/// The language tags of a document in `lang`: for Latin text, and for
-/// complex script (Arabic) text.
-fn locales(lang: Lang) -> (String, String) {
-    let own = lang.t("doc.locale").to_owned();
-    if lang.is_rtl() {
-        (Lang::EN.t("doc.locale").to_owned(), own)
+/// The language tags of a document: for Latin text (the document's
+/// language, else English) and for complex script text (the document's
+/// right-to-left language, else Arabic), each with the document's region
+/// (`ar-KW`) when it has one.
+fn locales(doc: &Document) -> (String, String) {
+    let tag = |l: Lang| match &doc.region {
+        Some(r) => format!("{}-{}", l.code(), r.to_uppercase()),
+        None => l.code().to_owned(),
+    };
+    if doc.lang.is_rtl() {
+        (tag(Lang::EN), tag(doc.lang))
     } else {
-        (own, Lang::AR.t("doc.locale").to_owned())
+        (tag(doc.lang), tag(Lang::AR))
     }
 }
 
-fn styles(lang: Lang) -> String {
-    let (latin, cs) = locales(lang);
+fn styles(doc: &Document) -> String {
+    let lang = doc.lang;
+    let (latin, cs) = locales(doc);
     let bidi = if lang.is_rtl() { "<w:bidi/>" } else { "" };
     let heading = |id: &str, name: &str, size: u32, level: u8| {
         format!(
@@ -322,7 +328,7 @@ pub fn write(doc: &Document) -> Vec<u8> {
         ("docProps/app.xml", APP.to_owned()),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_owned()),
         ("word/document.xml", document_xml(doc)),
-        ("word/styles.xml", styles(doc.lang)),
+        ("word/styles.xml", styles(doc)),
         ("word/settings.xml", settings()),
     ];
     let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -360,6 +366,7 @@ mod tests {
 
     fn sample(lang: Lang) -> Document {
         let mut d = Document::new(lang, "عنوان & title");
+        d.region = Some("kw".into());
         d.heading(1, "الجدول المقارن");
         d.paragraph(Paragraph::of(vec![
             Run::plain("يبقى "),

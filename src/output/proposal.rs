@@ -176,7 +176,7 @@ impl Words<'_, '_> {
         }
         // The quotation marks open before the first line and close after
         // the last: the form's `{text}` split around a marker.
-        let form = self.t("law.quote");
+        let form = self.t("punct.quote");
         let (open, close) = form.split_once("{text}").unwrap_or(("«", "»"));
         if let Some(first) = lines.first_mut() {
             *first = format!("{open}{first}");
@@ -273,7 +273,7 @@ impl Words<'_, '_> {
             self.lang
                 .article_label(&self.article(&a.number.display), None)
         };
-        let quote = |t: &str| self.fill("law.quote", &[("text", t)]);
+        let quote = |t: &str| self.fill("punct.quote", &[("text", t)]);
         let (kind, values): (&str, Vec<(&str, String)>) = match &op.action {
             Action::ReplaceArticle { article } => {
                 ("replace-article", vec![("article", label(article))])
@@ -544,13 +544,16 @@ pub fn document(p: &Proposal<'_>, numerals: Numerals) -> Document {
     };
     let title = w.fill("law.title", &[("title", w.title())]);
     let mut doc = Document::new(p.lang, w.fill("proposal.title", &[("title", &title)]));
+    doc.region = Some(p.work.id.country().to_owned());
     let list: Vec<String> = p
         .amendments
         .iter()
         .map(|a| format!("{} ({})", w.localized(&a.title), a.id))
         .collect();
-    let sep = if p.lang.is_rtl() { "؛ " } else { "; " };
-    doc.text(w.fill("proposal.amendments", &[("list", &list.join(sep))]));
+    doc.text(w.fill(
+        "proposal.amendments",
+        &[("list", &list.join(w.t("punct.semicolon")))],
+    ));
     if p.amendments.iter().any(|a| a.illustrative) {
         doc.paragraph(Paragraph::of(vec![Run::bold(w.t("proposal.illustrative"))]));
     }
