@@ -313,6 +313,9 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
     let renderer = render::Renderer::new(&ws.root).map_err(|(d, s)| BuildError::Templates(d, s))?;
     let assets =
         assets::assets(&ws.root).map_err(|d| BuildError::Templates(d, Sources::default()))?;
+    // The proposals' memorandum template: a workspace's own must be valid.
+    crate::proposal::MemoTemplate::of_workspace(&ws.root)
+        .map_err(|(d, s)| BuildError::Templates(d, s))?;
     lap("templates", &mut timings);
 
     let staging = Staging::begin(&opts.out, MANIFEST)?;
@@ -349,6 +352,10 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
         files.insert(rel, String::new());
     }
     for (rel, _, bytes, _) in &downloads {
+        staging.write(rel, bytes)?;
+        files.insert(rel.clone(), String::new());
+    }
+    for (rel, bytes) in &model.proposal_files {
         staging.write(rel, bytes)?;
         files.insert(rel.clone(), String::new());
     }
