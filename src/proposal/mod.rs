@@ -79,15 +79,14 @@ pub struct Proposal<'a> {
 pub fn operations_in(amendment: &Amendment, lang: Lang) -> Vec<&Operation> {
     let mut out: Vec<&Operation> = Vec::new();
     for op in &amendment.operations {
-        if op.lang == lang {
-            out.push(op);
-        } else if op.action.is_structural()
+        let other_language_only = op.lang != lang
+            && op.action.is_structural()
             && !amendment
                 .operations
                 .iter()
                 .any(|o| o.lang == lang && o.action.same_as(&op.action))
-            && !out.iter().any(|o| o.action.same_as(&op.action))
-        {
+            && !out.iter().any(|o| o.action.same_as(&op.action));
+        if op.lang == lang || other_language_only {
             out.push(op);
         }
     }
