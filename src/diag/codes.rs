@@ -388,6 +388,18 @@ report still works, but cannot link the two).
 
 Fix: add the parent instrument, or correct the id.
 "#;
+    InvalidGlossary = "M0311", "a glossary term cannot be read", r#"
+The glossary (`glossary.yaml` at the workspace root) lists the field's
+terms in each language, so that `suggest` finds an Arabic article through
+an English provision and a term through its synonyms. A term names a
+language that is not registered, lists an empty form or no form in a
+language, is written in fewer than two languages, or has the id of another
+term.
+
+Example: a term with only `en: [shelter]`.
+
+Fix: follow the message. The book's Searching chapter shows a whole file.
+"#;
     MappingInWrongFolder = "M0401", "a mapping lies in another jurisdiction's folder", r#"
 A mapping says which jurisdiction it assesses, and lies in `corpus/<cc>/mappings/`
 for a different `cc`.

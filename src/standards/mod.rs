@@ -8,6 +8,7 @@
 
 pub mod citation;
 mod evidence;
+mod glossary;
 mod mapping;
 mod reader;
 
@@ -23,6 +24,7 @@ use crate::date::Date;
 use crate::localized::Localized;
 
 pub use evidence::{GapBasis, Source, SourceKind, names_supervisory_body};
+pub use glossary::{Glossary, GlossaryTerm, read_glossary};
 pub use mapping::{Mapping, MappingEntry, RawEntry, read_mapping};
 pub use reader::read_instrument;
 

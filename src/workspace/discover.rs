@@ -23,6 +23,8 @@ pub enum FileKind {
     Instrument,
     Mapping,
     Amendment,
+    /// The glossary, `glossary.yaml` at the workspace root.
+    Glossary,
 }
 
 #[derive(Debug, Clone)]
@@ -259,6 +261,25 @@ impl Walk<'_> {
         });
     }
 
+    /// A file the layout names at the workspace root (`mizan.toml`,
+    /// `glossary.yaml`): absent is fine; a folder in its place is not.
+    fn optional_file(&mut self, path: PathBuf, kind: FileKind, folder_message: &str) {
+        match self.rules.entry(&path) {
+            Ok(Some(Entry::File(real))) => self.add(path, real, kind),
+            Ok(Some(Entry::Folder(_))) => self.out.diagnostics.push(
+                Diagnostic::error(
+                    Code::LayoutMismatch,
+                    &self.rules.display(&path),
+                    None,
+                    folder_message,
+                )
+                .with_help("remove the folder, or put the file in its place"),
+            ),
+            Ok(None) => {}
+            Err(d) => self.out.diagnostics.push(d),
+        }
+    }
+
     /// A folder the layout names (`amendments/`, `standards/`): absent is
     /// fine; a file there, or a folder that cannot be read, is not.
     fn folder(&mut self, dir: &Path) -> Option<Vec<PathBuf>> {
@@ -344,21 +365,16 @@ pub fn discover(root: &Path) -> Result<Discovered, Diagnostic> {
         )
         .with_help("create `corpus/kw/` (one folder per jurisdiction) or pass `--workspace DIR`"));
     }
-    let settings = root.join("mizan.toml");
-    match rules.entry(&settings) {
-        Ok(Some(Entry::File(real))) => walk.add(settings, real, FileKind::Settings),
-        Ok(Some(Entry::Folder(_))) => walk.out.diagnostics.push(
-            Diagnostic::error(
-                Code::LayoutMismatch,
-                &rules.display(&settings),
-                None,
-                "`mizan.toml` is a folder; the settings are a file",
-            )
-            .with_help("remove the folder, or put the settings file in its place"),
-        ),
-        Ok(None) => {}
-        Err(d) => walk.out.diagnostics.push(d),
-    }
+    walk.optional_file(
+        root.join("mizan.toml"),
+        FileKind::Settings,
+        "`mizan.toml` is a folder; the settings are a file",
+    );
+    walk.optional_file(
+        root.join("glossary.yaml"),
+        FileKind::Glossary,
+        "`glossary.yaml` is a folder; the glossary is a file",
+    );
     walk.files(&root.join("languages"), &["toml"], FileKind::Language);
     for dir in jurisdictions {
         walk.files(&dir, &["md"], FileKind::Statute);

@@ -27,7 +27,8 @@ use crate::ids::ArticleRef;
 use crate::settings::{Settings, read_settings};
 use crate::source::{decode, make_controls_visible};
 use crate::standards::{
-    Instrument, Mapping, MappingEntry, Provision, read_instrument, read_mapping,
+    Glossary, Instrument, Mapping, MappingEntry, Provision, read_glossary, read_instrument,
+    read_mapping,
 };
 
 pub use coverage::{Coverage, KindCoverage, coverage};
@@ -38,6 +39,8 @@ pub use discover::{Discovered, Entry, FileKind, Rules, SourceFile, discover};
 pub struct Workspace {
     pub root: PathBuf,
     pub settings: Settings,
+    /// The field's terms in each language (`glossary.yaml`; empty if none).
+    pub glossary: Glossary,
     /// Works, ordered by id.
     pub works: Vec<Work>,
     /// Instruments, ordered by id.
@@ -103,6 +106,7 @@ struct Loaded {
 
 enum Parsed {
     Settings(Settings),
+    Glossary(Glossary),
     Expression(Expression),
     Instrument(Instrument),
     Mapping(Mapping),
@@ -139,6 +143,7 @@ impl Workspace {
         results.extend(files.par_iter().map(read_one).collect::<Vec<_>>());
 
         let mut settings = Settings::default();
+        let mut glossary = Glossary::default();
         let mut expressions = Vec::new();
         let mut instruments = Vec::new();
         let mut mappings = Vec::new();
@@ -157,6 +162,7 @@ impl Workspace {
             diags.extend(d);
             match parsed {
                 Parsed::Settings(s) => settings = s,
+                Parsed::Glossary(g) => glossary = g,
                 Parsed::Expression(e) => expressions.push(e),
                 Parsed::Instrument(i) => instruments.push(i),
                 Parsed::Mapping(m) => mappings.push(m),
@@ -168,6 +174,7 @@ impl Workspace {
         let mut ws = Workspace {
             root: root.to_path_buf(),
             settings,
+            glossary,
             works: Vec::new(),
             instruments,
             mappings,
@@ -412,6 +419,10 @@ fn read_one(file: &SourceFile) -> Loaded {
                 None => Parsed::FailedStatute(lenient_work_id(&text)),
             };
             (parsed, d)
+        }
+        FileKind::Glossary => {
+            let (g, d) = read_glossary(&path, &text);
+            (g.map_or(Parsed::Nothing, Parsed::Glossary), d)
         }
         FileKind::Instrument => {
             let (i, d) = read_instrument(&path, &text);

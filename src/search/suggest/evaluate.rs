@@ -14,6 +14,9 @@ pub struct Evaluation {
     /// Mean over entries of the share of their articles found in the top 5.
     pub recall_at_5: f64,
     pub recall_at_10: f64,
+    /// The best recall@5 any ranking could reach: an entry with more than
+    /// five articles cannot have them all in the top 5.
+    pub ceiling_at_5: f64,
     /// Share of entries with at least one of their articles in the top 5.
     pub hit_rate_at_5: f64,
     /// Entries with an article missing from the top 10.
@@ -24,8 +27,12 @@ impl Evaluation {
     /// One line with the figures, as the book quotes it.
     pub fn summary_line(&self) -> String {
         format!(
-            "held-out mapping entries: {}; recall@5 = {:.2}; recall@10 = {:.2}; hit rate@5 = {:.2}",
-            self.entries, self.recall_at_5, self.recall_at_10, self.hit_rate_at_5
+            "held-out mapping entries: {}; recall@5 = {:.2} (of at most {:.2}); recall@10 = {:.2}; hit rate@5 = {:.2}",
+            self.entries,
+            self.recall_at_5,
+            self.ceiling_at_5,
+            self.recall_at_10,
+            self.hit_rate_at_5
         )
     }
 }
@@ -44,7 +51,7 @@ pub struct Miss {
 pub fn evaluate(ws: &Workspace, index: &SearchIndex) -> Result<Evaluation, SearchError> {
     let precedents = Precedents::new(ws);
     let mut entries = 0usize;
-    let (mut r5, mut r10, mut h5) = (0f64, 0f64, 0f64);
+    let (mut r5, mut r10, mut h5, mut c5) = (0f64, 0f64, 0f64, 0f64);
     let mut misses = Vec::new();
     for m in ws
         .mappings
@@ -80,6 +87,7 @@ pub fn evaluate(ws: &Workspace, index: &SearchIndex) -> Result<Evaluation, Searc
             entries += 1;
             r5 += found(5) as f64 / n;
             r10 += found(10) as f64 / n;
+            c5 += expected.len().min(5) as f64 / n;
             h5 += f64::from(u8::from(found(5) > 0));
             if found(10) < expected.len() {
                 let reference = match &e.element {
@@ -105,6 +113,7 @@ pub fn evaluate(ws: &Workspace, index: &SearchIndex) -> Result<Evaluation, Searc
         entries,
         recall_at_5: mean(r5),
         recall_at_10: mean(r10),
+        ceiling_at_5: mean(c5),
         hit_rate_at_5: mean(h5),
         misses,
     })

@@ -102,7 +102,13 @@ pub fn candidates(
     holdout: Holdout<'_>,
     limit: usize,
 ) -> Result<Vec<Candidate>, SearchError> {
-    let text = text::ranking(index, target.provision, target.element, TEXT_POOL)?;
+    let text = text::ranking(
+        index,
+        &ws.glossary,
+        target.provision,
+        target.element,
+        TEXT_POOL,
+    )?;
     let similar = precedents.ranking(target, holdout);
     let max_text = text.iter().map(|(_, s)| *s).fold(0.0, f32::max);
     let max_prec = similar.values().map(|p| p.score).fold(0.0, f32::max);

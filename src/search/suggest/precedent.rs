@@ -18,7 +18,8 @@ use super::text::terms;
 use crate::Workspace;
 use crate::hash::FastMap;
 use crate::search::documents::units;
-use crate::standards::Status;
+use crate::standards::{Glossary, Status};
+use crate::translations::DATA_LANG;
 
 /// How many similar assessed units vote.
 const NEIGHBOURS: usize = 5;
@@ -114,7 +115,7 @@ impl Precedents {
         // Document frequency over every unit, assessed or not.
         let raw: Vec<BTreeMap<String, f32>> = all
             .iter()
-            .map(|u| terms(u.provision, u.element).words)
+            .map(|u| terms(u.provision, u.element, DATA_LANG, &Glossary::default()).words)
             .collect();
         let mut df: FastMap<String, f32> = FastMap::default();
         for words in &raw {
@@ -158,7 +159,13 @@ impl Precedents {
 
     /// Articles voted for by the units most similar to `target`.
     pub fn ranking(&self, target: Target<'_>, holdout: Holdout<'_>) -> BTreeMap<String, Similar> {
-        let words = terms(target.provision, target.element).words;
+        let words = terms(
+            target.provision,
+            target.element,
+            DATA_LANG,
+            &Glossary::default(),
+        )
+        .words;
         let vector = normalise(
             words
                 .into_iter()

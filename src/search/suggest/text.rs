@@ -17,7 +17,8 @@ use crate::search::analysis::{
 };
 use crate::search::documents::Kind;
 use crate::search::index::{SearchError, SearchIndex};
-use crate::standards::{Element, Provision};
+use crate::standards::{Element, Glossary, Provision};
+use crate::translations::DATA_LANG;
 
 /// Words that say nothing about what a provision is about: Lucene's English
 /// stop words and the boilerplate of treaty drafting.
@@ -81,6 +82,9 @@ const WEIGHT_TITLE: f32 = 1.5;
 const WEIGHT_SUMMARY: f32 = 1.0;
 const WEIGHT_ELEMENT: f32 = 2.0;
 const WEIGHT_KEYWORD: f32 = 2.0;
+/// Each form of a glossary term the provision uses: more than a title word,
+/// since the glossary names the subject, not one drafter's wording.
+const WEIGHT_GLOSSARY: f32 = 2.0;
 
 /// A word pair found together in an article counts this much more than its
 /// two words apart.
@@ -111,10 +115,22 @@ pub(super) struct Terms {
     pub pairs: BTreeMap<(String, String), f32>,
 }
 
-pub(super) fn terms(provision: &Provision, element: Option<&Element>) -> Terms {
+/// The terms of a provision (and one element) in one language: its title,
+/// summary and element summaries as written in `lang`, and the element
+/// keywords (written in the data language) when `lang` is that language.
+pub(super) fn terms(
+    provision: &Provision,
+    element: Option<&Element>,
+    lang: &str,
+    glossary: &Glossary,
+) -> Terms {
+    let expansions = glossary_forms(glossary, provision, element, lang);
     let mut analyzer = query_analyzer();
     let mut out = Terms::default();
-    let mut add = |text: &str, weight: f32| {
+    let mut add = |text: Option<&str>, weight: f32| {
+        let Some(text) = text else {
+            return;
+        };
         let mut stream = analyzer.token_stream(text);
         let mut previous: Option<(String, usize)> = None;
         while let Some(t) = stream.next() {
@@ -129,39 +145,141 @@ pub(super) fn terms(provision: &Provision, element: Option<&Element>) -> Terms {
             previous = Some((t.text.clone(), t.position));
         }
     };
-    add(&provision.title, WEIGHT_TITLE);
-    add(&provision.summary, WEIGHT_SUMMARY);
+    let keywords = |e: &Element| -> Vec<String> {
+        if lang == DATA_LANG {
+            e.keywords.clone()
+        } else {
+            Vec::new()
+        }
+    };
+    add(provision.title.get(lang), WEIGHT_TITLE);
+    add(provision.summary.get(lang), WEIGHT_SUMMARY);
     match element {
         Some(e) => {
-            add(&e.summary, WEIGHT_ELEMENT);
-            for k in &e.keywords {
-                add(k, WEIGHT_KEYWORD);
+            add(e.summary.get(lang), WEIGHT_ELEMENT);
+            for k in keywords(e) {
+                add(Some(&k), WEIGHT_KEYWORD);
             }
         }
         // A provision assessed as a whole: every element describes it.
         None => {
             for e in &provision.elements {
-                add(&e.summary, WEIGHT_SUMMARY);
-                for k in &e.keywords {
-                    add(k, WEIGHT_SUMMARY);
+                add(e.summary.get(lang), WEIGHT_SUMMARY);
+                for k in keywords(e) {
+                    add(Some(&k), WEIGHT_SUMMARY);
                 }
             }
+        }
+    }
+    for form in expansions {
+        add(Some(form), WEIGHT_GLOSSARY);
+    }
+    out
+}
+
+/// The forms in `lang` of every glossary term the provision's text uses, in
+/// any of its languages (a term is used when one of its forms occurs as a
+/// run of words, after analysis, in the title, a summary or a keyword).
+fn glossary_forms<'g>(
+    glossary: &'g Glossary,
+    provision: &Provision,
+    element: Option<&Element>,
+    lang: &str,
+) -> Vec<&'g str> {
+    if glossary.is_empty() {
+        return Vec::new();
+    }
+    let mut analyzer = query_analyzer();
+    let mut words = |text: &str| -> Vec<String> {
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            out.push(t.text.clone());
+        }
+        out
+    };
+    let elements: Vec<&Element> = match element {
+        Some(e) => vec![e],
+        None => provision.elements.iter().collect(),
+    };
+    let mut texts: Vec<Vec<String>> = Vec::new();
+    for (_, t) in provision.title.iter().chain(provision.summary.iter()) {
+        texts.push(words(t));
+    }
+    for e in elements {
+        for (_, t) in e.summary.iter() {
+            texts.push(words(t));
+        }
+        for k in &e.keywords {
+            texts.push(words(k));
+        }
+    }
+    let mut out = Vec::new();
+    for term in &glossary.terms {
+        let Some(wanted) = term.forms.get(lang) else {
+            continue;
+        };
+        let used = term.forms.values().flatten().any(|form| {
+            let form = words(form);
+            !form.is_empty()
+                && texts
+                    .iter()
+                    .any(|t| t.windows(form.len()).any(|w| w == form.as_slice()))
+        });
+        if used {
+            out.extend(wanted.iter().map(String::as_str));
         }
     }
     out
 }
 
-/// Articles by text relevance, one entry per article (its best language),
-/// best first, at most `pool`.
+/// Articles by text relevance, best first, at most `pool`.
+///
+/// Each language the provision is written in is its own query, against the
+/// articles in that language, and scaled so its best article has 1; an
+/// article's relevance is the mean over those languages (an article missing
+/// in one language counts 0 there). So a bilingual corpus rewards articles
+/// that both texts agree on, and an Arabic-only corpus is still found
+/// through the provision's Arabic summary.
 pub(super) fn ranking(
     index: &SearchIndex,
+    glossary: &Glossary,
     provision: &Provision,
     element: Option<&Element>,
     pool: usize,
 ) -> Result<Vec<(String, f32)>, SearchError> {
+    let langs: Vec<&str> = provision.summary.langs().collect();
+    let mut combined: BTreeMap<String, f32> = BTreeMap::new();
+    let mut searched = 0usize;
+    for lang in &langs {
+        let terms = terms(provision, element, lang, glossary);
+        let found = ranking_in(index, &terms, lang, pool)?;
+        let Some(best) = found.first().map(|(_, s)| *s) else {
+            continue;
+        };
+        searched += 1;
+        for (id, score) in found {
+            *combined.entry(id).or_default() += score / best.max(f32::MIN_POSITIVE);
+        }
+    }
+    let mut out: Vec<(String, f32)> = combined
+        .into_iter()
+        .map(|(id, s)| (id, s / searched.max(1) as f32))
+        .collect();
+    out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out.truncate(pool);
+    Ok(out)
+}
+
+/// Articles in `lang` by relevance to `terms`, best first, at most `pool`.
+fn ranking_in(
+    index: &SearchIndex,
+    terms: &Terms,
+    lang: &str,
+    pool: usize,
+) -> Result<Vec<(String, f32)>, SearchError> {
     let f = *index.fields();
     let schema = index.index().schema();
-    let terms = terms(provision, element);
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for (name, field_boost) in FIELD_BOOSTS {
         let Ok(field) = schema.get_field(name) else {
@@ -200,24 +318,29 @@ pub(super) fn ranking(
     if should.is_empty() {
         return Ok(Vec::new());
     }
-    let only_articles = ConstScoreQuery::new(
-        Box::new(TermQuery::new(
-            Term::from_field_text(f.kind, Kind::Article.as_str()),
-            IndexRecordOption::Basic,
-        )),
-        0.0,
-    );
+    let filter = |field, value: &str| -> (Occur, Box<dyn Query>) {
+        (
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, value),
+                    IndexRecordOption::Basic,
+                )),
+                0.0,
+            )),
+        )
+    };
     let query = BooleanQuery::new(vec![
         (
             Occur::Must,
             Box::new(BooleanQuery::new(should)) as Box<dyn Query>,
         ),
-        (Occur::Must, Box::new(only_articles)),
+        filter(f.kind, Kind::Article.as_str()),
+        filter(f.lang, lang),
     ]);
     let searcher = index.searcher();
-    // Each article may come back once per language.
     let top = searcher
-        .search(&query, &TopDocs::with_limit(pool * 2).order_by_score())
+        .search(&query, &TopDocs::with_limit(pool).order_by_score())
         .map_err(|e| SearchError::Query {
             message: e.to_string(),
         })?;
@@ -231,12 +354,7 @@ pub(super) fn ranking(
             .and_then(|v| v.as_str())
             .unwrap_or_default()
             .to_owned();
-        if !out.iter().any(|(i, _)| *i == id) {
-            out.push((id, score));
-        }
-        if out.len() == pool {
-            break;
-        }
+        out.push((id, score));
     }
     Ok(out)
 }
@@ -258,11 +376,54 @@ mod tests {
             elements: Vec::new(),
             span: 0..0,
         };
-        let t = terms(&provision, None);
+        let t = terms(&provision, None, "en", &Glossary::default());
         assert!(!t.words.contains_key("the") && !t.words.contains_key("state"));
         assert_eq!(t.words.get("labour"), Some(&2.5), "{:?}", t.words);
         assert!(t.pairs.contains_key(&("forc".into(), "labour".into())));
         // "forced or compulsory": one stop word apart still pairs.
         assert!(t.pairs.contains_key(&("forc".into(), "compulsori".into())));
+    }
+
+    #[test]
+    fn a_glossary_term_used_in_english_brings_its_arabic_forms() {
+        let provision = Provision {
+            id: "art_1".into(),
+            citation: "Art. 1".into(),
+            title: "Identity documents".into(),
+            theme: crate::standards::Theme::Protection,
+            obligation: crate::standards::Obligation::Mandatory,
+            summary: "Employers may not keep a worker's passport.".into(),
+            note: None,
+            elements: Vec::new(),
+            span: 0..0,
+        };
+        let glossary = Glossary {
+            terms: vec![crate::standards::GlossaryTerm {
+                id: "passport-retention".into(),
+                forms: [
+                    (
+                        "en".to_owned(),
+                        vec!["passport retention".to_owned(), "passport".to_owned()],
+                    ),
+                    ("ar".to_owned(), vec!["جواز السفر".to_owned()]),
+                ]
+                .into(),
+            }],
+        };
+        assert_eq!(
+            glossary_forms(&glossary, &provision, None, "ar"),
+            ["جواز السفر"]
+        );
+        // The Arabic query holds the analysed Arabic words, though the
+        // provision has no Arabic text.
+        let t = terms(&provision, None, "ar", &glossary);
+        assert_eq!(t.words.len(), 2, "{:?}", t.words);
+        // A term the provision does not use adds nothing.
+        let other = Provision {
+            summary: "Victims are housed.".into(),
+            title: "Housing".into(),
+            ..provision
+        };
+        assert!(glossary_forms(&glossary, &other, None, "ar").is_empty());
     }
 }
