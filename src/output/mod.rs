@@ -12,6 +12,7 @@
 //!   one writer.
 //! - [`document`]: a document to print and edit (headings, paragraphs,
 //!   redlines, tables), as Markdown and HTML; [`docx`] writes it as Word.
+//! - [`gap_document`]: the gap report as a document (`gaps --format docx`).
 //! - [`proposal`]: a proposal (`propose`) as a document.
 //! - [`import`]: the summary of `import` (what was read, guessed, dropped).
 //! - [`text`]: the plain-text forms of `check`, `show`, `search`,
@@ -24,6 +25,7 @@
 pub mod csv;
 pub mod document;
 pub mod docx;
+pub mod gap_document;
 pub mod import;
 pub mod json;
 pub mod proposal;

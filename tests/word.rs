@@ -1,8 +1,9 @@
-//! The proposal as Word, opened by a real word processor: LibreOffice
-//! converts the `.docx` of two bundled drafts, in Arabic and in English,
-//! to PDF (its pages counted by `pdfinfo`, its headings found by
-//! `pdftotext`) and to plain text (every paragraph of the document found,
-//! in order of reading, as written).
+//! The Word documents mizan writes, opened by a real word processor: the
+//! proposal of two bundled drafts (`propose`) and the bundled gap report
+//! (`gaps --format docx`), each in Arabic and in English. LibreOffice
+//! converts each `.docx` to PDF (its pages counted by `pdfinfo`, its
+//! headings found by `pdftotext`) and to plain text (every paragraph of the
+//! document found, in order of reading, as written).
 //!
 //! `tests/setup` installs LibreOffice and poppler-utils, and `tests/run`
 //! sets `MIZAN_REQUIRE_TOOLS=1`, so there the test never skips; on a
@@ -15,7 +16,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use mizan::Workspace;
 use mizan::corpus::Lang;
-use mizan::output::{document::Document, docx, proposal};
+use mizan::gaps::{self, Filter};
+use mizan::output::{document::Document, docx, gap_document, proposal};
 use mizan::proposal::{MemoTemplate, find, propose};
 
 const DRAFTS: [&str; 2] = ["non-punishment-of-victims", "national-referral-mechanism"];
@@ -86,43 +88,39 @@ fn squeeze(s: &str) -> String {
         .collect()
 }
 
-fn check(lang: Lang) {
-    if !tools() {
-        return;
-    }
-    let ws = Workspace::load(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let doc = proposal_document(&ws, lang);
+fn gap_report(ws: &Workspace, lang: Lang) -> Document {
+    let filter = Filter::default();
+    let analysis = gaps::analyse_workspace(ws, &filter, Vec::new()).unwrap();
+    gap_document::gap_document(&analysis, &filter, ws, lang)
+}
+
+/// Converts `doc` and checks the PDF has between `pages` pages and holds
+/// the headings `keys` (messages), and that LibreOffice reads every
+/// paragraph back.
+fn check(doc: &Document, pages: std::ops::RangeInclusive<usize>, keys: &[&str]) {
+    let lang = doc.lang;
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join(format!("proposal.{}.docx", lang.code()));
-    std::fs::write(&file, docx::write(&doc)).unwrap();
+    let file = dir.path().join(format!("document.{}.docx", lang.code()));
+    std::fs::write(&file, docx::write(doc)).unwrap();
 
     // The PDF: a cover, then each part from a new page.
     convert(&file, "pdf", dir.path());
     let pdf = file.with_extension("pdf");
     let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
     let info = String::from_utf8_lossy(&info.stdout);
-    let pages: usize = info
+    let count: usize = info
         .lines()
         .find_map(|l| l.strip_prefix("Pages:"))
         .and_then(|n| n.trim().parse().ok())
         .unwrap_or_else(|| panic!("no page count in\n{info}"));
-    assert!(
-        (4..=40).contains(&pages),
-        "{pages} pages for {}",
-        lang.code()
-    );
+    assert!(pages.contains(&count), "{count} pages for {}", lang.code());
     let text = Command::new("pdftotext")
         .arg(&pdf)
         .arg("-")
         .output()
         .unwrap();
     let text = squeeze(&String::from_utf8_lossy(&text.stdout));
-    for key in [
-        "proposal.law",
-        "proposal.table",
-        "proposal.memo",
-        "proposal.current",
-    ] {
+    for key in keys {
         let h = lang.t(key);
         assert!(text.contains(&squeeze(h)), "{h:?} not in the PDF");
     }
@@ -141,12 +139,86 @@ fn check(lang: Lang) {
     }
 }
 
+const PROPOSAL: [&str; 4] = [
+    "proposal.law",
+    "proposal.table",
+    "proposal.memo",
+    "proposal.current",
+];
+
+const REPORT: [&str; 4] = [
+    "gaps.summary",
+    "common.score",
+    "q.theme.definition",
+    "q.theme.protection",
+];
+
+fn workspace() -> Workspace {
+    Workspace::load(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
 #[test]
 fn the_arabic_proposal_converts_in_libreoffice() {
-    check(Lang::AR);
+    if tools() {
+        check(
+            &proposal_document(&workspace(), Lang::AR),
+            4..=40,
+            &PROPOSAL,
+        );
+    }
 }
 
 #[test]
 fn the_english_proposal_converts_in_libreoffice() {
-    check(Lang::EN);
+    if tools() {
+        check(
+            &proposal_document(&workspace(), Lang::EN),
+            4..=40,
+            &PROPOSAL,
+        );
+    }
+}
+
+#[test]
+fn the_arabic_gap_report_converts_in_libreoffice() {
+    if tools() {
+        check(&gap_report(&workspace(), Lang::AR), 10..=400, &REPORT);
+    }
+}
+
+#[test]
+fn the_english_gap_report_converts_in_libreoffice() {
+    if tools() {
+        check(&gap_report(&workspace(), Lang::EN), 10..=400, &REPORT);
+    }
+}
+
+/// `gaps --format docx` on the command line: it needs `--out`, and
+/// `--out` and `--lang` belong to the formats that use them.
+#[test]
+fn the_word_gap_report_is_written_to_a_file_only() {
+    use mizan::testing::cli::run;
+    let ws = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.docx");
+    let o = run(ws, &["gaps", "--format", "docx"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("give --out FILE.docx"));
+    let o = run(ws, &["gaps", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!out.exists());
+    let o = run(
+        ws,
+        &[
+            "gaps",
+            "--format",
+            "docx",
+            "--lang",
+            "ar",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
 }
