@@ -375,3 +375,34 @@ proptest! {
         round_trip(Lang::AR, &ops, word)?;
     }
 }
+
+/// Every bundled pending draft, in both languages, through the whole
+/// proposal as Word: `import --amendment` reads the amending law out of it
+/// (the table and the memorandum after the execution clause are closing
+/// lines) and gives the draft's operations.
+#[test]
+fn every_bundled_draft_reads_back_from_its_proposal_in_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut checked = 0;
+    for a in WS.amendments.iter().filter(|a| a.is_pending()) {
+        for lang in [Lang::EN, Lang::AR] {
+            let p = mizan::proposal::propose(&WS, &[a], lang, MemoTemplate::built_in())
+                .unwrap_or_else(|d| panic!("{}: {:?}", a.id, d.iter().next()));
+            let doc = proposal::document(&p, WS.settings.numerals_for(lang));
+            let path = dir.path().join(format!("{}.{}.docx", a.id, lang.code()));
+            std::fs::write(&path, docx::write(&doc)).unwrap();
+            let options = AmendmentOptions {
+                amends: Some(a.amends.clone()),
+                id: Some("back".into()),
+                lang: Some(lang),
+                ..Default::default()
+            };
+            let imported = import_amendment(&Arc::from(path.as_path()), &options)
+                .unwrap_or_else(|e| panic!("{} {lang:?}: {e:?}", a.id));
+            let back = read("back.md", &imported.markdown);
+            assert_eq!(shape(a, lang), shape(&back, lang), "{} {lang:?}", a.id);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "{checked}");
+}
