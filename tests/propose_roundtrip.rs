@@ -31,7 +31,9 @@ static WS: LazyLock<Workspace> = LazyLock::new(|| {
     Workspace::load(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("the bundled workspace loads")
 });
 
-const WORK: &str = "/akn/kw/act/2013/91";
+/// The works amended: a law, and a decree-law (cited by its own formula,
+/// `المرسوم بالقانون رقم …`).
+const WORKS: [&str; 2] = ["/akn/kw/act/2013/91", "/akn/kw/act/decree-law/2024/114"];
 
 const EN_WORDS: [&str; 24] = [
     "the",
@@ -158,7 +160,7 @@ fn form(lang: Lang, kind: &str, values: &[(&str, &str)]) -> String {
 
 /// An amendment file in the grammar, in `lang`, with `ops` on articles
 /// 1, 2, … (one article each, so no two overlap).
-fn amendment_file(lang: Lang, ops: &[Gen]) -> String {
+fn amendment_file(lang: Lang, work: &str, ops: &[Gen]) -> String {
     let article = |n: u32, bis: bool| {
         let num = digits(lang, n);
         let num = match (bis, lang == Lang::AR) {
@@ -176,7 +178,7 @@ fn amendment_file(lang: Lang, ops: &[Gen]) -> String {
         }
     };
     let mut out = format!(
-        "---\nid: generated\ntitle: Generated\namends: {WORK}\nkind: bill\nstatus: draft\n---\n"
+        "---\nid: generated\ntitle: Generated\namends: {work}\nkind: bill\nstatus: draft\n---\n"
     );
     let body = |title: &Option<Vec<usize>>, paragraphs: &[Vec<usize>]| {
         let mut s = String::new();
@@ -290,7 +292,9 @@ fn read(name: &str, text: &str) -> Amendment {
 fn law(amendment: &Amendment, lang: Lang) -> Vec<String> {
     let p = Proposal {
         lang,
-        work: WS.work(WORK).expect("the bundled work"),
+        work: WS
+            .work(amendment.amends.as_str())
+            .expect("the bundled work"),
         amendments: vec![amendment],
         articles: operations_in(amendment, lang),
         rows: Vec::new(),
@@ -305,12 +309,12 @@ fn law(amendment: &Amendment, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-fn round_trip(lang: Lang, ops: &[Gen], word: bool) -> Result<(), TestCaseError> {
-    let file = amendment_file(lang, ops);
+fn round_trip(lang: Lang, work: usize, ops: &[Gen], word: bool) -> Result<(), TestCaseError> {
+    let file = amendment_file(lang, WORKS[work], ops);
     let original = read("generated.md", &file);
     let lines = law(&original, lang);
     let options = AmendmentOptions {
-        amends: Some(WorkId::parse(WORK).unwrap()),
+        amends: Some(WorkId::parse(WORKS[work]).unwrap()),
         id: Some("back".into()),
         title: Some("Back".into()),
         lang: Some(lang),
@@ -362,17 +366,19 @@ proptest! {
     #[test]
     fn the_english_law_reads_back_as_its_operations(
         ops in prop::collection::vec(operation(), 1..8),
+        work in 0..WORKS.len(),
         word in any::<bool>(),
     ) {
-        round_trip(Lang::EN, &ops, word)?;
+        round_trip(Lang::EN, work, &ops, word)?;
     }
 
     #[test]
     fn the_arabic_law_reads_back_as_its_operations(
         ops in prop::collection::vec(operation(), 1..8),
+        work in 0..WORKS.len(),
         word in any::<bool>(),
     ) {
-        round_trip(Lang::AR, &ops, word)?;
+        round_trip(Lang::AR, work, &ops, word)?;
     }
 }
 

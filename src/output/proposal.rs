@@ -33,11 +33,18 @@ impl Words<'_, '_> {
         self.lang.fill(key, values)
     }
 
-    /// `القانون رقم ٩١ لسنة ٢٠١٣`, `Law No. 91 of 2013`.
+    /// `القانون رقم ٩١ لسنة ٢٠١٣`, `Law No. 91 of 2013`; a work with a
+    /// subtype by its own message when the language has one
+    /// (`law.cite.decree-law`: `المرسوم بالقانون رقم …`).
     fn law(&self) -> String {
         let id = &self.p.work.id;
+        let key = id
+            .subtype()
+            .map(|s| format!("law.cite.{s}"))
+            .filter(|k| self.lang.text(k).is_some())
+            .unwrap_or_else(|| "law.cite".to_owned());
         self.fill(
-            "law.cite",
+            &key,
             &[
                 ("number", &digits(self.numerals, id.number())),
                 ("year", &number(self.numerals, u64::from(id.year()))),
