@@ -17,7 +17,7 @@ use crate::amend::diff::{ArticleDiff, DiffOptions, compare_versions};
 use crate::amend::{Action, Amendment, Operation, competing, history, with_pending};
 use crate::corpus::{Lang, Work};
 use crate::diag::{Code, Diagnostic, Diagnostics};
-use crate::gaps::{self, Filter, Inputs};
+use crate::gaps::{self, Filter, Inputs, Report};
 use crate::standards::{Instrument, MappingEntry, Provision, Status};
 use crate::workspace::Workspace;
 
@@ -55,6 +55,14 @@ pub struct ScoreChange<'a> {
     pub after: Option<f64>,
     /// Its provisions the drafts would bring to `full`.
     pub closed: usize,
+}
+
+/// What the drafts do to the assessment, whatever the language: the
+/// provisions they address and the scores they move.
+#[derive(Debug, Clone, Default)]
+pub struct Effect<'a> {
+    pub addressed: Vec<Addressed<'a>>,
+    pub scores: Vec<ScoreChange<'a>>,
 }
 
 /// A proposal in one language.
@@ -104,15 +112,32 @@ fn error(amendment: &Amendment, message: String, help: &str) -> Diagnostics {
     Diagnostics(vec![d])
 }
 
-/// Gathers `amendments` (ids, in order) into a proposal in `lang`. Fails
-/// with diagnostics naming the amendment file when a draft is not
-/// pending, amends another work than the first, competes with another
-/// draft named, has nothing written in `lang`, or does not apply.
+/// Gathers `amendments` (in order) into a proposal in `lang`. Fails with
+/// diagnostics naming the amendment file when a draft is not pending,
+/// amends another work than the first, competes with another draft named,
+/// has nothing written in `lang`, or does not apply.
 pub fn propose<'a>(
     ws: &'a Workspace,
     amendments: &[&'a Amendment],
     lang: Lang,
     memo: MemoTemplate,
+) -> Result<Proposal<'a>, Diagnostics> {
+    let inputs = Inputs::of(ws);
+    let filter = Filter::default();
+    let before = gaps::compute(&inputs, &filter, &[]);
+    let after = gaps::compute(&inputs, &filter, &gaps::scenario::changes(amendments));
+    let effect = effect(ws, amendments, &before, &after);
+    propose_with(ws, amendments, lang, memo, effect)
+}
+
+/// [`propose`] with the effect on the assessment computed already (the
+/// site computes it once per draft, for every language).
+pub fn propose_with<'a>(
+    ws: &'a Workspace,
+    amendments: &[&'a Amendment],
+    lang: Lang,
+    memo: MemoTemplate,
+    effect: Effect<'a>,
 ) -> Result<Proposal<'a>, Diagnostics> {
     let Some(first) = amendments.first() else {
         return Err(Diagnostics::new());
@@ -187,7 +212,7 @@ pub fn propose<'a>(
         .iter()
         .flat_map(|a| operations_in(a, lang))
         .collect();
-    let addressed = addressed(ws, amendments);
+    let Effect { addressed, scores } = effect;
     let rows = diff
         .expressions
         .into_iter()
@@ -195,7 +220,6 @@ pub fn propose<'a>(
         .filter(ArticleDiff::is_change)
         .map(|d| row(d, amendments, &addressed, work))
         .collect();
-    let scores = scores(ws, amendments);
     Ok(Proposal {
         lang,
         work,
@@ -258,10 +282,28 @@ fn row<'a>(
     }
 }
 
+/// What `amendments` do to the assessment: `before` is the assessment as
+/// it stands, `after` with their mapping changes (both from
+/// [`gaps::compute`] with the same inputs and no filter).
+pub fn effect<'a>(
+    ws: &'a Workspace,
+    amendments: &[&'a Amendment],
+    before: &Report<'a>,
+    after: &Report<'a>,
+) -> Effect<'a> {
+    Effect {
+        addressed: addressed(ws, amendments, before),
+        scores: scores(before, after),
+    }
+}
+
 /// The mapping changes of the drafts, each with its provision and status
-/// before the drafts (from the assessment as it stands).
-fn addressed<'a>(ws: &'a Workspace, amendments: &[&'a Amendment]) -> Vec<Addressed<'a>> {
-    let report = gaps::compute(&Inputs::of(ws), &Filter::default(), &[]);
+/// before them.
+fn addressed<'a>(
+    ws: &'a Workspace,
+    amendments: &[&'a Amendment],
+    before: &Report<'a>,
+) -> Vec<Addressed<'a>> {
     let mut out = Vec::new();
     for a in amendments {
         for entry in &a.mapping_changes {
@@ -271,7 +313,7 @@ fn addressed<'a>(ws: &'a Workspace, amendments: &[&'a Amendment]) -> Vec<Address
             let Some(provision) = instrument.provision(&entry.provision) else {
                 continue;
             };
-            let before = report
+            let status = before
                 .instruments
                 .iter()
                 .find(|i| i.instrument.id == instrument.id)
@@ -282,7 +324,7 @@ fn addressed<'a>(ws: &'a Workspace, amendments: &[&'a Amendment]) -> Vec<Address
                 entry,
                 instrument,
                 provision,
-                before,
+                before: status,
                 after: entry.status,
             });
         }
@@ -290,19 +332,15 @@ fn addressed<'a>(ws: &'a Workspace, amendments: &[&'a Amendment]) -> Vec<Address
     out
 }
 
-/// Each instrument's score before and after the drafts' mapping changes.
-fn scores<'a>(ws: &'a Workspace, amendments: &[&'a Amendment]) -> Vec<ScoreChange<'a>> {
-    let analysis = gaps::analyse(&Inputs::of(ws), &Filter::default(), amendments.to_vec());
-    let Some(scenario) = &analysis.scenario else {
-        return Vec::new();
-    };
-    let deltas = gaps::scenario::deltas(&scenario.before, &analysis.report);
+/// Each instrument's score before and after, for the instruments whose
+/// provisions the drafts change.
+fn scores<'a>(before: &Report<'a>, after: &Report<'a>) -> Vec<ScoreChange<'a>> {
+    let deltas = gaps::scenario::deltas(before, after);
     let mut out = Vec::new();
-    for (i, (b, a)) in scenario
-        .before
+    for (i, (b, a)) in before
         .instruments
         .iter()
-        .zip(&analysis.report.instruments)
+        .zip(&after.instruments)
         .enumerate()
     {
         let mine: Vec<_> = deltas.iter().filter(|d| d.instrument == i).collect();

@@ -264,7 +264,7 @@ impl<'a> Model<'a> {
     pub fn new(ws: &'a Workspace, profile: Profile, downloads: bool) -> Model<'a> {
         let amendments = visible_amendments(ws, profile);
         let analysis = assessment::current(ws);
-        let scenarios = amendments
+        let scenarios: Vec<Option<Report<'a>>> = amendments
             .iter()
             .map(|a| a.is_pending().then(|| assessment::with(ws, &[*a])))
             .collect();
@@ -331,7 +331,7 @@ impl<'a> Model<'a> {
                     .map(|c| (p.id.as_str(), c))
             })
             .collect();
-        let proposals = proposal::proposals(ws, &amendments);
+        let proposals = proposal::proposals(ws, &amendments, &analysis.report, &scenarios);
         let proposal_files = proposal::files(&amendments, &proposals);
         Model {
             ws,

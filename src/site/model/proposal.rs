@@ -14,8 +14,9 @@ use serde::Serialize;
 
 use crate::amend::Amendment;
 use crate::corpus::Lang;
+use crate::gaps::Report;
 use crate::output::document::{Align, Block, Document, Run};
-use crate::proposal::{MemoTemplate, propose};
+use crate::proposal::{MemoTemplate, effect, propose_with};
 use crate::workspace::Workspace;
 
 use super::amendments::{AmendmentRow, row};
@@ -25,20 +26,29 @@ use super::{Body, Model, Page};
 pub type Proposals = Vec<(Lang, Document)>;
 
 /// The proposals of `amendments` (empty for a draft that is not pending or
-/// cannot make one in every language).
-pub fn proposals(ws: &Workspace, amendments: &[&Amendment]) -> Vec<Proposals> {
+/// cannot make one in every language). `current` is the assessment as it
+/// stands and `scenarios` each pending draft's (the model's), so the gap
+/// stage runs no more for the proposals.
+pub fn proposals<'a>(
+    ws: &'a Workspace,
+    amendments: &[&'a Amendment],
+    current: &Report<'a>,
+    scenarios: &[Option<Report<'a>>],
+) -> Vec<Proposals> {
     // A broken template fails the build before this (site::build); here
     // the built-in one stands in.
     let memo = MemoTemplate::of_workspace(&ws.root).unwrap_or_else(|_| MemoTemplate::built_in());
     amendments
         .iter()
-        .map(|a| {
-            if !a.is_pending() {
+        .zip(scenarios)
+        .map(|(a, scenario)| {
+            let Some(after) = scenario.as_ref().filter(|_| a.is_pending()) else {
                 return Vec::new();
-            }
+            };
+            let effect = effect(ws, &[*a], current, after);
             let mut out = Vec::new();
             for &lang in &ws.settings.languages {
-                match propose(ws, &[*a], lang, memo.clone()) {
+                match propose_with(ws, &[*a], lang, memo.clone(), effect.clone()) {
                     Ok(p) => out.push((
                         lang,
                         crate::output::proposal::document(&p, ws.settings.numerals_for(lang)),
