@@ -10,6 +10,7 @@
 //! site (an operation written in one language only, say) has no proposal
 //! pages, so no language's page links to a page that does not exist.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::amend::Amendment;
@@ -38,8 +39,9 @@ pub fn proposals<'a>(
     // A broken template fails the build before this (site::build); here
     // the built-in one stands in.
     let memo = MemoTemplate::of_workspace(&ws.root).unwrap_or_else(|_| MemoTemplate::built_in());
+    // Each draft's proposals are independent: one per thread.
     amendments
-        .iter()
+        .par_iter()
         .zip(scenarios)
         .map(|(a, scenario)| {
             let Some(after) = scenario.as_ref().filter(|_| a.is_pending()) else {
