@@ -142,6 +142,9 @@ struct Writer {
     rtl: bool,
     /// Writing a table cell: paragraphs start-aligned, not justified.
     cell: bool,
+    /// The language tag of complex script text (`ar-KW`), on each
+    /// right-to-left run as well as in the defaults.
+    bidi_lang: String,
     out: String,
 }
 
@@ -171,7 +174,7 @@ impl Writer {
             rpr.push_str("<w:color w:val=\"006000\"/><w:u w:val=\"single\"/>");
         }
         if rtl {
-            rpr.push_str("<w:rtl/>");
+            rpr.push_str(&format!("<w:rtl/><w:lang w:bidi=\"{}\"/>", self.bidi_lang));
         }
         self.out.push_str("<w:r>");
         if !rpr.is_empty() {
@@ -304,6 +307,7 @@ fn document_xml(doc: &Document) -> String {
     let mut w = Writer {
         rtl: doc.lang.is_rtl(),
         cell: false,
+        bidi_lang: locales(doc).1,
         out: String::new(),
     };
     w.paragraph(
@@ -406,7 +410,7 @@ mod tests {
             "{doc}"
         );
         assert!(doc.contains("<w:tblPr><w:bidiVisual/>"));
-        assert!(doc.contains("<w:rPr><w:strike/><w:color w:val=\"A00000\"/><w:rtl/></w:rPr><w:t xml:space=\"preserve\">القديم</w:t>"), "{doc}");
+        assert!(doc.contains("<w:rPr><w:strike/><w:color w:val=\"A00000\"/><w:rtl/><w:lang w:bidi=\"ar-KW\"/></w:rPr><w:t xml:space=\"preserve\">القديم</w:t>"), "{doc}");
         // Latin text in an Arabic paragraph is not forced right to left.
         assert!(
             doc.contains(
@@ -432,7 +436,9 @@ mod tests {
         assert!(!doc.contains("<w:bidi/>"));
         assert!(!doc.contains("bidiVisual"));
         // Arabic words in an English document are still right to left.
-        assert!(doc.contains("<w:rtl/></w:rPr><w:t xml:space=\"preserve\">يبقى </w:t>"));
+        assert!(doc.contains(
+            "<w:rtl/><w:lang w:bidi=\"ar-KW\"/></w:rPr><w:t xml:space=\"preserve\">يبقى </w:t>"
+        ));
         assert_eq!(bytes, write(&sample(Lang::EN)));
         assert!(part(&bytes, "docProps/core.xml").contains("<dc:language>en</dc:language>"));
     }
