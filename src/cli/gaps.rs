@@ -11,7 +11,7 @@ use mizan::date::Date;
 use mizan::diag::render_text;
 use mizan::gaps::{self, Filter, Inputs, Selection};
 use mizan::output::table::{TableOptions, render_table};
-use mizan::output::{csv, history, json, questionnaire};
+use mizan::output::{csv, docx, gap_document, history, json, questionnaire};
 use mizan::standards::{Status, Theme};
 use mizan::text::did_you_mean_nearest;
 
@@ -35,11 +35,15 @@ pub struct GapsArgs {
     /// Output: `table` for people; `json`, `csv` or `questionnaire` (Markdown) for other tools.
     #[arg(long, value_enum, default_value_t = GapsFormat::Table)]
     format: GapsFormat,
-    /// The language of the questionnaire and of the `--timeline` and
-    /// `--since` tables (a language code of the workspace: `ar`, `en`); the
-    /// workspace's first language by default.
+    /// The language of the questionnaire, of the Word report and of the
+    /// `--timeline` and `--since` tables (a language code of the workspace:
+    /// `ar`, `en`); the workspace's first language by default.
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
+    /// The file the Word report (`--format docx`) is written to, whole or
+    /// not at all.
+    #[arg(long, value_name = "FILE")]
+    out: Option<std::path::PathBuf>,
     /// Arrange the questionnaire (`--format questionnaire`) by the structure
     /// of a questionnaire of the workspace (`questionnaires/ID.yaml`).
     #[arg(long, value_name = "ID")]
@@ -86,6 +90,8 @@ enum GapsFormat {
     Csv,
     /// Markdown grouped by theme, for answering questionnaires.
     Questionnaire,
+    /// A Word document: the scores, then the questionnaire answers by theme.
+    Docx,
 }
 
 fn parse_theme(s: &str) -> Result<Theme, String> {
@@ -108,16 +114,28 @@ fn parse_status(s: &str) -> Result<Status, String> {
         })
 }
 
-pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
+/// The language of a report in one language: `--lang`, else the
+/// workspace's first.
+fn report_lang(lang: Option<&str>, ws: &mizan::Workspace) -> Result<mizan::corpus::Lang, CliError> {
+    match lang {
+        Some(code) => mizan::corpus::Lang::from_code(code)
+            .ok_or_else(|| CliError::new(mizan::lang::unknown_language(code))),
+        None => Ok(ws.settings.languages[0]),
+    }
+}
+
+/// Checks the options that go together before anything is read; whether
+/// the report is over time (`--timeline`, `--since`).
+fn check_args(args: &GapsArgs) -> Result<bool, CliError> {
     let over_time = args.timeline || args.since.is_some();
-    let lang_applies =
-        args.format == GapsFormat::Questionnaire || (over_time && args.format == GapsFormat::Table);
-    if args.lang.is_some() && !lang_applies {
+    let in_one_language = matches!(args.format, GapsFormat::Questionnaire | GapsFormat::Docx)
+        || (over_time && args.format == GapsFormat::Table);
+    if args.lang.is_some() && !in_one_language {
         return Err(CliError::new(
-            "`--lang` chooses the language of `--format questionnaire` and of the `--timeline` and `--since` tables; the other formats hold every language",
+            "`--lang` chooses the language of `--format questionnaire`, `--format docx` and the `--timeline` and `--since` tables; the other formats hold every language",
         ));
     }
-    if over_time && args.format == GapsFormat::Questionnaire {
+    if over_time && matches!(args.format, GapsFormat::Questionnaire | GapsFormat::Docx) {
         return Err(CliError::new(
             "`--timeline` and `--since` print as `table`, `json` or `csv`; a questionnaire answers for one date (`--at DATE --format questionnaire`)",
         ));
@@ -127,6 +145,40 @@ pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
             "`--questionnaire ID` arranges `--format questionnaire`; add `--format questionnaire`",
         ));
     }
+    if (args.format == GapsFormat::Docx) != args.out.is_some() {
+        return Err(CliError::new(if args.out.is_some() {
+            "`--out` is where `--format docx` writes its Word document; the other formats print"
+        } else {
+            "a Word document is not written to the terminal; give --out FILE.docx"
+        }));
+    }
+    Ok(over_time)
+}
+
+/// The questionnaire `id` of the workspace (`questionnaires/ID.yaml`).
+fn structure<'w>(
+    ws: &'w mizan::Workspace,
+    id: &str,
+) -> Result<&'w mizan::standards::Questionnaire, CliError> {
+    ws.questionnaires
+        .iter()
+        .find(|q| q.id == id)
+        .ok_or_else(|| {
+            let known: Vec<&str> = ws.questionnaires.iter().map(|q| q.id.as_str()).collect();
+            let there = if known.is_empty() {
+                String::new()
+            } else {
+                format!(" (there are: {})", known.join(", "))
+            };
+            CliError::new(format!(
+                "no questionnaire `{id}` in `questionnaires/`{there}"
+            ))
+            .help(did_you_mean_nearest(id, known.iter().copied()))
+        })
+}
+
+pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
+    let over_time = check_args(&args)?;
     let ws = load(workspace)?;
     let lint = gaps::lint(&ws);
     if !lint.is_empty() {
@@ -141,12 +193,8 @@ pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
             ),
         );
     }
-    let lang = match &args.lang {
-        Some(code) => mizan::corpus::Lang::from_code(code)
-            .ok_or_else(|| CliError::new(mizan::lang::unknown_language(code)))?,
-        None => ws.settings.languages[0],
-    };
     if over_time {
+        let lang = report_lang(args.lang.as_deref(), &ws)?;
         return over_time::run(&ws, &args, lang);
     }
     let with: Vec<Selection> = args.with.iter().map(|s| Selection::parse(s)).collect();
@@ -207,26 +255,31 @@ pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
         GapsFormat::Csv => {
             out.write_all(csv::render_csv(&analysis, &filter, &ws).as_bytes())?;
         }
-        GapsFormat::Questionnaire if args.questionnaire.is_some() => {
-            let id = args.questionnaire.as_deref().unwrap_or_default();
-            let Some(q) = ws.questionnaires.iter().find(|q| q.id == id) else {
-                let known: Vec<&str> = ws.questionnaires.iter().map(|q| q.id.as_str()).collect();
-                return Err(CliError::new(format!(
-                    "no questionnaire `{id}` in `questionnaires/`{}",
-                    if known.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" (there are: {})", known.join(", "))
-                    }
-                ))
-                .help(did_you_mean_nearest(id, known.iter().copied())));
+        GapsFormat::Questionnaire => {
+            let lang = report_lang(args.lang.as_deref(), &ws)?;
+            let text = match args.questionnaire.as_deref() {
+                Some(id) => questionnaire::render_by_questionnaire(
+                    &analysis,
+                    &ws,
+                    lang,
+                    structure(&ws, id)?,
+                ),
+                None => questionnaire::render_questionnaire(&analysis, &filter, &ws, lang),
             };
-            let text = questionnaire::render_by_questionnaire(&analysis, &ws, lang, q);
             out.write_all(text.as_bytes())?;
         }
-        GapsFormat::Questionnaire => {
-            let text = questionnaire::render_questionnaire(&analysis, &filter, &ws, lang);
-            out.write_all(text.as_bytes())?;
+        GapsFormat::Docx => {
+            let lang = report_lang(args.lang.as_deref(), &ws)?;
+            let doc = gap_document::gap_document(&analysis, &filter, &ws, lang);
+            let file = args.out.as_deref().expect("checked: docx has --out");
+            mizan::atomic::write_file(file, &docx::write(&doc))
+                .map_err(|e| CliError::new(e.to_string()))?;
+            writeln!(
+                out,
+                "wrote {}: the gap report in {}",
+                file.display(),
+                lang.code()
+            )?;
         }
     }
     out.flush()?;

@@ -105,7 +105,7 @@ pub fn page<'a>(m: &'a Model<'a>, lang: Lang) -> Page<'a> {
         "report/index.html",
         "report.html",
         "gaps",
-        msg(lang, "report.title"),
+        msg(lang, "print.title"),
         Body::Report(Box::new(ReportPage {
             assessed: assessed.map(|d| d.to_string()),
             built: Date::today().to_string(),
