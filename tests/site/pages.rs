@@ -461,6 +461,16 @@ fn the_site_shows_the_timeline_and_what_changed_since_the_last_report() {
     let ar = read(&out.join("ar/since/index.html"));
     assert!(ar.contains("منذ التقرير الأخير"));
     assert!(ar.contains("نافذ منذ ٩ أبريل ٢٠١٩"), "{ar}");
+    // The answers arranged by the bundled questionnaire, in each language.
+    let q = read(&out.join("downloads/questionnaire-unodc-glotip.en.md"));
+    assert!(q.starts_with("# Trafficking in persons and smuggling of migrants"));
+    assert!(
+        out.join("downloads/questionnaire-unodc-glotip.ar.md")
+            .is_file()
+    );
+    assert!(
+        read(&out.join("en/downloads/index.html")).contains("questionnaire-unodc-glotip.en.md")
+    );
 }
 
 #[test]
