@@ -24,7 +24,11 @@ fn law(articles: usize) -> String {
     );
     for i in 1..=articles {
         if i % 50 == 1 {
-            let _ = writeln!(s, "الفصل {}", arabic_indic_digits(&(i / 50 + 1).to_string()));
+            let _ = writeln!(
+                s,
+                "الفصل {}",
+                arabic_indic_digits(&(i / 50 + 1).to_string())
+            );
         }
         let number = arabic_indic_digits(&i.to_string());
         let heading = match i % 3 {
