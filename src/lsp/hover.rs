@@ -37,12 +37,9 @@ fn article(ws: &Workspace, r: &ArticleRef) -> Option<String> {
         };
         let _ = writeln!(
             out,
-            "**{}**, {}{}\n",
+            "**{}**, {}\n",
             expression.meta.title,
-            a.num,
-            a.heading
-                .as_deref()
-                .map_or_else(String::new, |h| format!(": {h}"))
+            expression.lang().article_label(&a.num, a.heading.as_deref())
         );
         let _ = writeln!(out, "{}\n", shorten(&a.text(), MAX_TEXT));
     }
