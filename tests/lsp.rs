@@ -446,3 +446,30 @@ fn bad_input_gets_the_protocols_errors_and_the_server_goes_on() {
     c.notify("exit", Value::Null);
     assert!(c.child.wait().unwrap().success());
 }
+
+/// The Drafting in an editor chapter quotes a real hover: the one this
+/// test asks for (`MIZAN_BLESS=1` rewrites the quoted file; read the diff).
+#[test]
+fn the_chapter_quotes_a_real_hover() {
+    let (_dir, ws) = workspace();
+    let mapping = ws.join("corpus/kw/mappings/tip.yaml");
+    let mut c = Client::start(&ws);
+    initialize(&mut c);
+    let reply = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(&mapping)}, "position": {"line": 7, "character": 19}}),
+    );
+    let markdown = reply["result"]["contents"]["value"].as_str().unwrap();
+    let quoted = Path::new(env!("CARGO_MANIFEST_DIR")).join("book/src/examples/lsp/hover.md");
+    if std::env::var_os("MIZAN_BLESS").is_some() {
+        std::fs::write(&quoted, markdown).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(&quoted).unwrap_or_default(),
+        markdown,
+        "book/src/examples/lsp/hover.md differs from the server's hover (MIZAN_BLESS=1 rewrites it)"
+    );
+    c.request("shutdown", Value::Null);
+    c.notify("exit", Value::Null);
+    assert!(c.child.wait().unwrap().success());
+}

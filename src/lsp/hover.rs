@@ -39,7 +39,9 @@ fn article(ws: &Workspace, r: &ArticleRef) -> Option<String> {
             out,
             "**{}**, {}\n",
             expression.meta.title,
-            expression.lang().article_label(&a.num, a.heading.as_deref())
+            expression
+                .lang()
+                .article_label(&a.num, a.heading.as_deref())
         );
         let _ = writeln!(out, "{}\n", shorten(&a.text(), MAX_TEXT));
     }

@@ -29,6 +29,7 @@ mod locate;
 mod navigate;
 mod session;
 mod transport;
+mod uri;
 
 use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
@@ -52,7 +53,7 @@ use lsp_types::{
     HoverParams, HoverProviderCapability, InitializeParams, InitializeResult, InsertTextFormat,
     Location, MarkupContent, MarkupKind, OneOf, PublishDiagnosticsParams, ReferenceParams,
     ServerCapabilities, ServerInfo, SymbolKind as LspSymbolKind, TextDocumentPositionParams,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Url, WorkspaceEdit,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
 };
 
 pub use transport::MAX_MESSAGE_BYTES;
@@ -230,10 +231,11 @@ impl<W: Write> Server<W> {
     }
 
     /// The editor's text of a file changed (`None`: saved, text unknown).
-    fn set_text(&mut self, url: &Url, text: Option<String>) -> io::Result<()> {
+    fn set_text(&mut self, url: &Uri, text: Option<String>) -> io::Result<()> {
         let Some(path) = self.session.path_of(url) else {
             return self.log(&format!(
-                "{url} is outside the workspace {}; it is not checked",
+                "{} is outside the workspace {}; it is not checked",
+                url.as_str(),
                 self.session.root.display()
             ));
         };
@@ -288,12 +290,13 @@ impl<W: Write> Server<W> {
 
     /// The path and text of a workspace file, or the error for a file
     /// outside it.
-    fn file(&self, url: &Url) -> Result<(PathBuf, Arc<str>), Failure> {
+    fn file(&self, url: &Uri) -> Result<(PathBuf, Arc<str>), Failure> {
         let path = self.session.path_of(url).ok_or_else(|| {
             (
                 ErrorCode::InvalidParams,
                 format!(
-                    "{url} is outside the workspace {}",
+                    "{} is outside the workspace {}",
+                    url.as_str(),
                     self.session.root.display()
                 ),
             )
@@ -305,7 +308,7 @@ impl<W: Write> Server<W> {
             .ok_or_else(|| {
                 (
                     ErrorCode::InvalidParams,
-                    format!("{url} is not a file of the workspace"),
+                    format!("{} is not a file of the workspace", url.as_str()),
                 )
             })?;
         Ok((path, text))
@@ -422,7 +425,7 @@ impl<W: Write> Server<W> {
             let Some(text) = self.session.text(&path) else {
                 continue;
             };
-            let Ok(uri) = Url::from_file_path(&path) else {
+            let Some(uri) = uri::from_path(&path) else {
                 continue;
             };
             let end = session::position(&text, text.len());
@@ -458,7 +461,7 @@ impl<W: Write> Server<W> {
                 let path = self.session.absolute_path(&p.path);
                 let text = self.session.text(&path)?;
                 Some(Location {
-                    uri: Url::from_file_path(&path).ok()?,
+                    uri: uri::from_path(&path)?,
                     range: range(&text, p.span),
                 })
             })

@@ -8,9 +8,10 @@ use std::sync::Arc;
 
 use lsp_types::{
     Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
-    NumberOrString, Position, Range as LspRange, Url,
+    NumberOrString, Position, Range as LspRange, Uri,
 };
 
+use super::uri;
 use crate::Workspace;
 use crate::diag::{Diagnostic, Diagnostics, Severity, Sources};
 use crate::workspace::{LoadCache, Overlay};
@@ -53,8 +54,8 @@ impl Session {
     }
 
     /// The file a URL names, if it is a file inside the workspace.
-    pub fn path_of(&self, url: &Url) -> Option<PathBuf> {
-        let path = url.to_file_path().ok()?;
+    pub fn path_of(&self, url: &Uri) -> Option<PathBuf> {
+        let path = uri::to_path(url)?;
         // A file not yet on disk cannot be canonicalised: resolve its folder.
         let real = match path.canonicalize() {
             Ok(p) => p,
@@ -89,7 +90,7 @@ impl Session {
     /// Every file's diagnostics, as the editor shows them: one entry per
     /// file that has some now or had some when last published (an empty
     /// list clears them).
-    pub fn publish(&mut self) -> Vec<(Url, Vec<LspDiagnostic>)> {
+    pub fn publish(&mut self) -> Vec<(Uri, Vec<LspDiagnostic>)> {
         let mut by_file: BTreeMap<PathBuf, Vec<&Diagnostic>> = BTreeMap::new();
         for d in self.diagnostics.iter() {
             by_file
@@ -100,14 +101,14 @@ impl Session {
         let mut out = Vec::new();
         for path in &self.published {
             if !by_file.contains_key(path)
-                && let Ok(url) = Url::from_file_path(path)
+                && let Some(url) = uri::from_path(path)
             {
                 out.push((url, Vec::new()));
             }
         }
         self.published = by_file.keys().cloned().collect();
         for (path, list) in by_file {
-            let Ok(url) = Url::from_file_path(&path) else {
+            let Some(url) = uri::from_path(&path) else {
                 continue;
             };
             let text = self.sources.get(&list[0].path).unwrap_or("");
@@ -160,7 +161,7 @@ impl Session {
             .iter()
             .filter_map(|r| {
                 let text = self.sources.get(&r.path).unwrap_or("");
-                let uri = Url::from_file_path(self.absolute_path(&r.path)).ok()?;
+                let uri = uri::from_path(&self.absolute_path(&r.path))?;
                 Some(DiagnosticRelatedInformation {
                     location: Location {
                         uri,
