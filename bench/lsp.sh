@@ -18,9 +18,10 @@ for n in "$@"; do
   ws=bench/work/ws-$n
   [ -f "$ws/mizan.toml" ] || target/release/mizan-generate --articles "$n" --out "$ws" >/dev/null
   statute=$(cd "$ws" && find corpus -name '*.en.md' -not -path '*/amendments/*' | sort | head -1)
-  read -r first median min max < <(timeout 900 /usr/bin/time -v -o "$ws.lsp-time" python3 bench/lsp_edit.py "$mizan" "$ws" "$statute" 10)
+  timeout 900 /usr/bin/time -v -o "$ws.lsp-time" python3 bench/lsp_edit.py "$mizan" "$ws" "$statute" 10 >"$ws.lsp-out"
+  read -r first median min max <"$ws.lsp-out"
   rss=$(awk '/Maximum resident/ {printf "%.0f MB", $6 / 1024}' "$ws.lsp-time")
-  rm -f "$ws.lsp-time"
+  rm -f "$ws.lsp-time" "$ws.lsp-out"
   rows+=("$(printf '| %s | %s ms | %s ms | %s–%s ms | %s |' "$n" "$first" "$median" "$min" "$max" "$rss")")
 done
 {

@@ -473,3 +473,50 @@ fn the_chapter_quotes_a_real_hover() {
     c.notify("exit", Value::Null);
     assert!(c.child.wait().unwrap().success());
 }
+
+/// The load the server repeats after each edit: files read from the
+/// editor's texts where open, the others reused from the previous load
+/// while unchanged on disk, and the result the same as a fresh load.
+#[test]
+fn a_cached_load_sees_the_editors_text_and_the_disks_changes() {
+    use mizan::workspace::{LoadCache, Overlay};
+    let (_dir, ws) = workspace();
+    let mut cache = LoadCache::default();
+    let first = mizan::Workspace::load_cached(&ws, &Overlay::new(), &mut cache).unwrap();
+    let fresh = mizan::Workspace::load(&ws).unwrap();
+    assert_eq!(first.summary(), fresh.summary());
+
+    // An unsaved edit: the mapping's text in the editor breaks it.
+    let mapping = ws.join("corpus/kw/mappings/tip.yaml");
+    let text = std::fs::read_to_string(&mapping).unwrap();
+    let mut overlay = Overlay::new();
+    overlay.insert(
+        mapping.clone(),
+        std::sync::Arc::from(text.replacen("status: partial", "status: partly", 1)),
+    );
+    let failed = mizan::Workspace::load_cached(&ws, &overlay, &mut cache).unwrap_err();
+    assert!(failed.diagnostics.has_errors());
+
+    // The editor's text mended, and a statute changed on disk meanwhile:
+    // the cache does not hide the disk's change.
+    overlay.insert(mapping, std::sync::Arc::from(text));
+    let statute = ws.join("corpus/kw/act-2013-91.en.md");
+    let law = std::fs::read_to_string(&statute).unwrap();
+    std::fs::write(
+        &statute,
+        law.replace("## Article 2 bis", "## Article 2 quater"),
+    )
+    .unwrap();
+    let again = mizan::Workspace::load_cached(&ws, &overlay, &mut cache);
+    let fresh = mizan::Workspace::load(&ws);
+    assert_eq!(
+        again
+            .as_ref()
+            .map(|w| w.summary())
+            .map_err(|f| f.diagnostics.clone()),
+        fresh
+            .as_ref()
+            .map(|w| w.summary())
+            .map_err(|f| f.diagnostics.clone()),
+    );
+}

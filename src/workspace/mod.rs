@@ -427,21 +427,29 @@ impl Workspace {
 /// Reads `files`, reusing what `cache` holds of those that did not change,
 /// and keeps what was read in `cache` for the next load.
 fn read_through(cache: &mut LoadCache, files: &[SourceFile], overlay: &Overlay) -> Vec<Loaded> {
-    let read: Vec<(Option<Fingerprint>, Loaded)> = files
+    let mut old = std::mem::take(&mut cache.files);
+    // Each file: its fingerprint, what it parsed into, and whether that
+    // came from the cache (which then keeps its entry, uncopied).
+    let read: Vec<(Option<Fingerprint>, Loaded, bool)> = files
         .par_iter()
         .map(|f| {
             let print = LoadCache::fingerprint(f, overlay);
-            match (print, cache.files.get(&f.path)) {
-                (Some(p), Some((q, loaded))) if p == *q => (print, loaded.clone()),
-                _ => (print, read_one(f, overlay)),
+            match (print, old.get(&f.path)) {
+                (Some(p), Some((q, loaded))) if p == *q => (print, loaded.clone(), true),
+                _ => (print, read_one(f, overlay), false),
             }
         })
         .collect();
-    cache.files.clear();
     let mut out = Vec::with_capacity(read.len());
-    for (file, (print, loaded)) in files.iter().zip(read) {
-        if let Some(p) = print {
-            cache.files.insert(file.path.clone(), (p, loaded.clone()));
+    for (file, (print, loaded, hit)) in files.iter().zip(read) {
+        match (print, hit.then(|| old.remove(&file.path)).flatten()) {
+            (_, Some(kept)) => {
+                cache.files.insert(file.path.clone(), kept);
+            }
+            (Some(p), None) => {
+                cache.files.insert(file.path.clone(), (p, loaded.clone()));
+            }
+            (None, None) => {}
         }
         out.push(loaded);
     }
