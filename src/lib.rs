@@ -15,6 +15,8 @@
 //! - `workspace`: loads a folder into one validated [`Workspace`].
 //! - `gaps`: status, scores and scenarios per element, provision, theme
 //!   and instrument.
+//! - `proposal`: pending amendments gathered into a proposal (the amending
+//!   law, the comparative table, the explanatory memorandum).
 //! - `output`: every format a result is shown in (table, CSV, JSON,
 //!   questionnaire, redline, text), one file per format.
 //! - `site`: the static site (page model, templates, search index).
@@ -49,6 +51,7 @@ pub mod lang;
 pub mod localized;
 pub mod lsp;
 pub mod output;
+pub mod proposal;
 pub mod search;
 pub mod settings;
 pub mod site;

@@ -268,10 +268,23 @@ const LAYERS: &[(&str, &[&str])] = &[
         "search",
         &["corpus", "settings", "standards", "amend", "workspace"],
     ),
+    // A proposal: drafts, their text and their effect on the gaps.
+    (
+        "proposal",
+        &[
+            "corpus",
+            "settings",
+            "standards",
+            "amend",
+            "workspace",
+            "gaps",
+        ],
+    ),
     // Output: every format a result is shown in, fed the analysis.
     (
         "output",
         &[
+            "proposal",
             "corpus",
             "import",
             "settings",
@@ -294,6 +307,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "workspace",
             "gaps",
             "search",
+            "proposal",
             "output",
         ],
     ),

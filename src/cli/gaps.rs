@@ -10,7 +10,7 @@ use clap::ValueEnum;
 use mizan::diag::render_text;
 use mizan::gaps::{self, Filter, Inputs, Selection};
 use mizan::output::table::{TableOptions, render_table};
-use mizan::output::{csv, json, questionnaire};
+use mizan::output::{csv, docx, gap_document, json, questionnaire};
 use mizan::standards::{Status, Theme};
 use mizan::text::did_you_mean_nearest;
 
@@ -34,10 +34,15 @@ pub struct GapsArgs {
     /// Output: `table` for people; `json`, `csv` or `questionnaire` (Markdown) for other tools.
     #[arg(long, value_enum, default_value_t = GapsFormat::Table)]
     format: GapsFormat,
-    /// The language of the questionnaire (a language code of the workspace:
-    /// `ar`, `en`); the workspace's first language by default.
+    /// The language of the questionnaire and of the Word report (a language
+    /// code of the workspace: `ar`, `en`); the workspace's first language by
+    /// default.
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
+    /// The file the Word report (`--format docx`) is written to, whole or
+    /// not at all.
+    #[arg(long, value_name = "FILE")]
+    out: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -50,6 +55,8 @@ enum GapsFormat {
     Csv,
     /// Markdown grouped by theme, for answering questionnaires.
     Questionnaire,
+    /// A Word document: the scores, then the questionnaire answers by theme.
+    Docx,
 }
 
 fn parse_theme(s: &str) -> Result<Theme, String> {
@@ -72,11 +79,29 @@ fn parse_status(s: &str) -> Result<Status, String> {
         })
 }
 
+/// The language of a report in one language: `--lang`, else the
+/// workspace's first.
+fn report_lang(lang: Option<&str>, ws: &mizan::Workspace) -> Result<mizan::corpus::Lang, CliError> {
+    match lang {
+        Some(code) => mizan::corpus::Lang::from_code(code)
+            .ok_or_else(|| CliError::new(mizan::lang::unknown_language(code))),
+        None => Ok(ws.settings.languages[0]),
+    }
+}
+
 pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
-    if args.lang.is_some() && args.format != GapsFormat::Questionnaire {
+    let in_one_language = matches!(args.format, GapsFormat::Questionnaire | GapsFormat::Docx);
+    if args.lang.is_some() && !in_one_language {
         return Err(CliError::new(
-            "`--lang` chooses the language of `--format questionnaire`; the other formats hold every language",
+            "`--lang` chooses the language of `--format questionnaire` and `--format docx`; the other formats hold every language",
         ));
+    }
+    if (args.format == GapsFormat::Docx) != args.out.is_some() {
+        return Err(CliError::new(if args.out.is_some() {
+            "`--out` is where `--format docx` writes its Word document; the other formats print"
+        } else {
+            "a Word document is not written to the terminal; give --out FILE.docx"
+        }));
     }
     let ws = load(workspace)?;
     let lint = gaps::lint(&ws);
@@ -124,13 +149,22 @@ pub fn run(workspace: &Path, args: GapsArgs) -> CliResult {
             out.write_all(csv::render_csv(&analysis, &filter, &ws).as_bytes())?;
         }
         GapsFormat::Questionnaire => {
-            let lang = match &args.lang {
-                Some(code) => mizan::corpus::Lang::from_code(code)
-                    .ok_or_else(|| CliError::new(mizan::lang::unknown_language(code)))?,
-                None => ws.settings.languages[0],
-            };
+            let lang = report_lang(args.lang.as_deref(), &ws)?;
             let text = questionnaire::render_questionnaire(&analysis, &filter, &ws, lang);
             out.write_all(text.as_bytes())?;
+        }
+        GapsFormat::Docx => {
+            let lang = report_lang(args.lang.as_deref(), &ws)?;
+            let doc = gap_document::gap_document(&analysis, &filter, &ws, lang);
+            let file = args.out.as_deref().expect("checked: docx has --out");
+            mizan::atomic::write_file(file, &docx::write(&doc))
+                .map_err(|e| CliError::new(e.to_string()))?;
+            writeln!(
+                out,
+                "wrote {}: the gap report in {}",
+                file.display(),
+                lang.code()
+            )?;
         }
     }
     out.flush()?;

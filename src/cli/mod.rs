@@ -9,6 +9,7 @@ mod error;
 mod export;
 mod gaps;
 mod import;
+mod propose;
 mod resolve;
 mod search;
 mod serve;
@@ -144,6 +145,9 @@ enum Command {
     /// Read a law from a Word document, a text file or a web page into a
     /// statute file of the workspace.
     Import(import::ImportArgs),
+    /// Gather pending amendments into one proposal: the amending law, the
+    /// comparative table and the explanatory memorandum.
+    Propose(propose::ProposeArgs),
     /// Write the corpus in an interchange format.
     Export {
         #[command(subcommand)]
@@ -335,6 +339,7 @@ pub fn run(args: Args) -> CliResult {
         } => suggest::run(&args.workspace, standard, usize::from(limit), format),
         Command::Resolve { uri, format } => resolve::run(&args.workspace, &uri, format),
         Command::Import(import_args) => import::run(&args.workspace, import_args),
+        Command::Propose(p) => propose::run(&args.workspace, p),
         Command::Export { command } => export::run(&args.workspace, command),
         Command::Lsp => {
             let stdin = io::stdin().lock();

@@ -674,11 +674,34 @@ so it can only be a draft: it cannot be enacted, rejected or withdrawn.
 Fix: keep its status `draft`, or remove `illustrative` if the amendment
 was really proposed.
 "#;
+    ProposalInvalid = "M0527", "a proposal cannot be made of these amendments", r#"
+`mizan propose` gathers pending amendments of one law into one proposal
+in one language. It refuses an amendment that is enacted, rejected or
+withdrawn, amendments of two different laws, two competing drafts (both
+change the same article), and an amendment with no operation written in
+the proposal's language. The diagnostic points at the amendment's
+`amends` line.
+
+For example `mizan propose draft-a draft-b` where both replace Article 11
+is refused: the two are alternatives, not one proposal.
+
+Fix: follow the message: propose each competing draft on its own, one
+proposal per law, or write the operations in the proposal's language.
+"#;
     TemplateError = "M0601", "a site template does not compile", r#"
 A template in the workspace's `templates/` folder, which overrides the
 built-in one, has a syntax error.
 
 Fix: correct the template; the diagnostic points at the error.
+"#;
+    MemoTemplateError = "M0602", "the explanatory memorandum's template has an error", r#"
+The workspace's `templates/memorandum.md`, which replaces the built-in
+structure of a proposal's explanatory memorandum, names a placeholder
+that does not exist (`{notse}`) or a message the language files lack
+(`{t:memo.nope}`), or leaves a brace open.
+
+Fix: use the placeholders the Proposing amendments chapter lists; the
+diagnostic points at the one that is wrong.
 "#;
     MalformedUri = "M0701", "a URI does not follow the Akoma Ntoso naming convention", r#"
 A URI given to `show`, `resolve` or `diff` breaks the FRBR URI grammar

@@ -27,7 +27,7 @@ use std::sync::{LazyLock, RwLock};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use file::{FileError, LanguageFile, read_language_file};
-pub use format::{Numerals, date, decimal, digits, number, percent, size};
+pub use format::{Numerals, date, decimal, digits, fill, number, percent, size};
 
 /// Which way a language's lines run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -10,6 +10,10 @@
 //! - [`json`]: every JSON document a command prints (gap report, diff,
 //!   check, show, search, suggest, build), the version they carry, and the
 //!   one writer.
+//! - [`document`]: a document to print and edit (headings, paragraphs,
+//!   redlines, tables), as Markdown and HTML; [`docx`] writes it as Word.
+//! - [`gap_document`]: the gap report as a document (`gaps --format docx`).
+//! - [`proposal`]: a proposal (`propose`) as a document.
 //! - [`import`]: the summary of `import` (what was read, guessed, dropped).
 //! - [`text`]: the plain-text forms of `check`, `show`, `search`,
 //!   `suggest`, and the summaries of `build` and `export`.
@@ -19,8 +23,12 @@
 //! downloads). A new format is a new file here, fed the same data.
 
 pub mod csv;
+pub mod document;
+pub mod docx;
+pub mod gap_document;
 pub mod import;
 pub mod json;
+pub mod proposal;
 pub mod questionnaire;
 pub mod redline;
 pub mod table;

@@ -300,6 +300,25 @@ fn write_maps(
     Ok(())
 }
 
+/// The downloads and the proposals' Word documents, written and listed.
+fn write_downloads(
+    staging: &Staging,
+    model: &Model<'_>,
+    downloads: &[DownloadFile],
+    files: &mut BTreeMap<String, String>,
+) -> Result<(), BuildError> {
+    let proposals = model.proposal_files.iter().map(|(rel, b)| (rel, b));
+    for (rel, bytes) in downloads
+        .iter()
+        .map(|(rel, _, b, _)| (rel, b))
+        .chain(proposals)
+    {
+        staging.write(rel, bytes)?;
+        files.insert(rel.clone(), String::new());
+    }
+    Ok(())
+}
+
 /// Builds the site of `ws` into `opts.out`, atomically.
 pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timings = Vec::new();
@@ -313,6 +332,9 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
     let renderer = render::Renderer::new(&ws.root).map_err(|(d, s)| BuildError::Templates(d, s))?;
     let assets =
         assets::assets(&ws.root).map_err(|d| BuildError::Templates(d, Sources::default()))?;
+    // The proposals' memorandum template: a workspace's own must be valid.
+    crate::proposal::MemoTemplate::of_workspace(&ws.root)
+        .map_err(|(d, s)| BuildError::Templates(d, s))?;
     lap("templates", &mut timings);
 
     let staging = Staging::begin(&opts.out, MANIFEST)?;
@@ -348,10 +370,7 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
         staging.write(&rel, &asset.content)?;
         files.insert(rel, String::new());
     }
-    for (rel, _, bytes, _) in &downloads {
-        staging.write(rel, bytes)?;
-        files.insert(rel.clone(), String::new());
-    }
+    write_downloads(&staging, &model, &downloads, &mut files)?;
     write_maps(&staging, &model, opts.profile, &pages, &mut files)?;
     lap("assets", &mut timings);
 

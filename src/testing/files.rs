@@ -59,10 +59,21 @@ pub fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The content of a file, gunzipped if it is gzip (Pagefind's index files).
+/// The content of a file, gunzipped if it is gzip (Pagefind's index
+/// files), every part expanded if it is a zip archive (Word documents).
 pub fn plain_bytes(path: &Path) -> Vec<u8> {
     let bytes = fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    if bytes.starts_with(&[0x1f, 0x8b]) {
+    if bytes.starts_with(b"PK") {
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..]))
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut out = Vec::new();
+        for i in 0..z.len() {
+            z.by_index(i)
+                .and_then(|mut f| f.read_to_end(&mut out).map_err(Into::into))
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        }
+        out
+    } else if bytes.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();
         flate2::read::GzDecoder::new(&bytes[..])
             .read_to_end(&mut out)

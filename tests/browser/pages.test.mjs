@@ -32,6 +32,7 @@ const PAGES = [
   ["provision", "standards/tip/art_6__para_6/index.html"],
   ["amendments", "amendments/index.html"],
   ["amendment", "amendments/domestic-workers-documents-and-fees/index.html"],
+  ["proposal", "amendments/domestic-workers-documents-and-fees/proposal.html"],
   ["search", "search/index.html?q=labour"],
   ["downloads", "downloads/index.html"],
   ["resolver", "resolve/index.html"],

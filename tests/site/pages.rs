@@ -392,3 +392,54 @@ fn a_draft_without_a_competitor_has_no_competing_section() {
     let page = read(&out.join("en/amendments/victim-compensation/index.html"));
     assert!(!page.contains("h-competing"));
 }
+
+#[test]
+fn each_pending_draft_has_a_printable_proposal_in_each_language_and_as_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&repo(), &out, "public");
+    let id = "domestic-workers-documents-and-fees";
+    for (lang, parts) in [
+        (
+            "en",
+            [
+                "Part one: the draft law",
+                "Part two: comparative table",
+                "Part three: explanatory memorandum",
+            ],
+        ),
+        (
+            "ar",
+            [
+                "أولاً: مشروع القانون",
+                "ثانياً: الجدول المقارن",
+                "ثالثاً: المذكرة الإيضاحية",
+            ],
+        ),
+    ] {
+        let page = read(&out.join(format!("{lang}/amendments/{id}/proposal.html")));
+        for p in parts {
+            assert!(page.contains(&format!(">{p}</h2>")), "{lang}: {p}");
+        }
+        assert!(page.contains("<hr class=\"page-break\">"));
+        assert!(page.contains("<table class=\"data comparative proposal-table\">"));
+        // The Word documents of both languages, from each language's page.
+        for l in ["en", "ar"] {
+            assert!(page.contains(&format!(
+                "proposals/{id}.{l}.docx\" download hreflang=\"{l}\""
+            )));
+        }
+        let amendment = read(&out.join(format!("{lang}/amendments/{id}/index.html")));
+        assert!(
+            amendment.contains("proposal.html\""),
+            "{lang}: a link to the proposal"
+        );
+        let word = std::fs::read(out.join(format!("proposals/{id}.{lang}.docx"))).unwrap();
+        assert!(word.starts_with(b"PK"));
+    }
+    // An enacted amendment makes no proposal.
+    assert!(
+        !out.join("en/amendments/constitutional-court-appeal-7-2018/proposal.html")
+            .exists()
+    );
+}

@@ -191,6 +191,7 @@ fn committee_material_is_in_a_committee_build_and_nowhere_in_a_public_one() {
     );
     assert_eq!(files_with_canary(&public), Vec::<String>::new());
     assert!(!public.join("en/amendments/secret-draft").exists());
+    assert!(!public.join("proposals/secret-draft.en.docx").exists());
 }
 
 #[test]

@@ -99,6 +99,10 @@ pub struct AmendmentPage<'a> {
     /// Other pending drafts that change the same articles: alternatives,
     /// shown side by side with this one.
     pub competing: Vec<CompetingDraft<'a>>,
+    /// The draft's proposal page (relative to the language root), when it
+    /// makes one, and its Word documents.
+    pub proposal: Option<String>,
+    pub word: Vec<super::proposal::WordLink>,
 }
 
 /// A pending draft that competes with the page's: what it would do to the
@@ -146,7 +150,7 @@ pub struct ArticleRedline<'a> {
     pub segments: &'a [DiffSegment],
 }
 
-fn row<'a>(m: &Model<'a>, a: &'a Amendment, lang: Lang) -> AmendmentRow<'a> {
+pub(super) fn row<'a>(m: &Model<'a>, a: &'a Amendment, lang: Lang) -> AmendmentRow<'a> {
     let work = m.ws.work(a.amends.as_str());
     AmendmentRow {
         href: format!("amendments/{}/index.html", a.id),
@@ -232,6 +236,8 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
                 scores,
                 mapping_changes,
                 competing: competing(m, k, &redline, lang),
+                proposal: (!m.proposals[k].is_empty()).then(|| super::proposal::page_href(a)),
+                word: super::proposal::word_links(m, k),
                 redline,
                 redline_error,
             })),

@@ -11,6 +11,7 @@ mod amendments;
 pub mod article;
 pub mod assessment;
 mod home;
+pub mod proposal;
 pub mod standards;
 pub mod work;
 
@@ -97,6 +98,7 @@ pub enum Body<'a> {
     Gaps(GapsPage<'a>),
     Amendments(AmendmentsPage<'a>),
     Amendment(Box<AmendmentPage<'a>>),
+    Proposal(Box<proposal::ProposalPage<'a>>),
     Search(SearchPage),
     Downloads(DownloadsPage),
     /// The page that resolves an Akoma Ntoso URI (through `_redirects`).
@@ -251,13 +253,18 @@ pub struct Model<'a> {
     /// The Arabic citation of each provision eId that has one
     /// (`art_3__para_a`: `المادة ٣ (أ)`), in the numerals of Arabic pages.
     pub citations: std::collections::HashMap<&'a str, String>,
+    /// Per visible amendment (same order as `amendments`), its proposal in
+    /// each language of the site (empty when it makes none).
+    pub proposals: Vec<proposal::Proposals>,
+    /// The proposals as Word: (path from the site root, bytes).
+    pub proposal_files: Vec<(String, Vec<u8>)>,
 }
 
 impl<'a> Model<'a> {
     pub fn new(ws: &'a Workspace, profile: Profile, downloads: bool) -> Model<'a> {
         let amendments = visible_amendments(ws, profile);
         let analysis = assessment::current(ws);
-        let scenarios = amendments
+        let scenarios: Vec<Option<Report<'a>>> = amendments
             .iter()
             .map(|a| a.is_pending().then(|| assessment::with(ws, &[*a])))
             .collect();
@@ -324,10 +331,14 @@ impl<'a> Model<'a> {
                     .map(|c| (p.id.as_str(), c))
             })
             .collect();
+        let proposals = proposal::proposals(ws, &amendments, &analysis.report, &scenarios);
+        let proposal_files = proposal::files(&amendments, &proposals);
         Model {
             ws,
             profile,
             citations,
+            proposals,
+            proposal_files,
             site,
             amendments,
             analysis,
@@ -440,6 +451,7 @@ impl<'a> Model<'a> {
             pages.extend(work::pages(self, lang));
             pages.extend(standards::pages(self, lang));
             pages.extend(amendments::pages(self, lang));
+            pages.extend(proposal::pages(self, lang));
         }
         pages
     }
