@@ -3,7 +3,7 @@
 //! definition, references, completion, symbols, code action, shutdown; and
 //! the protocol's errors for bad input.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};

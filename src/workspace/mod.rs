@@ -172,7 +172,7 @@ impl Workspace {
     fn load_from(
         root: &Path,
         overlay: &Overlay,
-        mut cache: Option<&mut LoadCache>,
+        cache: Option<&mut LoadCache>,
     ) -> Result<Workspace, LoadFailure> {
         let mut diags = Diagnostics::new();
         let mut sources = Sources::default();
@@ -197,7 +197,7 @@ impl Workspace {
             .iter()
             .map(|f| read_one(f, overlay))
             .collect();
-        match cache.as_deref_mut() {
+        match cache {
             None => results.extend(
                 files
                     .par_iter()
