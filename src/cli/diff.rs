@@ -16,9 +16,10 @@ use mizan::ids::PointInTime;
 use mizan::output::json;
 use mizan::output::redline::{RenderOptions, inline, side_by_side, unified};
 use mizan::text::did_you_mean_nearest;
+use mizan::workspace::Scope;
 
 use super::resolve::not_found;
-use super::{Args, CliError, CliResult, load, stdout_color};
+use super::{Args, CliError, CliResult, load_scoped, stdout_color};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DiffFormat {
@@ -73,7 +74,12 @@ pub fn run(workspace: &Path, args: DiffArgs<'_>) -> CliResult {
             Some((a, b))
         }
     };
-    let ws = load(workspace)?;
+    // Only the work concerned and its amendments are read.
+    let scope = match &versions {
+        None => Scope::Amendment(args.from),
+        Some(((work, ..), _)) => Scope::Work(work.as_str()),
+    };
+    let ws = load_scoped(workspace, scope)?;
     let options = DiffOptions {
         lang: args.lang,
         // Only these forms show unchanged articles.

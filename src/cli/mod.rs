@@ -383,9 +383,29 @@ fn load(workspace: &std::path::Path) -> Result<ManuallyDrop<Workspace>, CliError
     load_owned(workspace).map(ManuallyDrop::new)
 }
 
+/// Loads what `scope` needs of the workspace (one work and its
+/// amendments: see `Workspace::load_scoped`), like [`load`]; the whole
+/// workspace when the scope's work or amendment is not found that way, so
+/// that the message about it is the same.
+fn load_scoped(
+    workspace: &std::path::Path,
+    scope: mizan::workspace::Scope<'_>,
+) -> Result<ManuallyDrop<Workspace>, CliError> {
+    match Workspace::load_scoped(workspace, scope) {
+        Ok(Some(ws)) => loaded(Ok(ws)).map(ManuallyDrop::new),
+        Ok(None) => load(workspace),
+        Err(failure) => loaded(Err(failure)).map(ManuallyDrop::new),
+    }
+}
+
 /// Loads the workspace, printing its warnings; fails with its errors.
 fn load_owned(workspace: &std::path::Path) -> Result<Workspace, CliError> {
-    match Workspace::load(workspace) {
+    loaded(Workspace::load(workspace))
+}
+
+/// A loaded workspace, its warnings printed; or its errors.
+fn loaded(result: Result<Workspace, mizan::workspace::LoadFailure>) -> Result<Workspace, CliError> {
+    match result {
         Ok(ws) => {
             if !ws.diagnostics.is_empty() {
                 eprint!(

@@ -12,6 +12,7 @@ pub mod documents;
 mod evidence;
 mod invisible;
 pub mod resolve;
+mod scoped;
 mod validate;
 
 use std::collections::HashMap;
@@ -33,6 +34,7 @@ use crate::standards::{
 
 pub use coverage::{Coverage, KindCoverage, coverage};
 pub use discover::{Discovered, Entry, FileKind, Rules, SourceFile, discover};
+pub use scoped::Scope;
 
 /// A loaded, validated workspace.
 #[derive(Debug, Clone)]
@@ -179,7 +181,6 @@ impl Workspace {
         cache: Option<&mut LoadCache>,
     ) -> Result<Workspace, LoadFailure> {
         let mut diags = Diagnostics::new();
-        let mut sources = Sources::default();
         let files = match discover::discover(root) {
             Ok(found) => {
                 diags.extend(found.diagnostics);
@@ -188,7 +189,7 @@ impl Workspace {
             Err(d) => {
                 return Err(LoadFailure {
                     diagnostics: Diagnostics(vec![d]),
-                    sources,
+                    sources: Sources::default(),
                 });
             }
         };
@@ -211,6 +212,20 @@ impl Workspace {
             Some(cache) => results.extend(read_through(cache, &files, overlay)),
         }
 
+        Workspace::assemble(root, results, diags, true)
+    }
+
+    /// Builds the workspace from the files read, then checks them against
+    /// each other: all of them (`whole`), or, for a scoped load (see
+    /// [`Scope`]), without the checks that need the files left unread
+    /// (an amendment's mapping changes against the standards).
+    fn assemble(
+        root: &Path,
+        results: Vec<Loaded>,
+        mut diags: Diagnostics,
+        whole: bool,
+    ) -> Result<Workspace, LoadFailure> {
+        let mut sources = Sources::default();
         let mut settings = Settings::default();
         let mut glossary = Glossary::default();
         let mut questionnaires = Vec::new();
@@ -262,7 +277,7 @@ impl Workspace {
             .sort_by(|a, b| (&a.jurisdiction, &a.standard).cmp(&(&b.jurisdiction, &b.standard)));
         ws.amendments.sort_by(|a, b| a.id.cmp(&b.id));
         ws.questionnaires.sort_by(|a, b| a.id.cmp(&b.id));
-        validate::validate(&ws, &mut diags);
+        validate::validate(&ws, whole, &mut diags);
         for q in &ws.questionnaires {
             crate::standards::questionnaire::check(q, &ws.instruments, &mut diags);
         }
