@@ -12,7 +12,6 @@
 //! operations that touch the same text are an error, so the result never
 //! depends on the order of the operations.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
@@ -53,12 +52,13 @@ enum Edit {
     RepealParagraph(usize),
 }
 
-/// The text being amended: the base expression's articles, each cloned
-/// only when an operation changes it (a dry run clones none it does not
-/// change), and the consolidation bookkeeping.
+/// The text being amended: the base expression's articles, shared, each
+/// copied only when an operation changes it (the result shares every
+/// article it leaves unchanged with the base), and the consolidation
+/// bookkeeping.
 pub(super) struct Working<'b> {
     base: &'b Expression,
-    articles: Vec<Cow<'b, Article>>,
+    articles: Vec<Arc<Article>>,
     lineage: Vec<u32>,
     next_lineage: u32,
     repealed: BTreeMap<String, Provenance>,
@@ -71,7 +71,7 @@ impl<'b> Working<'b> {
     pub(super) fn of(c: &'b ConsolidatedExpression) -> Working<'b> {
         Working {
             base: &c.expression,
-            articles: c.expression.articles.iter().map(Cow::Borrowed).collect(),
+            articles: c.expression.articles.clone(),
             lineage: c.lineage.clone(),
             next_lineage: c.next_lineage,
             repealed: c.repealed.clone(),
@@ -85,7 +85,7 @@ impl<'b> Working<'b> {
         let n = e.articles.len() as u32;
         Working {
             base: e,
-            articles: e.articles.iter().map(Cow::Borrowed).collect(),
+            articles: e.articles.clone(),
             lineage: (0..n).collect(),
             next_lineage: n,
             repealed: BTreeMap::new(),
@@ -120,7 +120,7 @@ impl<'b> Working<'b> {
             meta: self.base.meta.clone(),
             preamble: self.base.preamble.clone(),
             containers: self.base.containers.clone(),
-            articles: self.articles.into_iter().map(Cow::into_owned).collect(),
+            articles: self.articles,
         };
         if let Some(date) = options.version_date {
             expression.meta.version_date = Some(date);
@@ -433,7 +433,7 @@ impl Applier<'_, '_> {
         };
         reassign_eids(&mut new);
         self.work.repealed.remove(&new.eid);
-        self.work.articles[i] = Cow::Owned(new);
+        self.work.articles[i] = Arc::new(new);
         self.record_change(lineage);
     }
 
@@ -503,7 +503,7 @@ impl Applier<'_, '_> {
             span: operation.span.clone(),
         };
         reassign_eids(&mut new);
-        self.work.articles.insert(anchor + 1, Cow::Owned(new));
+        self.work.articles.insert(anchor + 1, Arc::new(new));
         self.work.lineage.insert(anchor + 1, new_lineage);
         self.record_change(new_lineage);
     }
@@ -523,7 +523,7 @@ impl Applier<'_, '_> {
         if !self.touch(op, lineage, Region::Whole, article_name) {
             return;
         }
-        let a = self.work.articles[i].to_mut();
+        let a = Arc::make_mut(&mut self.work.articles[i]);
         a.heading = None;
         a.paragraphs.clear();
         a.span = operation.span.clone();
@@ -560,7 +560,7 @@ impl Applier<'_, '_> {
             return;
         }
         let lang = self.lang();
-        let a = self.work.articles[i].to_mut();
+        let a = Arc::make_mut(&mut self.work.articles[i]);
         a.num = display_number(&to.number, operation.lang, lang, &a.num);
         a.eid = new_eid;
         reassign_eids(a);

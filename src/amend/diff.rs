@@ -8,6 +8,7 @@
 //! aligned by eId, then by identical text.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -289,18 +290,17 @@ fn added(e: &ConsolidatedExpression, a: &Article) -> ArticleDiff {
 
 fn matched(
     old: &ConsolidatedExpression,
-    a: &Article,
+    a: &Arc<Article>,
     new: &ConsolidatedExpression,
-    b: &Article,
+    b: &Arc<Article>,
     unchanged_text: bool,
 ) -> ArticleDiff {
     let was_repealed = old.is_repealed(&a.eid);
     let is_repealed = new.is_repealed(&b.eid);
-    // Most articles of a version are untouched: compare the model before
-    // building any text.
-    if a.eid == b.eid
-        && a.heading == b.heading
-        && a.paragraphs == b.paragraphs
+    // Most articles of a version are untouched, and shared with the
+    // version before: compare the model before building any text.
+    if (Arc::ptr_eq(a, b)
+        || (a.eid == b.eid && a.heading == b.heading && a.paragraphs == b.paragraphs))
         && was_repealed == is_repealed
     {
         let (heading, segments) = if unchanged_text {

@@ -222,7 +222,10 @@ pub struct Expression {
     /// Paragraphs before the first heading.
     pub preamble: Vec<String>,
     pub containers: Vec<Container>,
-    pub articles: Vec<Article>,
+    /// Shared, so that versions of the expression (see
+    /// [`crate::amend::Version`]) hold the articles they leave unchanged
+    /// without copying them.
+    pub articles: Vec<Arc<Article>>,
 }
 
 impl Expression {
@@ -244,7 +247,7 @@ impl Expression {
     }
 
     pub fn article(&self, eid: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.eid == eid)
+        self.articles.iter().find(|a| a.eid == eid).map(|a| &**a)
     }
 
     /// The containers enclosing an article, outermost first.

@@ -68,7 +68,7 @@ pub fn read_expression(path: &Arc<Path>, text: &str) -> (Option<Expression>, Dia
         meta,
         preamble: body.preamble,
         containers: body.containers,
-        articles: body.articles,
+        articles: body.articles.into_iter().map(Arc::new).collect(),
     };
     (Some(expression), diags)
 }
@@ -206,6 +206,28 @@ fn run_builder(
         b.event(event, span, diags);
     }
     b.body
+}
+
+/// A paragraph's eId, `art_2__para_3` (written without the formatting
+/// machinery: there is one per paragraph of every statute).
+fn paragraph_eid(article: &str, num: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = num;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let digits = std::str::from_utf8(&digits[at..]).unwrap_or("0");
+    let mut eid = String::with_capacity(article.len() + 8 + digits.len());
+    eid.push_str(article);
+    eid.push_str("__para_");
+    eid.push_str(digits);
+    eid
 }
 
 fn level_number(level: HeadingLevel) -> u8 {
@@ -627,7 +649,7 @@ impl BodyBuilder<'_> {
                 let article = &mut self.body.articles[a];
                 let num = article.paragraphs.len() + 1;
                 article.paragraphs.push(Paragraph {
-                    eid: format!("{}__para_{num}", article.eid),
+                    eid: paragraph_eid(&article.eid, num),
                     num,
                     text,
                     points: Vec::new(),
@@ -665,7 +687,7 @@ impl BodyBuilder<'_> {
         if !attach {
             let num = article.paragraphs.len() + 1;
             article.paragraphs.push(Paragraph {
-                eid: format!("{}__para_{num}", article.eid),
+                eid: paragraph_eid(&article.eid, num),
                 num,
                 text: String::new(),
                 points: Vec::new(),

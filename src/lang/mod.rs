@@ -102,22 +102,24 @@ fn fold_heading_word(word: &str) -> String {
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Lang(u16);
 
-/// The built-in languages, parsed once from the files compiled in.
+/// The built-in languages, parsed once from the files compiled in. Every
+/// command waits for them (a statute's `lang:` names one), so the two
+/// files are parsed side by side.
 fn built_in() -> Vec<&'static Language> {
-    [
-        ("i18n/en.toml", include_str!("../../i18n/en.toml")),
-        ("i18n/ar.toml", include_str!("../../i18n/ar.toml")),
-    ]
-    .into_iter()
-    .map(|(name, text)| {
+    fn parse(name: &str, text: &str) -> &'static Language {
         let file = read_language_file(name, text)
             .unwrap_or_else(|d| panic!("built-in language file {name}: {}", d.message));
         let language = file
             .into_language(None)
             .unwrap_or_else(|e| panic!("built-in language file {name}: {e}"));
         &*Box::leak(Box::new(language))
+    }
+    std::thread::scope(|s| {
+        let ar = s.spawn(|| parse("i18n/ar.toml", include_str!("../../i18n/ar.toml")));
+        let en = parse("i18n/en.toml", include_str!("../../i18n/en.toml"));
+        let ar = ar.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        vec![en, ar]
     })
-    .collect()
 }
 
 static REGISTRY: LazyLock<RwLock<Vec<&'static Language>>> =

@@ -151,14 +151,19 @@ impl Tallies {
                 .collect();
             eids.sort_by_key(|(eid, _, _)| *eid);
             eids.dedup_by_key(|(eid, _, _)| *eid);
-            let here = w.expression(lang);
+            // The articles of the expression in `lang`, looked up by eId
+            // (a search of the list for each would grow with the square
+            // of the work's length).
+            let here: crate::hash::FastSet<&str> = w
+                .expression(lang)
+                .map(|e| e.articles.iter().map(|a| a.eid.as_str()).collect())
+                .unwrap_or_default();
             for (eid, path, span) in eids {
-                self.articles
-                    .count(here.is_some_and(|e| e.article(eid).is_some()), || Missing {
-                        path: path.clone(),
-                        span: Some(span.clone()),
-                        what: format!("article `{eid}` of `{}`", w.id),
-                    });
+                self.articles.count(here.contains(eid), || Missing {
+                    path: path.clone(),
+                    span: Some(span.clone()),
+                    what: format!("article `{eid}` of `{}`", w.id),
+                });
             }
         }
     }

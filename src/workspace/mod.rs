@@ -180,6 +180,7 @@ impl Workspace {
         overlay: &Overlay,
         cache: Option<&mut LoadCache>,
     ) -> Result<Workspace, LoadFailure> {
+        warm_languages();
         let mut diags = Diagnostics::new();
         let files = match discover::discover(root) {
             Ok(found) => {
@@ -484,6 +485,13 @@ impl Workspace {
             warnings: self.diagnostics.warnings(),
         }
     }
+}
+
+/// Reads the built-in languages on another thread while the files are
+/// found: every file read needs them, and the first command of a process
+/// would otherwise wait for them then.
+fn warm_languages() {
+    rayon::spawn(|| drop(Lang::all()));
 }
 
 /// Reads `files`, reusing what `cache` holds of those that did not change,

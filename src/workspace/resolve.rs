@@ -323,10 +323,13 @@ fn find_exact(text: &Expression, eid: &str) -> Option<Portion> {
 /// (`art_2__para_1`; `hcontainer_issuing__art_2__para_1` in an issuing
 /// article, whose eId has two components).
 fn article_of<'a>(text: &'a Expression, eid: &str) -> Option<&'a crate::corpus::Article> {
-    text.articles.iter().find(|a| {
-        eid.strip_prefix(a.eid.as_str())
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with("__"))
-    })
+    text.articles
+        .iter()
+        .find(|a| {
+            eid.strip_prefix(a.eid.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with("__"))
+        })
+        .map(|a| &**a)
 }
 
 fn has_point(points: &[crate::corpus::Point], eid: &str) -> bool {

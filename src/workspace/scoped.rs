@@ -171,6 +171,7 @@ impl Workspace {
     /// not found that way (or its id is given twice): the caller then loads
     /// the whole workspace, whose diagnostics say why.
     pub fn load_scoped(root: &Path, scope: Scope<'_>) -> Result<Option<Workspace>, LoadFailure> {
+        super::warm_languages();
         let mut diags = Diagnostics::new();
         let files = match discover::discover(root) {
             Ok(found) => {

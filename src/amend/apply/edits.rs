@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::amend::matching::{Unit, closest_words, find_words, tidy, unit_text_mut, units};
 use crate::amend::numbering::reassign_eids;
@@ -99,7 +100,7 @@ impl Applier<'_, '_> {
             let Some(i) = self.work.lineage.iter().position(|l| *l == lineage) else {
                 continue;
             };
-            let article = self.work.articles[i].to_mut();
+            let article = Arc::make_mut(&mut self.work.articles[i]);
             // Words: per unit, from the end, so earlier ranges stay valid.
             list.sort_by(|a, b| match (a, b) {
                 (
