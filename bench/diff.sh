@@ -11,6 +11,9 @@
 # 2. `mizan diff bench-1000` on the generator's workspace (crates/mizan-generate,
 #    1,000 articles per language; its amendment replaces, substitutes,
 #    inserts and repeals 20 articles), for the figure in a full workspace.
+# 3. The same amendment in the generator's 100,000-article workspace (190
+#    other works, 250 other amendments, the standards and mappings), where
+#    `diff` reads only the amended work (target: under 50 ms).
 #
 # Usage: bench/diff.sh [SIZES...]  (sizes are ignored: the benchmark has one
 # size; accepted so that bench/run can call every stage alike). Appends a
@@ -78,13 +81,18 @@ mkdir -p bench/work
 [ -d "$gen" ] || target/release/mizan-generate --articles 1000 --out "$gen" >/dev/null
 gen_cmd="$mizan --workspace $gen diff bench-1000"
 $gen_cmd > /dev/null
+big=bench/work/ws-100000
+[ -d "$big" ] || target/release/mizan-generate --articles 100000 --out "$big" >/dev/null
+big_cmd="$mizan --workspace $big diff bench-1000"
+$big_cmd > /dev/null
 
 hyperfine --warmup 3 --runs 30 -N --ignore-failure --export-json "$dir/h.json" \
-  "$mizan_cmd" "$git_cmd" "$gen_cmd" >&2
+  "$mizan_cmd" "$git_cmd" "$gen_cmd" "$big_cmd" >&2
 rss() { { /usr/bin/time -v "$@" >/dev/null; } 2>&1 | awk '/Maximum resident/ {printf "%.0f MB", $6 / 1024}'; }
 rss_m=$(rss $mizan_cmd)
 rss_g=$(rss $git_cmd || true)
-read -r m g x < <(python3 -c '
+rss_big=$(rss $big_cmd)
+read -r m g x y < <(python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
 print(*(x["median"] * 1000 for x in r))' "$dir/h.json")
@@ -97,6 +105,7 @@ print(*(x["median"] * 1000 for x in r))' "$dir/h.json")
   echo "|---|---:|---:|---:|---:|---:|"
   awk -v m="$m" -v g="$g" -v rm="$rss_m" -v rg="$rss_g" 'BEGIN { printf "| bench/diff.sh statute (before/after) | %.1f ms | %.1f ms | %.2fx | %s | %s |\n", m, g, g / m, rm, rg }'
   awk -v x="$x" 'BEGIN { printf "| generator workspace, bench-1000 (1,000 articles per language) | %.1f ms | | | | |\n", x }'
+  awk -v y="$y" -v r="$rss_big" 'BEGIN { printf "| generator workspace of 100,000 articles per language, bench-1000 | %.1f ms | | | %s | |\n", y, r }'
   echo
-  awk -v m="$m" -v g="$g" 'BEGIN { printf "Target: under 50 ms (%s) and faster than git (%s).\n\n", (m < 50 ? "met" : "NOT met"), (m < g ? "met" : "NOT met") }'
+  awk -v m="$m" -v g="$g" -v y="$y" 'BEGIN { printf "Targets: faster than git (%s); under 50 ms in the 100,000-article workspace (%s).\n\n", (m < g ? "met" : "NOT met"), (y < 50 ? "met" : "NOT met") }'
 } >>"$out"

@@ -122,5 +122,43 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// `mizan diff` of the generator's amendment (`bench-1000`, on its
+/// 1,000-article work) in a generated workspace: loading only the amended
+/// work (choosing its files by the heads of every statute and amendment),
+/// against loading the whole workspace; and the translation tally `check`
+/// makes of the whole workspace (which once looked every article up in a
+/// list).
+fn bench_workspace(c: &mut Criterion) {
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` runs each
+    // benchmark once without it, where a small workspace is enough.
+    let measuring = std::env::args().any(|a| a == "--bench");
+    let articles = if measuring { 20_000 } else { 2_000 };
+    let dir = tempfile::tempdir().expect("temporary folder");
+    mizan_generate::generate(
+        &mizan_generate::GenerateOptions::new(articles, 1),
+        dir.path(),
+    )
+    .expect("generate");
+    let scope = mizan::workspace::Scope::Amendment("bench-1000");
+    let mut group = c.benchmark_group(format!("workspace of {articles} articles"));
+    group.sample_size(10);
+    group.bench_function("load only the work bench-1000 amends", |b| {
+        b.iter(|| {
+            let ws = mizan::Workspace::load_scoped(dir.path(), scope)
+                .expect("loads")
+                .expect("finds bench-1000");
+            black_box(ws.works.len())
+        })
+    });
+    let ws = mizan::Workspace::load(dir.path()).expect("the generated workspace loads");
+    group.bench_function("translation coverage of every article", |b| {
+        b.iter(|| black_box(mizan::workspace::coverage(&ws)))
+    });
+    group.bench_function("load the whole workspace", |b| {
+        b.iter(|| black_box(mizan::Workspace::load(dir.path()).expect("loads").works.len()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_workspace);
 criterion_main!(benches);

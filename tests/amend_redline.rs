@@ -220,3 +220,104 @@ fn versions_of_a_work_compare_by_date() {
         "{out}"
     );
 }
+
+/// A copy of the fixture workspace, with `extra` files written into it.
+fn scratch(extra: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = std::path::Path::new("tests/fixtures/amend/redline");
+    let kw = dir.path().join("corpus/kw");
+    std::fs::create_dir_all(kw.join("amendments")).unwrap();
+    for sub in ["corpus/kw", "corpus/kw/amendments"] {
+        for e in std::fs::read_dir(from.join(sub)).unwrap() {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_file() {
+                std::fs::copy(e.path(), dir.path().join(sub).join(e.file_name())).unwrap();
+            }
+        }
+    }
+    for (name, text) in extra {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+fn diff_in(dir: &std::path::Path, args: &[&str]) -> (bool, String, String) {
+    let out = Command::cargo_bin("mizan")
+        .unwrap()
+        .arg("--workspace")
+        .arg(dir)
+        .arg("diff")
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn diff_reads_only_the_amended_work() {
+    let (ok, expected, _) = diff_in(
+        std::path::Path::new("tests/fixtures/amend/redline"),
+        &["english-redline", "--lang", "en"],
+    );
+    assert!(ok);
+    // Another law with a broken body and an amendment of it that does not
+    // apply: `check` fails, `diff` of this law does not read them.
+    let dir = scratch(&[
+        (
+            "corpus/kw/act-2030-1.en.md",
+            "---\nwork: /akn/kw/act/2030/1\nlang: en\ntitle: Other\ndate: 2030-01-01\nstatus: in-force\nauthority: official\nsource: s\n---\n## Article\n\nNo number.\n",
+        ),
+        (
+            "corpus/kw/amendments/other.md",
+            "---\nid: other\ntitle: Other\namends: /akn/kw/act/2030/1\nkind: bill\nstatus: draft\n---\n\n## Repeal Article 9\n",
+        ),
+    ]);
+    let check = Command::cargo_bin("mizan")
+        .unwrap()
+        .arg("--workspace")
+        .arg(dir.path())
+        .arg("check")
+        .output()
+        .unwrap();
+    assert!(!check.status.success());
+    let (ok, out, err) = diff_in(dir.path(), &["english-redline", "--lang", "en"]);
+    assert!(ok, "{err}");
+    assert_eq!(out, expected);
+    // The versions of the law alike.
+    let (ok, _, err) = diff_in(dir.path(), &["/akn/kw/act/2021/7", "/akn/kw/act/2021/7"]);
+    assert!(ok, "{err}");
+}
+
+#[test]
+fn an_error_in_the_amended_work_stops_diff_with_its_place() {
+    // A second article 1 in the amended law's English file.
+    let dir = scratch(&[]);
+    let path = dir.path().join("corpus/kw/act-2021-7.en.md");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("\n## Article 1\n\nAgain.\n");
+    std::fs::write(&path, &text).unwrap();
+    let line = text.lines().count() - 2;
+    let (ok, out, err) = diff_in(dir.path(), &["english-redline", "--lang", "en"]);
+    assert!(!ok);
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains(&format!("act-2021-7.en.md:{line}:1: error")),
+        "{err}"
+    );
+    // A file whose head does not say which law it is is read whole: its
+    // error counts too.
+    let dir = scratch(&[("corpus/kw/odd.en.md", "no front matter\n")]);
+    let (ok, _, err) = diff_in(dir.path(), &["english-redline", "--lang", "en"]);
+    assert!(!ok);
+    assert!(err.contains("odd.en.md:1:1: error"), "{err}");
+    // An amendment that is not there: the whole workspace says so.
+    let (ok, _, err) = diff_in(dir.path(), &["no-such-amendment"]);
+    assert!(!ok);
+    assert!(err.contains("odd.en.md"), "{err}");
+}
