@@ -155,7 +155,14 @@ fn bench_workspace(c: &mut Criterion) {
         b.iter(|| black_box(mizan::workspace::coverage(&ws)))
     });
     group.bench_function("load the whole workspace", |b| {
-        b.iter(|| black_box(mizan::Workspace::load(dir.path()).expect("loads").works.len()))
+        b.iter(|| {
+            black_box(
+                mizan::Workspace::load(dir.path())
+                    .expect("loads")
+                    .works
+                    .len(),
+            )
+        })
     });
     group.finish();
 }
