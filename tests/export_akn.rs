@@ -261,7 +261,10 @@ fn read_articles(xml: &str) -> (String, Vec<ReadArticle>) {
 /// The articles a document should hold: the statute file's for the
 /// original version, the consolidated text (from the amendments stage) for
 /// a later one.
-fn expected_articles(ws: &Workspace, doc: &serde_json::Value) -> Vec<std::sync::Arc<mizan::corpus::Article>> {
+fn expected_articles(
+    ws: &Workspace,
+    doc: &serde_json::Value,
+) -> Vec<std::sync::Arc<mizan::corpus::Article>> {
     let work = ws.work(doc["work"].as_str().unwrap()).unwrap();
     let lang = Lang::from_code(doc["lang"].as_str().unwrap()).unwrap();
     if doc["amendments"].as_array().unwrap().is_empty() {
