@@ -26,6 +26,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use super::numbers::{NumberWords, NumbersFile};
 use super::{Direction, Language, Numerals};
 
 /// A language file as written: every field but the code may be left out.
@@ -49,6 +50,8 @@ pub struct LanguageFile {
     pub headings: BTreeMap<HeadingKind, Vec<String>>,
     #[serde(default)]
     pub operations: BTreeMap<String, String>,
+    #[serde(default)]
+    pub numbers: Option<NumbersFile>,
 }
 
 /// What a heading word begins.
@@ -61,6 +64,9 @@ pub enum HeadingKind {
     Chapter,
     Subchapter,
     Section,
+    /// Whole headings (not first words) that open a law's issuing
+    /// articles: `مواد الإصدار`.
+    Issuing,
 }
 
 impl HeadingKind {
@@ -72,6 +78,7 @@ impl HeadingKind {
             HeadingKind::Chapter => "chapter",
             HeadingKind::Subchapter => "subchapter",
             HeadingKind::Section => "section",
+            HeadingKind::Issuing => "issuing",
         }
     }
 }
@@ -170,6 +177,17 @@ pub fn read_language_file(name: &str, text: &str) -> Result<LanguageFile, FileEr
             });
         }
     }
+    if let Some(numbers) = &file.numbers
+        && let Some((key, message)) = numbers.problem()
+    {
+        let section = text.find("[numbers]").unwrap_or(0);
+        let span = text[section..]
+            .find(&format!("\n{key} "))
+            .or_else(|| text[section..].find(&format!("\n{key}=")))
+            .map(|i| section + i + 1..section + i + 1 + key.len())
+            .or_else(|| text.find("[numbers]").map(|i| i..i + 9));
+        return Err(FileError { message, span });
+    }
     Ok(file)
 }
 
@@ -191,6 +209,9 @@ impl LanguageFile {
                 headings: BTreeMap::new(),
                 heading_index: BTreeMap::new(),
                 operations: BTreeMap::new(),
+                issuing: Vec::new(),
+                numbers: NumberWords::default(),
+                number_index: NumberWords::default(),
                 code: self.code.clone(),
             },
         };
@@ -214,9 +235,21 @@ impl LanguageFile {
         for (kind, words) in self.headings {
             language.headings.insert(kind.as_str().to_owned(), words);
         }
+        if let Some(numbers) = self.numbers {
+            language.numbers = language.numbers.merged(numbers)?;
+            language.number_index = language.numbers.folded();
+        }
+        language.issuing = language
+            .headings
+            .get("issuing")
+            .into_iter()
+            .flatten()
+            .map(|h| super::fold_heading_phrase(h))
+            .collect();
         language.heading_index = language
             .headings
             .iter()
+            .filter(|(kind, _)| *kind != "issuing")
             .flat_map(|(kind, words)| {
                 words
                     .iter()

@@ -6,9 +6,9 @@
 //! amendment operations by, come from a language file: `i18n/en.toml` and
 //! `i18n/ar.toml` are compiled into the binary, and a workspace adds a
 //! language, or changes a built-in one, with `languages/<code>.toml`. So
-//! adding French is adding `languages/fr.toml`. (Number words, `الحادية
-//! عشرة`, `Twenty-First`, are still tables in `corpus/heading/`, and the
-//! command line's own messages are English.)
+//! adding French is adding `languages/fr.toml`, number words
+//! (`الحادية عشرة`, `Twenty-First`) included. (The command line's own
+//! messages are English.)
 //!
 //! A [`Lang`] is a small handle to a registered language, cheap to copy and
 //! compare, ordered by registration (English, then Arabic, then the
@@ -19,6 +19,7 @@
 
 mod file;
 mod format;
+mod numbers;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -28,6 +29,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use file::{FileError, LanguageFile, read_language_file};
 pub use format::{Numerals, date, decimal, digits, fill, number, percent, size};
+pub use numbers::{Grammar, NumberWords, NumbersFile};
 
 /// Which way a language's lines run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -63,6 +65,13 @@ pub struct Language {
     /// The forms of an amendment's operation headings, by operation
     /// (`replace-article = "Replace {article}"`); see [`OPERATIONS`].
     pub operations: BTreeMap<String, String>,
+    /// The headings that open a law's issuing articles (`[headings]`
+    /// `issuing`), folded ([`fold_heading_phrase`]).
+    pub issuing: Vec<String>,
+    /// The number words of `[numbers]`, as written.
+    pub numbers: NumberWords,
+    /// The number words folded, as headings are read by.
+    pub number_index: NumberWords,
 }
 
 /// The operations an amendment heading can state, each with the values its
@@ -96,6 +105,34 @@ pub fn heading_word(word: &str) -> Option<&'static str> {
 /// A heading word as [`heading_word`] compares it.
 fn fold_heading_word(word: &str) -> String {
     crate::ids::fold_arabic_keyword(&word.to_lowercase())
+}
+
+/// A whole heading folded as [`is_issuing_heading`] compares it: as a
+/// heading word, with white space collapsed and a final `:`, `.` or dash
+/// dropped.
+fn fold_heading_phrase(text: &str) -> String {
+    let t = text.trim().trim_end_matches([':', '.', '-', '–', '—']);
+    fold_heading_word(t)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a heading opens the issuing articles of a law (`مواد الإصدار`,
+/// `Issuing articles`), in any registered language.
+pub fn is_issuing_heading(text: &str) -> bool {
+    let folded = fold_heading_phrase(text);
+    registry().iter().any(|l| l.issuing.contains(&folded))
+}
+
+/// The number words of every registered language that has them, folded,
+/// in registration order.
+pub fn number_words() -> Vec<&'static NumberWords> {
+    registry()
+        .iter()
+        .map(|&l| &l.number_index)
+        .filter(|w| w.grammar.is_some())
+        .collect()
 }
 
 /// A registered language.
@@ -226,6 +263,13 @@ impl Lang {
             Some(h) => self.fill("article.with_heading", &[("num", num), ("heading", h)]),
             None => self.fill("article.number", &[("num", num)]),
         }
+    }
+
+    /// `n` (1 to 999) in this language's number words, as a heading
+    /// numbers an article (`حادية عشرة`, `Twenty-One`); None when the
+    /// language has no words for it.
+    pub fn ordinal(self, n: u32) -> Option<String> {
+        numbers::ordinal(&self.def().numbers, n)
     }
 
     /// The name of the language `other` in this language: the message
