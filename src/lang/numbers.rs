@@ -233,8 +233,13 @@ fn english(w: &NumberWords, n: u32) -> Option<String> {
         if let Some(u) = unit(r) {
             return Some(u.to_owned());
         }
-        let t = first(&w.tens, r as usize / 10 - 2)?;
-        Some(match r % 10 {
+        // The tens word, else the one before it and a teen (`soixante-douze`).
+        let ten = (r / 10).checked_sub(2)?;
+        let (t, rest) = match first(&w.tens, ten as usize) {
+            Some(t) => (t, r % 10),
+            None => (first(&w.tens, ten.checked_sub(1)? as usize)?, r % 10 + 10),
+        };
+        Some(match rest {
             0 => t.to_owned(),
             u => format!("{t}-{}", unit(u)?),
         })
@@ -246,7 +251,10 @@ fn english(w: &NumberWords, n: u32) -> Option<String> {
             let hundred = format!("{} {}", unit(h)?, w.hundred.first()?);
             match r {
                 0 => hundred,
-                _ => format!("{hundred} {} {}", w.and.first()?, below(r)?),
+                _ => match w.and.first() {
+                    Some(and) => format!("{hundred} {and} {}", below(r)?),
+                    None => format!("{hundred} {}", below(r)?),
+                },
             }
         }
     };

@@ -144,3 +144,108 @@ fn the_built_in_files_list_their_messages_in_key_order() {
         assert_eq!(keys, sorted, "a translator finds a key by its place");
     }
 }
+
+#[test]
+fn the_built_in_number_words_write_every_ordinal_to_999_and_read_it_back() {
+    let old = "أولى، ثانية، ثالثة، رابعة، خامسة، سادسة، سابعة، ثامنة، تاسعة، عاشرة";
+    for (i, word) in old.split("، ").enumerate() {
+        assert_eq!(Lang::AR.ordinal(i as u32 + 1).as_deref(), Some(word));
+    }
+    for (n, words) in [
+        (11, "حادية عشرة"),
+        (12, "ثانية عشرة"),
+        (20, "عشرون"),
+        (21, "حادية وعشرون"),
+        (100, "مائة"),
+        (101, "أولى بعد المائة"),
+        (222, "ثانية وعشرون بعد المائتين"),
+    ] {
+        assert_eq!(Lang::AR.ordinal(n).as_deref(), Some(words), "{n}");
+    }
+    for (n, words) in [
+        (1, "One"),
+        (21, "Twenty-One"),
+        (101, "One Hundred and One"),
+    ] {
+        assert_eq!(Lang::EN.ordinal(n).as_deref(), Some(words), "{n}");
+    }
+    assert_eq!(Lang::AR.ordinal(0), None);
+    assert_eq!(Lang::AR.ordinal(1000), None);
+    for lang in [Lang::EN, Lang::AR] {
+        for n in 1..1000 {
+            let words = lang.ordinal(n).unwrap();
+            let read = crate::corpus::number_in_words(&words);
+            assert_eq!(read.map(|r| (r.1, r.2)), Some((n, "")), "{words}");
+        }
+    }
+}
+
+#[test]
+fn a_language_files_number_words_are_read_and_written() {
+    let text = r#"code = "eo"
+iso639-2 = "epo"
+name = "Esperanto"
+
+[numbers]
+grammar = "english"
+units = [["unu", "unua"], ["du", "dua"], ["tri", "tria"]]
+tens = [["dudek", "dudeka"]]
+hundred = ["cent"]
+and = ["kaj"]
+"#;
+    let eo = register(read_language_file("languages/eo.toml", text).unwrap()).unwrap();
+    let read = |s: &str| crate::corpus::number_in_words(s).map(|r| r.1);
+    assert_eq!(read("dudek-tri"), Some(23));
+    assert_eq!(read("Dudek tria"), Some(23));
+    assert_eq!(read("cent kaj unu"), Some(101));
+    assert_eq!(read("du cent dudeka"), Some(220));
+    assert_eq!(eo.ordinal(2).as_deref(), Some("Du"));
+    assert_eq!(eo.ordinal(21).as_deref(), Some("Dudek-Unu"));
+    assert_eq!(eo.ordinal(4), None, "no word for four");
+    assert_eq!(
+        crate::corpus::classify_heading("Chapter dudek-unu: x"),
+        crate::corpus::HeadingKind::Container {
+            kind: crate::corpus::ContainerKind::Chapter,
+            number: Some(("dudek-unu".to_owned(), 21)),
+            title: Some("x".to_owned()),
+        }
+    );
+}
+
+#[test]
+fn a_malformed_numbers_table_says_where() {
+    let units: Vec<String> = (0..20).map(|i| format!("[\"w{i}\"]")).collect();
+    let text = format!(
+        "code = \"qn\"\nname = \"Q\"\n\n[numbers]\ngrammar = \"english\"\nunits = [{}]\n",
+        units.join(", ")
+    );
+    let e = read_language_file("languages/qn.toml", &text).unwrap_err();
+    assert!(e.message.contains("at most 19"), "{}", e.message);
+    let at = text.find("units").unwrap();
+    assert_eq!(e.span, Some(at..at + 5));
+    let e = read_language_file(
+        "languages/qn.toml",
+        "code = \"qn\"\n[numbers]\ngrammar = \"roman\"\n",
+    )
+    .unwrap_err();
+    assert!(e.message.contains("unknown variant"), "{}", e.message);
+    assert!(e.span.is_some());
+    let e = read_language_file("languages/qn.toml", "code = \"qn\"\n[numbers]\nunit = []\n")
+        .unwrap_err();
+    assert!(e.message.contains("unknown field `unit`"), "{}", e.message);
+    let f = read_language_file(
+        "languages/qn.toml",
+        "code = \"qn\"\nname = \"Q\"\n[numbers]\nunits = [[\"a\"]]\n",
+    )
+    .unwrap();
+    let e = f.into_language(None).unwrap_err();
+    assert!(e.starts_with("`[numbers]`") && e.contains("grammar"), "{e}");
+}
+
+#[test]
+fn issuing_headings_are_the_languages_headings() {
+    assert!(is_issuing_heading("مواد الإصدار"));
+    assert!(is_issuing_heading("Articles of promulgation:"));
+    assert!(!is_issuing_heading("مواد أخرى"));
+    assert_eq!(heading_word("مواد"), None, "a whole heading, not a first word");
+}
