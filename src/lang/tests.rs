@@ -249,3 +249,29 @@ fn issuing_headings_are_the_languages_headings() {
     assert!(!is_issuing_heading("مواد أخرى"));
     assert_eq!(heading_word("مواد"), None, "a whole heading, not a first word");
 }
+
+/// The book's French example reads French numbers in the English grammar.
+#[test]
+fn the_french_example_reads_french_numbers() {
+    let text = include_str!("../../book/src/examples/languages/languages/fr.toml");
+    register(read_language_file("languages/fr.toml", text).unwrap()).unwrap();
+    let read = |s: &str| crate::corpus::number_in_words(s).map(|r| (r.1, r.2.len()));
+    for (words, n) in [
+        ("premier", 1),
+        ("dix-sept", 17),
+        ("vingt et un", 21),
+        ("vingt et unième", 21),
+        ("soixante et onze", 71),
+        ("soixante-douze", 72),
+        ("soixante-dix-septième", 77),
+        ("quatre-vingts", 80),
+        ("quatre-vingt-un", 81),
+        ("quatre-vingt-dix-neuf", 99),
+        ("cent", 100),
+        ("cent un", 101),
+        ("deux cents", 200),
+        ("neuf cent quatre-vingt-dix-neuf", 999),
+    ] {
+        assert_eq!(read(words), Some((n, 0)), "{words}");
+    }
+}

@@ -63,7 +63,7 @@ fn tokens(text: &str, max: usize) -> Vec<Token> {
 }
 
 /// Reads a number in words at the start of `text`, in the number words of
-/// any registered language: returns (as written, value, the rest of the
+/// any registered language (the longest reading): returns (as written, value, the rest of the
 /// text after it).
 pub fn number_in_words(text: &str) -> Option<(String, u32, &str)> {
     let t = text.trim_start();
@@ -72,9 +72,12 @@ pub fn number_in_words(text: &str) -> Option<(String, u32, &str)> {
         return None;
     }
     let words: Vec<&str> = toks.iter().map(|k| &t[k.start..k.end]).collect();
+    // The reading that takes the most words, the first language's on a tie.
     let (value, used) = crate::lang::number_words()
         .into_iter()
-        .find_map(|n| read(n, &words))?;
+        .filter_map(|n| read(n, &words))
+        .rev()
+        .max_by_key(|r| r.1)?;
     let end = toks[used - 1].end;
     Some((t[..end].to_owned(), value, &t[end..]))
 }
