@@ -262,8 +262,10 @@ Fix: rename the folder, or remove it.
 A file under `languages/` describes a language: its code, its name, its
 direction, its digits and the words mizan writes in it. The file is not
 valid TOML, has a field mizan does not know, is named differently from its
-`code`, or leaves out what a new language needs (`name`, and `iso639-2`
-where the code is not a common one).
+`code`, leaves out what a new language needs (`name`, and `iso639-2`
+where the code is not a common one), or has a `[numbers]` table mizan
+cannot use (words without a `grammar`, more forms than a key holds, an
+empty word).
 
 Example: `languages/fr.toml` with `code = "de"`.
 

@@ -266,7 +266,10 @@ fn english(w: &NumberWords, n: u32) -> Option<String> {
             if Some(word) == and {
                 return word.to_owned();
             }
-            word.split('-').map(capitalise).collect::<Vec<_>>().join("-")
+            word.split('-')
+                .map(capitalise)
+                .collect::<Vec<_>>()
+                .join("-")
         })
         .collect::<Vec<_>>()
         .join(" ");

@@ -162,11 +162,7 @@ fn the_built_in_number_words_write_every_ordinal_to_999_and_read_it_back() {
     ] {
         assert_eq!(Lang::AR.ordinal(n).as_deref(), Some(words), "{n}");
     }
-    for (n, words) in [
-        (1, "One"),
-        (21, "Twenty-One"),
-        (101, "One Hundred and One"),
-    ] {
+    for (n, words) in [(1, "One"), (21, "Twenty-One"), (101, "One Hundred and One")] {
         assert_eq!(Lang::EN.ordinal(n).as_deref(), Some(words), "{n}");
     }
     assert_eq!(Lang::AR.ordinal(0), None);
@@ -247,7 +243,11 @@ fn issuing_headings_are_the_languages_headings() {
     assert!(is_issuing_heading("مواد الإصدار"));
     assert!(is_issuing_heading("Articles of promulgation:"));
     assert!(!is_issuing_heading("مواد أخرى"));
-    assert_eq!(heading_word("مواد"), None, "a whole heading, not a first word");
+    assert_eq!(
+        heading_word("مواد"),
+        None,
+        "a whole heading, not a first word"
+    );
 }
 
 /// The book's French example reads French numbers in the English grammar.

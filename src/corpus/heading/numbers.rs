@@ -94,7 +94,9 @@ fn read(n: &NumberWords, words: &[&str]) -> Option<(u32, usize)> {
 /// The value of `word` in a list of forms by value (`first` is the value
 /// of the list's first entry).
 fn lookup(table: &[Vec<String>], first: u32, step: u32, word: &str) -> Option<u32> {
-    let i = table.iter().position(|forms| forms.iter().any(|f| f == word))?;
+    let i = table
+        .iter()
+        .position(|forms| forms.iter().any(|f| f == word))?;
     Some(first + step * i as u32)
 }
 
