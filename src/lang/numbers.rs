@@ -205,7 +205,7 @@ fn arabic(w: &NumberWords, n: u32) -> Option<String> {
         Some(match r {
             1..=10 => unit(r)?.to_owned(),
             11..=19 => format!("{} {}", compound(r - 10)?, w.teen.first()?),
-            _ if r % 10 == 0 => tens(r)?.to_owned(),
+            _ if r.is_multiple_of(10) => tens(r)?.to_owned(),
             _ => format!("{} {and}{}", compound(r % 10)?, tens(r)?),
         })
     };
