@@ -264,8 +264,7 @@ direction, its digits and the words mizan writes in it. The file is not
 valid TOML, has a field mizan does not know, is named differently from its
 `code`, leaves out what a new language needs (`name`, and `iso639-2`
 where the code is not a common one), or has a `[numbers]` table mizan
-cannot use (words without a `grammar`, more forms than a key holds, an
-empty word).
+cannot use (no `grammar`, too many forms for a key, an empty word).
 
 Example: `languages/fr.toml` with `code = "de"`.
 

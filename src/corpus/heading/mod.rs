@@ -9,6 +9,9 @@
 
 mod numbers;
 
+#[cfg(test)]
+mod language_tests;
+
 use crate::ids::{ArticleNumber, parse_article_number};
 use crate::text::ascii_digit;
 
