@@ -26,6 +26,8 @@
 //!   direction, from a file per language.
 //! - `localized`: text in one or more languages, as the data files write it.
 //! - `export`: Akoma Ntoso XML and NDJSON for other systems.
+//! - `lsp`: the language server (`mizan lsp`): diagnostics, hover,
+//!   navigation, completion and outlines for editors.
 //!
 //! Readers never print: they return data or [`diag::Diagnostics`]. The model
 //! knows nothing of the command line, templates or the search engine; the
@@ -47,6 +49,7 @@ pub mod ids;
 pub mod import;
 pub mod lang;
 pub mod localized;
+pub mod lsp;
 pub mod output;
 pub mod proposal;
 pub mod search;

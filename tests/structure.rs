@@ -325,6 +325,12 @@ const LAYERS: &[(&str, &[&str])] = &[
             "output",
         ],
     ),
+    // The language server: an editor's view of the loaded workspace, its
+    // gaps and its amendments' redlines.
+    (
+        "lsp",
+        &["corpus", "standards", "amend", "workspace", "gaps"],
+    ),
 ];
 
 /// Modules every stage may import.

@@ -153,6 +153,10 @@ enum Command {
         #[command(subcommand)]
         command: export::ExportCommand,
     },
+    /// A language server for editors, over standard input and output:
+    /// diagnostics as you type, hover, go to definition, references,
+    /// completion, outlines and code actions for the workspace's files.
+    Lsp,
     /// Explain a diagnostic code (`M0203`): what it means, an example, the fix.
     Explain {
         /// The code, as `check` shows it: error[M0203].
@@ -337,6 +341,11 @@ pub fn run(args: Args) -> CliResult {
         Command::Import(import_args) => import::run(&args.workspace, import_args),
         Command::Propose(p) => propose::run(&args.workspace, p),
         Command::Export { command } => export::run(&args.workspace, command),
+        Command::Lsp => {
+            let stdin = io::stdin().lock();
+            let stdout = io::stdout().lock();
+            mizan::lsp::serve(args.workspace.clone(), stdin, stdout).map_err(CliError::Io)
+        }
         Command::Explain { code } => explain(&code),
     }
 }

@@ -97,6 +97,7 @@ pub struct MappedProvision<'a> {
 
 /// One file after reading: its text (when it could be decoded), what it
 /// parsed into, and its problems.
+#[derive(Clone)]
 struct Loaded {
     path: Arc<Path>,
     text: Option<Arc<str>>,
@@ -104,6 +105,7 @@ struct Loaded {
     diags: Diagnostics,
 }
 
+#[derive(Clone)]
 enum Parsed {
     Settings(Settings),
     Glossary(Glossary),
@@ -117,9 +119,61 @@ enum Parsed {
     Nothing,
 }
 
+/// Texts that stand in for files on disk (an editor's unsaved buffers), by
+/// path with links resolved.
+pub type Overlay = HashMap<PathBuf, Arc<str>>;
+
+/// Files read by an earlier load, reused by the next while their text is
+/// the same: the editor's text by its hash, a file on disk by its size and
+/// modification time. Language files are always read again (they register
+/// languages as a side effect).
+#[derive(Default)]
+pub struct LoadCache {
+    files: HashMap<PathBuf, (Fingerprint, Loaded)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fingerprint {
+    Text(u64),
+    Disk(u64, std::time::SystemTime),
+}
+
+impl LoadCache {
+    fn fingerprint(file: &SourceFile, overlay: &Overlay) -> Option<Fingerprint> {
+        if let Some(text) = overlay.get(&file.path) {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            text.hash(&mut h);
+            return Some(Fingerprint::Text(h.finish()));
+        }
+        let m = std::fs::metadata(&file.path).ok()?;
+        Some(Fingerprint::Disk(m.len(), m.modified().ok()?))
+    }
+}
+
 impl Workspace {
     /// Loads and validates the workspace at `root`.
     pub fn load(root: &Path) -> Result<Workspace, LoadFailure> {
+        Workspace::load_from(root, &Overlay::new(), None)
+    }
+
+    /// Loads and validates the workspace at `root`, reading the files of
+    /// `overlay` from it instead of the disk, and reusing the files of
+    /// `cache` that did not change (then keeping this load's files there).
+    /// Every file is still validated against the others.
+    pub fn load_cached(
+        root: &Path,
+        overlay: &Overlay,
+        cache: &mut LoadCache,
+    ) -> Result<Workspace, LoadFailure> {
+        Workspace::load_from(root, overlay, Some(cache))
+    }
+
+    fn load_from(
+        root: &Path,
+        overlay: &Overlay,
+        cache: Option<&mut LoadCache>,
+    ) -> Result<Workspace, LoadFailure> {
         let mut diags = Diagnostics::new();
         let mut sources = Sources::default();
         let files = match discover::discover(root) {
@@ -139,8 +193,19 @@ impl Workspace {
         let (language_files, files): (Vec<_>, Vec<_>) = files
             .into_iter()
             .partition(|f| f.kind == FileKind::Language);
-        let mut results: Vec<Loaded> = language_files.iter().map(read_one).collect();
-        results.extend(files.par_iter().map(read_one).collect::<Vec<_>>());
+        let mut results: Vec<Loaded> = language_files
+            .iter()
+            .map(|f| read_one(f, overlay))
+            .collect();
+        match cache {
+            None => results.extend(
+                files
+                    .par_iter()
+                    .map(|f| read_one(f, overlay))
+                    .collect::<Vec<_>>(),
+            ),
+            Some(cache) => results.extend(read_through(cache, &files, overlay)),
+        }
 
         let mut settings = Settings::default();
         let mut glossary = Glossary::default();
@@ -359,11 +424,47 @@ impl Workspace {
     }
 }
 
+/// Reads `files`, reusing what `cache` holds of those that did not change,
+/// and keeps what was read in `cache` for the next load.
+fn read_through(cache: &mut LoadCache, files: &[SourceFile], overlay: &Overlay) -> Vec<Loaded> {
+    let mut old = std::mem::take(&mut cache.files);
+    // Each file: its fingerprint, what it parsed into, and whether that
+    // came from the cache (which then keeps its entry, uncopied).
+    let read: Vec<(Option<Fingerprint>, Loaded, bool)> = files
+        .par_iter()
+        .map(|f| {
+            let print = LoadCache::fingerprint(f, overlay);
+            match (print, old.get(&f.path)) {
+                (Some(p), Some((q, loaded))) if p == *q => (print, loaded.clone(), true),
+                _ => (print, read_one(f, overlay), false),
+            }
+        })
+        .collect();
+    let mut out = Vec::with_capacity(read.len());
+    for (file, (print, loaded, hit)) in files.iter().zip(read) {
+        match (print, hit.then(|| old.remove(&file.path)).flatten()) {
+            (_, Some(kept)) => {
+                cache.files.insert(file.path.clone(), kept);
+            }
+            (Some(p), None) => {
+                cache.files.insert(file.path.clone(), (p, loaded.clone()));
+            }
+            (None, None) => {}
+        }
+        out.push(loaded);
+    }
+    out
+}
+
 /// Reads and parses one file; I/O and decoding problems become diagnostics.
-fn read_one(file: &SourceFile) -> Loaded {
+fn read_one(file: &SourceFile, overlay: &Overlay) -> Loaded {
     let path = Arc::clone(&file.display);
     let mut diags = Diagnostics::new();
-    let bytes = match std::fs::read(&file.path) {
+    let read = match overlay.get(&file.path) {
+        Some(text) => Ok(text.as_bytes().to_vec()),
+        None => std::fs::read(&file.path),
+    };
+    let bytes = match read {
         Ok(b) => b,
         Err(e) => {
             diags.push(Diagnostic::error(
