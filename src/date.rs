@@ -30,6 +30,45 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The date `days` days after 1970-01-01 (Howard Hinnant's
+    /// civil-from-days); `None` outside the years 0 to 65535.
+    pub fn from_unix_days(days: i64) -> Option<Date> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(
+            u16::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    }
+
+    /// Today (UTC), or the day of `SOURCE_DATE_EPOCH` when it is set, so
+    /// that a build can be reproduced.
+    pub fn today() -> Date {
+        let secs = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+            });
+        Date::from_unix_days(secs.div_euclid(86_400)).unwrap_or(Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        })
+    }
+}
+
 impl FromStr for Date {
     type Err = String;
     fn from_str(s: &str) -> Result<Date, String> {
@@ -76,5 +115,18 @@ mod tests {
         assert!("2012-02-29".parse::<Date>().is_ok());
         assert!("2013-3-17".parse::<Date>().is_err());
         assert!(a < "2018-01-01".parse().unwrap());
+    }
+
+    #[test]
+    fn days_since_the_epoch_make_a_date() {
+        assert_eq!(Date::from_unix_days(0).unwrap().to_string(), "1970-01-01");
+        assert_eq!(
+            Date::from_unix_days(17_995).unwrap().to_string(),
+            "2019-04-09"
+        );
+        assert_eq!(
+            Date::from_unix_days(11_016).unwrap().to_string(),
+            "2000-02-29"
+        );
     }
 }

@@ -75,6 +75,23 @@ impl Default for Settings {
 #[serde(deny_unknown_fields, default)]
 pub struct GapSettings {
     pub weights: Weights,
+    /// The last report published: `mizan gaps --since` starts from its date
+    /// when given no date, and the site's "since the last report" page
+    /// compares with it.
+    pub last_report: Option<LastReport>,
+}
+
+/// `[gaps.last_report]`: when the last report was published and, if kept,
+/// the file it was published as.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LastReport {
+    /// The date the report describes (`"2025-06-30"`).
+    pub date: crate::date::Date,
+    /// The report as published (`mizan gaps --format json`), relative to
+    /// the workspace: with it, a change of the assessment since then shows
+    /// as a reassessment.
+    pub file: Option<std::path::PathBuf>,
 }
 
 /// Obligation weights for the gap score.
@@ -141,6 +158,26 @@ pub fn read_settings(path: &Arc<Path>, text: &str) -> Result<Settings, Diagnosti
             ));
         }
     }
+    if let Some(file) = settings
+        .gaps
+        .last_report
+        .as_ref()
+        .and_then(|r| r.file.as_ref())
+        && !file
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+    {
+        let at = text.find("file");
+        return Err(Diagnostic::error(
+            Code::InvalidSettings,
+            path,
+            at.map(|i| i..i + "file".len()),
+            format!(
+                "`gaps.last_report.file` is `{}`; it must be a path inside the workspace, relative, without `..`",
+                file.display()
+            ),
+        ));
+    }
     if settings.languages.is_empty() {
         return Err(Diagnostic::error(
             Code::NoLanguages,
@@ -184,6 +221,27 @@ mod tests {
         let e = read_settings(&p(), "[numerals]\nar = \"roman\"\n").unwrap_err();
         assert!(e.message.contains("unknown variant"), "{}", e.message);
         assert!(read_settings(&p(), "[numerals]\nfr = \"western\"\n").is_err());
+    }
+
+    #[test]
+    fn the_last_report_is_a_date_and_a_file_inside_the_workspace() {
+        let s = read_settings(
+            &p(),
+            "[gaps.last_report]\ndate = \"2025-06-30\"\nfile = \"reports/2025.json\"\n",
+        )
+        .unwrap();
+        let r = s.gaps.last_report.unwrap();
+        assert_eq!(r.date.to_string(), "2025-06-30");
+        let text = "[gaps.last_report]\ndate = \"2025-02-30\"\n";
+        let d = read_settings(&p(), text).unwrap_err();
+        assert!(d.message.contains("not a date"), "{}", d.message);
+        assert_eq!(d.span, Some(26..38));
+        let d = read_settings(
+            &p(),
+            "[gaps.last_report]\ndate = \"2025-06-30\"\nfile = \"../x.json\"\n",
+        )
+        .unwrap_err();
+        assert!(d.message.contains("inside the workspace"), "{}", d.message);
     }
 
     #[test]

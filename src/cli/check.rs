@@ -18,13 +18,22 @@ pub fn run(workspace: &Path, format: Format) -> CliResult {
             diagnostics.extend(mizan::gaps::lint(&ws));
             let (coverage, incomplete) = mizan::workspace::coverage(&ws);
             diagnostics.extend(incomplete);
+            // The last report as published, when mizan.toml names one.
+            let mut sources = std::mem::take(&mut ws.sources);
+            if let Err((d, read)) = ws.published_report() {
+                diagnostics.extend(d);
+                for (path, text) in read.iter() {
+                    sources.add(std::sync::Arc::from(path), std::sync::Arc::from(text));
+                }
+            }
             diagnostics.sort();
             summary.warnings = diagnostics.warnings();
-            let sources = std::mem::take(&mut ws.sources);
+            summary.errors = diagnostics.errors();
+            let ok = !diagnostics.has_errors();
             // Not freed piece by piece: the process is about to exit (see
             // `super::load`).
             std::mem::forget(ws);
-            (diagnostics, sources, summary, coverage, true)
+            (diagnostics, sources, summary, coverage, ok)
         }
         Err(f) => {
             let summary = Summary {

@@ -12,6 +12,7 @@
 //!
 //! The method is documented in the book (`book/src/gaps.md`).
 
+pub mod history;
 mod lint;
 pub mod scenario;
 mod score;
@@ -256,25 +257,39 @@ pub fn analyse<'a>(
     filter: &Filter,
     amendments: Vec<&'a Amendment>,
 ) -> Analysis<'a> {
+    analyse_on(inputs, filter, &[], amendments)
+}
+
+/// [`analyse`] on top of `in_force`: the mapping changes of the enacted
+/// amendments and rulings in force ([`history::changes_in_force`]), which
+/// make the law as it stands before any scenario.
+pub fn analyse_on<'a>(
+    inputs: &Inputs<'a>,
+    filter: &Filter,
+    in_force: &[Change<'a>],
+    amendments: Vec<&'a Amendment>,
+) -> Analysis<'a> {
     if amendments.is_empty() {
         return Analysis {
-            report: compute(inputs, filter, &[]),
+            report: compute_on(inputs, filter, in_force, &[]),
             scenario: None,
         };
     }
     let changes = scenario::changes(&amendments);
     Analysis {
-        report: compute(inputs, filter, &changes),
+        report: compute_on(inputs, filter, in_force, &changes),
         scenario: Some(Scenario {
             amendments,
-            before: compute(inputs, filter, &[]),
+            before: compute_on(inputs, filter, in_force, &[]),
             text: None,
         }),
     }
 }
 
-/// [`analyse`] on a workspace, with the scenario (if any) also held to the
-/// text of the amended works as it would read ([`scenario::consolidate`],
+/// [`analyse`] on a workspace: the law as it stands, every enacted
+/// amendment and ruling in force applied with its mapping changes
+/// ([`history`]), and the scenario (if any) on top, also held to the text
+/// of the amended works as it would read ([`scenario::consolidate`],
 /// [`apply_text`]). Fails with the diagnostics of amendments whose
 /// operations do not apply together.
 pub fn analyse_workspace<'a>(
@@ -282,7 +297,9 @@ pub fn analyse_workspace<'a>(
     filter: &Filter,
     amendments: Vec<&'a Amendment>,
 ) -> Result<Analysis<'a>, Diagnostics> {
-    let mut analysis = analyse(&Inputs::of(ws), filter, amendments);
+    let all: Vec<&Amendment> = ws.amendments.iter().collect();
+    let in_force = history::changes_in_force(&all, ws.jurisdiction(), None);
+    let mut analysis = analyse_on(&Inputs::of(ws), filter, &in_force, amendments);
     let chosen: Vec<&Amendment> = analysis
         .scenario
         .as_ref()
@@ -310,10 +327,26 @@ pub fn apply_text<'a>(analysis: &mut Analysis<'a>, consolidated: &[&Consolidated
 /// Computes the report, with `changes` (from a scenario) applied on top of
 /// the mapping files. See [`scenario`] for how changes replace entries.
 pub fn compute<'a>(inputs: &Inputs<'a>, filter: &Filter, changes: &[Change<'a>]) -> Report<'a> {
+    compute_on(inputs, filter, &[], changes)
+}
+
+/// [`compute`] with `in_force` (the mapping changes of enacted amendments
+/// and rulings, [`history::changes_in_force`]) applied first. They replace
+/// entries the same way as a scenario's, but they are the law, not a
+/// scenario: they are not listed in `changed_by`.
+pub fn compute_on<'a>(
+    inputs: &Inputs<'a>,
+    filter: &Filter,
+    in_force: &[Change<'a>],
+    changes: &[Change<'a>],
+) -> Report<'a> {
     let mut index = index_entries(inputs);
+    for change in in_force {
+        scenario::apply(&mut index, change, false);
+    }
     let mut changed_by: HashMap<(&str, &str), Vec<&'a str>> = HashMap::new();
     for change in changes {
-        scenario::apply(&mut index, change);
+        scenario::apply(&mut index, change, true);
         let by = changed_by
             .entry((
                 change.entry.standard.as_str(),

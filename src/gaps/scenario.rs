@@ -205,7 +205,9 @@ pub fn changes<'a>(amendments: &[&'a Amendment]) -> Vec<Change<'a>> {
 }
 
 /// Applies one change to the entries by provision (see the module docs).
-pub(super) fn apply<'a>(index: &mut EntryIndex<'a>, change: &Change<'a>) {
+/// The entry records the amendment only when `scenario` (a change of the
+/// law in force is the law, not a scenario).
+pub(super) fn apply<'a>(index: &mut EntryIndex<'a>, change: &Change<'a>, scenario: bool) {
     let entry = change.entry;
     let list = index
         .entry((entry.standard.as_str(), entry.provision.as_str()))
@@ -216,7 +218,7 @@ pub(super) fn apply<'a>(index: &mut EntryIndex<'a>, change: &Change<'a>) {
     }
     list.push(Assessed {
         entry,
-        amendment: Some(change.amendment),
+        amendment: scenario.then_some(change.amendment),
     });
 }
 

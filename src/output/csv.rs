@@ -209,7 +209,7 @@ pub(super) fn article_citation(ws: &Workspace, a: &ArticleRef, lang: Lang) -> Op
 }
 
 /// Appends one CSV record, CRLF-terminated.
-fn record(out: &mut String, fields: impl IntoIterator<Item = String>) {
+pub(crate) fn record(out: &mut String, fields: impl IntoIterator<Item = String>) {
     for (i, f) in fields.into_iter().enumerate() {
         if i > 0 {
             out.push(',');

@@ -10,6 +10,7 @@
 //! or retyped); adding a field does not.
 
 pub mod gap_report;
+pub mod history;
 
 use std::io::{self, Write};
 
@@ -24,6 +25,7 @@ use crate::workspace::resolve::Resolved;
 use super::{BuildReport, Checked, ShownArticle};
 
 pub use gap_report::{JsonReport, gap_report};
+pub use history::{since, timeline};
 
 /// The version of every JSON shape mizan prints.
 pub const VERSION: u32 = 1;

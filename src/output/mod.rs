@@ -4,6 +4,8 @@
 //!
 //! - [`table`]: the gap report for a terminal (`gaps`).
 //! - [`csv`]: the gap report as CSV, one row per provision and element.
+//! - [`history`]: the assessment over time (`gaps --at`, `--timeline`,
+//!   `--since`) as tables and CSV.
 //! - [`questionnaire`]: the gap report as Markdown, grouped by theme.
 //! - [`redline`]: two versions of a work compared (`diff`): inline, side
 //!   by side, unified.
@@ -26,6 +28,7 @@ pub mod csv;
 pub mod document;
 pub mod docx;
 pub mod gap_document;
+pub mod history;
 pub mod import;
 pub mod json;
 pub mod proposal;

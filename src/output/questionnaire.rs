@@ -87,7 +87,97 @@ pub fn render_questionnaire(
             lang.t(&format!("q.theme.{}", theme.as_str()))
         );
         for (g, p) in items {
-            provision(&mut out, report.jurisdiction, g, p, ws, lang);
+            provision(&mut out, "###", report.jurisdiction, g, p, ws, lang);
+        }
+    }
+    out
+}
+
+/// Renders the answers arranged as `q` asks: its sections and questions in
+/// order, each question answered from the provisions it names (an overall
+/// answer from their statuses, then each provision as in
+/// [`render_questionnaire`]); a question that names none is marked as not
+/// answered by the legal assessment.
+pub fn render_by_questionnaire(
+    analysis: &Analysis<'_>,
+    ws: &Workspace,
+    lang: Lang,
+    q: &crate::standards::Questionnaire,
+) -> String {
+    let report = &analysis.report;
+    let mut out = String::new();
+    let jurisdiction = ws
+        .settings
+        .jurisdiction_name_in(lang)
+        .map_or_else(|| report.jurisdiction.to_uppercase(), str::to_owned);
+    let title = ws
+        .settings
+        .titles
+        .get(lang.code())
+        .unwrap_or(&ws.settings.title);
+    let _ = writeln!(
+        out,
+        "# {}\n\n{}",
+        picked(&q.title, lang),
+        lang.fill(
+            "qs.for",
+            &[
+                ("jurisdiction", &jurisdiction),
+                ("workspace", &escape(title))
+            ]
+        )
+    );
+    if let Some(note) = &q.note {
+        let _ = writeln!(out, "\n*{}*", picked(note, lang));
+    }
+    for section in &q.sections {
+        let _ = writeln!(out, "\n## {}", picked(&section.title, lang));
+        for question in &section.questions {
+            let _ = writeln!(
+                out,
+                "\n### {} {}",
+                escape(&question.id),
+                picked(&question.text, lang)
+            );
+            if let Some(note) = &question.note {
+                let _ = writeln!(out, "\n*{}*", picked(note, lang));
+            }
+            let found: Vec<(&InstrumentGaps<'_>, &ProvisionGap<'_>)> = question
+                .provisions
+                .iter()
+                .filter_map(|r| {
+                    let g = report
+                        .instruments
+                        .iter()
+                        .find(|g| g.instrument.id == r.standard)?;
+                    let p = g
+                        .provisions
+                        .iter()
+                        .find(|p| p.provision.id == r.provision)?;
+                    Some((g, p))
+                })
+                .collect();
+            if found.is_empty() {
+                let _ = writeln!(out, "\n{}", lang.t("qs.no_provisions"));
+                continue;
+            }
+            let overall = crate::gaps::roll_up(found.iter().map(|(_, p)| p.status));
+            let _ = writeln!(
+                out,
+                "\n**{}** {} {}",
+                lang.t("qs.overall"),
+                lang.t(&format!("q.answer.{}", overall.as_str())),
+                lang.fill(
+                    "qs.from",
+                    &[(
+                        "count",
+                        &number(ws.settings.numerals_for(lang), found.len() as u64)
+                    )]
+                )
+            );
+            for (g, p) in found {
+                provision(&mut out, "####", report.jurisdiction, g, p, ws, lang);
+            }
         }
     }
     out
@@ -128,6 +218,7 @@ fn provision_citation(p: &Provision, ws: &Workspace, lang: Lang) -> String {
 
 fn provision(
     out: &mut String,
+    heading: &str,
     jurisdiction: &str,
     g: &InstrumentGaps<'_>,
     p: &ProvisionGap<'_>,
@@ -138,7 +229,7 @@ fn provision(
     let numerals = ws.settings.numerals_for(lang);
     let _ = writeln!(
         out,
-        "\n### {}{}{}: {}\n",
+        "\n{heading} {}{}{}: {}\n",
         instrument_name(inst, lang),
         lang.t("punct.comma"),
         provision_citation(p.provision, ws, lang),

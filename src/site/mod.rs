@@ -18,6 +18,8 @@
 //! [`links`].
 
 pub mod assets;
+pub mod charts;
+mod figures;
 pub mod links;
 pub mod manifest;
 pub mod model;
@@ -184,7 +186,8 @@ fn unused_bundle_file(name: &str) -> bool {
 type DownloadFile = (String, &'static str, Vec<u8>, Option<Lang>);
 
 /// The gap report in the output stage's formats for other tools (CSV, JSON,
-/// the questionnaire). The analysis has no scenario, so no amendment
+/// the questionnaire, and the answers arranged by each questionnaire of the
+/// workspace). The analysis has no scenario, so no amendment
 /// (committee-only or not) is in them.
 fn downloads(model: &Model<'_>) -> Result<Vec<DownloadFile>, BuildError> {
     let filter = crate::gaps::Filter::default();
@@ -216,6 +219,15 @@ fn downloads(model: &Model<'_>) -> Result<Vec<DownloadFile>, BuildError> {
             questionnaire::render_questionnaire(analysis, &filter, model.ws, lang).into_bytes(),
             Some(lang),
         ));
+        // Arranged by each questionnaire of the workspace.
+        for q in &model.ws.questionnaires {
+            files.push((
+                format!("downloads/questionnaire-{}.{}.md", q.id, lang.code()),
+                "downloads.structured",
+                questionnaire::render_by_questionnaire(analysis, model.ws, lang, q).into_bytes(),
+                Some(lang),
+            ));
+        }
     }
     Ok(files)
 }

@@ -40,7 +40,7 @@ pub struct Renderer {
 }
 
 /// The language of the page being rendered.
-fn page_lang(state: &State<'_, '_>) -> Lang {
+pub(super) fn page_lang(state: &State<'_, '_>) -> Lang {
     state
         .lookup("lang")
         .and_then(|v| v.as_str().and_then(Lang::from_code))
@@ -48,7 +48,7 @@ fn page_lang(state: &State<'_, '_>) -> Lang {
 }
 
 /// The digits of the page being rendered (`numerals` in its context).
-fn page_numerals(state: &State<'_, '_>) -> Numerals {
+pub(super) fn page_numerals(state: &State<'_, '_>) -> Numerals {
     match state.lookup("numerals").as_ref().and_then(Value::as_str) {
         Some("arabic-indic") => Numerals::ArabicIndic,
         Some("western") => Numerals::Western,
@@ -441,6 +441,7 @@ impl Renderer {
         env.add_function("linked", linked);
         env.add_function("links", links);
         env.add_function("score_bar", score_bar);
+        super::figures::register(&mut env);
         Ok(Renderer {
             env,
             fingerprint: hasher.finish(),

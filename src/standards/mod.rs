@@ -10,6 +10,8 @@ pub mod citation;
 mod evidence;
 mod glossary;
 mod mapping;
+mod published;
+pub mod questionnaire;
 mod reader;
 
 use std::collections::BTreeMap;
@@ -26,6 +28,8 @@ use crate::localized::Localized;
 pub use evidence::{GapBasis, Source, SourceKind, names_supervisory_body};
 pub use glossary::{Glossary, GlossaryTerm, read_glossary};
 pub use mapping::{Mapping, MappingEntry, RawEntry, read_mapping};
+pub use published::{Published, read_published};
+pub use questionnaire::{Questionnaire, read_questionnaire};
 pub use reader::read_instrument;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -25,6 +25,8 @@ pub enum FileKind {
     Amendment,
     /// The glossary, `glossary.yaml` at the workspace root.
     Glossary,
+    /// A questionnaire's structure, `questionnaires/<id>.yaml`.
+    Questionnaire,
 }
 
 #[derive(Debug, Clone)]
@@ -376,6 +378,11 @@ pub fn discover(root: &Path) -> Result<Discovered, Diagnostic> {
         "`glossary.yaml` is a folder; the glossary is a file",
     );
     walk.files(&root.join("languages"), &["toml"], FileKind::Language);
+    walk.files(
+        &root.join("questionnaires"),
+        &["yaml", "yml"],
+        FileKind::Questionnaire,
+    );
     for dir in jurisdictions {
         walk.files(&dir, &["md"], FileKind::Statute);
         walk.files(&dir.join("amendments"), &["md"], FileKind::Amendment);

@@ -41,6 +41,9 @@ pub struct Workspace {
     pub settings: Settings,
     /// The field's terms in each language (`glossary.yaml`; empty if none).
     pub glossary: Glossary,
+    /// The questionnaires the gap report can be arranged by
+    /// (`questionnaires/<id>.yaml`), ordered by id.
+    pub questionnaires: Vec<crate::standards::Questionnaire>,
     /// Works, ordered by id.
     pub works: Vec<Work>,
     /// Instruments, ordered by id.
@@ -109,6 +112,7 @@ struct Loaded {
 enum Parsed {
     Settings(Settings),
     Glossary(Glossary),
+    Questionnaire(crate::standards::Questionnaire),
     Expression(Expression),
     Instrument(Instrument),
     Mapping(Mapping),
@@ -209,6 +213,7 @@ impl Workspace {
 
         let mut settings = Settings::default();
         let mut glossary = Glossary::default();
+        let mut questionnaires = Vec::new();
         let mut expressions = Vec::new();
         let mut instruments = Vec::new();
         let mut mappings = Vec::new();
@@ -228,6 +233,7 @@ impl Workspace {
             match parsed {
                 Parsed::Settings(s) => settings = s,
                 Parsed::Glossary(g) => glossary = g,
+                Parsed::Questionnaire(q) => questionnaires.push(q),
                 Parsed::Expression(e) => expressions.push(e),
                 Parsed::Instrument(i) => instruments.push(i),
                 Parsed::Mapping(m) => mappings.push(m),
@@ -240,6 +246,7 @@ impl Workspace {
             root: root.to_path_buf(),
             settings,
             glossary,
+            questionnaires,
             works: Vec::new(),
             instruments,
             mappings,
@@ -254,7 +261,11 @@ impl Workspace {
         ws.mappings
             .sort_by(|a, b| (&a.jurisdiction, &a.standard).cmp(&(&b.jurisdiction, &b.standard)));
         ws.amendments.sort_by(|a, b| a.id.cmp(&b.id));
+        ws.questionnaires.sort_by(|a, b| a.id.cmp(&b.id));
         validate::validate(&ws, &mut diags);
+        for q in &ws.questionnaires {
+            crate::standards::questionnaire::check(q, &ws.instruments, &mut diags);
+        }
         diags.sort();
         if diags.has_errors() {
             return Err(LoadFailure {
@@ -264,6 +275,42 @@ impl Workspace {
         }
         ws.diagnostics = diags;
         Ok(ws)
+    }
+
+    /// The last report as published (`file` under `[gaps.last_report]`
+    /// in mizan.toml), if the settings name one: read and checked, or the
+    /// diagnostic and the sources to show it with.
+    pub fn published_report(
+        &self,
+    ) -> Result<Option<crate::standards::Published>, (Diagnostics, Sources)> {
+        let Some(file) = self
+            .settings
+            .gaps
+            .last_report
+            .as_ref()
+            .and_then(|r| r.file.as_ref())
+        else {
+            return Ok(None);
+        };
+        let path: std::sync::Arc<Path> = std::sync::Arc::from(self.root.join(file));
+        let mut sources = Sources::default();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                let d = Diagnostic::error(
+                    Code::PublishedReportInvalid,
+                    &path,
+                    None,
+                    format!("cannot read the last report as published: {e}"),
+                );
+                return Err((Diagnostics(vec![d]), sources));
+            }
+        };
+        let result = crate::standards::read_published(&path, &text);
+        sources.add(path, std::sync::Arc::from(text));
+        result
+            .map(Some)
+            .map_err(|d| (Diagnostics(vec![d]), sources))
     }
 
     /// Groups expressions into works; a second expression of the same work in
@@ -524,6 +571,10 @@ fn read_one(file: &SourceFile, overlay: &Overlay) -> Loaded {
         FileKind::Glossary => {
             let (g, d) = read_glossary(&path, &text);
             (g.map_or(Parsed::Nothing, Parsed::Glossary), d)
+        }
+        FileKind::Questionnaire => {
+            let (q, d) = crate::standards::read_questionnaire(&path, &text);
+            (q.map_or(Parsed::Nothing, Parsed::Questionnaire), d)
         }
         FileKind::Instrument => {
             let (i, d) = read_instrument(&path, &text);

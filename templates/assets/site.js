@@ -16,7 +16,9 @@
     });
   }
 
-  // Gap matrix: hide rows that do not match the chosen filters.
+  // Gap matrix: hide rows that do not match the chosen filters. The filters
+  // live in the address (`?theme=protection&status=missing`), so a filtered
+  // view can be shared, reloaded or opened in the other language.
   var form = document.getElementById("gap-filters");
   var table = document.getElementById("gap-matrix");
   if (form && table) {
@@ -44,9 +46,35 @@
           : String(shown);
       }
     };
-    for (var k = 0; k < selects.length; k++) selects[k].addEventListener("change", apply);
+    var params = new URLSearchParams(window.location.search);
+    for (var p = 0; p < selects.length; p++) {
+      var wanted = params.get(selects[p].getAttribute("data-filter"));
+      // Only a value the select offers; anything else leaves it at "all".
+      if (wanted !== null && Array.prototype.some.call(selects[p].options, function (o) { return o.value === wanted; })) {
+        selects[p].value = wanted;
+      }
+    }
+    var remember = function () {
+      var q = new URLSearchParams();
+      for (var i = 0; i < selects.length; i++) {
+        if (selects[i].value) q.set(selects[i].getAttribute("data-filter"), selects[i].value);
+      }
+      var search = q.toString() ? "?" + q.toString() : "";
+      if (window.history && window.history.replaceState) {
+        window.history.replaceState(null, "", window.location.pathname + search + window.location.hash);
+      }
+      // The same view in the other language.
+      var others = document.querySelectorAll(".lang-switch a[href]");
+      for (var k = 0; k < others.length; k++) {
+        others[k].href = others[k].href.replace(/[?#].*$/, "") + search;
+      }
+    };
+    for (var k = 0; k < selects.length; k++) {
+      selects[k].addEventListener("change", function () { apply(); remember(); });
+    }
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     apply();
+    remember();
   }
 
   // A law's page: show the other language beside each article. Its text is

@@ -22,6 +22,9 @@ mkdirSync(join(here, "screenshots"), { recursive: true });
 const PAGES = [
   ["dashboard", "index.html"],
   ["gap matrix", "gaps/index.html"],
+  ["scores over time", "timeline/index.html"],
+  ["since the last report", "since/index.html"],
+  ["gap report for print", "report/index.html"],
   ["laws", "works/index.html"],
   ["law", "works/act-2013-91/index.html"],
   ["article", "works/act-2013-91/art_13/index.html"],

@@ -183,6 +183,38 @@ test("the gap matrix filters by theme and obligation", async () => {
   await context.close();
 });
 
+test("gap matrix filters are kept in the address, and a filtered address opens filtered", async () => {
+  const { page, context } = await open("/en/gaps/index.html");
+  const total = await page.locator("#gap-matrix tbody tr").count();
+  await page.selectOption('select[data-filter="theme"]', "protection");
+  await page.selectOption('select[data-filter="status"]', "missing");
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get("theme"), "protection");
+  assert.equal(url.searchParams.get("status"), "missing");
+  assert.equal(url.searchParams.get("obligation"), null, "only the filters chosen");
+  // The other language's link carries the same view.
+  const ar = await page.locator(".lang-switch a[hreflang=ar]").getAttribute("href");
+  assert.match(ar, /\/ar\/gaps\/index\.html\?theme=protection&status=missing$/);
+  await context.close();
+
+  // Opened fresh from that address, the page is filtered.
+  for (const path of [`/en/gaps/index.html${url.search}`, `/ar/gaps/index.html${url.search}`]) {
+    const fresh = await open(path);
+    assert.equal(await fresh.page.inputValue('select[data-filter="theme"]'), "protection");
+    assert.equal(await fresh.page.inputValue('select[data-filter="status"]'), "missing");
+    const shown = await fresh.page.locator("#gap-matrix tbody tr:visible").evaluateAll((rs) => rs.map((r) => [r.dataset.theme, r.dataset.status]));
+    assert.ok(shown.length > 0 && shown.length < total, `${shown.length} of ${total} rows`);
+    for (const [theme, status] of shown) assert.deepEqual([theme, status], ["protection", "missing"]);
+    await fresh.context.close();
+  }
+
+  // A value the filter does not offer is ignored: every row shows.
+  const odd = await open("/en/gaps/index.html?theme=%3Cscript%3E&status=missing");
+  assert.equal(await odd.page.inputValue('select[data-filter="theme"]'), "");
+  assert.equal(new URL(odd.page.url()).search, "?status=missing");
+  await odd.context.close();
+});
+
 test("an amendment page shows insertions and deletions, inline and side by side", async () => {
   const { page, context, errors } = await open("/en/amendments/index.html");
   // Every amendment page: find one whose redline both inserts and deletes.

@@ -138,10 +138,11 @@ fn a_rebuild_after_editing_one_article_renders_only_what_changed() {
     std::fs::write(&law, text).unwrap();
     let edited = build(&ws, &out, "public");
     let rendered = edited["rendered"].as_u64().unwrap();
-    // The law's English page and the article's English page, and nothing
-    // else: the Arabic pages hold only Arabic (the law's side-by-side view
-    // reads the English page when asked).
-    assert_eq!(rendered, 2, "{edited}");
+    // The law's English page and the article's English page, and the gap
+    // report in each language (its cover names the revision, a digest of
+    // every file read), and nothing else: the Arabic pages hold only Arabic
+    // (the law's side-by-side view reads the English page when asked).
+    assert_eq!(rendered, 4, "{edited}");
     assert_eq!(edited["search_indexed"], 1);
     assert!(read(&out.join("en/works/act-2013-91/index.html")).contains("its suffix, always."));
     assert!(

@@ -394,6 +394,118 @@ fn a_draft_without_a_competitor_has_no_competing_section() {
 }
 
 #[test]
+fn the_dashboard_draws_the_statuses_with_a_table_beside_each_picture() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&example_workspace(), &out, "public");
+    let home = read(&out.join("en/index.html"));
+    // Inline SVG, named for assistive technology, no script or external
+    // asset, each followed by the same figures as a table.
+    for id in ["chart-binding", "chart-themes", "chart-heat"] {
+        let at = home.find(&format!(
+            r#"<svg class="chart" id="{id}" role="img" aria-labelledby="{id}-t""#
+        ));
+        assert!(at.is_some(), "no picture {id}");
+    }
+    let svg = &home[home.find("<svg class=\"chart\"").unwrap()..];
+    let svg = &svg[..svg.find("</svg>").unwrap()];
+    assert!(!svg.contains("href=") && !svg.contains("<script"), "{svg}");
+    assert!(
+        svg.contains(">Missing</text>"),
+        "the legend says each status in words"
+    );
+    assert!(home.contains("The same figures as a table"));
+    // The six count columns are no longer repeated above the picture.
+    let binding =
+        &home[home.find(r#"id="h-binding""#).unwrap()..home.find(r#"id="h-themes""#).unwrap()];
+    assert_eq!(
+        binding
+            .matches("<table class=\"data instruments\">")
+            .count(),
+        1
+    );
+    assert!(!binding[..binding.find("<details").unwrap()].contains("st-unassessed"));
+
+    // The Arabic picture is mirrored and writes Arabic-Indic digits.
+    let ar = read(&out.join("ar/index.html"));
+    let svg = &ar[ar.find(r#"id="chart-binding""#).unwrap()..];
+    let svg = &svg[..svg.find("</svg>").unwrap()];
+    assert!(
+        svg.contains(r#"text-anchor="start">TIP</text>"#),
+        "label on the right"
+    );
+    assert!(
+        !svg.contains(">3</text>") && svg.contains(">٣</text>"),
+        "{svg}"
+    );
+}
+
+#[test]
+fn the_site_shows_the_timeline_and_what_changed_since_the_last_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&repo(), &out, "public");
+    let t = read(&out.join("en/timeline/index.html"));
+    assert!(t.contains(r#"id="chart-timeline""#));
+    assert!(
+        t.contains("9 April 2019"),
+        "the date of the ruling heads a column"
+    );
+    assert!(t.contains("amendments/constitutional-court-appeal-7-2018/index.html"));
+    let s = read(&out.join("en/since/index.html"));
+    assert!(
+        s.contains("No last report is named"),
+        "the bundled workspace names none"
+    );
+    assert!(s.contains("C029") && s.contains("Penal offence"), "{s}");
+    let ar = read(&out.join("ar/since/index.html"));
+    assert!(ar.contains("منذ التقرير الأخير"));
+    assert!(ar.contains("نافذ منذ ٩ أبريل ٢٠١٩"), "{ar}");
+    // The answers arranged by the bundled questionnaire, in each language.
+    let q = read(&out.join("downloads/questionnaire-unodc-glotip.en.md"));
+    assert!(q.starts_with("# Trafficking in persons and smuggling of migrants"));
+    assert!(
+        out.join("downloads/questionnaire-unodc-glotip.ar.md")
+            .is_file()
+    );
+    assert!(
+        read(&out.join("en/downloads/index.html")).contains("questionnaire-unodc-glotip.en.md")
+    );
+}
+
+#[test]
+fn the_gap_report_is_a_document_with_a_cover_and_every_provision() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(&repo(), &out, "public");
+    let r = read(&out.join("en/report/index.html"));
+    for s in [
+        "Gap report",
+        "Jurisdiction",
+        "Assessment date",
+        "28 November 2026",
+        "Built",
+        "Revision",
+        "Method",
+        "Contents",
+    ] {
+        assert!(r.contains(s), "the report says {s}");
+    }
+    // Running headers and page numbers, for print only.
+    assert!(r.contains("@page { @top-center { content: \"Kuwait: anti-trafficking law against international standards: gap report\"; }"), "{}", &r[..2000]);
+    assert!(r.contains(r#"content: "Page " counter(page) " of " counter(pages);"#));
+    // Every provision of every instrument, each rationale whole.
+    assert_eq!(r.matches(r#"<div class="report-provision""#).count(), 151);
+    assert!(r.contains("Since the Constitutional Court ruling of 2019"));
+    let ar = read(&out.join("ar/report/index.html"));
+    assert!(ar.contains(r#"counter(page, arabic-indic)"#));
+    assert!(
+        ar.contains("@bottom-left"),
+        "page numbers on the reading end"
+    );
+}
+
+#[test]
 fn each_pending_draft_has_a_printable_proposal_in_each_language_and_as_word() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");

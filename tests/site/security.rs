@@ -7,11 +7,80 @@ use super::common::*;
 /// The elements the site's own templates use; anything else in a page came
 /// from data, unescaped.
 const ALLOWED_TAGS: &[&str] = &[
-    "!doctype", "html", "head", "meta", "title", "link", "script", "body", "a", "header", "div",
-    "span", "form", "label", "input", "button", "nav", "ul", "ol", "li", "p", "main", "footer",
-    "h1", "h2", "h3", "h4", "h5", "h6", "section", "table", "thead", "tbody", "tr", "th", "td",
-    "dl", "dt", "dd", "bdi", "br", "pre", "fieldset", "legend", "select", "option", "output",
-    "ins", "del", "mark", "caption", "colgroup", "col", "small", "strong", "em", "sup", "code",
+    "!doctype",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "link",
+    "script",
+    "body",
+    "a",
+    "header",
+    "div",
+    "span",
+    "form",
+    "label",
+    "input",
+    "button",
+    "nav",
+    "ul",
+    "ol",
+    "li",
+    "p",
+    "main",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "dl",
+    "dt",
+    "dd",
+    "bdi",
+    "br",
+    "pre",
+    "fieldset",
+    "legend",
+    "select",
+    "option",
+    "output",
+    "ins",
+    "del",
+    "mark",
+    "caption",
+    "colgroup",
+    "col",
+    "small",
+    "strong",
+    "em",
+    "sup",
+    "code",
+    "figure",
+    "figcaption",
+    "details",
+    "summary",
+    // The print margins of the gap report (`print_margins`).
+    "style",
+    "article",
+    // The pictures (inline SVG, `site::charts`).
+    "svg",
+    "defs",
+    "pattern",
+    "rect",
+    "path",
+    "circle",
+    "line",
+    "text",
 ];
 
 /// Every start tag of an HTML text: (name, raw attribute text). Text from
@@ -40,7 +109,8 @@ fn tags(html: &str) -> Vec<(String, String)> {
 /// attribute with `"`, or `'` for JSON).
 fn attributes(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let mut rest = text.trim();
+    // An SVG element may close itself (`<rect .../>`).
+    let mut rest = text.trim().trim_end_matches('/').trim_end();
     while !rest.is_empty() {
         let name_end = rest
             .find(|c: char| c == '=' || c.is_whitespace())
@@ -76,7 +146,8 @@ fn check_page(rel: &str, html: &str) {
                 "{rel}: an event handler {attr}={value}"
             );
             assert!(
-                attr.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                attr.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
                 "{rel}: a strange attribute {attr:?} on <{name}>"
             );
             if matches!(attr.as_str(), "href" | "src" | "action") {

@@ -30,6 +30,10 @@ use super::VERSION;
 pub struct JsonReport<'r> {
     pub version: u32,
     pub jurisdiction: &'r str,
+    /// The date the law is taken at (`gaps --at`); absent for the law as it
+    /// stands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<crate::date::Date>,
     pub method: Method,
     pub filter: JsonFilter<'r>,
     pub scenario: Option<JsonScenario<'r>>,
@@ -308,6 +312,7 @@ pub fn gap_report<'r>(analysis: &'r Analysis<'_>, filter: &'r Filter) -> JsonRep
     JsonReport {
         version: VERSION,
         jurisdiction: after.jurisdiction,
+        at: None,
         method: Method {
             weights: after.weights,
             credits: Credits {

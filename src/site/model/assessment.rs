@@ -8,15 +8,24 @@ use crate::gaps::{self, Analysis, Basis, Filter, Inputs, ProvisionGap, Report};
 use crate::standards::{Instrument, MappingEntry, Provision, Status};
 use crate::workspace::Workspace;
 
-/// The assessment as the mapping files record it.
-pub fn current(ws: &Workspace) -> Analysis<'_> {
-    gaps::analyse(&Inputs::of(ws), &Filter::default(), Vec::new())
+/// The assessment of the law as it stands: the mapping files, with the
+/// mapping changes of every enacted amendment and ruling in force that the
+/// build may show (`visible`).
+pub fn current<'a>(ws: &'a Workspace, visible: &[&'a Amendment]) -> Analysis<'a> {
+    let in_force = gaps::history::changes_in_force(visible, ws.jurisdiction(), None);
+    gaps::analyse_on(&Inputs::of(ws), &Filter::default(), &in_force, Vec::new())
 }
 
-/// The assessment with the mapping changes of `amendments` applied.
-pub fn with<'a>(ws: &'a Workspace, amendments: &[&'a Amendment]) -> Report<'a> {
+/// The assessment with the mapping changes of `amendments` applied on top
+/// of the law as it stands (as the build may show it: `visible`).
+pub fn with<'a>(
+    ws: &'a Workspace,
+    visible: &[&'a Amendment],
+    amendments: &[&'a Amendment],
+) -> Report<'a> {
+    let in_force = gaps::history::changes_in_force(visible, ws.jurisdiction(), None);
     let changes = gaps::scenario::changes(amendments);
-    gaps::compute(&Inputs::of(ws), &Filter::default(), &changes)
+    gaps::compute_on(&Inputs::of(ws), &Filter::default(), &in_force, &changes)
 }
 
 /// Every entry behind a provision's status: the provision-level entry

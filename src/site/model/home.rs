@@ -20,6 +20,25 @@ pub struct ThemeRow {
     pub benchmark_provisions: usize,
 }
 
+/// A theme's provisions by status, pooled over the binding instruments,
+/// for the stacked bars.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeCounts {
+    pub theme: Theme,
+    pub label: String,
+    pub counts: super::standards::Counts,
+}
+
+/// One row of the instrument-by-theme heatmap: a score per theme of
+/// [`HomePage::heat_themes`], `None` where nothing is scored.
+#[derive(Debug, Clone, Serialize)]
+pub struct HeatRow {
+    pub label: String,
+    pub href: String,
+    pub binding: bool,
+    pub cells: Vec<Option<f64>>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct PendingRow<'a> {
     pub href: String,
@@ -42,6 +61,11 @@ pub struct HomePage<'a> {
     pub binding: Vec<InstrumentRow<'a>>,
     pub benchmark: Vec<InstrumentRow<'a>>,
     pub themes: Vec<ThemeRow>,
+    /// The binding instruments' provisions by theme and status.
+    pub theme_counts: Vec<ThemeCounts>,
+    /// The themes of the heatmap's columns, in order.
+    pub heat_themes: Vec<Theme>,
+    pub heat: Vec<HeatRow>,
     pub worst: Vec<ProvisionRow<'a>>,
     pub pending: Vec<PendingRow<'a>>,
 }
@@ -70,6 +94,8 @@ pub fn page<'a>(m: &'a Model<'a>, lang: Lang) -> Page<'a> {
             })
         })
         .collect();
+
+    let (theme_counts, heat_themes, heat) = pictures(m, lang);
 
     // The widest gaps: binding first, then gaps verified in law before gaps
     // only not found in the corpus, conflict before missing before partial,
@@ -138,8 +164,53 @@ pub fn page<'a>(m: &'a Model<'a>, lang: Lang) -> Page<'a> {
             binding,
             benchmark,
             themes,
+            theme_counts,
+            heat_themes,
+            heat,
             worst,
             pending,
         }),
     )
+}
+
+/// The figures of the dashboard's pictures: the binding instruments'
+/// provisions by theme and status, and the instrument-by-theme scores (the
+/// themes any instrument has, binding instruments first).
+fn pictures(m: &Model<'_>, lang: Lang) -> (Vec<ThemeCounts>, Vec<Theme>, Vec<HeatRow>) {
+    let theme_counts = Theme::ALL
+        .iter()
+        .filter_map(|t| {
+            let b = m.report().binding.themes.get(*t)?;
+            Some(ThemeCounts {
+                theme: *t,
+                label: msg(lang, &format!("theme.{}", t.as_str())),
+                counts: super::standards::Counts::from(&b.counts),
+            })
+        })
+        .collect();
+    let heat_themes: Vec<Theme> = Theme::ALL
+        .into_iter()
+        .filter(|t| {
+            m.report()
+                .instruments
+                .iter()
+                .any(|ic| ic.themes.get(*t).is_some())
+        })
+        .collect();
+    let mut heat: Vec<HeatRow> = m
+        .report()
+        .instruments
+        .iter()
+        .map(|ic| HeatRow {
+            label: super::work::instrument_label(&ic.instrument.id),
+            href: format!("standards/{}/index.html", ic.instrument.id),
+            binding: ic.binding,
+            cells: heat_themes
+                .iter()
+                .map(|t| ic.themes.get(*t).and_then(|s| s.value()))
+                .collect(),
+        })
+        .collect();
+    heat.sort_by_key(|r| !r.binding);
+    (theme_counts, heat_themes, heat)
 }

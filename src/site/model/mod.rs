@@ -10,8 +10,10 @@
 mod amendments;
 pub mod article;
 pub mod assessment;
+mod history;
 mod home;
 pub mod proposal;
+mod report;
 pub mod standards;
 pub mod work;
 
@@ -96,6 +98,9 @@ pub enum Body<'a> {
     Instrument(InstrumentPage<'a>),
     Provision(ProvisionPage<'a>),
     Gaps(GapsPage<'a>),
+    Timeline(history::TimelinePage<'a>),
+    Since(history::SincePage<'a>),
+    Report(Box<report::ReportPage<'a>>),
     Amendments(AmendmentsPage<'a>),
     Amendment(Box<AmendmentPage<'a>>),
     Proposal(Box<proposal::ProposalPage<'a>>),
@@ -263,10 +268,13 @@ pub struct Model<'a> {
 impl<'a> Model<'a> {
     pub fn new(ws: &'a Workspace, profile: Profile, downloads: bool) -> Model<'a> {
         let amendments = visible_amendments(ws, profile);
-        let analysis = assessment::current(ws);
+        let analysis = assessment::current(ws, &amendments);
         let scenarios: Vec<Option<Report<'a>>> = amendments
             .iter()
-            .map(|a| a.is_pending().then(|| assessment::with(ws, &[*a])))
+            .map(|a| {
+                a.is_pending()
+                    .then(|| assessment::with(ws, &amendments, &[*a]))
+            })
             .collect();
         let mapped = work::MappedIndex::new(&analysis.report, ws.settings.numerals_for(Lang::AR));
         // Consolidate with the amendments this build may show, only: a
@@ -452,6 +460,8 @@ impl<'a> Model<'a> {
             pages.extend(standards::pages(self, lang));
             pages.extend(amendments::pages(self, lang));
             pages.extend(proposal::pages(self, lang));
+            pages.extend(history::pages(self, lang));
+            pages.push(report::page(self, lang));
         }
         pages
     }

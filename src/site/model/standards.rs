@@ -378,16 +378,10 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
     out
 }
 
-fn provision_page<'a>(
-    m: &'a Model<'a>,
-    (ii, pi): (usize, usize),
-    ic: &InstrumentGaps<'a>,
-    pc: &ProvisionGap<'a>,
-    row: &InstrumentRow<'a>,
-    lang: Lang,
-) -> Page<'a> {
+/// The entries behind a provision's status, as pages show them.
+pub fn entry_views<'a>(m: &'a Model<'a>, pc: &ProvisionGap<'a>, lang: Lang) -> Vec<EntryView<'a>> {
     let p = pc.provision;
-    let entries = assessment::entries(pc)
+    assessment::entries(pc)
         .into_iter()
         .map(|e| EntryView {
             element: e.element.as_deref(),
@@ -403,7 +397,19 @@ fn provision_page<'a>(
             recommendation: e.recommendation.as_ref().map(|r| Text::pick(r, lang)),
             sources: source_views(&e.sources),
         })
-        .collect();
+        .collect()
+}
+
+fn provision_page<'a>(
+    m: &'a Model<'a>,
+    (ii, pi): (usize, usize),
+    ic: &InstrumentGaps<'a>,
+    pc: &ProvisionGap<'a>,
+    row: &InstrumentRow<'a>,
+    lang: Lang,
+) -> Page<'a> {
+    let p = pc.provision;
+    let entries = entry_views(m, pc, lang);
     let unassessed_elements = pc
         .unassessed_elements()
         .map(|e| (e.element.id.as_str(), Text::pick(&e.element.summary, lang)))
