@@ -44,6 +44,10 @@ pub struct LanguageFile {
     pub numerals: Option<Numerals>,
     #[serde(default)]
     pub months: Option<Vec<String>>,
+    /// The letters an unlabelled list item gets, in order (`a`, `b`, … in
+    /// English; `أ`, `ب`, `ج`, `د`, … in Arabic).
+    #[serde(default)]
+    pub point_letters: Option<Vec<String>>,
     #[serde(default)]
     pub messages: BTreeMap<String, String>,
     #[serde(default)]
@@ -132,6 +136,30 @@ pub fn read_language_file(name: &str, text: &str) -> Result<LanguageFile, FileEr
             span: text.find("months").map(|i| i..i + 6),
         });
     }
+    if let Some(letters) = &file.point_letters {
+        // A point's id is the Latin letter of its place whatever the
+        // language, so each letter must stand for that one.
+        let stray = letters.iter().enumerate().find(|(i, l)| {
+            let latin = super::latin_letters(*i);
+            l.to_lowercase() != latin
+                && crate::ids::arabic_letter_label(l).map(String::from) != Some(latin)
+        });
+        if letters.is_empty() || stray.is_some() {
+            return Err(FileError {
+                message: match stray {
+                    Some((i, l)) => format!(
+                        "`point-letters`: `{l}` in place {} does not stand for `{}`; point ids are Latin letters, so each letter is the Latin one of its place or the Arabic letter of that place in abjad order",
+                        i + 1,
+                        super::latin_letters(i)
+                    ),
+                    None => {
+                        "`point-letters` is empty; leave it out to letter items a, b, c".to_owned()
+                    }
+                },
+                span: text.find("point-letters").map(|i| i..i + 13),
+            });
+        }
+    }
     for (kind, form) in &file.operations {
         let span = text.find(&format!("{kind} ")).map(|i| i..i + kind.len());
         let Some((_, slots)) = super::OPERATIONS.iter().find(|(k, _)| k == kind) else {
@@ -205,6 +233,7 @@ impl LanguageFile {
                 direction: Direction::Ltr,
                 numerals: Numerals::Western,
                 months: Vec::new(),
+                point_letters: Vec::new(),
                 messages: BTreeMap::new(),
                 headings: BTreeMap::new(),
                 heading_index: BTreeMap::new(),
@@ -229,6 +258,9 @@ impl LanguageFile {
         }
         if let Some(v) = self.months {
             language.months = v;
+        }
+        if let Some(v) = self.point_letters {
+            language.point_letters = v;
         }
         language.messages.extend(self.messages);
         language.operations.extend(self.operations);

@@ -53,6 +53,8 @@ pub struct Language {
     pub numerals: Numerals,
     /// January to December.
     pub months: Vec<String>,
+    /// The letters unlabelled list items get, in order (empty: Latin).
+    pub point_letters: Vec<String>,
     /// Interface messages by key (`status.missing`); `{name}` marks a value
     /// filled in when the message is used.
     pub messages: BTreeMap<String, String>,
@@ -207,6 +209,16 @@ impl Lang {
         (0..registry().len() as u16).map(Lang).collect()
     }
 
+    /// The label an unlabelled list item gets at `index` (from 0): the
+    /// language's point letters in order (`a`, `b`, …; `أ`, `ب`, `ج`, …),
+    /// then, past the last, Latin letters (`aa`, `ab`, …) as ids are.
+    pub fn point_letter(self, index: usize) -> String {
+        match self.def().point_letters.get(index) {
+            Some(l) => l.clone(),
+            None => latin_letters(index),
+        }
+    }
+
     /// ISO 639-1 code (`en`), as used in file names and URLs.
     pub fn code(self) -> &'static str {
         &self.def().code
@@ -316,3 +328,19 @@ pub fn unknown_language(code: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The Latin letter label at `index` (from 0): `a` … `z`, `aa`, `ab`, …,
+/// the form point ids take whatever the language.
+pub fn latin_letters(index: usize) -> String {
+    let mut n = index;
+    let mut out = Vec::new();
+    loop {
+        out.push(b'a' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}

@@ -233,3 +233,19 @@ fn issuing_headings_are_the_languages_headings() {
         "a whole heading, not a first word"
     );
 }
+
+#[test]
+fn point_letters_must_stand_for_the_latin_letter_of_their_place() {
+    let ok = read_language_file(
+        "languages/fr.toml",
+        "code = \"fr\"\npoint-letters = [\"a\", \"b\"]\n",
+    );
+    assert!(ok.is_ok(), "{ok:?}");
+    let e = read_language_file(
+        "languages/fr.toml",
+        "code = \"fr\"\npoint-letters = [\"a\", \"c\"]\n",
+    )
+    .unwrap_err();
+    assert!(e.message.contains("place 2"), "{}", e.message);
+    assert_eq!(e.span, Some(12..25));
+}
