@@ -137,28 +137,7 @@ pub fn read_language_file(name: &str, text: &str) -> Result<LanguageFile, FileEr
         });
     }
     if let Some(letters) = &file.point_letters {
-        // A point's id is the Latin letter of its place whatever the
-        // language, so each letter must stand for that one.
-        let stray = letters.iter().enumerate().find(|(i, l)| {
-            let latin = super::latin_letters(*i);
-            l.to_lowercase() != latin
-                && crate::ids::arabic_letter_label(l).map(String::from) != Some(latin)
-        });
-        if letters.is_empty() || stray.is_some() {
-            return Err(FileError {
-                message: match stray {
-                    Some((i, l)) => format!(
-                        "`point-letters`: `{l}` in place {} does not stand for `{}`; point ids are Latin letters, so each letter is the Latin one of its place or the Arabic letter of that place in abjad order",
-                        i + 1,
-                        super::latin_letters(i)
-                    ),
-                    None => {
-                        "`point-letters` is empty; leave it out to letter items a, b, c".to_owned()
-                    }
-                },
-                span: text.find("point-letters").map(|i| i..i + 13),
-            });
-        }
+        check_point_letters(text, letters)?;
     }
     for (kind, form) in &file.operations {
         let span = text.find(&format!("{kind} ")).map(|i| i..i + kind.len());
@@ -217,6 +196,31 @@ pub fn read_language_file(name: &str, text: &str) -> Result<LanguageFile, FileEr
         return Err(FileError { message, span });
     }
     Ok(file)
+}
+
+/// A point's id is the Latin letter of its place whatever the language, so
+/// each of `point-letters` must stand for that one: the Latin letter itself
+/// or the Arabic letter of that place in abjad order.
+fn check_point_letters(text: &str, letters: &[String]) -> Result<(), FileError> {
+    let stray = letters.iter().enumerate().find(|(i, l)| {
+        let latin = super::latin_letters(*i);
+        l.to_lowercase() != latin
+            && crate::ids::arabic_letter_label(l).map(String::from) != Some(latin)
+    });
+    if letters.is_empty() || stray.is_some() {
+        return Err(FileError {
+            message: match stray {
+                Some((i, l)) => format!(
+                    "`point-letters`: `{l}` in place {} does not stand for `{}`; point ids are Latin letters, so each letter is the Latin one of its place or the Arabic letter of that place in abjad order",
+                    i + 1,
+                    super::latin_letters(i)
+                ),
+                None => "`point-letters` is empty; leave it out to letter items a, b, c".to_owned(),
+            },
+            span: text.find("point-letters").map(|i| i..i + 13),
+        });
+    }
+    Ok(())
 }
 
 impl LanguageFile {
