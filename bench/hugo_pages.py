@@ -1,7 +1,10 @@
 """Writes a Hugo site with pages equivalent to mizan's for a workspace:
 one page per law per language (the text of both languages, with a table of
 contents from its headings) and one page per provision per language.
-Used by bench/site.sh only."""
+Each page says its language (`<html lang>`), and a law page's text in the
+other language is marked `data-pagefind-ignore`, so that the Pagefind CLI
+run after Hugo indexes what mizan's search indexes: each article once per
+language. Used by bench/site.sh only."""
 import os
 import re
 import sys
@@ -10,9 +13,10 @@ ws, site = sys.argv[1], sys.argv[2]
 os.makedirs(os.path.join(site, "layouts", "_default"), exist_ok=True)
 with open(os.path.join(site, "hugo.toml"), "w") as f:
     f.write('baseURL = "/"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
-            '[markup.tableOfContents]\nstartLevel = 1\nendLevel = 3\n')
+            '[markup.tableOfContents]\nstartLevel = 1\nendLevel = 3\n'
+            '[markup.goldmark.renderer]\nunsafe = true\n')
 with open(os.path.join(site, "layouts", "_default", "baseof.html"), "w") as f:
-    f.write('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
+    f.write('<!DOCTYPE html><html lang="{{ .Params.lang | default "en" }}"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
             '<link rel="stylesheet" href="/site.css"></head><body><header><nav><a href="/">Home</a></nav>'
             '</header><main>{{ block "main" . }}{{ end }}</main><footer>footer</footer></body></html>')
 with open(os.path.join(site, "layouts", "_default", "single.html"), "w") as f:
@@ -33,20 +37,21 @@ for name in sorted(os.listdir(corpus)):
     m = title_re.search(text)
     bodies.setdefault(slug, {})[lang] = (m.group(1).strip('"') if m else slug, front.sub("", text, count=1))
 
-def write(path, title, body):
+def write(path, title, body, lang):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
-        f.write('---\ntitle: "%s"\n---\n\n%s' % (title.replace('"', "'"), body))
+        f.write('---\ntitle: "%s"\nlang: %s\n---\n\n%s' % (title.replace('"', "'"), lang, body))
 
 for lang in ("en", "ar"):
     for slug, exprs in bodies.items():
         title, body = exprs.get(lang) or next(iter(exprs.values()))
-        both = "\n\n".join(b for _, b in exprs.values())
-        write(os.path.join(site, "content", lang, "works", slug + ".md"), title, both)
+        others = "\n\n".join(b for other, (_, b) in exprs.items() if other != lang)
+        both = body + ('\n\n<div data-pagefind-ignore="all">\n\n%s\n\n</div>\n' % others if others else "")
+        write(os.path.join(site, "content", lang, "works", slug + ".md"), title, both, lang)
     std = os.path.join(ws, "standards")
     for name in sorted(os.listdir(std)):
         text = open(os.path.join(std, name), encoding="utf-8").read()
         for i, block in enumerate(text.split("\n  - id: ")[1:]):
             pid = block.split("\n", 1)[0].strip()
             write(os.path.join(site, "content", lang, "standards", name[:-5], pid + ".md"),
-                  pid, "## Summary\n\n" + block)
+                  pid, "## Summary\n\n" + block, lang)
