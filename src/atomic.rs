@@ -404,10 +404,9 @@ pub fn remove_tree(dir: &Path) -> io::Result<()> {
         std::thread::scope(|scope| {
             for _ in 0..IO_THREADS {
                 scope.spawn(|| {
-                    loop {
-                        let Some(sub) = queue.lock().ok().and_then(|mut q| q.pop()) else {
-                            break;
-                        };
+                    // The guard goes with the closure: the queue is not
+                    // locked while a folder is removed.
+                    while let Some(sub) = queue.lock().ok().and_then(|mut q| q.pop()) {
                         if let Err(e) = fs::remove_dir_all(&sub)
                             && let Ok(mut first) = first_error.lock()
                         {
