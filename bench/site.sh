@@ -57,11 +57,11 @@ timed() {
   echo
   echo "One run each. Pages are HTML pages written (both languages). Hugo builds"
   echo "equivalent Markdown pages: one per law per language with both languages'"
-  echo "text and a table of contents, and one per provision per language."
-  echo "Pagefind then indexes Hugo's pages (its command line, $("$pagefind" --version));"
-  echo "a law page's other-language text is marked for Pagefind to skip, so"
-  echo "both index each article once per language. mizan's full build includes"
-  echo "its search index; \"peer\" is Hugo followed by Pagefind."
+  echo "text and a table of contents, one per article per language and one per"
+  echo "provision per language. Pagefind (its command line, $("$pagefind" --version))"
+  echo "then indexes Hugo's article and provision pages, the records mizan's search"
+  echo "index holds. mizan's full build includes its search index; \"peer\" is Hugo"
+  echo "followed by Pagefind, and \"peer / mizan\" over 1 means mizan is faster."
   echo
   echo "| articles | pages | full build | ms/page | peak RSS | no change | one article edited | full / edited | Hugo pages | Hugo | Hugo ms/page | Hugo peak RSS | Pagefind | Pagefind peak RSS | peer (Hugo + Pagefind) | peer / mizan |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
