@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks `mizan build` on generated workspaces (articles per language):
 # a full build into an empty folder, a rebuild with nothing changed, and a
-# rebuild after editing one article; and Hugo (the Debian package) building
-# equivalent Markdown pages, for the time per page. One run each, timed with
+# rebuild after editing one article; and the pair a user would pick instead:
+# Hugo (the Debian package) building equivalent Markdown pages, then the
+# Pagefind command line (npm package `pagefind`, pinned below) indexing them
+# for search, as mizan's build does. One run each, timed with
 # /usr/bin/time, which also gives the peak memory.
 #
 #   bash bench/site.sh                  # 10,000 and 100,000 articles
@@ -21,6 +23,7 @@ need=()
 command -v hugo >/dev/null 2>&1 || need+=(hugo)
 command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine)
 [ -x /usr/bin/time ] || need+=(time)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
@@ -29,6 +32,14 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 out_md=${RESULTS:-/dev/stdout}
+
+# The Pagefind command line, the same version as the library mizan builds
+# its search index with.
+pagefind_version=1.6.0
+pagefind=$work/node/node_modules/.bin/pagefind
+if [ ! -x "$pagefind" ] || [ "$("$pagefind" --version 2>/dev/null)" != "pagefind $pagefind_version" ]; then
+  npm install --silent --no-audit --no-fund --prefix "$work/node" "pagefind@$pagefind_version" >/dev/null
+fi
 
 cargo build --release --locked --quiet --workspace --bins
 mizan=target/release/mizan
@@ -46,10 +57,14 @@ timed() {
   echo
   echo "One run each. Pages are HTML pages written (both languages). Hugo builds"
   echo "equivalent Markdown pages: one per law per language with both languages'"
-  echo "text and a table of contents, and one per provision per language."
+  echo "text and a table of contents, one per article per language and one per"
+  echo "provision per language. Pagefind (its command line, $("$pagefind" --version))"
+  echo "then indexes Hugo's article and provision pages, the records mizan's search"
+  echo "index holds. mizan's full build includes its search index; \"peer\" is Hugo"
+  echo "followed by Pagefind, and \"peer / mizan\" over 1 means mizan is faster."
   echo
-  echo "| articles | pages | full build | ms/page | peak RSS | no change | one article edited | full / edited | Hugo pages | Hugo | Hugo ms/page | Hugo peak RSS |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| articles | pages | full build | ms/page | peak RSS | no change | one article edited | full / edited | Hugo pages | Hugo | Hugo ms/page | Hugo peak RSS | Pagefind | Pagefind peak RSS | peer (Hugo + Pagefind) | peer / mizan |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } >>"$out_md"
 for n in "${sizes[@]}"; do
   ws="$work/ws-$n"
@@ -88,15 +103,17 @@ PY
   python3 bench/hugo_pages.py "$ws" "$hugo_site"
   hpages=$(find "$hugo_site/content" -name '*.md' | wc -l)
   read -r hugo_s hugo_rss < <(timed /dev/null hugo --quiet --source "$hugo_site" --destination "$PWD/$hugo_site/public")
+  read -r pf_s pf_rss < <(timed /dev/null "$pagefind" --site "$hugo_site/public" --quiet)
 
-  python3 - "$n" "$pages" "$full" "$full_rss" "$same" "$edit" "$hpages" "$hugo_s" "$hugo_rss" >>"$out_md" <<'PY'
+  python3 - "$n" "$pages" "$full" "$full_rss" "$same" "$edit" "$hpages" "$hugo_s" "$hugo_rss" "$pf_s" "$pf_rss" >>"$out_md" <<'PY'
 import sys
-n, pages, full, full_rss, same, edit, hpages, hugo, hugo_rss = sys.argv[1:]
+n, pages, full, full_rss, same, edit, hpages, hugo, hugo_rss, pf, pf_rss = sys.argv[1:]
 n, pages, hpages = int(n), int(pages), int(hpages)
-full, same, edit, hugo = map(float, (full, same, edit, hugo))
+full, same, edit, hugo, pf = map(float, (full, same, edit, hugo, pf))
 mb = lambda kb: f"{int(kb) / 1024:.0f} MB"
 print(f"| {n:,} | {pages:,} | {full:.2f} s | {1000 * full / pages:.2f} | {mb(full_rss)} | {same:.2f} s | "
-      f"{edit:.2f} s | {full / edit:.1f}x | {hpages:,} | {hugo:.2f} s | {1000 * hugo / hpages:.2f} | {mb(hugo_rss)} |")
+      f"{edit:.2f} s | {full / edit:.1f}x | {hpages:,} | {hugo:.2f} s | {1000 * hugo / hpages:.2f} | {mb(hugo_rss)} | "
+      f"{pf:.2f} s | {mb(pf_rss)} | {hugo + pf:.2f} s | {(hugo + pf) / full:.2f}x |")
 PY
   python3 - "$work/full-$n.json" "$work/edit-$n.json" >&2 <<'PY'
 import json, sys

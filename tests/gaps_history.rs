@@ -268,6 +268,14 @@ fn a_damaged_published_report_is_a_diagnostic_at_its_place() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("last.json:3:3: error[M0121]"), "{err}");
     assert!(err.contains("oops"), "the snippet: {err}");
+    // `build` stops at it too, and writes nothing, rather than a "since
+    // the last report" page that leaves the report out unsaid.
+    let out = mizan(ws, &["build", "--out", "out-site"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("last.json:3:3: error[M0121]"), "{err}");
+    assert!(err.contains("the site was not built"), "{err}");
+    assert!(!ws.join("out-site").exists());
     // A file that is not there.
     std::fs::remove_file(ws.join("reports/last.json")).unwrap();
     let out = mizan(ws, &["check"]);

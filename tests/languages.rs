@@ -121,3 +121,46 @@ fn an_incomplete_language_falls_back_to_english_and_check_says_so() {
     let home = read(&site.join("fr/index.html"));
     assert!(home.contains("Dashboard"), "the English fallback");
 }
+
+#[test]
+fn french_number_words_number_french_headings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path().join("ws");
+    copy_dir(&example(), &ws);
+    let law = ws.join("corpus/kw/act-2013-91.fr.md");
+    let text = read(&law)
+        .replacen("# Chapitre 1 :", "# Chapitre premier :", 1)
+        .replacen("## Article 2 :", "## Article deux :", 1);
+    std::fs::write(&law, text).unwrap();
+    let out = run(&ws, &["show", "/akn/kw/act/2013/91/~art_2", "--lang", "fr"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("Peine encourue pour la traite"), "{stdout}");
+}
+
+#[test]
+fn a_malformed_numbers_table_is_an_error_at_its_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path().join("ws");
+    copy_dir(&example(), &ws);
+    let fr = ws.join("languages/fr.toml");
+    let text = read(&fr).replacen("grammar = \"english\"", "grammar = \"latin\"", 1);
+    let line = 1 + text
+        .lines()
+        .position(|l| l.starts_with("grammar = "))
+        .unwrap();
+    std::fs::write(&fr, text).unwrap();
+    let out = run(&ws, &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("M0120"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("languages/fr.toml:{line}:11")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("unknown variant `latin`"), "{stderr}");
+}

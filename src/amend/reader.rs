@@ -262,7 +262,7 @@ fn read_operations(
             }
         };
         let rest = h.block.end..end;
-        let new_text = read_new_text(path, text, &action, h, rest, diags);
+        let new_text = read_new_text(path, text, (&action, lang), h, rest, diags);
         let Ok(new_text) = new_text else {
             continue;
         };
@@ -348,7 +348,7 @@ fn shift(
 fn read_new_text(
     path: &Arc<Path>,
     text: &str,
-    action: &Action,
+    (action, lang): (&Action, crate::corpus::Lang),
     heading: &BodyHeading,
     range: Range<usize>,
     diags: &mut Diagnostics,
@@ -392,7 +392,7 @@ fn read_new_text(
         }
     }
     let mut local = Diagnostics::new();
-    let body = parse_article_body(path, text, body_range, &eid, &mut local);
+    let body = parse_article_body(path, text, body_range, &eid, lang, &mut local);
     let had_errors = local.has_errors();
     diags.extend(local);
     if had_errors {

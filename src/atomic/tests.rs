@@ -183,3 +183,23 @@ fn a_file_is_replaced_whole() {
     assert_eq!(fs::read(&out).unwrap(), b"two");
     assert!(leftovers(&dir.path().join("deep")).is_empty());
 }
+
+#[test]
+fn a_tree_is_removed_whole_many_folders_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    for a in 0..5 {
+        for b in 0..30 {
+            let d = root.join(format!("en/{a}/{b}"));
+            fs::create_dir_all(d.join("deeper")).unwrap();
+            fs::write(d.join("index.html"), "x").unwrap();
+            fs::write(d.join("deeper/page.html"), "y").unwrap();
+        }
+    }
+    fs::write(root.join("top.html"), "z").unwrap();
+    remove_tree(&root).unwrap();
+    assert!(!root.exists());
+    // A folder that is not there is the system's error, as for one removal.
+    let e = remove_tree(&root).unwrap_err();
+    assert_eq!(e.kind(), io::ErrorKind::NotFound);
+}

@@ -36,7 +36,9 @@ pub fn build_failed(e: BuildError) -> CliError {
         "the site was not built ({e}); the previous site is unchanged"
     ));
     match e {
-        BuildError::Templates(diags, sources) => failed.diagnostics(diags, &sources),
+        BuildError::Templates(diags, sources) | BuildError::Invalid(diags, sources) => {
+            failed.diagnostics(diags, &sources)
+        }
         _ => failed,
     }
 }

@@ -39,21 +39,6 @@ fn point_eid_label(label: &str) -> String {
     }
 }
 
-/// `a`, `b`, ..., `z`, `aa`, `ab`, ...
-pub(super) fn letter_label(index: usize) -> String {
-    let mut n = index;
-    let mut out = Vec::new();
-    loop {
-        out.push(b'a' + (n % 26) as u8);
-        if n < 26 {
-            break;
-        }
-        n = n / 26 - 1;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
-}
-
 /// An item's own label: `(c) text`, `c) text`, `(iv) text`, `(أ) text`.
 pub(super) fn explicit_label(text: &str) -> Option<(String, &str)> {
     let (inner, rest) = if let Some(t) = text.strip_prefix('(') {

@@ -10,12 +10,13 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::hash::FastMap;
 use crate::ids::check_eid;
+use crate::lang::Lang;
 use crate::source::split_front_matter;
 use crate::text::collapse_whitespace;
 use crate::yaml::Block;
 
 use super::heading::{HeadingKind, MAX_ARTICLE_DIGITS, classify};
-use super::points::{assign_point_eids, explicit_label, letter_label};
+use super::points::{assign_point_eids, explicit_label};
 use super::{Article, Container, ContainerKind, Expression, Paragraph, Point, StatuteMeta};
 
 /// Reads a statute expression from its file text. Returns the expression
@@ -39,7 +40,7 @@ pub fn read_expression(path: &Arc<Path>, text: &str) -> (Option<Expression>, Dia
         Err(d) => {
             diags.push(d);
             // The body is still read, so that its problems are reported too.
-            parse_body(path, text, split.body, &mut diags);
+            parse_body(path, text, split.body, Lang::EN, &mut diags);
             return (None, diags);
         }
     };
@@ -62,7 +63,7 @@ pub fn read_expression(path: &Arc<Path>, text: &str) -> (Option<Expression>, Dia
             .with_help("name the file `<work>.<lang>.md` with the language of its text"),
         );
     }
-    let body = parse_body(path, text, split.body.clone(), &mut diags);
+    let body = parse_body(path, text, split.body.clone(), meta.lang, &mut diags);
     let expression = Expression {
         path: Arc::clone(path),
         meta,
@@ -116,6 +117,8 @@ struct ItemState {
 
 struct BodyBuilder<'a> {
     path: &'a Arc<Path>,
+    /// The expression's language: unlabelled list items get its letters.
+    lang: Lang,
     source: &'a str,
     base: usize,
     body: Body,
@@ -142,9 +145,10 @@ pub fn parse_body(
     path: &Arc<Path>,
     text: &str,
     range: Range<usize>,
+    lang: Lang,
     diags: &mut Diagnostics,
 ) -> Body {
-    run_builder(path, text, range, Body::default(), None, diags)
+    run_builder(path, text, (range, lang), Body::default(), None, diags)
 }
 
 /// Parses the Markdown at `range` of `text` as the text of one article with
@@ -157,6 +161,7 @@ pub fn parse_article_body(
     text: &str,
     range: Range<usize>,
     eid: &str,
+    lang: Lang,
     diags: &mut Diagnostics,
 ) -> Body {
     let body = Body {
@@ -170,13 +175,13 @@ pub fn parse_article_body(
         }],
         ..Body::default()
     };
-    run_builder(path, text, range, body, Some(0), diags)
+    run_builder(path, text, (range, lang), body, Some(0), diags)
 }
 
 fn run_builder(
     path: &Arc<Path>,
     text: &str,
-    range: Range<usize>,
+    (range, lang): (Range<usize>, Lang),
     body: Body,
     article: Option<usize>,
     diags: &mut Diagnostics,
@@ -185,6 +190,7 @@ fn run_builder(
     let source = &text[range];
     let mut b = BodyBuilder {
         path,
+        lang,
         source,
         base,
         body,
@@ -422,7 +428,7 @@ impl BodyBuilder<'_> {
             }
             None => match explicit_label(&item.text) {
                 Some((label, rest)) => (label, rest.to_owned()),
-                None => (letter_label(index), item.text),
+                None => (self.lang.point_letter(index), item.text),
             },
         };
         list.points.push(Point {

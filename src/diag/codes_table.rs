@@ -161,8 +161,11 @@ Fix: rename the folder, or remove it.
 A file under `languages/` describes a language: its code, its name, its
 direction, its digits and the words mizan writes in it. The file is not
 valid TOML, has a field mizan does not know, is named differently from its
-`code`, or leaves out what a new language needs (`name`, and `iso639-2`
-where the code is not a common one).
+`code`, leaves out what a new language needs (`name`, and `iso639-2`
+where the code is not a common one), has a `[numbers]` table mizan
+cannot use (no `grammar`, too many forms for a key, an empty word), or
+has `point-letters` whose letter does not stand for the Latin letter of
+its place.
 
 Example: `languages/fr.toml` with `code = "de"`.
 

@@ -291,10 +291,6 @@ fn articles_by(text: &str, numbered: bool) -> Vec<(usize, ArticleNumber)> {
 /// The number of a paragraph named after `word` (`الفقرة الثانية`,
 /// `الفقرة (٢)`, `paragraph 2`, `second paragraph`) in folded text.
 fn paragraph_number(folded: &str, words: &[&str]) -> Option<u32> {
-    const EN: [&str; 10] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth",
-    ];
     for w in words {
         let mut from = 0;
         while let Some(i) = folded[from..].find(w) {
@@ -313,11 +309,12 @@ fn paragraph_number(folded: &str, words: &[&str]) -> Option<u32> {
             if let Some((_, n, _)) = number_in_words(after) {
                 return Some(n);
             }
-            // `the second paragraph`: the word before.
+            // `the second paragraph`: the word before, in the languages'
+            // number words.
             let before = folded[..at].trim_end();
             let last = before.rsplit(' ').next().unwrap_or("");
-            if let Some(p) = EN.iter().position(|e| *e == last) {
-                return Some(p as u32 + 1);
+            if let Some((_, n, "")) = number_in_words(last) {
+                return Some(n);
             }
         }
     }

@@ -9,15 +9,18 @@ use crate::corpus::{ContainerKind, Lang, StatuteMeta};
 
 use super::structure::{Item, Structure};
 
-/// The heading written before issuing articles when the source has none,
-/// in the words the statute reader knows (`corpus/heading/words.rs`):
-/// Arabic for an Arabic text, else English.
+/// The heading written before issuing articles when the source has none:
+/// the first of the language's `[headings]` `issuing` (`مواد الإصدار`),
+/// else English's.
 fn issuing_heading(lang: Lang) -> &'static str {
-    if lang == Lang::AR {
-        "مواد الإصدار"
-    } else {
-        "Issuing articles"
-    }
+    let first = |l: Lang| {
+        l.def()
+            .headings
+            .get("issuing")
+            .and_then(|h| h.first())
+            .map(String::as_str)
+    };
+    first(lang).or_else(|| first(Lang::EN)).unwrap_or_default()
 }
 
 /// Escapes text so that Markdown reads it as written: inline markup

@@ -26,6 +26,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use super::numbers::{NumberWords, NumbersFile};
 use super::{Direction, Language, Numerals};
 
 /// A language file as written: every field but the code may be left out.
@@ -43,12 +44,18 @@ pub struct LanguageFile {
     pub numerals: Option<Numerals>,
     #[serde(default)]
     pub months: Option<Vec<String>>,
+    /// The letters an unlabelled list item gets, in order (`a`, `b`, … in
+    /// English; `أ`, `ب`, `ج`, `د`, … in Arabic).
+    #[serde(default)]
+    pub point_letters: Option<Vec<String>>,
     #[serde(default)]
     pub messages: BTreeMap<String, String>,
     #[serde(default)]
     pub headings: BTreeMap<HeadingKind, Vec<String>>,
     #[serde(default)]
     pub operations: BTreeMap<String, String>,
+    #[serde(default)]
+    pub numbers: Option<NumbersFile>,
 }
 
 /// What a heading word begins.
@@ -61,6 +68,9 @@ pub enum HeadingKind {
     Chapter,
     Subchapter,
     Section,
+    /// Whole headings (not first words) that open a law's issuing
+    /// articles: `مواد الإصدار`.
+    Issuing,
 }
 
 impl HeadingKind {
@@ -72,6 +82,7 @@ impl HeadingKind {
             HeadingKind::Chapter => "chapter",
             HeadingKind::Subchapter => "subchapter",
             HeadingKind::Section => "section",
+            HeadingKind::Issuing => "issuing",
         }
     }
 }
@@ -125,6 +136,9 @@ pub fn read_language_file(name: &str, text: &str) -> Result<LanguageFile, FileEr
             span: text.find("months").map(|i| i..i + 6),
         });
     }
+    if let Some(letters) = &file.point_letters {
+        check_point_letters(text, letters)?;
+    }
     for (kind, form) in &file.operations {
         let span = text.find(&format!("{kind} ")).map(|i| i..i + kind.len());
         let Some((_, slots)) = super::OPERATIONS.iter().find(|(k, _)| k == kind) else {
@@ -170,7 +184,43 @@ pub fn read_language_file(name: &str, text: &str) -> Result<LanguageFile, FileEr
             });
         }
     }
+    if let Some(numbers) = &file.numbers
+        && let Some((key, message)) = numbers.problem()
+    {
+        let section = text.find("[numbers]").unwrap_or(0);
+        let span = text[section..]
+            .find(&format!("\n{key} "))
+            .or_else(|| text[section..].find(&format!("\n{key}=")))
+            .map(|i| section + i + 1..section + i + 1 + key.len())
+            .or_else(|| text.find("[numbers]").map(|i| i..i + 9));
+        return Err(FileError { message, span });
+    }
     Ok(file)
+}
+
+/// A point's id is the Latin letter of its place whatever the language, so
+/// each of `point-letters` must stand for that one: the Latin letter itself
+/// or the Arabic letter of that place in abjad order.
+fn check_point_letters(text: &str, letters: &[String]) -> Result<(), FileError> {
+    let stray = letters.iter().enumerate().find(|(i, l)| {
+        let latin = super::latin_letters(*i);
+        l.to_lowercase() != latin
+            && crate::ids::arabic_letter_label(l).map(String::from) != Some(latin)
+    });
+    if letters.is_empty() || stray.is_some() {
+        return Err(FileError {
+            message: match stray {
+                Some((i, l)) => format!(
+                    "`point-letters`: `{l}` in place {} does not stand for `{}`; point ids are Latin letters, so each letter is the Latin one of its place or the Arabic letter of that place in abjad order",
+                    i + 1,
+                    super::latin_letters(i)
+                ),
+                None => "`point-letters` is empty; leave it out to letter items a, b, c".to_owned(),
+            },
+            span: text.find("point-letters").map(|i| i..i + 13),
+        });
+    }
+    Ok(())
 }
 
 impl LanguageFile {
@@ -187,10 +237,14 @@ impl LanguageFile {
                 direction: Direction::Ltr,
                 numerals: Numerals::Western,
                 months: Vec::new(),
+                point_letters: Vec::new(),
                 messages: BTreeMap::new(),
                 headings: BTreeMap::new(),
                 heading_index: BTreeMap::new(),
                 operations: BTreeMap::new(),
+                issuing: Vec::new(),
+                numbers: NumberWords::default(),
+                number_index: NumberWords::default(),
                 code: self.code.clone(),
             },
         };
@@ -209,14 +263,29 @@ impl LanguageFile {
         if let Some(v) = self.months {
             language.months = v;
         }
+        if let Some(v) = self.point_letters {
+            language.point_letters = v;
+        }
         language.messages.extend(self.messages);
         language.operations.extend(self.operations);
         for (kind, words) in self.headings {
             language.headings.insert(kind.as_str().to_owned(), words);
         }
+        if let Some(numbers) = self.numbers {
+            language.numbers = language.numbers.merged(numbers)?;
+            language.number_index = language.numbers.folded();
+        }
+        language.issuing = language
+            .headings
+            .get("issuing")
+            .into_iter()
+            .flatten()
+            .map(|h| super::fold_heading_phrase(h))
+            .collect();
         language.heading_index = language
             .headings
             .iter()
+            .filter(|(kind, _)| *kind != "issuing")
             .flat_map(|(kind, words)| {
                 words
                     .iter()

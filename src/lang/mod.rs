@@ -6,9 +6,9 @@
 //! amendment operations by, come from a language file: `i18n/en.toml` and
 //! `i18n/ar.toml` are compiled into the binary, and a workspace adds a
 //! language, or changes a built-in one, with `languages/<code>.toml`. So
-//! adding French is adding `languages/fr.toml`. (Number words, `الحادية
-//! عشرة`, `Twenty-First`, are still tables in `corpus/heading/`, and the
-//! command line's own messages are English.)
+//! adding French is adding `languages/fr.toml`, number words
+//! (`الحادية عشرة`, `Twenty-First`) included. (The command line's own
+//! messages are English.)
 //!
 //! A [`Lang`] is a small handle to a registered language, cheap to copy and
 //! compare, ordered by registration (English, then Arabic, then the
@@ -19,6 +19,7 @@
 
 mod file;
 mod format;
+mod numbers;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -28,6 +29,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use file::{FileError, LanguageFile, read_language_file};
 pub use format::{Numerals, date, decimal, digits, fill, number, percent, size};
+pub use numbers::{Grammar, NumberWords, NumbersFile};
 
 /// Which way a language's lines run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -51,6 +53,8 @@ pub struct Language {
     pub numerals: Numerals,
     /// January to December.
     pub months: Vec<String>,
+    /// The letters unlabelled list items get, in order (empty: Latin).
+    pub point_letters: Vec<String>,
     /// Interface messages by key (`status.missing`); `{name}` marks a value
     /// filled in when the message is used.
     pub messages: BTreeMap<String, String>,
@@ -63,6 +67,13 @@ pub struct Language {
     /// The forms of an amendment's operation headings, by operation
     /// (`replace-article = "Replace {article}"`); see [`OPERATIONS`].
     pub operations: BTreeMap<String, String>,
+    /// The headings that open a law's issuing articles (`[headings]`
+    /// `issuing`), folded ([`fold_heading_phrase`]).
+    pub issuing: Vec<String>,
+    /// The number words of `[numbers]`, as written.
+    pub numbers: NumberWords,
+    /// The number words folded, as headings are read by.
+    pub number_index: NumberWords,
 }
 
 /// The operations an amendment heading can state, each with the values its
@@ -96,6 +107,34 @@ pub fn heading_word(word: &str) -> Option<&'static str> {
 /// A heading word as [`heading_word`] compares it.
 fn fold_heading_word(word: &str) -> String {
     crate::ids::fold_arabic_keyword(&word.to_lowercase())
+}
+
+/// A whole heading folded as [`is_issuing_heading`] compares it: as a
+/// heading word, with white space collapsed and a final `:`, `.` or dash
+/// dropped.
+fn fold_heading_phrase(text: &str) -> String {
+    let t = text.trim().trim_end_matches([':', '.', '-', '–', '—']);
+    fold_heading_word(t)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a heading opens the issuing articles of a law (`مواد الإصدار`,
+/// `Issuing articles`), in any registered language.
+pub fn is_issuing_heading(text: &str) -> bool {
+    let folded = fold_heading_phrase(text);
+    registry().iter().any(|l| l.issuing.contains(&folded))
+}
+
+/// The number words of every registered language that has them, folded,
+/// in registration order.
+pub fn number_words() -> Vec<&'static NumberWords> {
+    registry()
+        .iter()
+        .map(|&l| &l.number_index)
+        .filter(|w| w.grammar.is_some())
+        .collect()
 }
 
 /// A registered language.
@@ -172,6 +211,16 @@ impl Lang {
         (0..registry().len() as u16).map(Lang).collect()
     }
 
+    /// The label an unlabelled list item gets at `index` (from 0): the
+    /// language's point letters in order (`a`, `b`, …; `أ`, `ب`, `ج`, …),
+    /// then, past the last, Latin letters (`aa`, `ab`, …) as ids are.
+    pub fn point_letter(self, index: usize) -> String {
+        match self.def().point_letters.get(index) {
+            Some(l) => l.clone(),
+            None => latin_letters(index),
+        }
+    }
+
     /// ISO 639-1 code (`en`), as used in file names and URLs.
     pub fn code(self) -> &'static str {
         &self.def().code
@@ -230,6 +279,13 @@ impl Lang {
         }
     }
 
+    /// `n` (1 to 999) in this language's number words, as a heading
+    /// numbers an article (`حادية عشرة`, `Twenty-One`); None when the
+    /// language has no words for it.
+    pub fn ordinal(self, n: u32) -> Option<String> {
+        numbers::ordinal(&self.def().numbers, n)
+    }
+
     /// The name of the language `other` in this language: the message
     /// `langname.<code>` when written, else `other`'s own name.
     pub fn name_of(self, other: Lang) -> &'static str {
@@ -274,3 +330,19 @@ pub fn unknown_language(code: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The Latin letter label at `index` (from 0): `a` … `z`, `aa`, `ab`, …,
+/// the form point ids take whatever the language.
+pub fn latin_letters(index: usize) -> String {
+    let mut n = index;
+    let mut out = Vec::new();
+    loop {
+        out.push(b'a' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}

@@ -144,3 +144,108 @@ fn the_built_in_files_list_their_messages_in_key_order() {
         assert_eq!(keys, sorted, "a translator finds a key by its place");
     }
 }
+
+#[test]
+fn the_built_in_number_words_write_ordinals() {
+    let old = "أولى، ثانية، ثالثة، رابعة، خامسة، سادسة، سابعة، ثامنة، تاسعة، عاشرة";
+    for (i, word) in old.split("، ").enumerate() {
+        assert_eq!(Lang::AR.ordinal(i as u32 + 1).as_deref(), Some(word));
+    }
+    for (n, words) in [
+        (11, "حادية عشرة"),
+        (12, "ثانية عشرة"),
+        (20, "عشرون"),
+        (21, "حادية وعشرون"),
+        (100, "مائة"),
+        (101, "أولى بعد المائة"),
+        (222, "ثانية وعشرون بعد المائتين"),
+    ] {
+        assert_eq!(Lang::AR.ordinal(n).as_deref(), Some(words), "{n}");
+    }
+    for (n, words) in [(1, "One"), (21, "Twenty-One"), (101, "One Hundred and One")] {
+        assert_eq!(Lang::EN.ordinal(n).as_deref(), Some(words), "{n}");
+    }
+    assert_eq!(Lang::AR.ordinal(0), None);
+    assert_eq!(Lang::AR.ordinal(1000), None);
+    // That each reads back: corpus::heading's tests.
+}
+
+/// A language file's number words, as the proposal writes them (read by
+/// headings: corpus::heading's tests).
+#[test]
+fn a_language_files_number_words_are_written() {
+    let text = r#"code = "ew"
+iso639-2 = "ewx"
+name = "Esperanto"
+
+[numbers]
+grammar = "english"
+units = [["unu", "unua"], ["du", "dua"], ["tri", "tria"]]
+tens = [["dudek", "dudeka"]]
+hundred = ["cent"]
+and = ["kaj"]
+"#;
+    let ew = register(read_language_file("languages/ew.toml", text).unwrap()).unwrap();
+    assert_eq!(ew.ordinal(2).as_deref(), Some("Du"));
+    assert_eq!(ew.ordinal(21).as_deref(), Some("Dudek-Unu"));
+    assert_eq!(ew.ordinal(201).as_deref(), Some("Du Cent kaj Unu"));
+    assert_eq!(ew.ordinal(4), None, "no word for four");
+}
+
+#[test]
+fn a_malformed_numbers_table_says_where() {
+    let units: Vec<String> = (0..20).map(|i| format!("[\"w{i}\"]")).collect();
+    let text = format!(
+        "code = \"qn\"\nname = \"Q\"\n\n[numbers]\ngrammar = \"english\"\nunits = [{}]\n",
+        units.join(", ")
+    );
+    let e = read_language_file("languages/qn.toml", &text).unwrap_err();
+    assert!(e.message.contains("at most 19"), "{}", e.message);
+    let at = text.find("units").unwrap();
+    assert_eq!(e.span, Some(at..at + 5));
+    let e = read_language_file(
+        "languages/qn.toml",
+        "code = \"qn\"\n[numbers]\ngrammar = \"roman\"\n",
+    )
+    .unwrap_err();
+    assert!(e.message.contains("unknown variant"), "{}", e.message);
+    assert!(e.span.is_some());
+    let e = read_language_file("languages/qn.toml", "code = \"qn\"\n[numbers]\nunit = []\n")
+        .unwrap_err();
+    assert!(e.message.contains("unknown field `unit`"), "{}", e.message);
+    let f = read_language_file(
+        "languages/qn.toml",
+        "code = \"qn\"\nname = \"Q\"\n[numbers]\nunits = [[\"a\"]]\n",
+    )
+    .unwrap();
+    let e = f.into_language(None).unwrap_err();
+    assert!(e.starts_with("`[numbers]`") && e.contains("grammar"), "{e}");
+}
+
+#[test]
+fn issuing_headings_are_the_languages_headings() {
+    assert!(is_issuing_heading("مواد الإصدار"));
+    assert!(is_issuing_heading("Articles of promulgation:"));
+    assert!(!is_issuing_heading("مواد أخرى"));
+    assert_eq!(
+        heading_word("مواد"),
+        None,
+        "a whole heading, not a first word"
+    );
+}
+
+#[test]
+fn point_letters_must_stand_for_the_latin_letter_of_their_place() {
+    let ok = read_language_file(
+        "languages/fr.toml",
+        "code = \"fr\"\npoint-letters = [\"a\", \"b\"]\n",
+    );
+    assert!(ok.is_ok(), "{ok:?}");
+    let e = read_language_file(
+        "languages/fr.toml",
+        "code = \"fr\"\npoint-letters = [\"a\", \"c\"]\n",
+    )
+    .unwrap_err();
+    assert!(e.message.contains("place 2"), "{}", e.message);
+    assert_eq!(e.span, Some(12..25));
+}

@@ -71,18 +71,14 @@ impl Words<'_, '_> {
     }
 
     /// The heading of the law's `n`-th article (from 1): `مادة أولى`,
-    /// `Article 1`; past the ordinals the language gives, the number.
+    /// `Article 1`; the ordinal is written in the language's number words
+    /// (`[numbers]`), and past them, or without them, is the number.
     fn law_article(&self, n: usize) -> String {
-        let ordinals: Vec<&str> = self
-            .t("law.ordinals")
-            .split([',', '،'])
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect();
         let shown = self.n(n);
-        let ordinal = ordinals
-            .get(n - 1)
-            .map_or_else(|| format!("({shown})"), |o| (*o).to_owned());
+        let ordinal = u32::try_from(n)
+            .ok()
+            .and_then(|n| self.lang.ordinal(n))
+            .unwrap_or_else(|| format!("({shown})"));
         self.fill("law.article", &[("n", &shown), ("ordinal", &ordinal)])
     }
 

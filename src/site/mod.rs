@@ -85,6 +85,9 @@ pub use crate::output::BuildReport;
 pub enum BuildError {
     /// A workspace template does not compile.
     Templates(Diagnostics, Sources),
+    /// A file the site is built from, beyond what loading checks, is
+    /// invalid (the last report as published).
+    Invalid(Diagnostics, Sources),
     /// A page could not be rendered.
     Render {
         page: String,
@@ -101,6 +104,7 @@ impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BuildError::Templates(d, _) => write!(f, "{} template error(s)", d.errors()),
+            BuildError::Invalid(d, _) => write!(f, "{} error(s) in the workspace", d.errors()),
             BuildError::Render { page, message } => write!(f, "cannot render {page}: {message}"),
             BuildError::Output(OutputError::NotOurs { path, marker }) => write!(
                 f,
@@ -347,6 +351,11 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
     // The proposals' memorandum template: a workspace's own must be valid.
     crate::proposal::MemoTemplate::of_workspace(&ws.root)
         .map_err(|(d, s)| BuildError::Templates(d, s))?;
+    // The "since the last report" pages compare with the report as
+    // published: one that cannot be read stops the build, as it fails
+    // `check`, rather than leaving the pages without it unsaid.
+    ws.published_report()
+        .map_err(|(d, s)| BuildError::Invalid(d, s))?;
     lap("templates", &mut timings);
 
     let staging = Staging::begin(&opts.out, MANIFEST)?;

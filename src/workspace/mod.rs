@@ -646,8 +646,12 @@ fn register_language(path: &Arc<Path>, text: &str) -> Diagnostics {
     let name = path.to_string_lossy();
     let result = crate::lang::read_language_file(&name, text).and_then(|file| {
         crate::lang::register(file).map_err(|message| crate::lang::FileError {
+            // A table the language cannot use: at its header.
+            span: message
+                .starts_with("`[numbers]`")
+                .then(|| text.find("[numbers]").map(|i| i..i + 9))
+                .flatten(),
             message,
-            span: None,
         })
     });
     match result {

@@ -3,19 +3,21 @@
 //! `Article 2`, `Art. 2 bis`, `المادة 2`, `مادة (٢)`, `المادة ١ -`,
 //! `مادة ٢ مكرر أ`, `المادة الأولى`, `مادة أولى`, `المادة الأولى بعد
 //! المائة`; `Chapter One`, `Part II`, `الفصل الأول`, `الباب 3`, `الفرع
-//! الثاني`; `مواد الإصدار`. The words are tables in `words.rs`; numbers
-//! in words are read by `numbers.rs`.
+//! الثاني`; `مواد الإصدار`. The words are the languages' `[headings]` and
+//! `[numbers]` (i18n/*.toml, `languages/<code>.toml`); numbers in words
+//! are read by `numbers.rs`.
 
 mod numbers;
-mod words;
 
-use crate::ids::{ArticleNumber, fold_arabic_keyword, parse_article_number};
+#[cfg(test)]
+mod language_tests;
+
+use crate::ids::{ArticleNumber, parse_article_number};
 use crate::text::ascii_digit;
 
 use super::ContainerKind;
 
 pub use numbers::number_in_words;
-use words::ISSUING_HEADINGS;
 
 /// What a heading's text says it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,11 +116,9 @@ pub fn article_reference(text: &str) -> Option<(ArticleNumber, &str)> {
 }
 
 /// Whether a heading opens the issuing articles of a law (`مواد الإصدار`).
+/// The headings are the languages' `[headings]` `issuing`.
 pub fn is_issuing_heading(text: &str) -> bool {
-    let t = text.trim().trim_end_matches([':', '.', '-', '–', '—']);
-    let folded = fold_arabic_keyword(t).to_lowercase();
-    let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    ISSUING_HEADINGS.contains(&folded.as_str())
+    crate::lang::is_issuing_heading(text)
 }
 
 /// Classifies a heading by its text.

@@ -1,17 +1,13 @@
-//! Numbers written in words, English and Arabic, up to 999: ordinals and
-//! cardinals, masculine and feminine, with or without the definite
-//! article (`الأولى`, `أولى`, `الحادية عشرة`, `الثانية والعشرون`,
-//! `المائة`, `الأولى بعد المائة`; `Twenty-first`, `one hundred and one`).
-//! The words are the tables in `words.rs`; the rules that compose them are
-//! here.
+//! Numbers written in words, up to 999: ordinals and cardinals,
+//! masculine and feminine, with or without the definite article
+//! (`الأولى`, `أولى`, `الحادية عشرة`, `الثانية والعشرون`, `المائة`,
+//! `الأولى بعد المائة`; `Twenty-first`, `one hundred and one`). The words
+//! are each language's `[numbers]` (i18n/*.toml, `languages/<code>.toml`,
+//! see [`crate::lang::NumberWords`]); the two grammars that compose them
+//! are here.
 
 use crate::ids::fold_arabic_keyword;
-
-use super::words::{
-    ARABIC_AFTER, ARABIC_AND, ARABIC_COMPOUND_ONLY, ARABIC_DEFINITE, ARABIC_HUNDRED_MULTIPLIERS,
-    ARABIC_HUNDREDS, ARABIC_TEEN, ARABIC_TENS, ARABIC_UNITS, ENGLISH_AND, ENGLISH_HUNDRED,
-    ENGLISH_TENS, ENGLISH_UNITS,
-};
+use crate::lang::{Grammar, NumberWords};
 
 /// Characters that end a number word and stop the number (`الأولى:`).
 fn is_separator(c: char) -> bool {
@@ -34,6 +30,8 @@ fn tokens(text: &str, max: usize) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // A Latin letter (`twenty-one`, `quatre-vingt-dix`).
+    let latin = |c: char| c.is_alphabetic() && (c as u32) < 0x0250;
     while out.len() < max {
         while i < chars.len() && chars[i].1.is_whitespace() {
             i += 1;
@@ -47,8 +45,8 @@ fn tokens(text: &str, max: usize) -> Vec<Token> {
             // `twenty-one`: a hyphen between two Latin letters joins.
             let joins = c == '-'
                 && i > 0
-                && chars[i - 1].1.is_ascii_alphabetic()
-                && chars.get(i + 1).is_some_and(|n| n.1.is_ascii_alphabetic());
+                && latin(chars[i - 1].1)
+                && chars.get(i + 1).is_some_and(|n| latin(n.1));
             if is_separator(c) && !joins {
                 break;
             }
@@ -64,58 +62,94 @@ fn tokens(text: &str, max: usize) -> Vec<Token> {
     out
 }
 
-/// Reads a number in words at the start of `text`: returns (as written,
-/// value, the rest of the text after it).
+/// Reads a number in words at the start of `text`, in the number words of
+/// any registered language (the longest reading): returns (as written, value, the rest of the
+/// text after it).
 pub fn number_in_words(text: &str) -> Option<(String, u32, &str)> {
     let t = text.trim_start();
     let toks = tokens(t, 8);
+    if toks.is_empty() {
+        return None;
+    }
     let words: Vec<&str> = toks.iter().map(|k| &t[k.start..k.end]).collect();
-    let (value, used) = arabic(&words).or_else(|| english(&words))?;
+    // The reading that takes the most words, the first language's on a tie.
+    let (value, used) = crate::lang::number_words()
+        .into_iter()
+        .filter_map(|n| read(n, &words))
+        .rev()
+        .max_by_key(|r| r.1)?;
     let end = toks[used - 1].end;
     Some((t[..end].to_owned(), value, &t[end..]))
 }
 
+/// A number in one language's words (folded): the value and how many
+/// words it took.
+fn read(n: &NumberWords, words: &[&str]) -> Option<(u32, usize)> {
+    match n.grammar? {
+        Grammar::Arabic => arabic(n, words),
+        Grammar::English => english(n, words),
+    }
+}
+
+/// The value of `word` in a list of forms by value (`first` is the value
+/// of the list's first entry).
+fn lookup(table: &[Vec<String>], first: u32, step: u32, word: &str) -> Option<u32> {
+    let i = table
+        .iter()
+        .position(|forms| forms.iter().any(|f| f == word))?;
+    Some(first + step * i as u32)
+}
+
+fn contains(list: &[String], word: &str) -> bool {
+    list.iter().any(|w| w == word)
+}
+
 /// An Arabic word folded, with `و` and the definite article stripped
 /// where the rest is a number word: (joined by `و`, the bare word).
-fn arabic_word(word: &str) -> (bool, String) {
-    let folded = fold_arabic_keyword(word);
+fn arabic_word(n: &NumberWords, word: &str) -> (bool, String) {
+    let folded = fold_arabic_keyword(&word.to_lowercase());
     let known = |w: &str| {
-        ARABIC_UNITS.iter().any(|(u, _)| *u == w)
-            || ARABIC_TENS.iter().any(|(u, _)| *u == w)
-            || ARABIC_HUNDREDS.iter().any(|(u, _)| *u == w)
-            || ARABIC_HUNDRED_MULTIPLIERS.iter().any(|(u, _)| *u == w)
-            || ARABIC_TEEN.contains(&w)
+        [
+            &n.units,
+            &n.compound_units,
+            &n.tens,
+            &n.hundreds,
+            &n.multipliers,
+        ]
+        .iter()
+        .any(|t| t.iter().flatten().any(|f| f == w))
+            || contains(&n.teen, w)
     };
     let bare = |w: &str| -> Option<String> {
         if known(w) {
             return Some(w.to_owned());
         }
-        w.strip_prefix(ARABIC_DEFINITE)
-            .filter(|b| known(b))
+        n.definite
+            .iter()
+            .find_map(|d| w.strip_prefix(d.as_str()).filter(|b| known(b)))
             .map(str::to_owned)
     };
     if let Some(b) = bare(&folded) {
         return (false, b);
     }
-    if let Some(rest) = folded.strip_prefix(ARABIC_AND)
-        && let Some(b) = bare(rest)
+    if let Some(b) = n
+        .and
+        .iter()
+        .find_map(|a| folded.strip_prefix(a.as_str()).and_then(bare))
     {
         return (true, b);
     }
     (false, folded)
 }
 
-fn lookup(table: &[(&str, u32)], word: &str) -> Option<u32> {
-    table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
-}
-
 /// The Arabic words read one at a time: (joined by `و`, bare word).
-struct ArabicWords {
+struct ArabicWords<'n> {
+    n: &'n NumberWords,
     words: Vec<(bool, String)>,
     at: usize,
 }
 
-impl ArabicWords {
+impl ArabicWords<'_> {
     fn peek(&self) -> Option<&(bool, String)> {
         self.words.get(self.at)
     }
@@ -127,7 +161,7 @@ impl ArabicWords {
             && self
                 .words
                 .get(at)
-                .is_some_and(|w| w.1 == ARABIC_AND && !w.0)
+                .is_some_and(|w| contains(&self.n.and, &w.1) && !w.0)
         {
             at += 1;
             glued = true;
@@ -143,13 +177,14 @@ impl ArabicWords {
 
     /// A hundreds word (`المائة`, `المئتين`, `الثلاثمائة`, `ثلاث مائة`).
     fn hundreds(&mut self, joined: bool) -> Option<u32> {
-        if let Some(v) = self.take(joined, |w| lookup(&ARABIC_HUNDREDS, w)) {
+        let n = self.n;
+        if let Some(v) = self.take(joined, |w| lookup(&n.hundreds, 100, 100, w)) {
             return Some(v);
         }
         let save = self.at;
-        let m = self.take(joined, |w| lookup(&ARABIC_HUNDRED_MULTIPLIERS, w))?;
+        let m = self.take(joined, |w| lookup(&n.multipliers, 1, 1, w))?;
         match self.take(false, |w| {
-            (lookup(&ARABIC_HUNDREDS, w) == Some(100)).then_some(())
+            (lookup(&n.hundreds, 100, 100, w) == Some(100)).then_some(())
         }) {
             Some(()) => Some(m * 100),
             None => {
@@ -161,22 +196,25 @@ impl ArabicWords {
 
     /// A number from 1 to 99.
     fn below_hundred(&mut self, joined: bool) -> Option<u32> {
-        if let Some(v) = self.take(joined, |w| lookup(&ARABIC_TENS, w)) {
+        let n = self.n;
+        if let Some(v) = self.take(joined, |w| lookup(&n.tens, 20, 10, w)) {
             return Some(v);
         }
         let save = self.at;
         let (unit, compound_only) = self.take(joined, |w| {
-            lookup(&ARABIC_UNITS, w).map(|v| (v, ARABIC_COMPOUND_ONLY.contains(&w)))
+            lookup(&n.units, 1, 1, w)
+                .map(|v| (v, false))
+                .or_else(|| lookup(&n.compound_units, 1, 1, w).map(|v| (v, true)))
         })?;
         if unit < 10
             && self
-                .take(false, |w| ARABIC_TEEN.contains(&w).then_some(()))
+                .take(false, |w| contains(&n.teen, w).then_some(()))
                 .is_some()
         {
             return Some(unit + 10);
         }
         if unit < 10
-            && let Some(tens) = self.take(true, |w| lookup(&ARABIC_TENS, w))
+            && let Some(tens) = self.take(true, |w| lookup(&n.tens, 20, 10, w))
         {
             return Some(unit + tens);
         }
@@ -191,9 +229,10 @@ impl ArabicWords {
 /// An Arabic ordinal: hundreds (and what follows them with `و`), or a
 /// number below a hundred (and its hundreds after `بعد`). Returns the value
 /// and how many words it took.
-fn arabic(words: &[&str]) -> Option<(u32, usize)> {
+fn arabic(n: &NumberWords, words: &[&str]) -> Option<(u32, usize)> {
     let mut w = ArabicWords {
-        words: words.iter().map(|w| arabic_word(w)).collect(),
+        n,
+        words: words.iter().map(|w| arabic_word(n, w)).collect(),
         at: 0,
     };
     let value = if let Some(h) = w.hundreds(false) {
@@ -208,7 +247,7 @@ fn arabic(words: &[&str]) -> Option<(u32, usize)> {
     } else {
         let v = w.below_hundred(false)?;
         let save = w.at;
-        let after = w.peek().is_some_and(|p| !p.0 && p.1 == ARABIC_AFTER);
+        let after = w.peek().is_some_and(|p| !p.0 && contains(&n.after, &p.1));
         if after {
             w.at += 1;
             match w.hundreds(false) {
@@ -225,54 +264,95 @@ fn arabic(words: &[&str]) -> Option<(u32, usize)> {
     (value > 0 && value < 1000).then_some((value, w.at))
 }
 
-/// An English number up to 999: `[unit hundred [and]] [tens[-unit] | unit]`,
-/// cardinal or ordinal (`one hundred and first`, `Twenty-Two`).
-fn english(words: &[&str]) -> Option<(u32, usize)> {
-    // Split `twenty-one` into its parts, remembering which word each is of.
-    let mut parts: Vec<(usize, String)> = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        if !w.is_ascii() {
-            break;
-        }
-        for p in w.split('-') {
-            parts.push((i, p.to_ascii_lowercase()));
+/// The parts of the words (`twenty-one` is two), each with the word it is
+/// of, lower case and folded.
+type Parts = Vec<(usize, String)>;
+
+/// The longest entry of a list of forms (by value from `first`, `step`
+/// apart) whose parts begin at `at`: (value, whether it is the entry's
+/// first form, how many parts).
+fn entry(
+    table: &[Vec<String>],
+    first: u32,
+    step: u32,
+    parts: &Parts,
+    at: usize,
+) -> Option<(u32, bool, usize)> {
+    let mut best: Option<(u32, bool, usize)> = None;
+    for (i, forms) in table.iter().enumerate() {
+        for (k, form) in forms.iter().enumerate() {
+            let want: Vec<&str> = form.split(['-', ' ']).filter(|p| !p.is_empty()).collect();
+            let matches = !want.is_empty()
+                && want
+                    .iter()
+                    .enumerate()
+                    .all(|(j, p)| parts.get(at + j).is_some_and(|q| q.1 == *p));
+            if matches && best.is_none_or(|b| want.len() > b.2) {
+                best = Some((first + step * i as u32, k == 0, want.len()));
+            }
         }
     }
+    best
+}
+
+/// A number up to 999 in the English grammar: `[unit hundred [and]]
+/// [tens[-unit] | unit]`, cardinal or ordinal (`one hundred and first`,
+/// `Twenty-Two`, `vingt et un`).
+fn english(n: &NumberWords, words: &[&str]) -> Option<(u32, usize)> {
+    // Split `twenty-one` into its parts, remembering which word each is of.
+    let mut parts: Parts = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        for p in w.split('-') {
+            parts.push((i, fold_arabic_keyword(&p.to_lowercase())));
+        }
+    }
+    let get = |at: usize| parts.get(at).map(|p| p.1.as_str());
+    let hundred = |at: usize| n.hundred.iter().position(|h| Some(h.as_str()) == get(at));
+    let is_and = |at: usize| get(at).is_some_and(|w| contains(&n.and, w));
     let mut at = 0;
     let mut value = 0;
-    let get = |at: usize| parts.get(at).map(|p| p.1.as_str());
-    if let (Some(u), Some(h)) = (get(0).and_then(|w| lookup(&ENGLISH_UNITS, w)), get(1))
-        && u < 10
-        && ENGLISH_HUNDRED.contains(&h)
-    {
-        value = u * 100;
-        at = 2;
-        if h == ENGLISH_HUNDRED[1] {
-            return Some((value, parts[1].0 + 1));
+    // `one hundred`, `cent`: the hundreds.
+    let unit = entry(&n.units, 1, 1, &parts, 0);
+    let (multiplier, h_at) = match unit {
+        Some((u, true, len)) if u < 10 => (u, len),
+        _ => (1, 0),
+    };
+    if let Some(h) = hundred(h_at) {
+        value = multiplier * 100;
+        at = h_at + 1;
+        if h > 0 {
+            // `hundredth`: nothing follows.
+            return Some((value, parts[at - 1].0 + 1));
         }
-        if get(at) == Some(ENGLISH_AND) {
+        if is_and(at) {
             at += 1;
         }
     }
     let before = at;
-    if let Some(t) = get(at).and_then(|w| lookup(&ENGLISH_TENS, w)) {
+    if let Some((t, cardinal, len)) = entry(&n.tens, 20, 10, &parts, at) {
         value += t;
-        at += 1;
-        if let Some(u) = get(at).and_then(|w| lookup(&ENGLISH_UNITS, w))
-            && u < 10
-            && parts[at - 1].1.ends_with('y')
-        {
-            value += u;
+        at += len;
+        let save = at;
+        if cardinal && is_and(at) {
             at += 1;
         }
-    } else if let Some(u) = get(at).and_then(|w| lookup(&ENGLISH_UNITS, w)) {
+        // A teen follows a ten only where there is no word for the next ten.
+        let next_ten = entry_exists(&n.tens, (t + 10 - 20) / 10);
+        match entry(&n.units, 1, 1, &parts, at) {
+            Some((u, _, len)) if cardinal && (u < 10 || (u < 20 && t < 90 && !next_ten)) => {
+                value += u;
+                at += len;
+            }
+            _ => at = save,
+        }
+    } else if let Some((u, _, len)) = entry(&n.units, 1, 1, &parts, at) {
         value += u;
-        at += 1;
+        at += len;
     }
     if at == 0 {
         return None;
     }
-    if at == before && get(before - 1) == Some(ENGLISH_AND) {
+    if at == before && before > 0 && is_and(before - 1) {
         // `one hundred and` with nothing after: the `and` is not ours.
         at -= 1;
     }
@@ -281,7 +361,12 @@ fn english(words: &[&str]) -> Option<(u32, usize)> {
     if parts.get(at).is_some_and(|p| p.0 == last_word) {
         return None;
     }
-    Some((value, last_word + 1))
+    (value > 0 && value < 1000).then_some((value, last_word + 1))
+}
+
+/// Whether a list of forms has a word for the `i`-th value.
+fn entry_exists(table: &[Vec<String>], i: u32) -> bool {
+    table.get(i as usize).is_some_and(|f| !f.is_empty())
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@ use super::*;
 fn parse(body: &str) -> (Body, Diagnostics) {
     let path: Arc<Path> = Arc::from(Path::new("t.md"));
     let mut diags = Diagnostics::new();
-    let b = parse_body(&path, body, 0..body.len(), &mut diags);
+    let b = parse_body(&path, body, 0..body.len(), Lang::EN, &mut diags);
     (b, diags)
 }
 
@@ -86,7 +86,7 @@ fn an_article_body_reads_paragraphs_and_points() {
     let text = "x\n\nFirst.\n\n- (a) one\n- (b) two\n\nSecond.\n";
     let path: Arc<Path> = Arc::from(Path::new("t.md"));
     let mut diags = Diagnostics::new();
-    let b = parse_article_body(&path, text, 3..text.len(), "art_7", &mut diags);
+    let b = parse_article_body(&path, text, 3..text.len(), "art_7", Lang::EN, &mut diags);
     assert!(diags.is_empty());
     assert_eq!(b.articles.len(), 1);
     let a = &b.articles[0];
@@ -124,9 +124,34 @@ fn mixed_deep_nesting_is_bounded() {
 
 #[test]
 fn letter_labels_continue_past_z() {
-    assert_eq!(letter_label(0), "a");
-    assert_eq!(letter_label(25), "z");
-    assert_eq!(letter_label(26), "aa");
+    assert_eq!(Lang::EN.point_letter(0), "a");
+    assert_eq!(Lang::EN.point_letter(25), "z");
+    assert_eq!(Lang::EN.point_letter(26), "aa");
+    assert_eq!(Lang::AR.point_letter(0), "أ");
+    assert_eq!(Lang::AR.point_letter(4), "هـ");
+    assert_eq!(Lang::AR.point_letter(26), "aa");
+}
+
+#[test]
+fn unlabelled_points_of_an_arabic_text_are_lettered_in_abjad_with_latin_ids() {
+    let path: Arc<Path> = Arc::from(Path::new("t.ar.md"));
+    let mut diags = Diagnostics::new();
+    let body = "## المادة ١
+
+يقصد:
+
+- الأول
+- الثاني
+- الثالث
+- الرابع
+- الخامس
+";
+    let b = parse_body(&path, body, 0..body.len(), Lang::AR, &mut diags);
+    let points = &b.articles[0].paragraphs[0].points;
+    let labels: Vec<&str> = points.iter().map(|p| p.label.as_str()).collect();
+    assert_eq!(labels, ["أ", "ب", "ج", "د", "هـ"]);
+    let eids: Vec<&str> = points.iter().map(|p| p.eid.as_str()).collect();
+    assert_eq!(eids[4], "art_1__para_1__point_e");
 }
 
 #[test]

@@ -163,8 +163,8 @@ fn since_page<'a>(
     lang: Lang,
 ) -> SincePage<'a> {
     let last = m.ws.settings.gaps.last_report.as_ref();
-    // A report that cannot be read is reported by `mizan gaps --since`; the
-    // page then compares with the law of the date only, and says so.
+    // A report that cannot be read has stopped the build already
+    // (`site::build`), so this reads a valid one or none.
     let published = m.ws.published_report().ok().flatten();
     let s = history::since(
         inputs,
