@@ -335,6 +335,20 @@ fn write_downloads(
     Ok(())
 }
 
+/// What a build reads beyond the loaded workspace, checked before anything
+/// is written.
+fn check_inputs(ws: &Workspace) -> Result<(), BuildError> {
+    // The proposals' memorandum template: a workspace's own must be valid.
+    crate::proposal::MemoTemplate::of_workspace(&ws.root)
+        .map_err(|(d, s)| BuildError::Templates(d, s))?;
+    // The "since the last report" pages compare with the report as
+    // published: one that cannot be read stops the build, as it fails
+    // `check`, rather than leaving the pages without it unsaid.
+    ws.published_report()
+        .map_err(|(d, s)| BuildError::Invalid(d, s))?;
+    Ok(())
+}
+
 /// Builds the site of `ws` into `opts.out`, atomically.
 pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timings = Vec::new();
@@ -348,14 +362,7 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
     let renderer = render::Renderer::new(&ws.root).map_err(|(d, s)| BuildError::Templates(d, s))?;
     let assets =
         assets::assets(&ws.root).map_err(|d| BuildError::Templates(d, Sources::default()))?;
-    // The proposals' memorandum template: a workspace's own must be valid.
-    crate::proposal::MemoTemplate::of_workspace(&ws.root)
-        .map_err(|(d, s)| BuildError::Templates(d, s))?;
-    // The "since the last report" pages compare with the report as
-    // published: one that cannot be read stops the build, as it fails
-    // `check`, rather than leaving the pages without it unsaid.
-    ws.published_report()
-        .map_err(|(d, s)| BuildError::Invalid(d, s))?;
+    check_inputs(ws)?;
     lap("templates", &mut timings);
 
     let staging = Staging::begin(&opts.out, MANIFEST)?;
