@@ -2,20 +2,24 @@
 //! and why a killed run never leaves it broken.
 //!
 //! The index lives in `<workspace>/.mizan/index` (the folder git-ignores
-//! itself). Its last commit carries a manifest as tantivy's commit payload:
-//! the schema version, a stamp per workspace file (length, modification
-//! time, content hash) and a fingerprint per group of documents (one group
-//! per source file). Manifest and documents are written by the same atomic
-//! commit, so they always agree.
+//! itself). Its last commit names a manifest (a file in the index folder,
+//! named by its hash, written before the commit): the schema version, a
+//! stamp per workspace file (length, modification and status-change times,
+//! inode, content hash), the stamps of the layout's folders, and a
+//! fingerprint per group of documents (one group per source file). The
+//! commit that adds the documents is the one that names the manifest, so
+//! they always agree.
 //!
-//! - [`IndexStore::open`] is the fast path: it stats the workspace files and
-//!   opens the index if nothing changed. A file whose stamp changed is hashed;
-//!   if its content is the same, only the stamps are recommitted.
-//! - [`IndexStore::refresh`] takes the loaded workspace, rebuilds the
-//!   documents, and replaces only the groups whose fingerprint changed, in one
-//!   commit. A missing index, an unreadable one, or one of another
-//!   [`SCHEMA_VERSION`] is rebuilt from scratch in a temporary folder that is
-//!   then renamed into place.
+//! - [`IndexStore::open`] is the fast path: while the layout's folders are
+//!   unchanged it stats the indexed files through their folders (else it
+//!   lists the layout again), and opens the index if nothing changed. A
+//!   file whose stamp changed, or was racy, is hashed; if its content is
+//!   the same, only the stamps are recommitted.
+//! - [`IndexStore::refresh`] takes the loaded workspace, builds the
+//!   documents a batch of files at a time, and replaces only the groups
+//!   whose fingerprint changed, in one commit. A missing index, an
+//!   unreadable one, or one of another [`SCHEMA_VERSION`] is rebuilt from
+//!   scratch in a temporary folder that is then renamed into place.
 //!
 //! A run killed at any point leaves either the previous commit (tantivy
 //! writes `meta.json` atomically, after the segments it names) or, during a
@@ -274,7 +278,7 @@ impl FileStamp {
     }
 }
 
-/// The commit payload.
+/// The manifest: what was indexed, from which files as they then were.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 struct Manifest {
     schema: u32,
