@@ -1,5 +1,5 @@
-//! Search benchmarks: warm queries on an indexed workspace, and building an
-//! index in memory.
+//! Search benchmarks: warm queries on an indexed workspace, opening it
+//! (the freshness check included), and building an index in memory.
 //!
 //! `MIZAN_BENCH_WORKSPACE=DIR` benchmarks an existing workspace (bench/search.sh
 //! passes the generated 100,000-article one, indexed on disk as `mizan
@@ -72,6 +72,15 @@ fn bench(c: &mut Criterion) {
             b.iter(|| search(&index, &req).expect("query runs"))
         });
     }
+    // The command's fixed costs: the freshness check (a stat of every
+    // workspace file) and opening the index, as `mizan search` does first.
+    group.bench_function("open_fresh", |b| {
+        let store = IndexStore::new(&root);
+        b.iter(|| match store.open().expect("index opens") {
+            Freshness::Fresh(ix) => ix,
+            Freshness::Stale { reason, .. } => panic!("the index is stale: {reason:?}"),
+        })
+    });
     group.finish();
 
     // Building an index in memory (small workspaces only: at 100,000

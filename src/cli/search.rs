@@ -80,10 +80,17 @@ pub fn run(root: &Path, mut args: SearchArgs) -> CliResult {
             .help("see `mizan search --help`, or the search chapter of the book".to_owned()),
         e => CliError::new(e.to_string()),
     })?;
-    let mut out = io::stdout().lock();
+    // One write for the whole answer (stdout is line-buffered).
+    let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     match args.format {
         Format::Json => json::write(&mut out, &json::search(&args.query, &results))?,
         Format::Text => text::search(&mut out, &results, stdout_color())?,
     }
+    io::Write::flush(&mut out)?;
+    // The process ends here: leave the index (its mapped files, its
+    // threads) and the results to the OS rather than freeing them piece by
+    // piece, as `check` leaves the workspace.
+    std::mem::forget(index);
+    std::mem::forget(results);
     Ok(())
 }

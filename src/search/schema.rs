@@ -17,7 +17,8 @@ use super::documents::IndexDoc;
 /// Bump when the schema, the analyser or the document builder changes in a
 /// way that old indexes cannot be refreshed into: an index of another
 /// version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: the manifest moved out of the commit payload into a file of its own.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The fields of every indexed document.
 #[derive(Debug, Clone, Copy)]

@@ -193,45 +193,147 @@ fn article_documents(
         .collect();
     expressions
         .par_iter()
-        .flat_map_iter(|(work, expression)| {
-            let meta = &expression.meta;
-            let source = relative(&ws.root, &expression.path);
-            let title = match &meta.short_title {
-                Some(short) => format!("{}\n{short}", meta.title),
-                None => meta.title.clone(),
-            };
-            expression.articles.iter().map(move |article| {
-                let id = work.id.article(&article.eid);
-                let mapped = cited.get(&id);
-                let provisions: BTreeSet<String> = mapped
-                    .into_iter()
-                    .flatten()
-                    .map(|(r, _)| r.clone())
-                    .collect();
-                let coverage: BTreeSet<Status> =
-                    mapped.into_iter().flatten().map(|(_, s)| *s).collect();
-                IndexDoc {
-                    source: source.clone(),
-                    id,
-                    kind: Kind::Article,
-                    work: work.id.to_string(),
-                    expression: Some(expression.id()),
-                    title: title.clone(),
-                    lang: expression.lang(),
-                    year: Some(work.id.year()),
-                    status: Some(work_status(meta.status).to_owned()),
-                    article: article.eid.clone(),
-                    num: article.num.clone(),
-                    heading: article.heading.clone().unwrap_or_default(),
-                    body: article.text(),
-                    provisions: provisions.into_iter().collect(),
-                    coverage: coverage.into_iter().collect(),
-                    theme: None,
-                    obligation: None,
-                }
-            })
+        .flat_map_iter(|(work, expression)| expression_documents(ws, cited, work, expression))
+        .collect()
+}
+
+/// The documents of one expression: one per article.
+fn expression_documents(
+    ws: &Workspace,
+    cited: &BTreeMap<String, Vec<(String, Status)>>,
+    work: &crate::corpus::Work,
+    expression: &crate::corpus::Expression,
+) -> Vec<IndexDoc> {
+    let meta = &expression.meta;
+    let source = relative(&ws.root, &expression.path);
+    let title = match &meta.short_title {
+        Some(short) => format!("{}\n{short}", meta.title),
+        None => meta.title.clone(),
+    };
+    expression
+        .articles
+        .iter()
+        .map(|article| {
+            let id = work.id.article(&article.eid);
+            let mapped = cited.get(&id);
+            let provisions: BTreeSet<String> = mapped
+                .into_iter()
+                .flatten()
+                .map(|(r, _)| r.clone())
+                .collect();
+            let coverage: BTreeSet<Status> =
+                mapped.into_iter().flatten().map(|(_, s)| *s).collect();
+            IndexDoc {
+                source: source.clone(),
+                id,
+                kind: Kind::Article,
+                work: work.id.to_string(),
+                expression: Some(expression.id()),
+                title: title.clone(),
+                lang: expression.lang(),
+                year: Some(work.id.year()),
+                status: Some(work_status(meta.status).to_owned()),
+                article: article.eid.clone(),
+                num: article.num.clone(),
+                heading: article.heading.clone().unwrap_or_default(),
+                body: article.text(),
+                provisions: provisions.into_iter().collect(),
+                coverage: coverage.into_iter().collect(),
+                theme: None,
+                obligation: None,
+            }
         })
         .collect()
+}
+
+/// One group of documents: those built from one workspace file.
+pub struct Group {
+    /// The workspace file, relative, with `/` separators.
+    pub source: String,
+    /// The fingerprint of the documents (as [`groups`] computes it).
+    pub fingerprint: u64,
+    /// Ordered by id and language, as in [`documents`].
+    pub docs: Vec<IndexDoc>,
+}
+
+impl Group {
+    fn new(mut docs: Vec<IndexDoc>) -> Option<Group> {
+        docs.sort_by(|a, b| (&a.id, a.lang).cmp(&(&b.id, b.lang)));
+        let source = docs.first()?.source.clone();
+        let mut h = Fnv::default();
+        docs[..].hash(&mut h);
+        Some(Group {
+            source,
+            fingerprint: h.finish(),
+            docs,
+        })
+    }
+}
+
+/// How many documents [`for_each_group`] gives.
+pub fn count(ws: &Workspace) -> usize {
+    let articles: usize = ws
+        .works
+        .iter()
+        .flat_map(|w| &w.expressions)
+        .map(|e| e.articles.len())
+        .sum();
+    articles
+        + ws.instruments
+            .iter()
+            .map(|i| i.provisions.len())
+            .sum::<usize>()
+}
+
+/// The workspace's documents, one group (source file) at a time, in the
+/// order of [`documents`]: groups are built in parallel a batch at a time,
+/// and `each` gets them in order on the calling thread. Only one batch of
+/// documents is held at once, not the whole workspace's.
+pub fn for_each_group<E>(
+    ws: &Workspace,
+    mut each: impl FnMut(Group) -> Result<(), E>,
+) -> Result<(), E> {
+    let cited = cited_articles(ws);
+    let mut expressions: Vec<_> = ws
+        .works
+        .iter()
+        .flat_map(|w| w.expressions.iter().map(move |e| (w, e)))
+        .map(|(w, e)| (relative(&ws.root, &e.path), w, e))
+        .collect();
+    expressions.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut provisions: BTreeMap<String, Vec<IndexDoc>> = BTreeMap::new();
+    for d in provision_documents(ws) {
+        provisions.entry(d.source.clone()).or_default().push(d);
+    }
+    // Statutes and instruments in the order of their sources.
+    let mut next = provisions.into_iter().peekable();
+    let batch = rayon::current_num_threads() * 4;
+    for chunk in expressions.chunks(batch.max(1)) {
+        let groups: Vec<Option<Group>> = chunk
+            .par_iter()
+            .map(|(_, w, e)| Group::new(expression_documents(ws, &cited, w, e)))
+            .collect();
+        for (group, (source, _, _)) in groups.into_iter().zip(chunk) {
+            while let Some((s, _)) = next.peek()
+                && s < source
+            {
+                if let Some((_, docs)) = next.next()
+                    && let Some(g) = Group::new(docs)
+                {
+                    each(g)?;
+                }
+            }
+            if let Some(g) = group {
+                each(g)?;
+            }
+        }
+    }
+    for (_, docs) in next {
+        if let Some(g) = Group::new(docs) {
+            each(g)?;
+        }
+    }
+    Ok(())
 }
 
 /// One document per provision of every instrument, with the statuses of
@@ -377,6 +479,24 @@ mod tests {
             .expect("provision");
         assert_eq!(compensation.coverage, [Status::Missing]);
         assert_eq!(compensation.source, "standards/tip.yaml");
+    }
+
+    #[test]
+    fn groups_one_at_a_time_are_the_groups_of_all_documents() {
+        let ws = example();
+        let docs = documents(&ws);
+        let all: Vec<(String, u64, Vec<IndexDoc>)> = groups(&docs)
+            .into_iter()
+            .map(|(k, (f, g))| (k.to_owned(), f, g.to_vec()))
+            .collect();
+        let mut streamed = Vec::new();
+        for_each_group(&ws, |g| {
+            streamed.push((g.source, g.fingerprint, g.docs));
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        assert_eq!(streamed, all);
+        assert_eq!(count(&ws), docs.len());
     }
 
     #[test]
