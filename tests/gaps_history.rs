@@ -4,38 +4,17 @@
 //! has a point at the ruling; what changed since a date names its cause,
 //! and a published report shows reassessments.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
+use common::{mizan, root, stdout};
+
 use serde_json::Value;
 
 const RULING: &str = "constitutional-court-appeal-7-2018";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn mizan(workspace: &Path, args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("mizan")
-        .unwrap()
-        .arg("--workspace")
-        .arg(workspace)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(workspace: &Path, args: &[&str]) -> String {
-    let out = mizan(workspace, args);
-    assert!(
-        out.status.success(),
-        "mizan {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn json(workspace: &Path, args: &[&str]) -> Value {
     serde_json::from_str(&stdout(workspace, args)).unwrap()

@@ -3,33 +3,9 @@
 //! workspace (`questionnaires/<id>.yaml`): the one bundled with the
 //! repository's workspace, one a workspace adds, and a broken one.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn mizan(workspace: &Path, args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("mizan")
-        .unwrap()
-        .arg("--workspace")
-        .arg(workspace)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(workspace: &Path, args: &[&str]) -> String {
-    let out = mizan(workspace, args);
-    assert!(
-        out.status.success(),
-        "mizan {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use common::{mizan, root, stdout};
 
 #[test]
 fn the_bundled_questionnaire_arranges_the_answers_by_its_own_structure() {
