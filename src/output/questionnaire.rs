@@ -21,6 +21,25 @@ use crate::gaps::{Analysis, Basis, Filter, InstrumentGaps, ProvisionGap};
 
 use super::csv::article_citation;
 
+/// The jurisdiction's name and the workspace's title in `lang`, as the
+/// heading of either arrangement of the answers names them.
+fn heading_names<'a>(
+    analysis: &Analysis<'_>,
+    ws: &'a Workspace,
+    lang: Lang,
+) -> (String, &'a String) {
+    let jurisdiction = ws.settings.jurisdiction_name_in(lang).map_or_else(
+        || analysis.report.jurisdiction.to_uppercase(),
+        str::to_owned,
+    );
+    let title = ws
+        .settings
+        .titles
+        .get(lang.code())
+        .unwrap_or(&ws.settings.title);
+    (jurisdiction, title)
+}
+
 /// Renders the listed provisions as a Markdown questionnaire in `lang`:
 /// every word the report writes itself comes from the language's file, and
 /// every text of the data in `lang` where written, else in the language it
@@ -33,15 +52,7 @@ pub fn render_questionnaire(
 ) -> String {
     let report = &analysis.report;
     let mut out = String::new();
-    let jurisdiction = ws
-        .settings
-        .jurisdiction_name_in(lang)
-        .map_or_else(|| report.jurisdiction.to_uppercase(), str::to_owned);
-    let title = ws
-        .settings
-        .titles
-        .get(lang.code())
-        .unwrap_or(&ws.settings.title);
+    let (jurisdiction, title) = heading_names(analysis, ws, lang);
     let _ = writeln!(
         out,
         "# {}\n\n{}",
@@ -106,15 +117,7 @@ pub fn render_by_questionnaire(
 ) -> String {
     let report = &analysis.report;
     let mut out = String::new();
-    let jurisdiction = ws
-        .settings
-        .jurisdiction_name_in(lang)
-        .map_or_else(|| report.jurisdiction.to_uppercase(), str::to_owned);
-    let title = ws
-        .settings
-        .titles
-        .get(lang.code())
-        .unwrap_or(&ws.settings.title);
+    let (jurisdiction, title) = heading_names(analysis, ws, lang);
     let _ = writeln!(
         out,
         "# {}\n\n{}",

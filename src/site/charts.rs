@@ -76,20 +76,10 @@ impl Style {
     }
 }
 
-/// Escapes text for SVG (XML) content and attributes.
+/// Escapes text for SVG (XML) content and attributes: the same five
+/// characters as HTML.
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::output::document::html_escape(s)
 }
 
 /// Cuts a label to `max` characters, with `…`.
