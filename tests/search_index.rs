@@ -171,6 +171,29 @@ fn an_index_of_another_schema_version_is_rebuilt() {
 }
 
 #[test]
+fn an_index_made_with_other_built_in_language_files_is_rebuilt() {
+    // The documents hold words of the built-in language files (headings,
+    // list letters): a mizan with other files must not trust the index,
+    // although no workspace file changed.
+    let dir = fixture();
+    open(dir.path());
+    let meta_path = dir.path().join(".mizan/index/meta.json");
+    let mut meta: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&meta_path).unwrap()).unwrap();
+    let mut payload: serde_json::Value =
+        serde_json::from_str(meta["payload"].as_str().unwrap()).unwrap();
+    assert!(payload["languages"].as_u64().unwrap() != 0);
+    payload["languages"] = serde_json::json!(1);
+    meta["payload"] = serde_json::json!(payload.to_string());
+    fs::write(&meta_path, meta.to_string()).unwrap();
+    let (ix, refreshed) = open(dir.path());
+    let (reason, report) = refreshed.expect("rebuilt");
+    assert_eq!(reason, StaleReason::Incompatible);
+    assert!(report.rebuilt);
+    assert_eq!(ix.num_docs(), 25);
+}
+
+#[test]
 fn a_damaged_index_is_rebuilt() {
     let dir = fixture();
     open(dir.path());

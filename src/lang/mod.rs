@@ -154,12 +154,20 @@ fn built_in() -> Vec<&'static Language> {
         &*Box::leak(Box::new(language))
     }
     std::thread::scope(|s| {
-        let ar = s.spawn(|| parse("i18n/ar.toml", include_str!("../../i18n/ar.toml")));
-        let en = parse("i18n/en.toml", include_str!("../../i18n/en.toml"));
+        let [(en_name, en_text), (ar_name, ar_text)] = BUILT_IN_FILES;
+        let ar = s.spawn(|| parse(ar_name, ar_text));
+        let en = parse(en_name, en_text);
         let ar = ar.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         vec![en, ar]
     })
 }
+
+/// The built-in language files, compiled into the binary: their names
+/// in the source and their text.
+pub const BUILT_IN_FILES: [(&str, &str); 2] = [
+    ("i18n/en.toml", include_str!("../../i18n/en.toml")),
+    ("i18n/ar.toml", include_str!("../../i18n/ar.toml")),
+];
 
 static REGISTRY: LazyLock<RwLock<Vec<&'static Language>>> =
     LazyLock::new(|| RwLock::new(built_in()));

@@ -522,8 +522,31 @@ impl IndexStore {
 #[derive(Debug, Serialize, Deserialize)]
 struct Payload {
     schema: u32,
+    /// The built-in language files the documents were made with (see
+    /// [`built_in_languages`]); 0 in indexes written before it was kept.
+    #[serde(default)]
+    languages: u64,
     /// `manifest-<hash>.json`, in the index folder.
     manifest: String,
+}
+
+/// A fingerprint of the built-in language files. The documents hold words
+/// they give (article headings, list letters), so an index written by a
+/// mizan with other built-in files is rebuilt, as one of another schema
+/// is, although no workspace file changed. (A workspace's own
+/// `languages/` files are workspace files, stamped like the others.)
+fn built_in_languages() -> u64 {
+    static FINGERPRINT: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
+        let mut all = Vec::new();
+        for (name, text) in crate::lang::BUILT_IN_FILES {
+            all.extend_from_slice(name.as_bytes());
+            all.push(0);
+            all.extend_from_slice(text.as_bytes());
+            all.push(0);
+        }
+        content_hash(&all)
+    });
+    *FINGERPRINT
 }
 
 /// Opens an index folder and reads its manifest; `None` if it is missing,
@@ -544,7 +567,7 @@ fn open_with_manifest(dir: &Path) -> Option<(Index, Manifest)> {
 fn read_manifest(index: &Index, dir: &Path) -> Option<Manifest> {
     let payload = index.load_metas().ok()?.payload?;
     let payload: Payload = serde_json::from_str(&payload).ok()?;
-    if payload.schema != SCHEMA_VERSION {
+    if payload.schema != SCHEMA_VERSION || payload.languages != built_in_languages() {
         return None;
     }
     let name = payload.manifest;
@@ -589,6 +612,7 @@ fn commit_with(
         .map(|p| p.manifest);
     let payload = serde_json::to_string(&Payload {
         schema: SCHEMA_VERSION,
+        languages: built_in_languages(),
         manifest: name.clone(),
     })
     .map_err(|e| io(io::Error::other(e)))?;
