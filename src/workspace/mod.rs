@@ -157,6 +157,24 @@ impl LoadCache {
     }
 }
 
+/// The workspace's files, with what finding them reported added to
+/// `diags`; a workspace that cannot be listed fails the load.
+fn discover_files(
+    root: &Path,
+    diags: &mut Diagnostics,
+) -> Result<Vec<discover::SourceFile>, LoadFailure> {
+    match discover::discover(root) {
+        Ok(found) => {
+            diags.extend(found.diagnostics);
+            Ok(found.files)
+        }
+        Err(d) => Err(LoadFailure {
+            diagnostics: Diagnostics(vec![d]),
+            sources: Sources::default(),
+        }),
+    }
+}
+
 impl Workspace {
     /// Loads and validates the workspace at `root`.
     pub fn load(root: &Path) -> Result<Workspace, LoadFailure> {
@@ -182,18 +200,7 @@ impl Workspace {
     ) -> Result<Workspace, LoadFailure> {
         warm_languages();
         let mut diags = Diagnostics::new();
-        let files = match discover::discover(root) {
-            Ok(found) => {
-                diags.extend(found.diagnostics);
-                found.files
-            }
-            Err(d) => {
-                return Err(LoadFailure {
-                    diagnostics: Diagnostics(vec![d]),
-                    sources: Sources::default(),
-                });
-            }
-        };
+        let files = discover_files(root, &mut diags)?;
         // Language files first: a statute's `lang:` and the settings'
         // `languages` name languages, which must be registered by then.
         let (language_files, files): (Vec<_>, Vec<_>) = files

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use crate::diag::Diagnostics;
 use crate::ids::WorkId;
 
-use super::discover::{self, FileKind, SourceFile};
+use super::discover::{FileKind, SourceFile};
 use super::{LoadFailure, Loaded, Overlay, Parsed, Workspace, read_one};
 
 /// What a command needs of the workspace.
@@ -173,18 +173,7 @@ impl Workspace {
     pub fn load_scoped(root: &Path, scope: Scope<'_>) -> Result<Option<Workspace>, LoadFailure> {
         super::warm_languages();
         let mut diags = Diagnostics::new();
-        let files = match discover::discover(root) {
-            Ok(found) => {
-                diags.extend(found.diagnostics);
-                found.files
-            }
-            Err(d) => {
-                return Err(LoadFailure {
-                    diagnostics: Diagnostics(vec![d]),
-                    sources: Default::default(),
-                });
-            }
-        };
+        let files = super::discover_files(root, &mut diags)?;
         let overlay = Overlay::new();
         let candidates: Vec<(&SourceFile, Ids)> = files
             .par_iter()
