@@ -536,17 +536,7 @@ struct Payload {
 /// is, although no workspace file changed. (A workspace's own
 /// `languages/` files are workspace files, stamped like the others.)
 fn built_in_languages() -> u64 {
-    static FINGERPRINT: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
-        let mut all = Vec::new();
-        for (name, text) in crate::lang::BUILT_IN_FILES {
-            all.extend_from_slice(name.as_bytes());
-            all.push(0);
-            all.extend_from_slice(text.as_bytes());
-            all.push(0);
-        }
-        content_hash(&all)
-    });
-    *FINGERPRINT
+    crate::lang::BUILT_IN_FINGERPRINT
 }
 
 /// Opens an index folder and reads its manifest; `None` if it is missing,
