@@ -1,8 +1,12 @@
-//! Compiles the site templates (`templates/*.html`) into the binary, and
-//! links it with packed relocations where the platform has them.
+//! Compiles the site templates (`templates/*.html`) into the binary,
+//! compiles the built-in language files (`i18n/*.toml`) into it already
+//! parsed, and links it with packed relocations where the platform has them.
+
+use std::path::PathBuf;
 
 fn main() {
     minijinja_embed::embed_templates!("templates", &[".html", ".xml"][..]);
+    languages();
     // Start-up: the binary holds some 73,000 relative relocations, which
     // the dynamic loader applies one at a time at every start (about a
     // tenth of a `mizan search` at 100,000 articles, more than `diff` of
@@ -31,4 +35,43 @@ fn host_glibc() -> Option<(u32, u32)> {
     let (major, minor) = text.trim().strip_prefix("glibc ")?.split_once('.')?;
     let minor: String = minor.chars().take_while(char::is_ascii_digit).collect();
     Some((major.parse().ok()?, minor.parse().ok()?))
+}
+
+/// The built-in language files, parsed here rather than at every start
+/// (reading the two TOML files took about a millisecond of every command):
+/// each `i18n/<code>.toml` is written to `$OUT_DIR/i18n/<code>.json`, the
+/// same table in JSON, which `mizan::lang` reads through the same
+/// `Deserialize` as the TOML (a tenth of the time). Also their
+/// fingerprint (`fingerprint.rs`, see `lang::BUILT_IN_FINGERPRINT`): FNV-1a
+/// 64 of each file's name and text, English and Arabic first, as
+/// `lang::BUILT_IN_FILES` lists them.
+fn languages() {
+    println!("cargo:rerun-if-changed=i18n");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("i18n");
+    std::fs::create_dir_all(&out).expect("OUT_DIR/i18n");
+    let mut names: Vec<String> = std::fs::read_dir("i18n")
+        .expect("i18n/")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    names.sort_by_key(|n| (n != "en.toml", n != "ar.toml", n.clone()));
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut fnv = |bytes: &[u8]| {
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for name in &names {
+        let text = std::fs::read_to_string(format!("i18n/{name}")).expect("i18n file");
+        let table: toml::Table =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("i18n/{name}: {e}"));
+        let json = serde_json::to_string(&table).expect("JSON");
+        std::fs::write(out.join(name.replace(".toml", ".json")), json).expect("write JSON");
+        fnv(format!("i18n/{name}").as_bytes());
+        fnv(&[0]);
+        fnv(text.as_bytes());
+        fnv(&[0]);
+    }
+    std::fs::write(out.join("fingerprint.rs"), format!("{hash}\n")).expect("write fingerprint");
 }

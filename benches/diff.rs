@@ -120,6 +120,11 @@ fn bench(c: &mut Criterion) {
     c.bench_function("read the 1000-article statute", |b| {
         b.iter(|| black_box(read_expression(&spath, black_box(&statute))))
     });
+    // Every command (diff and search among them) first makes the built-in
+    // languages from the form build.rs compiled in.
+    c.bench_function("built-in languages", |b| {
+        b.iter(|| black_box(mizan::lang::parse_built_in()))
+    });
 }
 
 /// `mizan diff` of the generator's amendment (`bench-1000`, on its

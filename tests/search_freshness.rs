@@ -124,3 +124,40 @@ fn a_statute_replaced_by_a_rename_is_seen_by_the_next_search() {
     assert_eq!(total(dir.path(), "zeppelins"), 1);
     assert_eq!(total(dir.path(), "obstructs"), 0);
 }
+
+/// Once every stamp has settled (three seconds after the files last
+/// changed), `search` opens the index by its compact stamps file alone,
+/// without the manifest: an edit that keeps the length and the time is
+/// still seen by the very next search, through the file's status-change
+/// time.
+#[test]
+fn an_edit_is_seen_through_the_settled_stamps() {
+    let dir = fixture();
+    let path = dir.path().join(STATUTE);
+    assert_eq!(total(dir.path(), "zeppelins"), 0);
+    std::thread::sleep(std::time::Duration::from_millis(3200));
+    // Restamps the files (now settled), writing the stamps file.
+    assert_eq!(total(dir.path(), "zeppelins"), 0);
+    let index = dir.path().join(".mizan/index");
+    let stamps = fs::read_dir(&index)
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy().starts_with("stamps-")
+        })
+        .count();
+    assert!(stamps >= 1, "a stamps file beside the manifest");
+    let meta = fs::read_to_string(index.join("meta.json")).unwrap();
+    assert!(meta.contains("stamps-"), "the last commit names it");
+    let modified = fs::metadata(&path).unwrap().modified().unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replace("obstructs", "zeppelins")).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    assert_eq!(total(dir.path(), "zeppelins"), 1);
+    assert_eq!(total(dir.path(), "obstructs"), 0);
+}

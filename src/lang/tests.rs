@@ -246,3 +246,26 @@ fn point_letters_must_stand_for_the_latin_letter_of_their_place() {
     assert!(e.message.contains("place 2"), "{}", e.message);
     assert_eq!(e.span, Some(12..25));
 }
+
+/// build.rs compiles the built-in files in parsed form: the same files as
+/// the TOML read at run time gives (a broken built-in file fails here, with
+/// the message a workspace's file would get), and the same fingerprint.
+#[test]
+fn the_built_in_files_compiled_in_are_the_files() {
+    for ((name, text), json) in super::BUILT_IN_FILES.iter().zip(super::BUILT_IN_PARSED) {
+        let read = super::read_language_file(name, text)
+            .unwrap_or_else(|e| panic!("{name}: {}", e.message));
+        assert_eq!(super::built_in_file(name, json), read, "{name}");
+    }
+    let mut all = Vec::new();
+    for (name, text) in super::BUILT_IN_FILES {
+        all.extend_from_slice(name.as_bytes());
+        all.push(0);
+        all.extend_from_slice(text.as_bytes());
+        all.push(0);
+    }
+    assert_eq!(
+        super::BUILT_IN_FINGERPRINT,
+        crate::workspace::documents::content_hash(&all)
+    );
+}

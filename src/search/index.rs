@@ -43,6 +43,7 @@ use super::documents::{self, content_hash};
 use super::schema::{self, Fields, SCHEMA_VERSION};
 use crate::Workspace;
 
+mod quick;
 mod stamp;
 
 use stamp::stamp_files;
@@ -289,6 +290,10 @@ impl IndexStore {
     /// and is compared by content.
     pub fn open(&self) -> Result<Freshness, SearchError> {
         let dir = self.index_dir();
+        // The fast path: nothing changed since the last commit's stamps.
+        if let Some(index) = self.open_unchanged(&dir) {
+            return Ok(Freshness::Fresh(SearchIndex::from_index(index, &dir)?));
+        }
         let opened = if dir.join("meta.json").is_file() {
             open_with_manifest(&dir)
         } else {
@@ -347,7 +352,13 @@ impl IndexStore {
             // Listed again, with the same files: the folders' new stamps.
             restamped.folders = stamps.folders.clone();
         }
-        if restamped != manifest {
+        // An index committed without a stamps file (by an earlier mizan)
+        // gets one, so the next run takes the fast path.
+        let unstamped = || {
+            quick::encode(&restamped).is_some()
+                && read_payload(&index).is_some_and(|p| p.stamps.is_none())
+        };
+        if restamped != manifest || unstamped() {
             // Record the new stamps so the next run need not hash or list
             // again. Best effort: another process may hold the lock.
             if let Ok(lock) = self.lock_file()
@@ -359,6 +370,15 @@ impl IndexStore {
             }
         }
         Ok(Freshness::Fresh(SearchIndex::from_index(index, &dir)?))
+    }
+
+    /// The index, if the stamps its last commit names match the workspace
+    /// as it is (see [`quick`]): no manifest read, no folder listed.
+    fn open_unchanged(&self, dir: &Path) -> Option<Index> {
+        let index = Index::open_in_dir(dir).ok()?;
+        let name = read_payload(&index)?.stamps?;
+        Fields::from_schema(&index.schema())?;
+        self.unchanged(dir, &name).then_some(index)
     }
 
     fn lock_file(&self) -> Result<File, SearchError> {
@@ -528,6 +548,10 @@ struct Payload {
     languages: u64,
     /// `manifest-<hash>.json`, in the index folder.
     manifest: String,
+    /// `stamps-<hash>.bin`, in the index folder: the manifest's stamps in
+    /// short (see [`quick`]); none when the fast path cannot be taken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    stamps: Option<String>,
 }
 
 /// A fingerprint of the built-in language files. The documents hold words
@@ -536,17 +560,7 @@ struct Payload {
 /// is, although no workspace file changed. (A workspace's own
 /// `languages/` files are workspace files, stamped like the others.)
 fn built_in_languages() -> u64 {
-    static FINGERPRINT: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
-        let mut all = Vec::new();
-        for (name, text) in crate::lang::BUILT_IN_FILES {
-            all.extend_from_slice(name.as_bytes());
-            all.push(0);
-            all.extend_from_slice(text.as_bytes());
-            all.push(0);
-        }
-        content_hash(&all)
-    });
-    *FINGERPRINT
+    crate::lang::BUILT_IN_FINGERPRINT
 }
 
 /// Opens an index folder and reads its manifest; `None` if it is missing,
@@ -564,13 +578,17 @@ fn open_with_manifest(dir: &Path) -> Option<(Index, Manifest)> {
     Some((index, manifest))
 }
 
-fn read_manifest(index: &Index, dir: &Path) -> Option<Manifest> {
+/// The payload of the index's last commit, if it is of this schema and
+/// these built-in languages.
+fn read_payload(index: &Index) -> Option<Payload> {
     let payload = index.load_metas().ok()?.payload?;
     let payload: Payload = serde_json::from_str(&payload).ok()?;
-    if payload.schema != SCHEMA_VERSION || payload.languages != built_in_languages() {
-        return None;
-    }
-    let name = payload.manifest;
+    (payload.schema == SCHEMA_VERSION && payload.languages == built_in_languages())
+        .then_some(payload)
+}
+
+fn read_manifest(index: &Index, dir: &Path) -> Option<Manifest> {
+    let name = read_payload(index)?.manifest;
     let hash = name.strip_prefix("manifest-")?.strip_suffix(".json")?;
     if hash.len() != 16 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
@@ -596,24 +614,32 @@ fn commit_with(
     };
     let bytes = serde_json::to_vec(manifest).map_err(|e| io(io::Error::other(e)))?;
     let name = format!("manifest-{:016x}.json", content_hash(&bytes));
-    let path = dir.join(&name);
-    if !path.is_file() {
-        let tmp = dir.join(format!("{name}.tmp-{}", std::process::id()));
-        let mut file = File::create(&tmp).map_err(io_err(&tmp))?;
-        io::Write::write_all(&mut file, &bytes).map_err(io_err(&tmp))?;
-        file.sync_all().map_err(io_err(&tmp))?;
-        fs::rename(&tmp, &path).map_err(io_err(&path))?;
-    }
+    write_durably(dir, &name, &bytes)?;
+    let stamps = match quick::encode(manifest) {
+        Some(bytes) => {
+            let name = quick::file_name(&bytes);
+            write_durably(dir, &name, &bytes)?;
+            Some(name)
+        }
+        None => None,
+    };
     let previous = fs::read_to_string(dir.join("meta.json"))
         .ok()
         .and_then(|m| serde_json::from_str::<serde_json::Value>(&m).ok())
         .and_then(|m| m.get("payload")?.as_str().map(str::to_owned))
-        .and_then(|p| serde_json::from_str::<Payload>(&p).ok())
-        .map(|p| p.manifest);
+        .and_then(|p| serde_json::from_str::<Payload>(&p).ok());
+    let keep = |file: &str| {
+        file == name
+            || Some(file) == stamps.as_deref()
+            || previous
+                .as_ref()
+                .is_some_and(|p| file == p.manifest || Some(file) == p.stamps.as_deref())
+    };
     let payload = serde_json::to_string(&Payload {
         schema: SCHEMA_VERSION,
         languages: built_in_languages(),
         manifest: name.clone(),
+        stamps: stamps.clone(),
     })
     .map_err(|e| io(io::Error::other(e)))?;
     let mut prepared = writer.prepare_commit().map_err(ix_err(dir))?;
@@ -624,13 +650,25 @@ fn commit_with(
         for entry in entries.flatten() {
             let file = entry.file_name();
             let file = file.to_string_lossy();
-            if file.starts_with("manifest-")
-                && file != name
-                && Some(file.as_ref()) != previous.as_deref()
-            {
+            if (file.starts_with("manifest-") || file.starts_with("stamps-")) && !keep(&file) {
                 let _ = fs::remove_file(entry.path());
             }
         }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to the file `name` in `dir` durably (a temporary file,
+/// synced, renamed into place), unless it is there already (the name is
+/// the content's hash).
+fn write_durably(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), SearchError> {
+    let path = dir.join(name);
+    if !path.is_file() {
+        let tmp = dir.join(format!("{name}.tmp-{}", std::process::id()));
+        let mut file = File::create(&tmp).map_err(io_err(&tmp))?;
+        io::Write::write_all(&mut file, bytes).map_err(io_err(&tmp))?;
+        file.sync_all().map_err(io_err(&tmp))?;
+        fs::rename(&tmp, &path).map_err(io_err(&path))?;
     }
     Ok(())
 }

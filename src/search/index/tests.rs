@@ -104,3 +104,52 @@ fn an_added_or_removed_file_changes_its_folder_and_ends_the_shortcut() {
         })
     ));
 }
+
+#[test]
+fn a_settled_index_opens_by_its_stamps_file_alone() {
+    let (_dir, store, _manifest) = indexed();
+    let dir = store.index_dir();
+    assert!(store.open_unchanged(&dir).is_some(), "the fast path");
+    // Without a readable stamps file the manifest decides, as before.
+    for e in fs::read_dir(&dir).unwrap() {
+        let path = e.unwrap().path();
+        if path.to_string_lossy().contains("stamps-") {
+            fs::write(&path, b"MZST not stamps").unwrap();
+        }
+    }
+    assert!(store.open_unchanged(&dir).is_none());
+    assert!(matches!(store.open(), Ok(Freshness::Fresh(_))));
+}
+
+#[test]
+fn an_edit_in_place_ends_the_fast_path() {
+    let (dir, store, _manifest) = indexed();
+    let path = dir.path().join(STATUTE);
+    let modified = fs::metadata(&path).unwrap().modified().unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replace("obstructs", "zeppelins")).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    assert!(store.open_unchanged(&store.index_dir()).is_none());
+    assert!(matches!(
+        store.open(),
+        Ok(Freshness::Stale {
+            reason: StaleReason::Changed,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn stamps_files_read_back_and_reject_damage() {
+    let (_dir, _store, manifest) = indexed();
+    let bytes = quick::encode(&manifest).expect("stamps");
+    assert!(quick::file_name(&bytes).starts_with("stamps-"));
+    let mut damaged = bytes.clone();
+    damaged.truncate(bytes.len() - 3);
+    assert_ne!(quick::word_hash(&bytes), quick::word_hash(&damaged));
+}
