@@ -378,7 +378,7 @@ fn stdout_color() -> bool {
 /// Loads the workspace for a command that runs once and exits. The
 /// workspace is never freed piece by piece (a tenth of a command's time on
 /// a large corpus): the operating system takes the memory back at exit. A
-/// long-running command (`serve`) uses `load_owned`, which frees it.
+/// long-running command (`serve`) loads through a cache it keeps, and frees it.
 fn load(workspace: &std::path::Path) -> Result<ManuallyDrop<Workspace>, CliError> {
     load_owned(workspace).map(ManuallyDrop::new)
 }
