@@ -102,6 +102,9 @@ enum Command {
         /// The site folder (default: `site/` in the workspace).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Print how long each step of each build took (loading first).
+        #[arg(long)]
+        verbose: bool,
     },
     /// Redline what an amendment changes, or two versions of a work.
     Diff {
@@ -303,7 +306,8 @@ pub fn run(args: Args) -> CliResult {
             bind,
             profile,
             out,
-        } => serve::run(&args.workspace, out, profile.into(), bind, port),
+            verbose,
+        } => serve::run(&args.workspace, out, profile.into(), bind, port, verbose),
         Command::Search(c) => search::run(
             &args.workspace,
             search::SearchArgs {

@@ -19,6 +19,7 @@ pub fn run(
     profile: Profile,
     bind_to: IpAddr,
     port: u16,
+    verbose: bool,
 ) -> CliResult {
     let opts = BuildOptions {
         out: default_out(workspace, out),
@@ -32,6 +33,7 @@ pub fn run(
         root: std::fs::canonicalize(workspace).unwrap_or_else(|_| workspace.to_path_buf()),
         cache: LoadCache::default(),
         live: None,
+        verbose,
     };
     rebuild(workspace, &opts, &mut state, &[])?;
     let server = start(opts.out.clone(), listener, Limits::default())?;
@@ -68,6 +70,7 @@ struct State {
     root: PathBuf,
     cache: LoadCache,
     live: Option<Live>,
+    verbose: bool,
 }
 
 /// Whether a change can be applied to the site in place: an edit of the
@@ -92,11 +95,13 @@ fn rebuild(
     state: &mut State,
     changed: &[PathBuf],
 ) -> CliResult {
+    let started = std::time::Instant::now();
     let ws: Workspace = loaded(Workspace::load_cached(
         workspace,
         &Overlay::new(),
         &mut state.cache,
     ))?;
+    let load = started.elapsed().as_secs_f64();
     let mut report = None;
     if let Some(live) = state
         .live
@@ -106,7 +111,7 @@ fn rebuild(
         // An update that fails wrote nothing; the full build says why.
         report = update(&ws, opts, live).ok().flatten();
     }
-    let report = match report {
+    let mut report = match report {
         Some(r) => r,
         None => {
             state.live = None;
@@ -115,7 +120,8 @@ fn rebuild(
             report
         }
     };
-    print_report(&report, Format::Text, false)?;
+    report.timings.insert(0, ("load", load));
+    print_report(&report, Format::Text, state.verbose)?;
     io::stdout().flush()?;
     Ok(())
 }

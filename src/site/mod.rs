@@ -574,7 +574,9 @@ pub fn update(
     laps.lap("lock");
 
     let model = Model::new(ws, opts.profile, true);
+    laps.lap("model");
     let shards = search::shards(ws, &model.histories);
+    laps.lap("records");
     let same_shards = shards.len()
         == live
             .files
@@ -588,9 +590,10 @@ pub fn update(
         return Ok(None);
     }
     let downloads = downloads(&model)?;
+    laps.lap("downloads");
     let mut pages = model.pages();
     pages.extend(search_and_download_pages(&model, &shards, &downloads));
-    laps.lap("model");
+    laps.lap("page list");
 
     let hashes: Vec<String> = pages
         .par_iter()
@@ -599,6 +602,7 @@ pub fn update(
     let changed: Vec<usize> = (0..pages.len())
         .filter(|&i| live.files.get(&pages[i].path) != Some(&hashes[i]))
         .collect();
+    laps.lap("hashes");
     if changed.len() > UPDATE_MAX_PAGES {
         return Ok(None);
     }
@@ -637,6 +641,7 @@ pub fn update(
         files.insert(format!("{}/", s.dir), format!("{:016x}", s.hash));
     }
     let manifest = manifest_bytes(&model, opts.profile, files.clone())?;
+    laps.lap("manifest");
 
     // The manifest first forgets the files about to change, so that a run
     // killed halfway never leaves a file that its entry says is current;
