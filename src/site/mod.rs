@@ -656,12 +656,8 @@ pub fn update(
     if forgetting.len() != live.files.len() {
         site.write(MANIFEST, &manifest_bytes(&model, opts.profile, forgetting)?)?;
     }
-    for (path, html) in &rendered {
-        site.write(path, html.as_bytes())?;
-    }
-    for (rel, bytes) in &others {
-        site.write(rel, bytes)?;
-    }
+    // The search shards first, then the pages: once a page is new, its
+    // search entry is too.
     for (shard, bundle) in stale.iter().zip(&bundles) {
         let (entry, rest): (Vec<_>, Vec<_>) = bundle.iter().partition(|f| f.name == BUNDLE_ENTRY);
         for f in rest.iter().chain(&entry) {
@@ -674,6 +670,12 @@ pub fn update(
         }
         live.bundle_files
             .insert(format!("{}/", shard.dir), bundle.len());
+    }
+    for (path, html) in &rendered {
+        site.write(path, html.as_bytes())?;
+    }
+    for (rel, bytes) in &others {
+        site.write(rel, bytes)?;
     }
     for old in live.files.keys() {
         if !old.ends_with('/') && !files.contains_key(old) {
