@@ -119,8 +119,7 @@ pub fn shards(ws: &Workspace, histories: &HashMap<String, History>) -> Vec<Shard
             n += 1;
         }
     }
-    let out = cut
-        .into_par_iter()
+    cut.into_par_iter()
         .map(|(lang, n, records)| {
             let mut h = std::hash::DefaultHasher::new();
             lang.code().hash(&mut h);
@@ -132,8 +131,7 @@ pub fn shards(ws: &Workspace, histories: &HashMap<String, History>) -> Vec<Shard
                 hash: h.finish(),
             }
         })
-        .collect();
-    out
+        .collect()
 }
 
 /// The records of one work's articles, with their languages, in order.
