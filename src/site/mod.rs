@@ -577,16 +577,7 @@ pub fn update(
     laps.lap("model");
     let shards = search::shards(ws, &model.histories);
     laps.lap("records");
-    let same_shards = shards.len()
-        == live
-            .files
-            .keys()
-            .filter(|k| k.starts_with("pagefind/"))
-            .count()
-        && shards
-            .iter()
-            .all(|s| live.files.contains_key(&format!("{}/", s.dir)));
-    if !same_shards {
+    if !same_shards(live, &shards) {
         return Ok(None);
     }
     let downloads = downloads(&model)?;
@@ -643,45 +634,15 @@ pub fn update(
     let manifest = manifest_bytes(&model, opts.profile, files.clone())?;
     laps.lap("manifest");
 
-    // The manifest first forgets the files about to change, so that a run
-    // killed halfway never leaves a file that its entry says is current;
-    // the new manifest goes last.
-    let mut forgetting = live.files.clone();
-    for (path, _) in &rendered {
-        forgetting.remove(*path);
-    }
-    for s in &stale {
-        forgetting.remove(&format!("{}/", s.dir));
-    }
-    if forgetting.len() != live.files.len() {
-        site.write(MANIFEST, &manifest_bytes(&model, opts.profile, forgetting)?)?;
-    }
-    // The search shards first, then the pages: once a page is new, its
-    // search entry is too.
-    for (shard, bundle) in stale.iter().zip(&bundles) {
-        let (entry, rest): (Vec<_>, Vec<_>) = bundle.iter().partition(|f| f.name == BUNDLE_ENTRY);
-        for f in rest.iter().chain(&entry) {
-            site.write(&format!("{}/{}", shard.dir, f.name), &f.contents)?;
-        }
-        for old in site.files(&shard.dir) {
-            if !bundle.iter().any(|f| f.name == old) {
-                site.remove(&format!("{}/{old}", shard.dir))?;
-            }
-        }
-        live.bundle_files
-            .insert(format!("{}/", shard.dir), bundle.len());
-    }
-    for (path, html) in &rendered {
-        site.write(path, html.as_bytes())?;
-    }
-    for (rel, bytes) in &others {
-        site.write(rel, bytes)?;
-    }
-    for old in live.files.keys() {
-        if !old.ends_with('/') && !files.contains_key(old) {
-            site.remove(old)?;
-        }
-    }
+    let forgetting = forgetting(&model, opts.profile, live, &rendered, &stale)?;
+    let changes = Changes {
+        forgetting,
+        rendered: &rendered,
+        others: &others,
+        stale: &stale,
+        bundles: &bundles,
+    };
+    write_changes(&site, live, &changes, &files)?;
     site.write(MANIFEST, &manifest)?;
     laps.lap("write");
 
@@ -702,6 +663,96 @@ pub fn update(
     live.files = files;
     live.manifest = hash_bytes(&manifest);
     Ok(Some(report))
+}
+
+/// The manifest of the site without the files an update is about to
+/// change (written first, so that a run killed halfway never leaves a
+/// file that its entry says is current); `None` when nothing it lists
+/// changes.
+fn forgetting(
+    model: &Model<'_>,
+    profile: Profile,
+    live: &Live,
+    rendered: &[(&str, String)],
+    stale: &[&search::Shard],
+) -> Result<Option<Vec<u8>>, BuildError> {
+    let mut f = live.files.clone();
+    for (path, _) in rendered {
+        f.remove(*path);
+    }
+    for s in stale {
+        f.remove(&format!("{}/", s.dir));
+    }
+    (f.len() != live.files.len())
+        .then(|| manifest_bytes(model, profile, f))
+        .transpose()
+}
+
+/// Whether `shards` are the search shards the live site has (their
+/// folders; not their contents).
+fn same_shards(live: &Live, shards: &[search::Shard]) -> bool {
+    shards.len()
+        == live
+            .files
+            .keys()
+            .filter(|k| k.starts_with("pagefind/"))
+            .count()
+        && shards
+            .iter()
+            .all(|s| live.files.contains_key(&format!("{}/", s.dir)))
+}
+
+/// What an update writes, everything rendered and indexed already.
+struct Changes<'a> {
+    /// The manifest without the files about to change, written first.
+    forgetting: Option<Vec<u8>>,
+    rendered: &'a [(&'a str, String)],
+    others: &'a [(String, Vec<u8>)],
+    stale: &'a [&'a search::Shard],
+    bundles: &'a [Vec<search::BundleFile>],
+}
+
+/// Writes an update into the site, in order: the manifest that forgets
+/// what is about to change, the search shards (each one's entry file last,
+/// then its files no longer named removed), the pages and other files, and
+/// the removal of pages no longer built. The new manifest is the caller's,
+/// last.
+fn write_changes(
+    site: &InPlace,
+    live: &mut Live,
+    changes: &Changes<'_>,
+    files: &BTreeMap<String, String>,
+) -> Result<(), BuildError> {
+    if let Some(m) = &changes.forgetting {
+        site.write(MANIFEST, m)?;
+    }
+    // The search shards first, then the pages: once a page is new, its
+    // search entry is too.
+    for (shard, bundle) in changes.stale.iter().zip(changes.bundles) {
+        let (entry, rest): (Vec<_>, Vec<_>) = bundle.iter().partition(|f| f.name == BUNDLE_ENTRY);
+        for f in rest.iter().chain(&entry) {
+            site.write(&format!("{}/{}", shard.dir, f.name), &f.contents)?;
+        }
+        for old in site.files(&shard.dir) {
+            if !bundle.iter().any(|f| f.name == old) {
+                site.remove(&format!("{}/{old}", shard.dir))?;
+            }
+        }
+        live.bundle_files
+            .insert(format!("{}/", shard.dir), bundle.len());
+    }
+    for (path, html) in changes.rendered {
+        site.write(path, html.as_bytes())?;
+    }
+    for (rel, bytes) in changes.others {
+        site.write(rel, bytes)?;
+    }
+    for old in live.files.keys() {
+        if !old.ends_with('/') && !files.contains_key(old) {
+            site.remove(old)?;
+        }
+    }
+    Ok(())
 }
 
 /// The language a page's path starts with.
