@@ -14,6 +14,11 @@
 //! 4. assets, and the search index ([`search`], Pagefind), shard by shard;
 //! 5. the [`manifest`], and the swap: the new site replaces the old at once.
 //!
+//! `mizan serve` builds so once ([`build_live`]), then applies each edit to
+//! the site in place ([`update`]): the same steps, with only the changed
+//! pages rendered and shards indexed, and only changed files written, each
+//! atomically, making the same files a full build would.
+//!
 //! Interface text comes from the language files ([`crate::lang`]); links from data pass through
 //! [`links`].
 
