@@ -26,7 +26,7 @@ done
 {
   echo "### serve"
   echo
-  echo "\`mizan serve\`: the first build, then from saving one edited article to its page served with the edit (median of 3; the site is swapped in whole, so its search entry is live then too; goal: under 1 s at 100k). Peak memory is that of the largest process of the run, the server."
+  echo "\`mizan serve\`: the first build, then from saving one edited article to its page served with the edit (median of 3; the site is updated in place, its search shard written before its pages, so its search entry is live then too; goal: under 1 s at 100k). Peak memory is that of the largest process of the run, the server."
   echo
   echo "| articles per language | first build | edit to live page | range | peak RSS |"
   echo "|---:|---:|---:|---:|---:|"

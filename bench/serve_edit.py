@@ -3,8 +3,9 @@
 the server on a generated workspace (its first build into a fresh folder),
 then REPEAT times inserts a new word into the first article of one English
 statute and polls that article's page over HTTP until the word is there.
-The site is swapped into place whole, so the page being live means its
-search entry is too (the shard that holds it is rebuilt before the swap).
+The server updates the site in place after such an edit, writing the
+search shard that holds the article before its pages (a full build swaps
+the whole site in), so the page being live means its search entry is too.
 
 Usage: bench/serve_edit.py MIZAN WORKSPACE REPEAT
 Prints: first-build-seconds median-ms min-ms max-ms. The statute is put

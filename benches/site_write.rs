@@ -4,6 +4,9 @@
 //! 2,000 folders of one `index.html` each under 20 laws. The work waits on
 //! the disk, so the figures depend on it more than on the processor.
 //!
+//! Also `site::update`, what `mizan serve` does after an edit: the example
+//! workspace's site updated in place for an edit of one article, and back.
+//!
 //! Run with `cargo bench --bench site_write`.
 
 use std::fs;
@@ -50,5 +53,35 @@ fn removal(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, removal);
+fn update(c: &mut Criterion) {
+    use mizan::site::{BuildOptions, Profile, build_live, update};
+    use mizan::workspace::Workspace;
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    mizan::testing::files::copy_dir(&mizan::testing::files::example_workspace(), &ws);
+    let law = ws.join("corpus/kw/act-2013-91.en.md");
+    let text = fs::read_to_string(&law).unwrap();
+    let original = Workspace::load(&ws).unwrap();
+    fs::write(
+        &law,
+        text.replace("consent of the victim", "consent of the adult victim"),
+    )
+    .unwrap();
+    let edited = Workspace::load(&ws).unwrap();
+    let opts = BuildOptions {
+        out: dir.path().join("site"),
+        profile: Profile::Public,
+    };
+    let (_, mut live) = build_live(&original, &opts).unwrap();
+    let mut flip = false;
+    c.bench_function("update the example site in place after one edit", |b| {
+        b.iter(|| {
+            flip = !flip;
+            let ws = if flip { &edited } else { &original };
+            update(ws, &opts, &mut live).unwrap().unwrap()
+        })
+    });
+}
+
+criterion_group!(benches, removal, update);
 criterion_main!(benches);

@@ -189,16 +189,7 @@ impl Staging {
                 error,
             }
         };
-        create_parent(out, &parent)?;
-        let lock_path = parent.join(format!(".{name}.lock"));
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(unwritable(&parent))?;
-        lock.lock().map_err(io_err(&lock_path))?;
-
+        let lock = lock(out, &parent, &name)?;
         // We hold the lock: any temporary or old folder is a leftover.
         let tmp_prefix = format!(".{name}.tmp-");
         clear_leftovers(out, &parent, &name, marker)?;
@@ -246,27 +237,7 @@ impl Staging {
     }
 
     fn target(&self, rel: &str) -> Result<PathBuf, OutputError> {
-        // Relative paths come from ids whose grammar excludes `..`; check
-        // anyway, so no path can leave the output folder.
-        let ok = !rel.is_empty()
-            && !rel.starts_with('/')
-            && rel
-                .split('/')
-                .all(|c| !c.is_empty() && c != "." && c != ".." && !c.contains('\\'));
-        if !ok {
-            return Err(OutputError::Io {
-                path: PathBuf::from(rel),
-                error: io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    "not a relative path inside the output folder",
-                ),
-            });
-        }
-        let path = self.tmp.join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(io_err(dir))?;
-        }
-        Ok(path)
+        target(&self.tmp, rel)
     }
 
     /// Writes one file of the new folder; `rel` is `/`-separated.
@@ -291,24 +262,7 @@ impl Staging {
 
     /// Every file under `rel` in the previous folder, relative to it.
     pub fn previous_files(&self, rel: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        let base = self.out.join(rel);
-        let mut stack = vec![base.clone()];
-        while let Some(dir) = stack.pop() {
-            let Ok(entries) = fs::read_dir(&dir) else {
-                continue;
-            };
-            for e in entries.flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else if let Ok(r) = p.strip_prefix(&base) {
-                    out.push(r.to_string_lossy().replace('\\', "/"));
-                }
-            }
-        }
-        out.sort();
-        out
+        files_under(&self.out.join(rel))
     }
 
     /// Writes the marker and swaps the new folder in.
@@ -330,6 +284,155 @@ impl Staging {
             self.committed = true;
         }
         Ok(())
+    }
+}
+
+/// Every file under `base`, relative to it, sorted.
+fn files_under(base: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![base.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(r) = p.strip_prefix(base) {
+                out.push(r.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The path of `rel` (`/`-separated) inside `dir`, its folder made.
+fn target(dir: &Path, rel: &str) -> Result<PathBuf, OutputError> {
+    let path = inside(dir, rel)?;
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(io_err(parent))?;
+    }
+    Ok(path)
+}
+
+/// The path of `rel` (`/`-separated) inside `dir`.
+fn inside(dir: &Path, rel: &str) -> Result<PathBuf, OutputError> {
+    // Relative paths come from ids whose grammar excludes `..`; check
+    // anyway, so no path can leave the output folder.
+    let ok = !rel.is_empty()
+        && !rel.starts_with('/')
+        && rel
+            .split('/')
+            .all(|c| !c.is_empty() && c != "." && c != ".." && !c.contains('\\'));
+    if !ok {
+        return Err(OutputError::Io {
+            path: PathBuf::from(rel),
+            error: io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "not a relative path inside the output folder",
+            ),
+        });
+    }
+    Ok(dir.join(rel))
+}
+
+/// Takes the lock of `out` (`.NAME.lock` beside it), waiting for a run
+/// that holds it; released when the file is dropped.
+fn lock(out: &Path, parent: &Path, name: &str) -> Result<File, OutputError> {
+    create_parent(out, parent)?;
+    let lock_path = parent.join(format!(".{name}.lock"));
+    let lock = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|error| OutputError::Unwritable {
+            out: out.to_path_buf(),
+            path: parent.to_path_buf(),
+            error,
+        })?;
+    lock.lock().map_err(io_err(&lock_path))?;
+    Ok(lock)
+}
+
+/// A published folder updated file by file, for a change too small to
+/// rebuild it whole (`mizan serve` after an edit): each file is written
+/// under a temporary name in its own folder and renamed over the old one,
+/// so a reader sees the old file or the new, never half of one. The folder
+/// as a whole is not swapped: between two files a reader can see some new
+/// files and some old, so a writer orders its files (a file that names
+/// others last). Holds the lock of the folder, as a [`Staging`] does.
+#[derive(Debug)]
+pub struct InPlace {
+    out: PathBuf,
+    _lock: File,
+}
+
+impl InPlace {
+    /// Takes the lock of `out`, which must be a folder holding `marker`
+    /// (one this writer wrote): anything else is [`OutputError::NotOurs`].
+    pub fn open(out: &Path, marker: &'static str) -> Result<InPlace, OutputError> {
+        let (parent, name) = split(out).ok_or_else(|| unnamed(out))?;
+        let lock = lock(out, &parent, &name)?;
+        clear_leftovers(out, &parent, &name, marker)?;
+        if !out.join(marker).is_file() {
+            return Err(OutputError::NotOurs {
+                path: out.to_path_buf(),
+                marker,
+            });
+        }
+        Ok(InPlace {
+            out: out.to_path_buf(),
+            _lock: lock,
+        })
+    }
+
+    /// The folder being updated.
+    pub fn dir(&self) -> &Path {
+        &self.out
+    }
+
+    /// Replaces one file (`rel` is `/`-separated) atomically; a file that
+    /// already holds `bytes` is left alone. Whether it was written.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<bool, OutputError> {
+        let path = target(&self.out, rel)?;
+        if fs::read(&path).is_ok_and(|old| old == bytes) {
+            return Ok(false);
+        }
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+        let result = fs::write(&tmp, bytes)
+            .map_err(io_err(&tmp))
+            .and_then(|()| fs::rename(&tmp, &path).map_err(io_err(&path)));
+        if result.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        result.map(|()| true)
+    }
+
+    /// Removes one file, and the folders it leaves empty.
+    pub fn remove(&self, rel: &str) -> Result<(), OutputError> {
+        let path = inside(&self.out, rel)?;
+        match fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_err(&path)(e)),
+        }
+        let mut dir = path.parent();
+        while let Some(d) = dir.filter(|d| *d != self.out) {
+            if fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+        Ok(())
+    }
+
+    /// Every file under `rel`, relative to it.
+    pub fn files(&self, rel: &str) -> Vec<String> {
+        files_under(&self.out.join(rel))
     }
 }
 

@@ -4,6 +4,7 @@
 mod site {
     pub mod atomic;
     pub mod common;
+    pub mod incremental;
     pub mod links;
     pub mod pages;
     pub mod security;

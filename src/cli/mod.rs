@@ -102,6 +102,9 @@ enum Command {
         /// The site folder (default: `site/` in the workspace).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Print how long each step of each build took (loading first).
+        #[arg(long)]
+        verbose: bool,
     },
     /// Redline what an amendment changes, or two versions of a work.
     Diff {
@@ -303,7 +306,8 @@ pub fn run(args: Args) -> CliResult {
             bind,
             profile,
             out,
-        } => serve::run(&args.workspace, out, profile.into(), bind, port),
+            verbose,
+        } => serve::run(&args.workspace, out, profile.into(), bind, port, verbose),
         Command::Search(c) => search::run(
             &args.workspace,
             search::SearchArgs {
@@ -378,7 +382,7 @@ fn stdout_color() -> bool {
 /// Loads the workspace for a command that runs once and exits. The
 /// workspace is never freed piece by piece (a tenth of a command's time on
 /// a large corpus): the operating system takes the memory back at exit. A
-/// long-running command (`serve`) uses `load_owned`, which frees it.
+/// long-running command (`serve`) loads through a cache it keeps, and frees it.
 fn load(workspace: &std::path::Path) -> Result<ManuallyDrop<Workspace>, CliError> {
     load_owned(workspace).map(ManuallyDrop::new)
 }

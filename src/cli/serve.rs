@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 
 use mizan::site::serve::{Limits, bind, start};
 use mizan::site::watch::Watcher;
-use mizan::site::{BuildOptions, Profile, build};
+use mizan::site::{BuildOptions, Live, Profile, build_live, update};
+use mizan::workspace::{LoadCache, Overlay, Workspace};
 
 use super::build::{build_failed, default_out, print_report};
-use super::{CliError, CliResult, Format, load_owned, report};
+use super::{CliError, CliResult, Format, loaded, report};
 
 pub fn run(
     workspace: &Path,
@@ -18,6 +19,7 @@ pub fn run(
     profile: Profile,
     bind_to: IpAddr,
     port: u16,
+    verbose: bool,
 ) -> CliResult {
     let opts = BuildOptions {
         out: default_out(workspace, out),
@@ -27,7 +29,13 @@ pub fn run(
     let listener = bind(SocketAddr::new(bind_to, port))?;
     let mut watcher = Watcher::new(workspace, &opts.out)
         .map_err(|e| io::Error::other(format!("cannot watch {}: {e}", workspace.display())))?;
-    rebuild(workspace, &opts)?;
+    let mut state = State {
+        root: std::fs::canonicalize(workspace).unwrap_or_else(|_| workspace.to_path_buf()),
+        cache: LoadCache::default(),
+        live: None,
+        verbose,
+    };
+    rebuild(workspace, &opts, &mut state, &[])?;
     let server = start(opts.out.clone(), listener, Limits::default())?;
     {
         let mut out = io::stdout().lock();
@@ -37,7 +45,7 @@ pub fn run(
     loop {
         match watcher.next_change() {
             // A failed rebuild is reported and the previous site served.
-            Ok(_) => match rebuild(workspace, &opts) {
+            Ok(changed) => match rebuild(workspace, &opts, &mut state, &changed) {
                 Err(CliError::Io(e)) => return Err(CliError::Io(e)),
                 Err(e) => {
                     report(&e.note("still serving the previous site"));
@@ -55,11 +63,65 @@ pub fn run(
     }
 }
 
-/// Loads and builds; a failure leaves the previous site in place.
-fn rebuild(workspace: &Path, opts: &BuildOptions) -> CliResult {
-    let ws = load_owned(workspace)?;
-    let report = build(&ws, opts).map_err(build_failed)?;
-    print_report(&report, Format::Text, false)?;
+/// What the loop keeps between two builds: the files as last loaded, and
+/// the site as last written.
+struct State {
+    /// The workspace's folder, links resolved (as the watcher names paths).
+    root: PathBuf,
+    cache: LoadCache,
+    live: Option<Live>,
+    verbose: bool,
+}
+
+/// Whether a change can be applied to the site in place: an edit of the
+/// corpus or the standards can; one of the settings, the templates or the
+/// language files (which every page may depend on) is a full build's.
+fn in_place(root: &Path, changed: &[PathBuf]) -> bool {
+    changed.iter().all(|p| {
+        let first = p
+            .strip_prefix(root)
+            .ok()
+            .and_then(|r| r.components().next());
+        matches!(first, Some(std::path::Component::Normal(n)) if n == "corpus" || n == "standards")
+    })
+}
+
+/// Loads (again parsing only the files that changed) and updates the site
+/// in place, or builds it whole when the update cannot be sure; a failure
+/// leaves the previous site in place.
+fn rebuild(
+    workspace: &Path,
+    opts: &BuildOptions,
+    state: &mut State,
+    changed: &[PathBuf],
+) -> CliResult {
+    let started = std::time::Instant::now();
+    let ws: Workspace = loaded(Workspace::load_cached(
+        workspace,
+        &Overlay::new(),
+        &mut state.cache,
+    ))?;
+    let load = started.elapsed().as_secs_f64();
+    let mut report = None;
+    if let Some(live) = state
+        .live
+        .as_mut()
+        .filter(|_| in_place(&state.root, changed))
+    {
+        // An update that fails wrote nothing; the full build says why.
+        report = update(&ws, opts, live).ok().flatten();
+    }
+    let mut report = match report {
+        Some(r) => r,
+        None => {
+            state.live = None;
+            let (report, live) = build_live(&ws, opts).map_err(build_failed)?;
+            state.live = Some(live);
+            report
+        }
+    };
+    report.timings.insert(0, ("load", load));
+    print_report(&report, Format::Text, state.verbose)?;
     io::stdout().flush()?;
     Ok(())
 }

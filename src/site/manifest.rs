@@ -4,12 +4,10 @@
 //! ([`crate::atomic`]): a folder that exists but has no manifest is not a
 //! mizan site and is never replaced.
 
-use std::collections::BTreeMap;
-use std::io;
-
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-use crate::atomic::{OutputError, Staging};
+use crate::atomic::Staging;
 
 /// The manifest file at the root of a built site.
 pub const MANIFEST: &str = ".mizan-site.json";
@@ -44,13 +42,9 @@ impl Manifest {
             .unwrap_or_default()
     }
 
-    /// Writes the manifest into the staged site and swaps the site in.
-    pub fn commit(&self, staging: Staging) -> Result<(), OutputError> {
-        let json = serde_json::to_vec_pretty(self).map_err(|e| OutputError::Io {
-            path: staging.dir().join(MANIFEST),
-            error: io::Error::other(e),
-        })?;
-        staging.commit(&json)
+    /// The manifest as written into the site.
+    pub fn to_bytes(&self) -> serde_json::Result<Vec<u8>> {
+        serde_json::to_vec_pretty(self)
     }
 }
 

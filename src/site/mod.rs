@@ -14,6 +14,11 @@
 //! 4. assets, and the search index ([`search`], Pagefind), shard by shard;
 //! 5. the [`manifest`], and the swap: the new site replaces the old at once.
 //!
+//! `mizan serve` builds so once ([`build_live`]), then applies each edit to
+//! the site in place ([`update`]): the same steps, with only the changed
+//! pages rendered and shards indexed, and only changed files written, each
+//! atomically, making the same files a full build would.
+//!
 //! Interface text comes from the language files ([`crate::lang`]); links from data pass through
 //! [`links`].
 
@@ -40,7 +45,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::atomic::{OutputError, Staging};
+use crate::atomic::{InPlace, OutputError, Staging};
 use crate::corpus::Lang;
 use crate::diag::{Diagnostics, Sources};
 use crate::output::{csv, json, questionnaire};
@@ -297,42 +302,38 @@ fn search_and_download_pages<'a>(
     pages
 }
 
-/// The site's maps: `_redirects` (every URI form to its page) and, for a
-/// public site with a published address, `sitemap.xml`.
-fn write_maps(
-    staging: &Staging,
+/// The files of the site beside its pages: the assets, the downloads and
+/// the proposals' Word documents, and the maps (`_redirects` and, for a
+/// public site with a published address, `sitemap.xml`), with their
+/// contents.
+fn other_files(
     model: &Model<'_>,
     profile: Profile,
-    pages: &[Page<'_>],
-    files: &mut BTreeMap<String, String>,
-) -> Result<(), BuildError> {
-    staging.write(redirects::FILE, redirects::redirects(model).as_bytes())?;
-    files.insert(redirects::FILE.to_owned(), String::new());
-    let base_url = model.ws.settings.site.base_url.as_deref();
-    if let Some(map) = sitemap::sitemap(base_url, profile, pages) {
-        staging.write(sitemap::FILE, map.as_bytes())?;
-        files.insert(sitemap::FILE.to_owned(), String::new());
-    }
-    Ok(())
-}
-
-/// The downloads and the proposals' Word documents, written and listed.
-fn write_downloads(
-    staging: &Staging,
-    model: &Model<'_>,
+    assets: Vec<assets::Asset>,
     downloads: &[DownloadFile],
-    files: &mut BTreeMap<String, String>,
-) -> Result<(), BuildError> {
+    pages: &[Page<'_>],
+) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = assets
+        .into_iter()
+        .map(|a| (format!("assets/{}", a.name), a.content))
+        .collect();
     let proposals = model.proposal_files.iter().map(|(rel, b)| (rel, b));
     for (rel, bytes) in downloads
         .iter()
         .map(|(rel, _, b, _)| (rel, b))
         .chain(proposals)
     {
-        staging.write(rel, bytes)?;
-        files.insert(rel.clone(), String::new());
+        files.push((rel.clone(), bytes.clone()));
     }
-    Ok(())
+    files.push((
+        redirects::FILE.to_owned(),
+        redirects::redirects(model).into_bytes(),
+    ));
+    let base_url = model.ws.settings.site.base_url.as_deref();
+    if let Some(map) = sitemap::sitemap(base_url, profile, pages) {
+        files.push((sitemap::FILE.to_owned(), map.into_bytes()));
+    }
+    files
 }
 
 /// What a build reads beyond the loaded workspace, checked before anything
@@ -349,32 +350,106 @@ fn check_inputs(ws: &Workspace) -> Result<(), BuildError> {
     Ok(())
 }
 
+/// One shard's Pagefind bundle, without the files the site does not use.
+fn bundle(shard: &search::Shard) -> Result<Vec<search::BundleFile>, BuildError> {
+    let bundle = search::index(shard).map_err(|message| BuildError::Search {
+        shard: shard.dir.clone(),
+        message,
+    })?;
+    Ok(bundle
+        .into_iter()
+        .filter(|f| !unused_bundle_file(&f.name))
+        .collect())
+}
+
+/// The file of a Pagefind bundle that names the others (its index, by
+/// their hashed names): replaced last when a bundle is updated in place.
+const BUNDLE_ENTRY: &str = "pagefind-entry.json";
+
+/// The manifest of a site, serialised.
+fn manifest_bytes(
+    model: &Model<'_>,
+    profile: Profile,
+    files: BTreeMap<String, String>,
+) -> Result<Vec<u8>, BuildError> {
+    let manifest = Manifest {
+        version: Manifest::VERSION,
+        generator: model.site.generator.to_owned(),
+        profile: profile.as_str().to_owned(),
+        files,
+    };
+    manifest.to_bytes().map_err(|e| BuildError::Render {
+        page: MANIFEST.to_owned(),
+        message: e.to_string(),
+    })
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    h.write(bytes);
+    h.finish()
+}
+
+/// A timer of a build's steps.
+struct Laps {
+    clock: Instant,
+    timings: Vec<(&'static str, f64)>,
+}
+
+impl Laps {
+    fn new() -> Laps {
+        Laps {
+            clock: Instant::now(),
+            timings: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, name: &'static str) {
+        let d: Duration = self.clock.elapsed();
+        self.timings.push((name, d.as_secs_f64()));
+        self.clock = Instant::now();
+    }
+}
+
 /// Builds the site of `ws` into `opts.out`, atomically.
 pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let mut timings = Vec::new();
-    let mut clock = Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, f64)>| {
-        let d: Duration = clock.elapsed();
-        timings.push((name, d.as_secs_f64()));
-        clock = Instant::now();
-    };
+    build_live(ws, opts).map(|(report, _)| report)
+}
 
+/// What `mizan serve` keeps of the site it last wrote, so that the next
+/// edit can update it in place ([`update`]): the templates, and the
+/// manifest (held in memory, not read back).
+pub struct Live {
+    renderer: render::Renderer,
+    profile: Profile,
+    files: BTreeMap<String, String>,
+    /// The hash of the manifest as written: a site another build replaced
+    /// since is not updated in place.
+    manifest: u64,
+    /// How many files each search shard's bundle has.
+    bundle_files: BTreeMap<String, usize>,
+}
+
+/// Builds the site of `ws` into `opts.out`, atomically, as [`build`]
+/// does, and returns what [`update`] needs to update it in place later.
+pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, Live), BuildError> {
+    let mut laps = Laps::new();
     let renderer = render::Renderer::new(&ws.root).map_err(|(d, s)| BuildError::Templates(d, s))?;
     let assets =
         assets::assets(&ws.root).map_err(|d| BuildError::Templates(d, Sources::default()))?;
     check_inputs(ws)?;
-    lap("templates", &mut timings);
+    laps.lap("templates");
 
     let staging = Staging::begin(&opts.out, MANIFEST)?;
     let previous = Manifest::previous(&staging);
-    lap("lock", &mut timings);
+    laps.lap("lock");
 
     let model = Model::new(ws, opts.profile, true);
     let shards = search::shards(ws, &model.histories);
     let downloads = downloads(&model)?;
     let mut pages = model.pages();
     pages.extend(search_and_download_pages(&model, &shards, &downloads));
-    lap("model", &mut timings);
+    laps.lap("model");
 
     let rendered = AtomicUsize::new(0);
     let hashes: Vec<(String, String)> = pages
@@ -390,17 +465,14 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
         })
         .collect::<Result<_, BuildError>>()?;
     let rendered = rendered.into_inner();
-    lap("pages", &mut timings);
+    laps.lap("pages");
 
     let mut files: BTreeMap<String, String> = hashes.into_iter().collect();
-    for asset in assets {
-        let rel = format!("assets/{}", asset.name);
-        staging.write(&rel, &asset.content)?;
+    for (rel, bytes) in other_files(&model, opts.profile, assets, &downloads, &pages) {
+        staging.write(&rel, &bytes)?;
         files.insert(rel, String::new());
     }
-    write_downloads(&staging, &model, &downloads, &mut files)?;
-    write_maps(&staging, &model, opts.profile, &pages, &mut files)?;
-    lap("assets", &mut timings);
+    laps.lap("assets");
 
     let indexed = AtomicUsize::new(0);
     let shard_files: Vec<(String, String, Vec<String>)> = shards
@@ -420,12 +492,8 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
                     }
                 }
             }
-            let bundle = search::index(shard).map_err(|message| BuildError::Search {
-                shard: shard.dir.clone(),
-                message,
-            })?;
             let mut names = Vec::new();
-            for f in bundle.into_iter().filter(|f| !unused_bundle_file(&f.name)) {
+            for f in bundle(shard)? {
                 staging.write(&format!("{}/{}", shard.dir, f.name), &f.contents)?;
                 names.push(f.name);
             }
@@ -433,26 +501,21 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
             Ok((key, hash, names))
         })
         .collect::<Result<_, BuildError>>()?;
-    let mut bundle_files = 0;
+    let mut bundle_files = BTreeMap::new();
     for (key, hash, names) in shard_files {
-        bundle_files += names.len();
+        bundle_files.insert(key.clone(), names.len());
         files.insert(key, hash);
     }
-    lap("search", &mut timings);
+    laps.lap("search");
 
     let page_count = pages.len();
-    let file_count = files.len() + bundle_files;
+    let file_count = files.len() + bundle_files.values().sum::<usize>();
     drop(pages);
-    let manifest = Manifest {
-        version: Manifest::VERSION,
-        generator: model.site.generator.to_owned(),
-        profile: opts.profile.as_str().to_owned(),
-        files,
-    };
-    manifest.commit(staging)?;
-    lap("swap", &mut timings);
+    let manifest = manifest_bytes(&model, opts.profile, files.clone())?;
+    staging.commit(&manifest)?;
+    laps.lap("swap");
 
-    Ok(BuildReport {
+    let report = BuildReport {
         out: opts.out.clone(),
         profile: opts.profile.as_str(),
         pages: page_count,
@@ -462,8 +525,239 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
         search_indexed: indexed.into_inner(),
         records: shards.iter().map(|s| s.records.len()).sum(),
         files: file_count,
-        timings,
-    })
+        timings: laps.timings,
+    };
+    let live = Live {
+        renderer,
+        profile: opts.profile,
+        files,
+        manifest: hash_bytes(&manifest),
+        bundle_files,
+    };
+    Ok((report, live))
+}
+
+/// The most pages [`update`] renders; more changed pages are a full
+/// build's work (they are held in memory until all are rendered).
+pub const UPDATE_MAX_PAGES: usize = 2_000;
+
+/// Updates the site [`build_live`] (or an earlier update) wrote into
+/// `opts.out` to the site of `ws`, in place: only the pages whose inputs
+/// changed are rendered, only the search shards whose records changed are
+/// indexed, and only files whose bytes changed are written, each replaced
+/// atomically ([`InPlace`]). The result is the site a full build of `ws`
+/// makes, file for file.
+///
+/// Everything is rendered and indexed before the first file is written,
+/// so a failure leaves the site as it was. `Ok(None)` when the update is a
+/// full build's work: the templates or the language files may have
+/// changed (the caller knows; this function assumes they did not), the
+/// site on disk is not the one `live` describes, the set of search shards
+/// changed, or more than [`UPDATE_MAX_PAGES`] pages did. Within one
+/// update, a reader may see some pages new and others old; a search shard
+/// is replaced whole (its entry file last).
+pub fn update(
+    ws: &Workspace,
+    opts: &BuildOptions,
+    live: &mut Live,
+) -> Result<Option<BuildReport>, BuildError> {
+    let mut laps = Laps::new();
+    if opts.profile != live.profile {
+        return Ok(None);
+    }
+    let renderer = &live.renderer;
+    let assets =
+        assets::assets(&ws.root).map_err(|d| BuildError::Templates(d, Sources::default()))?;
+    check_inputs(ws)?;
+    laps.lap("templates");
+
+    let site = InPlace::open(&opts.out, MANIFEST)?;
+    match std::fs::read(site.dir().join(MANIFEST)) {
+        Ok(bytes) if hash_bytes(&bytes) == live.manifest => {}
+        _ => return Ok(None),
+    }
+    laps.lap("lock");
+
+    let model = Model::new(ws, opts.profile, true);
+    laps.lap("model");
+    let shards = search::shards(ws, &model.histories);
+    laps.lap("records");
+    if !same_shards(live, &shards) {
+        return Ok(None);
+    }
+    let downloads = downloads(&model)?;
+    laps.lap("downloads");
+    let mut pages = model.pages();
+    pages.extend(search_and_download_pages(&model, &shards, &downloads));
+    laps.lap("page list");
+
+    let hashes: Vec<String> = pages
+        .par_iter()
+        .map(|page| page_hash(renderer.fingerprint, page))
+        .collect();
+    let changed: Vec<usize> = (0..pages.len())
+        .filter(|&i| live.files.get(&pages[i].path) != Some(&hashes[i]))
+        .collect();
+    laps.lap("hashes");
+    if changed.len() > UPDATE_MAX_PAGES {
+        return Ok(None);
+    }
+    let rendered: Vec<(&str, String)> = changed
+        .par_iter()
+        .map(|&i| {
+            let page = &pages[i];
+            let html = renderer.render(page).map_err(|e| render_error(page, &e))?;
+            Ok((page.path.as_str(), html))
+        })
+        .collect::<Result<_, BuildError>>()?;
+    laps.lap("pages");
+
+    let others = other_files(&model, opts.profile, assets, &downloads, &pages);
+    laps.lap("assets");
+
+    let stale: Vec<&search::Shard> = shards
+        .iter()
+        .filter(|s| live.files.get(&format!("{}/", s.dir)) != Some(&format!("{:016x}", s.hash)))
+        .collect();
+    let bundles: Vec<Vec<search::BundleFile>> = stale
+        .par_iter()
+        .map(|s| bundle(s))
+        .collect::<Result<_, BuildError>>()?;
+    laps.lap("search");
+
+    let mut files: BTreeMap<String, String> = pages
+        .iter()
+        .zip(hashes)
+        .map(|(p, h)| (p.path.clone(), h))
+        .collect();
+    for (rel, _) in &others {
+        files.insert(rel.clone(), String::new());
+    }
+    for s in &shards {
+        files.insert(format!("{}/", s.dir), format!("{:016x}", s.hash));
+    }
+    let manifest = manifest_bytes(&model, opts.profile, files.clone())?;
+    laps.lap("manifest");
+
+    let forgetting = forgetting(&model, opts.profile, live, &rendered, &stale)?;
+    let changes = Changes {
+        forgetting,
+        rendered: &rendered,
+        others: &others,
+        stale: &stale,
+        bundles: &bundles,
+    };
+    write_changes(&site, live, &changes, &files)?;
+    site.write(MANIFEST, &manifest)?;
+    laps.lap("write");
+
+    let report = BuildReport {
+        out: opts.out.clone(),
+        profile: opts.profile.as_str(),
+        pages: pages.len(),
+        rendered: rendered.len(),
+        reused: pages.len() - rendered.len(),
+        search_shards: shards.len(),
+        search_indexed: stale.len(),
+        records: shards.iter().map(|s| s.records.len()).sum(),
+        files: files.len() + live.bundle_files.values().sum::<usize>(),
+        timings: laps.timings,
+    };
+    drop(rendered);
+    drop(pages);
+    live.files = files;
+    live.manifest = hash_bytes(&manifest);
+    Ok(Some(report))
+}
+
+/// The manifest of the site without the files an update is about to
+/// change (written first, so that a run killed halfway never leaves a
+/// file that its entry says is current); `None` when nothing it lists
+/// changes.
+fn forgetting(
+    model: &Model<'_>,
+    profile: Profile,
+    live: &Live,
+    rendered: &[(&str, String)],
+    stale: &[&search::Shard],
+) -> Result<Option<Vec<u8>>, BuildError> {
+    let mut f = live.files.clone();
+    for (path, _) in rendered {
+        f.remove(*path);
+    }
+    for s in stale {
+        f.remove(&format!("{}/", s.dir));
+    }
+    (f.len() != live.files.len())
+        .then(|| manifest_bytes(model, profile, f))
+        .transpose()
+}
+
+/// Whether `shards` are the search shards the live site has (their
+/// folders; not their contents).
+fn same_shards(live: &Live, shards: &[search::Shard]) -> bool {
+    shards.len()
+        == live
+            .files
+            .keys()
+            .filter(|k| k.starts_with("pagefind/"))
+            .count()
+        && shards
+            .iter()
+            .all(|s| live.files.contains_key(&format!("{}/", s.dir)))
+}
+
+/// What an update writes, everything rendered and indexed already.
+struct Changes<'a> {
+    /// The manifest without the files about to change, written first.
+    forgetting: Option<Vec<u8>>,
+    rendered: &'a [(&'a str, String)],
+    others: &'a [(String, Vec<u8>)],
+    stale: &'a [&'a search::Shard],
+    bundles: &'a [Vec<search::BundleFile>],
+}
+
+/// Writes an update into the site, in order: the manifest that forgets
+/// what is about to change, the search shards (each one's entry file last,
+/// then its files no longer named removed), the pages and other files, and
+/// the removal of pages no longer built. The new manifest is the caller's,
+/// last.
+fn write_changes(
+    site: &InPlace,
+    live: &mut Live,
+    changes: &Changes<'_>,
+    files: &BTreeMap<String, String>,
+) -> Result<(), BuildError> {
+    if let Some(m) = &changes.forgetting {
+        site.write(MANIFEST, m)?;
+    }
+    // The search shards first, then the pages: once a page is new, its
+    // search entry is too.
+    for (shard, bundle) in changes.stale.iter().zip(changes.bundles) {
+        let (entry, rest): (Vec<_>, Vec<_>) = bundle.iter().partition(|f| f.name == BUNDLE_ENTRY);
+        for f in rest.iter().chain(&entry) {
+            site.write(&format!("{}/{}", shard.dir, f.name), &f.contents)?;
+        }
+        for old in site.files(&shard.dir) {
+            if !bundle.iter().any(|f| f.name == old) {
+                site.remove(&format!("{}/{old}", shard.dir))?;
+            }
+        }
+        live.bundle_files
+            .insert(format!("{}/", shard.dir), bundle.len());
+    }
+    for (path, html) in changes.rendered {
+        site.write(path, html.as_bytes())?;
+    }
+    for (rel, bytes) in changes.others {
+        site.write(rel, bytes)?;
+    }
+    for old in live.files.keys() {
+        if !old.ends_with('/') && !files.contains_key(old) {
+            site.remove(old)?;
+        }
+    }
+    Ok(())
 }
 
 /// The language a page's path starts with.

@@ -22,6 +22,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::amend::History;
+use rayon::prelude::*;
 use std::hash::{Hash, Hasher};
 
 use crate::corpus::Lang;
@@ -63,40 +64,14 @@ pub struct Shard {
 /// point-in-time versions is indexed as it stands (its latest version).
 pub fn shards(ws: &Workspace, histories: &HashMap<String, History>) -> Vec<Shard> {
     let mut by_lang: BTreeMap<Lang, Vec<Record>> = BTreeMap::new();
-    for w in &ws.works {
-        let expressions: Vec<&crate::corpus::Expression> = match histories.get(w.id.as_str()) {
-            Some(h) => h
-                .latest()
-                .expressions
-                .iter()
-                .map(|c| &c.expression)
-                .collect(),
-            None => w.expressions.iter().collect(),
-        };
-        for e in expressions {
-            let lang = e.lang();
-            let work_title = e.meta.short_title.as_deref().unwrap_or(&e.meta.title);
-            let records = by_lang.entry(lang).or_default();
-            for a in e.articles.iter().filter(|a| !a.paragraphs.is_empty()) {
-                let heading = article_heading(a, lang);
-                let r = crate::ids::ArticleRef {
-                    work: w.id.clone(),
-                    eid: a.eid.clone(),
-                };
-                // The title is the article's heading alone: Pagefind
-                // indexes every meta field, and a law's title in each of
-                // its articles' titles would make a word of the title match
-                // them all. The law's name travels as the `source` filter,
-                // which the search page shows before the heading.
-                records.push(Record {
-                    url: article_href(&r),
-                    title: heading.clone(),
-                    content: article_content(&heading, a),
-                    source: work_title.to_owned(),
-                    kind: "article",
-                });
-            }
-        }
+    // Work by work in parallel, gathered in the works' order.
+    let per_work: Vec<Vec<(Lang, Record)>> = ws
+        .works
+        .par_iter()
+        .map(|w| work_records(w, histories))
+        .collect();
+    for (lang, record) in per_work.into_iter().flatten() {
+        by_lang.entry(lang).or_default().push(record);
     }
     // Provisions, in each language their title and summary are written in
     // (English at least), cited as readers of that language cite them.
@@ -133,21 +108,71 @@ pub fn shards(ws: &Workspace, histories: &HashMap<String, History>) -> Vec<Shard
             }
         }
     }
-    let mut out = Vec::new();
-    for (lang, records) in by_lang {
-        if records.is_empty() {
-            continue;
+    // Cut into shards without copying a record, then hashed in parallel.
+    let mut cut = Vec::new();
+    for (lang, mut records) in by_lang {
+        let mut n = 0;
+        while !records.is_empty() {
+            let rest = records.split_off(records.len().min(SHARD_RECORDS));
+            cut.push((lang, n, records));
+            records = rest;
+            n += 1;
         }
-        for (n, chunk) in records.chunks(SHARD_RECORDS).enumerate() {
+    }
+    cut.into_par_iter()
+        .map(|(lang, n, records)| {
             let mut h = std::hash::DefaultHasher::new();
             lang.code().hash(&mut h);
-            chunk.hash(&mut h);
-            out.push(Shard {
+            records.hash(&mut h);
+            Shard {
                 lang,
                 dir: format!("pagefind/{}-{n}", lang.code()),
-                records: chunk.to_vec(),
+                records,
                 hash: h.finish(),
-            });
+            }
+        })
+        .collect()
+}
+
+/// The records of one work's articles, with their languages, in order.
+fn work_records(
+    w: &crate::corpus::Work,
+    histories: &HashMap<String, History>,
+) -> Vec<(Lang, Record)> {
+    let mut out = Vec::new();
+    let expressions: Vec<&crate::corpus::Expression> = match histories.get(w.id.as_str()) {
+        Some(h) => h
+            .latest()
+            .expressions
+            .iter()
+            .map(|c| &c.expression)
+            .collect(),
+        None => w.expressions.iter().collect(),
+    };
+    for e in expressions {
+        let lang = e.lang();
+        let work_title = e.meta.short_title.as_deref().unwrap_or(&e.meta.title);
+        for a in e.articles.iter().filter(|a| !a.paragraphs.is_empty()) {
+            let heading = article_heading(a, lang);
+            let r = crate::ids::ArticleRef {
+                work: w.id.clone(),
+                eid: a.eid.clone(),
+            };
+            // The title is the article's heading alone: Pagefind
+            // indexes every meta field, and a law's title in each of
+            // its articles' titles would make a word of the title match
+            // them all. The law's name travels as the `source` filter,
+            // which the search page shows before the heading.
+            out.push((
+                lang,
+                Record {
+                    url: article_href(&r),
+                    title: heading.clone(),
+                    content: article_content(&heading, a),
+                    source: work_title.to_owned(),
+                    kind: "article",
+                },
+            ));
         }
     }
     out

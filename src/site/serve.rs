@@ -10,7 +10,8 @@
 //! response closes its connection. A request names a file only inside
 //! the site folder: `..`, hidden files and links that resolve outside it
 //! are not found. Files are read at request time, so a rebuild (which
-//! swaps the folder) is seen by the next request.
+//! swaps the folder, or replaces the changed files one by one) is seen by
+//! the next request.
 
 use std::convert::Infallible;
 use std::io;

@@ -270,12 +270,15 @@ pub fn pages<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang) -> Vec<Page<'a>> {
         &'a Expression,
         Option<&'a ConsolidatedExpression>,
     )> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (e, c) in std::iter::once(exprs.iter().find(|(e, _)| std::ptr::eq(*e, own)))
         .flatten()
         .chain(exprs.iter().filter(|(e, _)| !std::ptr::eq(*e, own)))
     {
         for a in &e.articles {
-            if !order.iter().any(|(b, ..)| b.eid == a.eid) {
+            // A set, not a search of `order`: a law of thousands of
+            // articles made this quadratic.
+            if seen.insert(a.eid.as_str()) {
                 order.push((a, e, *c));
             }
         }

@@ -2,6 +2,7 @@
 //! table of contents, its articles (anchored by eId) and the provisions
 //! mapped to each article.
 
+use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -339,44 +340,57 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
         msg(lang, "work.title"),
         Body::Works(WorksPage { works: rows }),
     ));
-    for w in &ws.works {
-        out.extend(super::article::pages(m, w, lang));
-        let Some(history) = m.histories.get(w.id.as_str()) else {
-            let text = VersionText {
-                expressions: w.expressions.iter().collect(),
-                consolidated: None,
-                versions: Vec::new(),
-                superseded: None,
-            };
-            out.push(work_page_at(m, w, lang, work_href(w), text));
-            continue;
+    // Work by work in parallel (the order of the works is kept): at 100,000
+    // articles this list is built again after every edit `serve` sees.
+    let per_work: Vec<Page<'a>> = ws
+        .works
+        .par_iter()
+        .flat_map_iter(|w| work_pages(m, w, lang))
+        .collect();
+    out.extend(per_work);
+    out
+}
+
+/// The pages of one work in `lang`: its articles', and its own (one per
+/// version).
+fn work_pages<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang) -> Vec<Page<'a>> {
+    let mut out = Vec::new();
+    out.extend(super::article::pages(m, w, lang));
+    let Some(history) = m.histories.get(w.id.as_str()) else {
+        let text = VersionText {
+            expressions: w.expressions.iter().collect(),
+            consolidated: None,
+            versions: Vec::new(),
+            superseded: None,
         };
-        let hrefs = version_hrefs(w, history);
-        for (i, version) in history.versions.iter().enumerate() {
-            let versions = history
-                .versions
-                .iter()
-                .zip(&hrefs)
-                .enumerate()
-                .map(|(j, (v, href))| VersionLink {
-                    href: href.clone(),
-                    date: v.date.map(|d| d.to_string()),
-                    current: i == j,
-                    latest: j + 1 == history.versions.len(),
-                })
-                .collect();
-            let text = VersionText {
-                expressions: version.expressions.iter().map(|c| &c.expression).collect(),
-                consolidated: Some(version),
-                versions,
-                superseded: (i + 1 < history.versions.len()).then(|| Later {
-                    until: history.versions[i + 1].date,
-                    current: history.latest(),
-                    current_href: work_href(w),
-                }),
-            };
-            out.push(work_page_at(m, w, lang, hrefs[i].clone(), text));
-        }
+        out.push(work_page_at(m, w, lang, work_href(w), text));
+        return out;
+    };
+    let hrefs = version_hrefs(w, history);
+    for (i, version) in history.versions.iter().enumerate() {
+        let versions = history
+            .versions
+            .iter()
+            .zip(&hrefs)
+            .enumerate()
+            .map(|(j, (v, href))| VersionLink {
+                href: href.clone(),
+                date: v.date.map(|d| d.to_string()),
+                current: i == j,
+                latest: j + 1 == history.versions.len(),
+            })
+            .collect();
+        let text = VersionText {
+            expressions: version.expressions.iter().map(|c| &c.expression).collect(),
+            consolidated: Some(version),
+            versions,
+            superseded: (i + 1 < history.versions.len()).then(|| Later {
+                until: history.versions[i + 1].date,
+                current: history.latest(),
+                current_href: work_href(w),
+            }),
+        };
+        out.push(work_page_at(m, w, lang, hrefs[i].clone(), text));
     }
     out
 }

@@ -1,0 +1,141 @@
+//! `mizan serve` updates its site in place after an edit
+//! (`site::update`): only what changed is rendered, indexed and written,
+//! and the result is the site a full build of the edited workspace makes,
+//! file for file and byte for byte.
+
+use std::path::{Path, PathBuf};
+
+use mizan::site::{BuildOptions, Profile, build, build_live, update};
+use mizan::workspace::Workspace;
+
+use super::common::*;
+
+fn snapshot(site: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    files(site)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(site.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}
+
+fn options(out: PathBuf) -> BuildOptions {
+    BuildOptions {
+        out,
+        profile: Profile::Public,
+    }
+}
+
+/// Whether any file of a search shard holds `word` (Pagefind's files are
+/// compressed).
+fn shard_has(site: &Path, lang: &str, word: &str) -> bool {
+    files(site).iter().any(|f| {
+        f.starts_with(format!("pagefind/{lang}-0"))
+            && String::from_utf8_lossy(&plain_bytes(&site.join(f))).contains(word)
+    })
+}
+
+fn edit(ws: &Path, from: &str, to: &str) {
+    let law = ws.join("corpus/kw/act-2013-91.en.md");
+    let text = read(&law);
+    assert!(text.contains(from), "{from}");
+    std::fs::write(&law, text.replace(from, to)).unwrap();
+}
+
+#[test]
+fn an_edit_updated_in_place_is_the_full_build_of_the_edited_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    copy_dir(&example_workspace(), &ws);
+    let live_out = options(dir.path().join("live"));
+    let (first, mut live) = build_live(&Workspace::load(&ws).unwrap(), &live_out).unwrap();
+    let before = snapshot(&live_out.out);
+
+    // A word in one article's text, and the same article's heading.
+    edit(
+        &ws,
+        "consent of the victim",
+        "consent of the quindecennial victim",
+    );
+    edit(
+        &ws,
+        "Penalty for trafficking",
+        "Penalty for trafficking in persons",
+    );
+    let edited = Workspace::load(&ws).unwrap();
+    let report = update(&edited, &live_out, &mut live)
+        .unwrap()
+        .expect("an article edit is updated in place");
+    assert!(report.rendered > 0, "{report:?}");
+    assert!(
+        report.rendered < first.pages / 2,
+        "only the pages the article is on are rendered: {report:?}"
+    );
+    assert_eq!(report.search_indexed, 1, "{report:?}");
+
+    let page = read(&live_out.out.join("en/works/act-2013-91/art_2/index.html"));
+    assert!(page.contains("quindecennial"), "{page}");
+    assert!(page.contains("Penalty for trafficking in persons"));
+    assert!(shard_has(&live_out.out, "en", "quindecennial"));
+    assert!(
+        !before
+            .iter()
+            .any(|(_, b)| String::from_utf8_lossy(b).contains("quindecennial"))
+    );
+
+    // The key test: the site updated in place is the full build's.
+    let full_out = options(dir.path().join("full"));
+    build(&edited, &full_out).unwrap();
+    let (updated, full) = (snapshot(&live_out.out), snapshot(&full_out.out));
+    let names = |s: &[(PathBuf, Vec<u8>)]| s.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&updated), names(&full), "the same files");
+    for ((path, a), (_, b)) in updated.iter().zip(&full) {
+        assert!(a == b, "{} differs from the full build's", path.display());
+    }
+
+    // A second edit, back as it was: updated again, and again the same as
+    // the first full build of that text.
+    edit(
+        &ws,
+        "consent of the quindecennial victim",
+        "consent of the victim",
+    );
+    edit(
+        &ws,
+        "Penalty for trafficking in persons",
+        "Penalty for trafficking",
+    );
+    update(&Workspace::load(&ws).unwrap(), &live_out, &mut live)
+        .unwrap()
+        .expect("updated in place");
+    assert!(
+        snapshot(&live_out.out) == before,
+        "back to the first build, byte for byte"
+    );
+}
+
+#[test]
+fn a_site_another_build_replaced_is_not_updated_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    copy_dir(&example_workspace(), &ws);
+    let out = options(dir.path().join("site"));
+    let (_, mut live) = build_live(&Workspace::load(&ws).unwrap(), &out).unwrap();
+    edit(
+        &ws,
+        "consent of the victim",
+        "consent of the quindecennial victim",
+    );
+    let edited = Workspace::load(&ws).unwrap();
+    // `mizan build` into the same folder: the site is no longer the one
+    // the server wrote, and only a full build may replace it.
+    build(&edited, &out).unwrap();
+    assert!(update(&edited, &out, &mut live).unwrap().is_none());
+    // Nor is a site of another profile.
+    let committee = BuildOptions {
+        profile: Profile::Committee,
+        ..out.clone()
+    };
+    assert!(update(&edited, &committee, &mut live).unwrap().is_none());
+}
