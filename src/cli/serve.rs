@@ -96,6 +96,7 @@ fn rebuild(
     changed: &[PathBuf],
 ) -> CliResult {
     let started = std::time::Instant::now();
+    state.cache.forget(changed);
     let ws: Workspace = loaded(Workspace::load_cached(
         workspace,
         &Overlay::new(),

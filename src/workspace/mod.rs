@@ -145,6 +145,19 @@ enum Fingerprint {
 }
 
 impl LoadCache {
+    /// Forgets the files at `paths` (links resolved), so the next load
+    /// reads them again whatever their length and time say: a watcher that
+    /// saw a file change knows better than a time that may not have moved
+    /// (two saves of the same length within one tick of the clock).
+    pub fn forget(&mut self, paths: &[PathBuf]) {
+        for path in paths {
+            self.files.remove(path);
+            if let Ok(real) = std::fs::canonicalize(path) {
+                self.files.remove(&real);
+            }
+        }
+    }
+
     fn fingerprint(file: &SourceFile, overlay: &Overlay) -> Option<Fingerprint> {
         if let Some(text) = overlay.get(&file.path) {
             use std::hash::{Hash, Hasher};

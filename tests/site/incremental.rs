@@ -139,3 +139,45 @@ fn a_site_another_build_replaced_is_not_updated_in_place() {
     };
     assert!(update(&edited, &committee, &mut live).unwrap().is_none());
 }
+
+/// `serve` forgets the files the watcher saw change before it loads: one
+/// saved again with the same length and its old modification time (two
+/// saves within one tick of the clock look so) is read again all the same.
+#[test]
+fn a_file_the_watcher_names_is_read_again_whatever_its_time_says() {
+    use mizan::workspace::{LoadCache, Overlay};
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    copy_dir(&example_workspace(), &ws);
+    let law = ws.join("corpus/kw/act-2013-91.en.md");
+    let modified = std::fs::metadata(&law).unwrap().modified().unwrap();
+    let mut cache = LoadCache::default();
+    let heading = |w: &Workspace| {
+        w.works
+            .iter()
+            .flat_map(|w| &w.expressions)
+            .filter(|e| e.path.ends_with("act-2013-91.en.md"))
+            .flat_map(|e| e.articles.iter().map(|a| a.num.clone()))
+            .collect::<Vec<_>>()
+    };
+    let first = Workspace::load_cached(&ws, &Overlay::new(), &mut cache).unwrap();
+    assert!(heading(&first).contains(&"2 bis".to_owned()));
+
+    // The same length, the old time.
+    edit(&ws, "## Article 2 bis", "## Article 2 ter");
+    std::fs::File::options()
+        .write(true)
+        .open(&law)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let stale = Workspace::load_cached(&ws, &Overlay::new(), &mut cache).unwrap();
+    assert!(
+        heading(&stale).contains(&"2 bis".to_owned()),
+        "the cache goes by length and time: this edit hides from it"
+    );
+    cache.forget(&[std::fs::canonicalize(&law).unwrap()]);
+    let seen = Workspace::load_cached(&ws, &Overlay::new(), &mut cache).unwrap();
+    assert!(heading(&seen).contains(&"2 ter".to_owned()));
+    assert!(!heading(&seen).contains(&"2 bis".to_owned()));
+}
