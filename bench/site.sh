@@ -87,8 +87,10 @@ for n in "${sizes[@]}"; do
 import re, sys
 p = sys.argv[1]
 s = open(p, encoding="utf-8").read()
-i = s.index("\n## ", s.index("\n---", 4))      # the first article heading
-j = s.index("\n\n", s.index("\n", i + 1) + 1)  # end of its first paragraph
+# The first article's heading (a chapter's or a section's comes first in
+# the generated laws), then the end of the article's first paragraph.
+i = re.compile(r"^#+ (?:Art\.|Article) \d+", re.M).search(s, s.index("\n---", 4)).start()
+j = s.index("\n\n", s.index("\n", i) + 1)
 s = s[:j] + " (edited for the benchmark)" + s[j:]
 open(p, "w", encoding="utf-8").write(s)
 PY
