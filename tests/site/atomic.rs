@@ -6,16 +6,6 @@ use std::path::Path;
 
 use super::common::*;
 
-fn snapshot(site: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
-    files(site)
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(site.join(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect()
-}
-
 fn build_fails(ws: &Path, out: &Path) -> String {
     let o = mizan()
         .arg("--workspace")

@@ -10,16 +10,6 @@ use mizan::workspace::Workspace;
 
 use super::common::*;
 
-fn snapshot(site: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    files(site)
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(site.join(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect()
-}
-
 fn options(out: PathBuf) -> BuildOptions {
     BuildOptions {
         out,
