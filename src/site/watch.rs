@@ -2,7 +2,8 @@
 //! system's file events (inotify, FSEvents, ...) through `notify`,
 //! debounced so that a burst of saves is one rebuild; reads are not
 //! changes (a build reads every input). Only what a build
-//! reads counts (`mizan.toml`, `corpus/`, `standards/`, `templates/`);
+//! reads counts (`mizan.toml`, `glossary.yaml`, `corpus/`, `standards/`,
+//! `templates/`, `languages/`, `questionnaires/`);
 //! the output folder and the build's own temporary folders never do,
 //! wherever they are, so a site written inside the workspace cannot
 //! trigger its own rebuild.
@@ -16,8 +17,17 @@ use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 /// How long events are gathered before a rebuild.
 pub const DEBOUNCE: Duration = Duration::from_millis(250);
 
-/// The top-level names of a workspace that a build reads.
-const INPUTS: [&str; 4] = ["mizan.toml", "corpus", "standards", "templates"];
+/// The files at the top of a workspace that a build reads.
+const ROOT_FILES: [&str; 2] = ["mizan.toml", "glossary.yaml"];
+
+/// The folders of a workspace that a build reads, with all they hold.
+const FOLDERS: [&str; 5] = [
+    "corpus",
+    "standards",
+    "templates",
+    "languages",
+    "questionnaires",
+];
 
 /// Which paths are inputs of a build.
 #[derive(Debug, Clone)]
@@ -84,7 +94,9 @@ impl Filter {
             return false;
         }
         match rel.components().next() {
-            Some(Component::Normal(first)) => INPUTS.iter().any(|i| first == *i),
+            Some(Component::Normal(first)) => {
+                ROOT_FILES.iter().chain(&FOLDERS).any(|i| first == *i)
+            }
             _ => false,
         }
     }
@@ -113,7 +125,7 @@ impl Watcher {
         // The workspace folder itself (for `mizan.toml`, and input folders
         // created later), then each input folder with all it holds.
         inner.watch(&filter.workspace, RecursiveMode::NonRecursive)?;
-        for name in &INPUTS[1..] {
+        for name in &FOLDERS {
             let dir = filter.workspace.join(name);
             if dir.is_dir() {
                 inner.watch(&dir, RecursiveMode::Recursive)?;
@@ -157,7 +169,7 @@ impl Watcher {
             }
         }
         // An input folder made after the start is watched from now on.
-        for name in &INPUTS[1..] {
+        for name in &FOLDERS {
             let dir = self.filter.workspace.join(name);
             if changed.contains(&dir) && dir.is_dir() {
                 let _ = self.inner.watch(&dir, RecursiveMode::Recursive);
@@ -183,6 +195,10 @@ mod tests {
         assert!(f.is_input(&w.join("corpus/kw/a.en.md")));
         assert!(f.is_input(&w.join("mizan.toml")));
         assert!(f.is_input(&w.join("templates/page.html")));
+        assert!(f.is_input(&w.join("languages/fr.toml")));
+        assert!(f.is_input(&w.join("questionnaires/unodc.yaml")));
+        assert!(f.is_input(&w.join("glossary.yaml")));
+        assert!(!f.is_input(&w.join("notes.txt")));
         assert!(!f.is_input(&w.join("corpus/kw/site/en/index.html")));
         assert!(!f.is_input(&w.join("corpus/kw/.site.tmp-42/en/index.html")));
         assert!(!f.is_input(&w.join("corpus/kw/.site.lock")));
