@@ -48,6 +48,21 @@ fn indexed() -> (tempfile::TempDir, IndexStore, Manifest) {
 
 const STATUTE: &str = "corpus/kw/act-1995-3.en.md";
 
+/// Rewrites the statute at `path` (one word for another of the same
+/// length) and puts its modification time back: only its status-change
+/// time shows the edit.
+fn edit_keeping_time(path: &std::path::Path) {
+    let modified = fs::metadata(path).unwrap().modified().unwrap();
+    let text = fs::read_to_string(path).unwrap();
+    fs::write(path, text.replace("obstructs", "zeppelins")).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+}
+
 #[test]
 fn settled_folders_take_the_shortcut_and_every_file_is_stamped() {
     let (_dir, store, manifest) = indexed();
@@ -62,16 +77,7 @@ fn settled_folders_take_the_shortcut_and_every_file_is_stamped() {
 #[test]
 fn an_edit_in_place_is_seen_through_the_shortcut() {
     let (dir, store, manifest) = indexed();
-    let path = dir.path().join(STATUTE);
-    let modified = fs::metadata(&path).unwrap().modified().unwrap();
-    let text = fs::read_to_string(&path).unwrap();
-    fs::write(&path, text.replace("obstructs", "zeppelins")).unwrap();
-    fs::File::options()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_modified(modified)
-        .unwrap();
+    edit_keeping_time(&dir.path().join(STATUTE));
     // The folder did not change: the shortcut is still taken, and it
     // sees the new status-change time.
     let quick = store.quick_stamps(&manifest).expect("the shortcut");
@@ -124,16 +130,7 @@ fn a_settled_index_opens_by_its_stamps_file_alone() {
 #[test]
 fn an_edit_in_place_ends_the_fast_path() {
     let (dir, store, _manifest) = indexed();
-    let path = dir.path().join(STATUTE);
-    let modified = fs::metadata(&path).unwrap().modified().unwrap();
-    let text = fs::read_to_string(&path).unwrap();
-    fs::write(&path, text.replace("obstructs", "zeppelins")).unwrap();
-    fs::File::options()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_modified(modified)
-        .unwrap();
+    edit_keeping_time(&dir.path().join(STATUTE));
     assert!(store.open_unchanged(&store.index_dir()).is_none());
     assert!(matches!(
         store.open(),
