@@ -63,20 +63,28 @@ fn an_edit_of_the_same_length_is_seen_by_the_next_search() {
     }
 }
 
+/// Puts "zeppelins" for "obstructs" (the same length) in the statute at
+/// `path` and its modification time back; returns that time. Only the
+/// status-change time shows the edit.
+fn edit_keeping_time(path: &std::path::Path) -> std::time::SystemTime {
+    let modified = fs::metadata(path).unwrap().modified().unwrap();
+    let text = fs::read_to_string(path).unwrap();
+    fs::write(path, text.replace("obstructs", "zeppelins")).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    modified
+}
+
 #[test]
 fn an_edit_that_keeps_the_length_and_the_time_is_seen() {
     let dir = fixture();
     let path = dir.path().join(STATUTE);
     assert_eq!(total(dir.path(), "zeppelins"), 0);
-    let modified = fs::metadata(&path).unwrap().modified().unwrap();
-    let text = fs::read_to_string(&path).unwrap();
-    fs::write(&path, text.replace("obstructs", "zeppelins")).unwrap();
-    fs::File::options()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_modified(modified)
-        .unwrap();
+    let modified = edit_keeping_time(&path);
     assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), modified);
     assert_eq!(total(dir.path(), "zeppelins"), 1);
     assert_eq!(total(dir.path(), "obstructs"), 0);
@@ -149,15 +157,7 @@ fn an_edit_is_seen_through_the_settled_stamps() {
     assert!(stamps >= 1, "a stamps file beside the manifest");
     let meta = fs::read_to_string(index.join("meta.json")).unwrap();
     assert!(meta.contains("stamps-"), "the last commit names it");
-    let modified = fs::metadata(&path).unwrap().modified().unwrap();
-    let text = fs::read_to_string(&path).unwrap();
-    fs::write(&path, text.replace("obstructs", "zeppelins")).unwrap();
-    fs::File::options()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_modified(modified)
-        .unwrap();
+    edit_keeping_time(&path);
     assert_eq!(total(dir.path(), "zeppelins"), 1);
     assert_eq!(total(dir.path(), "obstructs"), 0);
 }

@@ -150,19 +150,27 @@ fn a_changed_mapping_updates_the_articles_it_cites() {
     assert_eq!(mapped(&ix), 2, "article 1 in English and Arabic");
 }
 
+/// Changes the payload of the index's last commit (the JSON tantivy keeps
+/// in `meta.json`) as `change` says.
+fn rewrite_payload(ws: &std::path::Path, change: impl FnOnce(&mut serde_json::Value)) {
+    let meta_path = ws.join(".mizan/index/meta.json");
+    let mut meta: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&meta_path).unwrap()).unwrap();
+    let mut payload: serde_json::Value =
+        serde_json::from_str(meta["payload"].as_str().unwrap()).unwrap();
+    change(&mut payload);
+    meta["payload"] = serde_json::json!(payload.to_string());
+    fs::write(&meta_path, meta.to_string()).unwrap();
+}
+
 #[test]
 fn an_index_of_another_schema_version_is_rebuilt() {
     let dir = fixture();
     open(dir.path());
-    // Rewrite the manifest in the last commit as if an older mizan wrote it.
-    let meta_path = dir.path().join(".mizan/index/meta.json");
-    let mut meta: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(&meta_path).unwrap()).unwrap();
-    let mut manifest: serde_json::Value =
-        serde_json::from_str(meta["payload"].as_str().unwrap()).unwrap();
-    manifest["schema"] = serde_json::json!(0);
-    meta["payload"] = serde_json::json!(manifest.to_string());
-    fs::write(&meta_path, meta.to_string()).unwrap();
+    // Rewrite the payload of the last commit as if an older mizan wrote it.
+    rewrite_payload(dir.path(), |payload| {
+        payload["schema"] = serde_json::json!(0)
+    });
     let (ix, refreshed) = open(dir.path());
     let (reason, report) = refreshed.expect("rebuilt");
     assert_eq!(reason, StaleReason::Incompatible);
@@ -177,15 +185,10 @@ fn an_index_made_with_other_built_in_language_files_is_rebuilt() {
     // although no workspace file changed.
     let dir = fixture();
     open(dir.path());
-    let meta_path = dir.path().join(".mizan/index/meta.json");
-    let mut meta: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(&meta_path).unwrap()).unwrap();
-    let mut payload: serde_json::Value =
-        serde_json::from_str(meta["payload"].as_str().unwrap()).unwrap();
-    assert!(payload["languages"].as_u64().unwrap() != 0);
-    payload["languages"] = serde_json::json!(1);
-    meta["payload"] = serde_json::json!(payload.to_string());
-    fs::write(&meta_path, meta.to_string()).unwrap();
+    rewrite_payload(dir.path(), |payload| {
+        assert!(payload["languages"].as_u64().unwrap() != 0);
+        payload["languages"] = serde_json::json!(1);
+    });
     let (ix, refreshed) = open(dir.path());
     let (reason, report) = refreshed.expect("rebuilt");
     assert_eq!(reason, StaleReason::Incompatible);

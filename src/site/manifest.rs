@@ -4,8 +4,9 @@
 //! ([`crate::atomic`]): a folder that exists but has no manifest is not a
 //! mizan site and is never replaced.
 
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
 
 use crate::atomic::Staging;
 

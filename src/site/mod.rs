@@ -50,6 +50,7 @@ use crate::corpus::Lang;
 use crate::diag::{Diagnostics, Sources};
 use crate::output::{csv, json, questionnaire};
 use crate::workspace::Workspace;
+use crate::workspace::documents::content_hash;
 
 use manifest::{MANIFEST, Manifest};
 use model::{Body, Download, DownloadsPage, Model, Page, ResolvePage, SearchPage, msg};
@@ -384,12 +385,6 @@ fn manifest_bytes(
     })
 }
 
-fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
-    h.write(bytes);
-    h.finish()
-}
-
 /// A timer of a build's steps.
 struct Laps {
     clock: Instant,
@@ -531,7 +526,7 @@ pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, L
         renderer,
         profile: opts.profile,
         files,
-        manifest: hash_bytes(&manifest),
+        manifest: content_hash(&manifest),
         bundle_files,
     };
     Ok((report, live))
@@ -549,7 +544,10 @@ pub const UPDATE_MAX_PAGES: usize = 2_000;
 /// makes, file for file.
 ///
 /// Everything is rendered and indexed before the first file is written,
-/// so a failure leaves the site as it was. `Ok(None)` when the update is a
+/// so a failure to render or index leaves the site as it was. A write
+/// that fails halfway leaves the files written so far, under a manifest
+/// that no longer vouches for any file being changed (it is written
+/// first), so the full build that follows writes them again. `Ok(None)` when the update is a
 /// full build's work: the templates or the language files may have
 /// changed (the caller knows; this function assumes they did not), the
 /// site on disk is not the one `live` describes, the set of search shards
@@ -573,7 +571,7 @@ pub fn update(
 
     let site = InPlace::open(&opts.out, MANIFEST)?;
     match std::fs::read(site.dir().join(MANIFEST)) {
-        Ok(bytes) if hash_bytes(&bytes) == live.manifest => {}
+        Ok(bytes) if content_hash(&bytes) == live.manifest => {}
         _ => return Ok(None),
     }
     laps.lap("lock");
@@ -666,7 +664,7 @@ pub fn update(
     drop(rendered);
     drop(pages);
     live.files = files;
-    live.manifest = hash_bytes(&manifest);
+    live.manifest = content_hash(&manifest);
     Ok(Some(report))
 }
 

@@ -20,11 +20,11 @@
 //! re-indexes one shard, not the corpus.
 
 use std::collections::{BTreeMap, HashMap};
-
-use crate::amend::History;
-use rayon::prelude::*;
 use std::hash::{Hash, Hasher};
 
+use rayon::prelude::*;
+
+use crate::amend::History;
 use crate::corpus::Lang;
 use crate::text::strip_invisible;
 use crate::workspace::Workspace;

@@ -2,9 +2,10 @@
 //! table of contents, its articles (anchored by eId) and the provisions
 //! mapped to each article.
 
-use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::HashMap;
+
+use rayon::prelude::*;
 
 use serde::Serialize;
 
