@@ -1,26 +1,34 @@
 //! Compiles the site templates (`templates/*.html`) into the binary,
 //! compiles the built-in language files (`i18n/*.toml`) into it already
-//! parsed, and links it with packed relocations where the platform has them.
+//! parsed, and links it at a fixed address on Linux (see `MIZAN_PIE`).
 
 use std::path::PathBuf;
 
 fn main() {
     minijinja_embed::embed_templates!("templates", &[".html", ".xml"][..]);
     languages();
-    // Start-up: the binary holds some 73,000 relative relocations, which
-    // the dynamic loader applies one at a time at every start (about a
-    // tenth of a `mizan search` at 100,000 articles, more than `diff` of
-    // one amendment spends on its work). Packed (RELR), they cost a
-    // fraction of that, and the executable stays position-independent
-    // (its code is still placed at random). A binary with packed
-    // relocations needs glibc 2.36 or later to start, so they are asked
-    // for only where the C library of the machine building (and the
-    // target is that machine's) is that recent.
+    // Start-up: the binary holds some 73,000 relative relocations. As a
+    // position-independent executable the dynamic loader applies them at
+    // every start, copying the 400 pages they lie on (about a third of a
+    // `mizan search` at 100,000 articles, and of `diff` of one
+    // amendment). Linked at a fixed address (`-no-pie`) there is nothing
+    // to apply; the cost is that mizan's own code and constants are not
+    // placed at random (its stack, heap and libraries still are). Whoever
+    // wants random placement back builds with `MIZAN_PIE=1`: the
+    // relocations are then packed (RELR), which the loader applies faster,
+    // where the machine building has glibc 2.36 or later (a binary with
+    // them needs that glibc to start).
+    println!("cargo:rerun-if-env-changed=MIZAN_PIE");
+    let pie = std::env::var("MIZAN_PIE").is_ok_and(|v| !v.is_empty() && v != "0");
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
     let native = std::env::var("HOST").ok() == std::env::var("TARGET").ok();
-    if os == "linux" && env == "gnu" && native && host_glibc().is_some_and(|v| v >= (2, 36)) {
-        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    if os == "linux" && env == "gnu" {
+        if !pie {
+            println!("cargo:rustc-link-arg-bins=-no-pie");
+        } else if native && host_glibc().is_some_and(|v| v >= (2, 36)) {
+            println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+        }
     }
 }
 
