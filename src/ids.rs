@@ -341,6 +341,9 @@ pub const ABJAD: [&str; 26] = [
 /// Removes Arabic diacritics and tatweel, and folds alef forms and final heh,
 /// for matching keywords regardless of how they were vowelled.
 pub fn fold_arabic_keyword(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_owned();
+    }
     s.chars()
         .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
         .map(|c| match c {

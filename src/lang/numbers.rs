@@ -23,6 +23,8 @@
 //! `مادة حادية عشرة`). Words are compared as heading words are: without
 //! case, hamza or diacritics.
 
+use std::collections::HashSet;
+
 use serde::Deserialize;
 
 /// How a language's number words compose.
@@ -68,6 +70,16 @@ pub struct NumberWords {
     pub and: Vec<String>,
     pub after: Vec<String>,
     pub definite: Vec<String>,
+    /// In the folded words ([`NumberWords::folded`]; empty as written):
+    /// every form of `units`, `compound_units`, `teen`, `tens`, `hundreds`
+    /// and `multipliers`, the words that are a number on their own, for
+    /// telling at once whether a word is one.
+    pub forms: HashSet<String>,
+    /// In the folded words (empty as written): the first part (before a
+    /// hyphen or space) of every form of `units` and `tens`, and every
+    /// `hundred` word: the words a number in the English grammar can
+    /// begin with.
+    pub leading: HashSet<String>,
 }
 
 /// The most forms each list of forms may have, by key: (key, most).
@@ -162,7 +174,7 @@ impl NumberWords {
         let word = |w: &String| crate::ids::fold_arabic_keyword(&w.trim().to_lowercase());
         let list = |l: &Vec<String>| l.iter().map(word).collect::<Vec<_>>();
         let lists = |l: &Vec<Vec<String>>| l.iter().map(list).collect::<Vec<_>>();
-        NumberWords {
+        let mut folded = NumberWords {
             grammar: self.grammar,
             units: lists(&self.units),
             compound_units: lists(&self.compound_units),
@@ -174,7 +186,28 @@ impl NumberWords {
             and: list(&self.and),
             after: list(&self.after),
             definite: list(&self.definite),
-        }
+            forms: HashSet::new(),
+            leading: HashSet::new(),
+        };
+        let by_value = [
+            &folded.units,
+            &folded.compound_units,
+            &folded.tens,
+            &folded.hundreds,
+            &folded.multipliers,
+        ];
+        let forms = by_value.into_iter().flatten().flatten();
+        folded.forms = forms.chain(&folded.teen).cloned().collect();
+        let starts = [&folded.units, &folded.tens]
+            .into_iter()
+            .flatten()
+            .flatten();
+        let starts = starts.filter_map(|f| f.split(['-', ' ']).find(|p| !p.is_empty()));
+        folded.leading = starts
+            .chain(folded.hundred.iter().map(String::as_str))
+            .map(str::to_owned)
+            .collect();
+        folded
     }
 }
 

@@ -6,6 +6,8 @@
 //! see [`crate::lang::NumberWords`]); the two grammars that compose them
 //! are here.
 
+use std::cell::OnceCell;
+
 use crate::ids::fold_arabic_keyword;
 use crate::lang::{Grammar, NumberWords};
 
@@ -108,18 +110,7 @@ fn contains(list: &[String], word: &str) -> bool {
 /// where the rest is a number word: (joined by `و`, the bare word).
 fn arabic_word(n: &NumberWords, word: &str) -> (bool, String) {
     let folded = fold_arabic_keyword(&word.to_lowercase());
-    let known = |w: &str| {
-        [
-            &n.units,
-            &n.compound_units,
-            &n.tens,
-            &n.hundreds,
-            &n.multipliers,
-        ]
-        .iter()
-        .any(|t| t.iter().flatten().any(|f| f == w))
-            || contains(&n.teen, w)
-    };
+    let known = |w: &str| n.forms.contains(w);
     let bare = |w: &str| -> Option<String> {
         if known(w) {
             return Some(w.to_owned());
@@ -142,16 +133,24 @@ fn arabic_word(n: &NumberWords, word: &str) -> (bool, String) {
     (false, folded)
 }
 
-/// The Arabic words read one at a time: (joined by `و`, bare word).
-struct ArabicWords<'n> {
+/// The Arabic words read one at a time: (joined by `و`, bare word), each
+/// folded when first read (a reading stops at the first word that is not
+/// a number, so most of a heading's words are never folded).
+struct ArabicWords<'n, 'w> {
     n: &'n NumberWords,
-    words: Vec<(bool, String)>,
+    raw: &'w [&'w str],
+    words: Vec<OnceCell<(bool, String)>>,
     at: usize,
 }
 
-impl ArabicWords<'_> {
+impl ArabicWords<'_, '_> {
+    fn get(&self, i: usize) -> Option<&(bool, String)> {
+        let raw = self.raw.get(i)?;
+        Some(self.words[i].get_or_init(|| arabic_word(self.n, raw)))
+    }
+
     fn peek(&self) -> Option<&(bool, String)> {
-        self.words.get(self.at)
+        self.get(self.at)
     }
 
     /// The next word, when it matches; a lone `و` before it joins it.
@@ -159,14 +158,13 @@ impl ArabicWords<'_> {
         let (mut at, mut glued) = (self.at, false);
         if joined
             && self
-                .words
                 .get(at)
                 .is_some_and(|w| contains(&self.n.and, &w.1) && !w.0)
         {
             at += 1;
             glued = true;
         }
-        let (and, word) = self.words.get(at)?;
+        let (and, word) = self.get(at)?;
         if joined != (*and || glued) {
             return None;
         }
@@ -232,7 +230,8 @@ impl ArabicWords<'_> {
 fn arabic(n: &NumberWords, words: &[&str]) -> Option<(u32, usize)> {
     let mut w = ArabicWords {
         n,
-        words: words.iter().map(|w| arabic_word(n, w)).collect(),
+        raw: words,
+        words: vec![OnceCell::new(); words.len()],
         at: 0,
     };
     let value = if let Some(h) = w.hundreds(false) {
@@ -281,14 +280,18 @@ fn entry(
     let mut best: Option<(u32, bool, usize)> = None;
     for (i, forms) in table.iter().enumerate() {
         for (k, form) in forms.iter().enumerate() {
-            let want: Vec<&str> = form.split(['-', ' ']).filter(|p| !p.is_empty()).collect();
-            let matches = !want.is_empty()
-                && want
-                    .iter()
-                    .enumerate()
-                    .all(|(j, p)| parts.get(at + j).is_some_and(|q| q.1 == *p));
-            if matches && best.is_none_or(|b| want.len() > b.2) {
-                best = Some((first + step * i as u32, k == 0, want.len()));
+            // The form's parts against the text's, stopping at the first
+            // that differs (most forms differ at their first part).
+            let (mut len, mut matches) = (0, true);
+            for p in form.split(['-', ' ']).filter(|p| !p.is_empty()) {
+                if parts.get(at + len).is_none_or(|q| q.1 != p) {
+                    matches = false;
+                    break;
+                }
+                len += 1;
+            }
+            if matches && len > 0 && best.is_none_or(|b| len > b.2) {
+                best = Some((first + step * i as u32, k == 0, len));
             }
         }
     }
@@ -299,6 +302,15 @@ fn entry(
 /// [tens[-unit] | unit]`, cardinal or ordinal (`one hundred and first`,
 /// `Twenty-Two`, `vingt et un`).
 fn english(n: &NumberWords, words: &[&str]) -> Option<(u32, usize)> {
+    // A number begins with a unit, a ten or a hundred word: most headings'
+    // first word is none of them, and is all that needs folding to know.
+    let first = words.first()?.split('-').next()?;
+    if !n
+        .leading
+        .contains(&fold_arabic_keyword(&first.to_lowercase()))
+    {
+        return None;
+    }
     // Split `twenty-one` into its parts, remembering which word each is of.
     let mut parts: Parts = Vec::new();
     for (i, w) in words.iter().enumerate() {
