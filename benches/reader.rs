@@ -1,12 +1,13 @@
 //! Micro-benchmarks of the statute reader: one English and one Arabic
-//! expression of 1,000 articles, parsed from memory.
+//! expression of 1,000 articles, parsed from memory, and the headings'
+//! classification alone.
 
 use std::fmt::Write;
 use std::path::Path;
 use std::sync::Arc;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use mizan::corpus::read_expression;
+use mizan::corpus::{classify_heading, read_expression};
 
 fn statute(articles: usize, arabic: bool) -> String {
     let mut s = String::from(
@@ -57,5 +58,28 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Heading classification, which every heading of every statute goes
+/// through: article and container headings with numbers in digits and in
+/// words, in English and in the gazette's Arabic forms, and plain headings.
+fn headings(c: &mut Criterion) {
+    let headings = [
+        "Article 12: Penalties",
+        "Article Twenty-First",
+        "Chapter One: General Provisions",
+        "Part III",
+        "Definitions",
+        "المادة 12 - العقوبات",
+        "مادة (٢٣) مكرراً",
+        "المادة الحادية والعشرون",
+        "الباب الأول",
+        "الفصل الثالث - أحكام ختامية",
+        "القسم الأول بعد المائة",
+        "مواد الإصدار",
+    ];
+    c.bench_function("classify_heading/12_headings", |b| {
+        b.iter(|| headings.map(|h| classify_heading(std::hint::black_box(h))))
+    });
+}
+
+criterion_group!(benches, bench, headings);
 criterion_main!(benches);
