@@ -1,6 +1,6 @@
 //! Micro-benchmarks of the statute reader: one English and one Arabic
-//! expression of 1,000 articles, parsed from memory, and the headings'
-//! classification alone.
+//! expression of 1,000 articles, parsed from memory; their decoding (UTF-8
+//! and NFC) alone; and the headings' classification alone.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use mizan::corpus::{classify_heading, read_expression};
+use mizan::source::decode;
 
 fn statute(articles: usize, arabic: bool) -> String {
     let mut s = String::from(
@@ -81,5 +82,20 @@ fn headings(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench, headings);
+/// Decoding a file's bytes (UTF-8 check, NFC), which every file read goes
+/// through before it is parsed.
+fn decoding(c: &mut Criterion) {
+    let path: Arc<Path> = Arc::from(Path::new("bench.md"));
+    let mut group = c.benchmark_group("decode");
+    for (name, arabic) in [("en_1000_articles", false), ("ar_1000_articles", true)] {
+        let text = statute(1000, arabic);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| decode(std::hint::black_box(text.as_bytes()), &path).expect("UTF-8"))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, headings, decoding);
 criterion_main!(benches);

@@ -27,6 +27,30 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
     }
 }
 
+const NOT_KNOWN: u8 = u8::MAX;
+
+/// The fast check's class of each code point below U+0800: 0 for one that
+/// is NFC by itself and never combines (Latin-1 above U+00A0: precomposed
+/// letters, « », NBSP; Arabic number signs and comma, not the marks from
+/// U+0610; ؛ ؟ letters and tatweel, not the harakat from U+064B;
+/// Arabic-Indic digits); the combining class of the harakat, 27
+/// (fathatan) to 34 (sukun) and 35 for the superscript alef; `NOT_KNOWN`
+/// for the rest.
+const TWO_BYTE_CLASS: [u8; 0x800] = {
+    let mut table = [NOT_KNOWN; 0x800];
+    let mut cp = 0;
+    while cp < 0x800 {
+        table[cp] = match cp {
+            0x00A0..=0x00FF | 0x0600..=0x060F | 0x061B..=0x064A | 0x0660..=0x066F => 0,
+            0x064B..=0x0652 => (cp - 0x064B) as u8 + 27,
+            0x0670 => 35,
+            _ => NOT_KNOWN,
+        };
+        cp += 1;
+    }
+    table
+};
+
 /// Whether `text` is NFC by a fast check that knows the characters statutes
 /// are made of: ASCII, Latin-1 above U+00A0, Arabic letters, digits and
 /// punctuation, common punctuation (dashes, quotes), which are NFC by
@@ -55,30 +79,14 @@ fn is_plainly_nfc(text: &str) -> bool {
             }
             continue;
         }
-        // Two-byte sequences: U+0080..U+07FF.
+        // Two-byte sequences: U+0080..U+07FF, by table.
         if c & 0xE0 == 0xC0 && i + 1 < b.len() {
-            let cp = (u32::from(c & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
-            match cp {
-                // Latin-1: precomposed letters, « », NBSP; Arabic number
-                // signs and comma (not U+0610.., marks); ؛ ؟ letters and
-                // tatweel (not U+064B.., harakat); Arabic-Indic digits.
-                0x00A0..=0x00FF | 0x0600..=0x060F | 0x061B..=0x064A | 0x0660..=0x066F => {
-                    last_ccc = 0;
-                }
-                // Harakat: combining classes 27 (fathatan) to 34 (sukun), and
-                // 35 for the superscript alef.
-                0x064B..=0x0652 | 0x0670 => {
-                    let ccc = if cp == 0x0670 {
-                        35
-                    } else {
-                        (cp - 0x064B) as u8 + 27
-                    };
-                    if ccc < last_ccc {
-                        return false;
-                    }
-                    last_ccc = ccc;
-                }
-                _ => return false,
+            let cp = (usize::from(c & 0x1F) << 6) | usize::from(b[i + 1] & 0x3F);
+            match TWO_BYTE_CLASS[cp] {
+                0 => last_ccc = 0,
+                NOT_KNOWN => return false,
+                ccc if ccc < last_ccc => return false,
+                ccc => last_ccc = ccc,
             }
             i += 2;
             continue;
