@@ -16,7 +16,9 @@ use crate::text::{first_control, nfc, show_controls};
 /// normalises to NFC. On error, also returns the text to show in snippets.
 pub fn decode(bytes: &[u8], path: &Arc<Path>) -> Result<Arc<str>, (Diagnostic, Option<Arc<str>>)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
+    // The fast check first; only a file that fails it is checked again by
+    // the standard library, which says where.
+    let text = match simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes)) {
         Ok(text) => text,
         Err(e) => {
             let lossy: Arc<str> = Arc::from(String::from_utf8_lossy(bytes).as_ref());
