@@ -13,6 +13,7 @@ mod evidence;
 mod invisible;
 pub mod resolve;
 mod scoped;
+pub mod streamed;
 mod validate;
 
 use std::collections::HashMap;
@@ -35,6 +36,7 @@ use crate::standards::{
 pub use coverage::{Coverage, KindCoverage, coverage};
 pub use discover::{Discovered, Entry, FileKind, Rules, SourceFile, discover};
 pub use scoped::Scope;
+pub use streamed::{Start, Streamed};
 
 /// A loaded, validated workspace.
 #[derive(Debug, Clone)]
