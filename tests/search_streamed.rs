@@ -46,8 +46,11 @@ fn streamed(root: &Path) -> (SearchIndex, RefreshReport) {
     (ix, report)
 }
 
-/// Every hit of a query: id, language, score (bits), provisions, coverage.
-fn hits(ix: &SearchIndex, query: &str) -> Vec<(String, String, u32, Vec<String>, Vec<String>)> {
+/// A hit: id, language, score (bits), provisions, coverage.
+type Found = (String, String, u32, Vec<String>, Vec<String>);
+
+/// Every hit of a query.
+fn hits(ix: &SearchIndex, query: &str) -> Vec<Found> {
     let request = SearchRequest {
         query: query.to_owned(),
         filters: Filters::default(),
@@ -105,7 +108,13 @@ fn the_search_fixture_indexes_the_same_both_ways() {
     let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search/workspace");
     same_both_ways(
         &from,
-        &["employer", "trafficking", "heading:punishment", "الألف", "inspection OR اجراءات"],
+        &[
+            "employer",
+            "trafficking",
+            "heading:punishment",
+            "الألف",
+            "inspection OR اجراءات",
+        ],
     );
 }
 
