@@ -11,7 +11,9 @@
 //! kept only as a skeleton: its metadata, containers and each article's
 //! eId and heading span, which is all the checks across files look at.
 //! The works that an amendment changes are kept whole (applying an
-//! amendment needs the text). A statute's text is kept only while a
+//! amendment needs the text) up to a budget; beyond it they are kept as
+//! skeletons too and read again, a batch at a time, when their amendments
+//! are checked. A statute's text is kept only while a
 //! diagnostic may need it: whole when the file has diagnostics of its own,
 //! else the front matter up to the fields the checks across files point
 //! at (`work`, `title`); a diagnostic found later in a file whose text was
@@ -20,13 +22,15 @@
 //! The model is then checked exactly as [`Workspace::load`] checks it (the
 //! same code, on the skeletons), so the diagnostics are the same.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::corpus::{Article, Expression};
+use crate::amend::{Amendment, AmendmentCheck};
+use crate::corpus::{Article, Expression, Work, read_expression};
 use crate::diag::{Diagnostics, Sources};
 use crate::source::{decode, make_controls_visible};
 use crate::standards::Mapping;
@@ -57,6 +61,15 @@ pub struct Start<'a> {
 
 /// The statute files read at once (per thread).
 const BATCH_PER_THREAD: usize = 4;
+
+/// How many articles of amended works are kept whole while streaming
+/// (some 300 MB); the amended works beyond are kept as skeletons too, and
+/// read again, a batch of works at a time, when their amendments are
+/// checked. A workspace of 100,000 articles keeps them all.
+const WHOLE_ARTICLES: usize = 200_000;
+
+/// The amended works read again at once for their amendments' check.
+const REREAD_WORKS: usize = 32;
 
 impl Streamed {
     /// Puts the whole text of every file that `diagnostics` name and whose
@@ -97,6 +110,21 @@ impl Workspace {
     /// [`Workspace::load`].
     pub fn load_streamed<B, T, E>(
         root: &Path,
+        prepare: impl FnOnce(&Start<'_>) -> B,
+        each: impl FnMut(T) -> Result<(), E>,
+    ) -> Result<Result<Streamed, LoadFailure>, E>
+    where
+        B: Fn(&Expression) -> Option<T> + Sync,
+        T: Send,
+    {
+        Workspace::load_streamed_within(root, WHOLE_ARTICLES, prepare, each)
+    }
+
+    /// [`Workspace::load_streamed`], keeping at most `budget` articles of
+    /// amended works whole.
+    fn load_streamed_within<B, T, E>(
+        root: &Path,
+        budget: usize,
         prepare: impl FnOnce(&Start<'_>) -> B,
         mut each: impl FnMut(T) -> Result<(), E>,
     ) -> Result<Result<Streamed, LoadFailure>, E>
@@ -150,6 +178,8 @@ impl Workspace {
         });
         let mut read: Vec<(usize, Loaded)> = Vec::with_capacity(statutes.len());
         let mut cut = HashMap::new();
+        let mut reread = HashMap::new();
+        let whole = AtomicUsize::new(WHOLE_ARTICLES - budget.min(WHOLE_ARTICLES));
         let mut hashes = HashMap::with_capacity(files.len());
         let batch = (rayon::current_num_threads() * BATCH_PER_THREAD).max(1);
         for chunk in statutes.chunks(batch) {
@@ -161,7 +191,7 @@ impl Workspace {
                         Parsed::Expression(e) => build(e),
                         _ => None,
                     };
-                    let slimmed = slim(&mut loaded, &amended);
+                    let slimmed = slim(&mut loaded, &amended, &whole);
                     (loaded, built, slimmed)
                 })
                 .collect();
@@ -175,6 +205,9 @@ impl Workspace {
                 if slimmed.cut {
                     cut.insert(Arc::clone(&loaded.path), f.path.clone());
                 }
+                if slimmed.reread {
+                    reread.insert(Arc::clone(&loaded.path), f.path.clone());
+                }
                 read.push((*i, loaded));
             }
         }
@@ -182,7 +215,7 @@ impl Workspace {
         read.extend(others);
         read.sort_by_key(|(i, _)| *i);
         results.extend(read.into_iter().map(|(_, l)| l));
-        Ok(finish(root, results, diags, hashes, cut))
+        Ok(finish(root, results, diags, hashes, cut, reread))
     }
 }
 
@@ -194,6 +227,7 @@ fn finish(
     diags: Diagnostics,
     mut text_hashes: HashMap<Arc<Path>, u64>,
     cut: HashMap<Arc<Path>, PathBuf>,
+    reread: HashMap<Arc<Path>, PathBuf>,
 ) -> Result<Streamed, LoadFailure> {
     for l in &results {
         if let Some(text) = &l.text
@@ -205,7 +239,7 @@ fn finish(
             );
         }
     }
-    match Workspace::assemble(root, results, diags, true) {
+    match Workspace::assemble(root, results, diags, true, reread) {
         Ok(mut workspace) => {
             complete(&cut, &workspace.diagnostics, &mut workspace.sources);
             Ok(Streamed {
@@ -227,20 +261,31 @@ struct Slimmed {
     hash: Option<u64>,
     /// Whether its text was cut.
     cut: bool,
+    /// Whether its work is amended but was kept as a skeleton.
+    reread: bool,
 }
 
 /// Keeps only the skeleton of a statute read whole (unless an amendment
-/// changes its work), and only the head of its text when the file has no
-/// diagnostics of its own.
-fn slim(loaded: &mut Loaded, amended: &HashSet<&str>) -> Slimmed {
+/// changes its work and `whole`, the articles kept whole so far, is within
+/// [`WHOLE_ARTICLES`]), and only the head of its text when the file has
+/// no diagnostics of its own.
+fn slim(loaded: &mut Loaded, amended: &HashSet<&str>, whole: &AtomicUsize) -> Slimmed {
     let hash = loaded
         .text
         .as_ref()
         .map(|t| super::documents::content_hash(t.as_bytes()));
     let Parsed::Expression(e) = &mut loaded.parsed else {
-        return Slimmed { hash, cut: false };
+        return Slimmed {
+            hash,
+            cut: false,
+            reread: false,
+        };
     };
-    if !amended.contains(e.work().as_str()) {
+    let is_amended = amended.contains(e.work().as_str());
+    let n = e.articles.len();
+    let keep = is_amended && whole.fetch_add(n, Ordering::Relaxed) + n <= WHOLE_ARTICLES;
+    let reread = is_amended && !keep;
+    if !keep {
         e.preamble = Vec::new();
         e.articles = e
             .articles
@@ -258,10 +303,18 @@ fn slim(loaded: &mut Loaded, amended: &HashSet<&str>) -> Slimmed {
             .collect();
     }
     let Some(text) = &loaded.text else {
-        return Slimmed { hash, cut: false };
+        return Slimmed {
+            hash,
+            cut: false,
+            reread,
+        };
     };
     if !loaded.diags.is_empty() {
-        return Slimmed { hash, cut: false };
+        return Slimmed {
+            hash,
+            cut: false,
+            reread,
+        };
     }
     // What `Workspace::field_span` looks for in a statute, found in the
     // head exactly as in the whole text.
@@ -271,5 +324,138 @@ fn slim(loaded: &mut Loaded, amended: &HashSet<&str>) -> Slimmed {
         .max()
         .unwrap_or(0);
     loaded.text = Some(Arc::from(&text[..end]));
-    Slimmed { hash, cut: true }
+    Slimmed {
+        hash,
+        cut: true,
+        reread,
+    }
+}
+
+/// [`crate::amend::check`] of `amendments` against the works of `ws`,
+/// reading again the works kept as skeletons, [`REREAD_WORKS`] at a time
+/// and in the order of their ids (as the check gives its findings).
+pub(super) fn check_amendments(
+    ws: &Workspace,
+    amendments: &[Amendment],
+    diags: &mut Diagnostics,
+) -> AmendmentCheck {
+    if ws.reread.is_empty() {
+        return crate::amend::check(&ws.works, amendments, diags);
+    }
+    let mut by_work: BTreeMap<&str, Vec<&Amendment>> = BTreeMap::new();
+    for a in amendments {
+        by_work.entry(a.amends.as_str()).or_default().push(a);
+    }
+    let ids: Vec<&str> = by_work.keys().copied().collect();
+    let mut out = AmendmentCheck::default();
+    for chunk in ids.chunks(REREAD_WORKS) {
+        let works: Vec<Work> = chunk
+            .par_iter()
+            .filter_map(|id| ws.work(id))
+            .map(|w| read_whole(ws, w))
+            .collect();
+        let list: Vec<Amendment> = chunk
+            .iter()
+            .flat_map(|id| by_work[id].iter().map(|a| (*a).clone()))
+            .collect();
+        let checked = crate::amend::check(&works, &list, diags);
+        out.articles_after.extend(checked.articles_after);
+    }
+    out
+}
+
+/// A work with its expressions whole: those kept as skeletons read again
+/// (as they were read, so as they were checked; a file that can no longer
+/// be read keeps its skeleton).
+fn read_whole(ws: &Workspace, work: &Work) -> Work {
+    let expressions = work
+        .expressions
+        .iter()
+        .map(|e| {
+            let Some(real) = ws.reread.get(&e.path) else {
+                return e.clone();
+            };
+            std::fs::read(real)
+                .ok()
+                .and_then(|bytes| decode(&bytes, &e.path).ok())
+                .and_then(|text| {
+                    let text = make_controls_visible(text, &e.path).0;
+                    read_expression(&e.path, &text).0
+                })
+                .unwrap_or_else(|| e.clone())
+        })
+        .collect();
+    Work {
+        id: work.id.clone(),
+        expressions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::render_text;
+
+    fn streamed(root: &Path, budget: usize) -> Result<Streamed, LoadFailure> {
+        let loaded = Workspace::load_streamed_within(
+            root,
+            budget,
+            |_| |_: &Expression| None::<()>,
+            |()| Ok::<(), ()>(()),
+        );
+        loaded.unwrap_or_else(|()| unreachable!())
+    }
+
+    /// The diagnostics as shown, and the summary, of a load.
+    fn shown(loaded: &Result<Workspace, LoadFailure>) -> (String, Option<super::super::Summary>) {
+        match loaded {
+            Ok(ws) => (
+                render_text(&ws.diagnostics, &ws.sources, false),
+                Some(ws.summary()),
+            ),
+            Err(f) => (render_text(&f.diagnostics, &f.sources, false), None),
+        }
+    }
+
+    /// With the amended works kept whole, and with them read again.
+    fn same_as_load(root: &Path) {
+        let loaded = shown(&Workspace::load(root));
+        for budget in [WHOLE_ARTICLES, 0] {
+            let s = streamed(root, budget).map(|s| s.workspace);
+            assert_eq!(shown(&s), loaded, "{} within {budget}", root.display());
+        }
+    }
+
+    #[test]
+    fn streamed_loads_find_what_loads_find() {
+        let base = Path::new(env!("CARGO_MANIFEST_DIR"));
+        same_as_load(&base.join("book/src/examples/workspace"));
+        same_as_load(&base.join("tests/fixtures/search/workspace"));
+        let dir = tempfile::tempdir().unwrap();
+        mizan_generate::generate(&mizan_generate::GenerateOptions::new(800, 3), dir.path())
+            .unwrap();
+        same_as_load(dir.path());
+        let slim = streamed(dir.path(), 0).unwrap_or_else(|_| panic!("loads"));
+        assert!(
+            !slim.workspace.reread.is_empty(),
+            "amended works read again"
+        );
+        // Amendments that do not apply, and a mapping citing a missing
+        // article: errors found with the works read again.
+        let amendments = dir.path().join("corpus/kw/amendments");
+        for e in std::fs::read_dir(&amendments).unwrap().flatten().take(5) {
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            let broken: Vec<String> = text
+                .lines()
+                .map(|l| match l.strip_prefix("## ") {
+                    Some(op) => format!("## {}", op.replace("Article ", "Article 999")),
+                    None => l.to_owned(),
+                })
+                .collect();
+            std::fs::write(e.path(), broken.join("\n")).unwrap();
+        }
+        let failed = Workspace::load(dir.path());
+        assert!(failed.is_err(), "the broken amendments are errors");
+        same_as_load(dir.path());
+    }
 }
