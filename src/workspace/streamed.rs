@@ -63,10 +63,10 @@ pub struct Start<'a> {
 const BATCH_PER_THREAD: usize = 4;
 
 /// How many articles of amended works are kept whole while streaming
-/// (some 300 MB); the amended works beyond are kept as skeletons too, and
+/// (some 450 MB); the amended works beyond are kept as skeletons too, and
 /// read again, a batch of works at a time, when their amendments are
-/// checked. A workspace of 100,000 articles keeps them all.
-const WHOLE_ARTICLES: usize = 200_000;
+/// checked. A workspace of 100,000 articles per language keeps them all.
+const WHOLE_ARTICLES: usize = 400_000;
 
 /// The amended works read again at once for their amendments' check.
 const REREAD_WORKS: usize = 32;
