@@ -62,11 +62,12 @@ pub struct Start<'a> {
 /// The statute files read at once (per thread).
 const BATCH_PER_THREAD: usize = 4;
 
-/// How many articles of amended works are kept whole while streaming
-/// (some 450 MB); the amended works beyond are kept as skeletons too, and
-/// read again, a batch of works at a time, when their amendments are
-/// checked. A workspace of 100,000 articles per language keeps them all.
-const WHOLE_ARTICLES: usize = 400_000;
+/// How many articles of amended works [`Workspace::load_streamed`] keeps
+/// whole (some 450 MB); the amended works beyond are kept as skeletons
+/// too, and read again, a batch of works at a time, when their amendments
+/// are checked (at a million articles, a third more time for `check`). A
+/// workspace of 100,000 articles per language keeps them all.
+pub const WHOLE_ARTICLES: usize = 400_000;
 
 /// The amended works read again at once for their amendments' check.
 const REREAD_WORKS: usize = 32;
@@ -122,7 +123,7 @@ impl Workspace {
 
     /// [`Workspace::load_streamed`], keeping at most `budget` articles of
     /// amended works whole.
-    fn load_streamed_within<B, T, E>(
+    pub fn load_streamed_within<B, T, E>(
         root: &Path,
         budget: usize,
         prepare: impl FnOnce(&Start<'_>) -> B,

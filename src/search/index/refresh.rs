@@ -26,6 +26,7 @@ use crate::Workspace;
 use crate::search::analysis::{ANALYZER, analyzer};
 use crate::search::documents::{self, Group, content_hash};
 use crate::search::schema::{self, Fields, SCHEMA_VERSION};
+use crate::workspace::streamed::WHOLE_ARTICLES;
 use crate::workspace::{LoadFailure, Streamed};
 
 /// Where the groups of documents go during a refresh: written when their
@@ -140,8 +141,11 @@ impl IndexStore {
         self.refresh_from(stamps, progress, |feed| {
             let wanted = feed.wanted();
             let statutes = std::cell::Cell::new(0);
-            let loaded = Workspace::load_streamed(
+            // Half the whole works `check` keeps: the writer's heap is
+            // held beside them.
+            let loaded = Workspace::load_streamed_within(
                 &root,
+                WHOLE_ARTICLES / 2,
                 |start| {
                     statutes.set(start.statutes);
                     let cited = documents::cited_by(start.mappings.iter().copied());
