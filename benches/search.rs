@@ -94,6 +94,46 @@ fn bench(c: &mut Criterion) {
         group.bench_function("build_in_ram_2000_articles", |b| {
             b.iter(|| SearchIndex::in_ram(&ws).expect("indexed"))
         });
+        // A rebuild on disk, as `mizan search` makes it when there is no
+        // index: from the loaded workspace, and while loading it one
+        // statute at a time (merged into one segment at the end).
+        let store = IndexStore::new(&root);
+        let stale = || {
+            let _ = std::fs::remove_dir_all(root.join(".mizan"));
+            match store.open().expect("index opens") {
+                Freshness::Stale { stamps, .. } => stamps,
+                Freshness::Fresh(_) => panic!("just removed"),
+            }
+        };
+        group.bench_function("rebuild_loaded_2000_articles", |b| {
+            b.iter(|| {
+                let ws = Workspace::load(&root).expect("loads");
+                store.refresh(&ws, stale(), &mut |_| {}).expect("indexed")
+            })
+        });
+        group.bench_function("rebuild_streamed_2000_articles", |b| {
+            b.iter(|| {
+                let refreshed = store.refresh_streamed(stale(), &mut |_| {});
+                refreshed.expect("indexed").expect("loads")
+            })
+        });
+        group.finish();
+        // What `check` loads: the whole model, or statutes as skeletons.
+        let mut group = c.benchmark_group("load");
+        group.sample_size(10);
+        group.bench_function("whole_2000_articles", |b| {
+            b.iter(|| Workspace::load(&root).expect("loads"))
+        });
+        group.bench_function("streamed_2000_articles", |b| {
+            b.iter(|| {
+                let loaded = Workspace::load_streamed(
+                    &root,
+                    |_| |_: &mizan::corpus::Expression| None::<()>,
+                    |()| Ok::<(), ()>(()),
+                );
+                loaded.ok().and_then(Result::ok).expect("loads")
+            })
+        });
         group.finish();
     }
 }

@@ -4,6 +4,7 @@ use std::io;
 use std::path::Path;
 
 use mizan::Workspace;
+use mizan::corpus::Expression;
 use mizan::diag::render_text;
 use mizan::output::{Checked, json, text};
 use mizan::workspace::Summary;
@@ -11,12 +12,24 @@ use mizan::workspace::Summary;
 use super::{CliError, CliResult, Format, stderr_color};
 
 pub fn run(workspace: &Path, format: Format) -> CliResult {
-    let (diagnostics, sources, summary, coverage, ok) = match Workspace::load(workspace) {
-        Ok(mut ws) => {
+    // One statute at a time: the statutes' text is never held at once
+    // (the checks across files need only their skeletons).
+    let streamed = Workspace::load_streamed(
+        workspace,
+        |_| |_: &Expression| None::<()>,
+        |()| Ok::<(), std::convert::Infallible>(()),
+    );
+    let streamed = match streamed {
+        Ok(result) => result,
+        Err(never) => match never {},
+    };
+    let (diagnostics, sources, summary, coverage, ok) = match streamed {
+        Ok(mut streamed) => {
+            let ws = &mut streamed.workspace;
             let mut summary = ws.summary();
             let mut diagnostics = std::mem::take(&mut ws.diagnostics);
-            diagnostics.extend(mizan::gaps::lint(&ws));
-            let (coverage, incomplete) = mizan::workspace::coverage(&ws);
+            diagnostics.extend(mizan::gaps::lint(ws));
+            let (coverage, incomplete) = mizan::workspace::coverage(ws);
             diagnostics.extend(incomplete);
             // The last report as published, when mizan.toml names one.
             let mut sources = std::mem::take(&mut ws.sources);
@@ -26,13 +39,15 @@ pub fn run(workspace: &Path, format: Format) -> CliResult {
                     sources.add(std::sync::Arc::from(path), std::sync::Arc::from(text));
                 }
             }
+            // The whole text of the statutes these diagnostics are in.
+            streamed.complete(&diagnostics, &mut sources);
             diagnostics.sort();
             summary.warnings = diagnostics.warnings();
             summary.errors = diagnostics.errors();
             let ok = !diagnostics.has_errors();
             // Not freed piece by piece: the process is about to exit (see
             // `super::load`).
-            std::mem::forget(ws);
+            std::mem::forget(streamed);
             (diagnostics, sources, summary, coverage, ok)
         }
         Err(f) => {

@@ -8,11 +8,12 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use mizan::Workspace;
 use mizan::output::{json, text};
+use mizan::search::index::Progress;
 use mizan::search::{
     Filters, Freshness, IndexStore, SearchError, SearchIndex, SearchRequest, search,
 };
 
-use super::{CliError, CliResult, Format, load, stdout_color, warn};
+use super::{CliError, CliResult, Format, loaded, stdout_color, warn};
 
 /// What `mizan search` was asked.
 pub struct SearchArgs {
@@ -32,27 +33,38 @@ pub fn open_index(root: &Path, ws: Option<&Workspace>) -> Result<SearchIndex, Cl
         Freshness::Fresh(index) => return Ok(index),
         Freshness::Stale { stamps, .. } => stamps,
     };
-    let loaded;
-    let ws = match ws {
-        Some(ws) => ws,
-        None => {
-            loaded = load(root)?;
-            &loaded
-        }
-    };
     let bar = if io::stderr().is_terminal() {
         let bar = ProgressBar::new(0).with_message("indexing");
-        if let Ok(style) = ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} documents") {
+        if let Ok(style) = ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} files") {
             bar.set_style(style);
         }
         bar
     } else {
         ProgressBar::hidden()
     };
-    let result = store.refresh(ws, stamps, &mut |p| {
+    let mut progress = |p: Progress| {
         bar.set_length(p.total as u64);
         bar.set_position(p.done as u64);
-    });
+    };
+    let result = match ws {
+        Some(ws) => store.refresh(ws, stamps, &mut progress),
+        // Loaded and indexed one statute at a time: the whole workspace
+        // is never held at once.
+        None => match store.refresh_streamed(stamps, &mut progress) {
+            Ok(Ok((index, report, streamed))) => {
+                bar.finish_and_clear();
+                // Its warnings, as a load prints them; not freed piece by
+                // piece (see `super::load`).
+                std::mem::forget(loaded(Ok(streamed.workspace))?);
+                Ok((index, report))
+            }
+            Ok(Err(failure)) => {
+                bar.finish_and_clear();
+                return Err(loaded(Err(failure)).err().unwrap_or(CliError::Findings));
+            }
+            Err(e) => Err(e),
+        },
+    };
     bar.finish_and_clear();
     let (index, report) = result.map_err(|e| CliError::new(e.to_string()))?;
     if report.busy {

@@ -178,6 +178,14 @@ impl Sources {
         self.files.push((path, text));
     }
 
+    /// Replaces the text of `path` (adds it if it has none).
+    pub fn set(&mut self, path: Arc<Path>, text: Arc<str>) {
+        match self.files.iter_mut().find(|(p, _)| *p == path) {
+            Some(file) => file.1 = text,
+            None => self.files.push((path, text)),
+        }
+    }
+
     pub fn get(&self, path: &Path) -> Option<&str> {
         self.files
             .iter()

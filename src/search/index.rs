@@ -30,12 +30,11 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::fs::{self, File, TryLockError};
+use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use tantivy::schema::Term;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument};
 
 use super::analysis::{ANALYZER, analyzer};
@@ -44,9 +43,9 @@ use super::schema::{self, Fields, SCHEMA_VERSION};
 use crate::Workspace;
 
 mod quick;
+mod refresh;
 mod stamp;
 
-use stamp::stamp_files;
 pub use stamp::{FileStamp, Stamps};
 
 /// Why searching or indexing failed.
@@ -400,121 +399,6 @@ impl IndexStore {
             .map_err(io_err(&path))
     }
 
-    /// Brings the index up to date with a loaded workspace. `stamps` are
-    /// those [`IndexStore::open`] returned (taken before loading, so a file
-    /// changed while loading is seen as changed next time).
-    pub fn refresh(
-        &self,
-        ws: &Workspace,
-        stamps: Stamps,
-        progress: &mut dyn FnMut(Progress),
-    ) -> Result<(SearchIndex, RefreshReport), SearchError> {
-        let lock = self.lock_file()?;
-        let mut report = RefreshReport::default();
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                let dir = self.index_dir();
-                if let Some((index, _)) = open_with_manifest(&dir) {
-                    report.busy = true;
-                    let ix = SearchIndex::from_index(index, &dir)?;
-                    report.documents = ix.num_docs();
-                    return Ok((ix, report));
-                }
-                lock.lock().map_err(io_err(&self.lock_path()))?;
-            }
-            Err(TryLockError::Error(e)) => return Err(io_err(&self.lock_path())(e)),
-        }
-        // Holding the lock: anything left by another run is from a dead one.
-        let marker = self.marker();
-        report.recovered = marker.exists();
-        self.remove_leftovers()?;
-
-        let folders = stamps.folders.clone();
-        let mut manifest = Manifest {
-            schema: SCHEMA_VERSION,
-            files: stamp_files(ws, &self.root, stamps),
-            groups: BTreeMap::new(),
-            folders,
-        };
-
-        fs::write(&marker, std::process::id().to_string()).map_err(io_err(&marker))?;
-        let dir = self.index_dir();
-        let existing = open_with_manifest(&dir);
-        let index = match existing {
-            Some((index, old)) => {
-                let fields =
-                    Fields::from_schema(&index.schema()).ok_or_else(|| SearchError::Index {
-                        path: dir.clone(),
-                        source: tantivy::TantivyError::SchemaError("fields changed".into()),
-                    })?;
-                let mut writer = new_writer(&index, &dir)?;
-                write_groups(
-                    ws,
-                    &writer,
-                    &fields,
-                    Some(&old.groups),
-                    &mut manifest,
-                    &mut report,
-                    progress,
-                    &dir,
-                )?;
-                for source in old.groups.keys() {
-                    if !manifest.groups.contains_key(source) {
-                        report.groups_removed += 1;
-                        writer.delete_term(Term::from_field_text(fields.source, source));
-                    }
-                }
-                commit_with(&mut writer, &manifest, &dir)?;
-                writer.wait_merging_threads().map_err(ix_err(&dir))?;
-                index
-            }
-            None => {
-                report.rebuilt = true;
-                self.rebuild(ws, &mut manifest, &mut report, progress)?
-            }
-        };
-        fs::remove_file(&marker).map_err(io_err(&marker))?;
-        let ix = SearchIndex::from_index(index, &dir)?;
-        report.documents = ix.num_docs();
-        Ok((ix, report))
-    }
-
-    /// Builds a new index in a temporary folder and renames it into place.
-    fn rebuild(
-        &self,
-        ws: &Workspace,
-        manifest: &mut Manifest,
-        report: &mut RefreshReport,
-        progress: &mut dyn FnMut(Progress),
-    ) -> Result<Index, SearchError> {
-        let tmp = self.state.join(format!("index.tmp-{}", std::process::id()));
-        fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
-        let (schema, fields) = schema::build();
-        let index = Index::create_in_dir(&tmp, schema).map_err(ix_err(&tmp))?;
-        index.tokenizers().register(ANALYZER, analyzer());
-        let mut writer = new_writer(&index, &tmp)?;
-        write_groups(ws, &writer, &fields, None, manifest, report, progress, &tmp)?;
-        commit_with(&mut writer, manifest, &tmp)?;
-        writer.wait_merging_threads().map_err(ix_err(&tmp))?;
-        drop(index);
-
-        let dir = self.index_dir();
-        let old = self.state.join(format!("index.old-{}", std::process::id()));
-        if dir.exists() {
-            fs::rename(&dir, &old).map_err(io_err(&dir))?;
-        }
-        fs::rename(&tmp, &dir).map_err(io_err(&tmp))?;
-        if let Ok(d) = File::open(&self.state) {
-            // Make the renames durable; not every platform can sync a folder.
-            let _ = d.sync_all();
-        }
-        if old.exists() {
-            fs::remove_dir_all(&old).map_err(io_err(&old))?;
-        }
-        Index::open_in_dir(&dir).map_err(ix_err(&dir))
-    }
-
     /// Removes temporary folders of interrupted rebuilds (call with the lock).
     fn remove_leftovers(&self) -> Result<(), SearchError> {
         let entries = fs::read_dir(&self.state).map_err(io_err(&self.state))?;
@@ -671,44 +555,6 @@ fn write_durably(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), SearchError
         fs::rename(&tmp, &path).map_err(io_err(&path))?;
     }
     Ok(())
-}
-
-/// Writes the documents of every group whose fingerprint is not the one in
-/// `old` (every group, without `old`), replacing the group's previous
-/// documents, and records each group's fingerprint in `manifest`. The
-/// documents are built a batch of groups at a time, never all at once.
-#[allow(clippy::too_many_arguments)]
-fn write_groups(
-    ws: &Workspace,
-    writer: &IndexWriter<TantivyDocument>,
-    fields: &Fields,
-    old: Option<&BTreeMap<String, String>>,
-    manifest: &mut Manifest,
-    report: &mut RefreshReport,
-    progress: &mut dyn FnMut(Progress),
-    path: &Path,
-) -> Result<(), SearchError> {
-    let total = documents::count(ws);
-    let mut done = 0;
-    documents::for_each_group(ws, |group| {
-        let fingerprint = format!("{:016x}", group.fingerprint);
-        done += group.docs.len();
-        if old.and_then(|o| o.get(&group.source)) != Some(&fingerprint) {
-            report.groups_updated += 1;
-            if old.is_some() {
-                writer.delete_term(Term::from_field_text(fields.source, &group.source));
-            }
-            for d in &group.docs {
-                writer
-                    .add_document(fields.document(d))
-                    .map_err(ix_err(path))?;
-                report.documents_written += 1;
-            }
-        }
-        manifest.groups.insert(group.source, fingerprint);
-        progress(Progress { done, total });
-        Ok(())
-    })
 }
 
 #[cfg(test)]

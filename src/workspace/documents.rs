@@ -16,9 +16,9 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::Workspace;
-use crate::corpus::{Lang, WorkStatus};
+use crate::corpus::{Expression, Lang, WorkStatus};
 use crate::hash::Fnv;
-use crate::standards::{Element, Instrument, MappingEntry, Provision, Status};
+use crate::standards::{Element, Instrument, Mapping, MappingEntry, Provision, Status};
 
 /// What a document stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -160,10 +160,18 @@ pub fn documents(ws: &Workspace) -> Vec<IndexDoc> {
     docs
 }
 
-/// Article id -> (provision reference, status) of the entries citing it.
-fn cited_articles(ws: &Workspace) -> BTreeMap<String, Vec<(String, Status)>> {
-    let mut cited: BTreeMap<String, Vec<(String, Status)>> = BTreeMap::new();
-    for m in &ws.mappings {
+/// Article id -> (provision reference, status) of the entries citing it:
+/// what an article's document needs of the other files.
+pub type Cited = BTreeMap<String, Vec<(String, Status)>>;
+
+fn cited_articles(ws: &Workspace) -> Cited {
+    cited_by(&ws.mappings)
+}
+
+/// The articles that `mappings` cite (see [`Cited`]).
+pub fn cited_by<'a>(mappings: impl IntoIterator<Item = &'a Mapping>) -> Cited {
+    let mut cited = Cited::new();
+    for m in mappings {
         for e in &m.entries {
             let reference = match &e.element {
                 Some(el) => format!("{}/{}#{el}", m.standard, e.provision),
@@ -182,30 +190,25 @@ fn cited_articles(ws: &Workspace) -> BTreeMap<String, Vec<(String, Status)>> {
 
 /// One document per article of every expression, with the provisions
 /// mapped to it and their statuses.
-fn article_documents(
-    ws: &Workspace,
-    cited: &BTreeMap<String, Vec<(String, Status)>>,
-) -> Vec<IndexDoc> {
-    let expressions: Vec<_> = ws
-        .works
-        .iter()
-        .flat_map(|w| w.expressions.iter().map(move |e| (w, e)))
-        .collect();
+fn article_documents(ws: &Workspace, cited: &Cited) -> Vec<IndexDoc> {
+    let expressions: Vec<_> = ws.works.iter().flat_map(|w| &w.expressions).collect();
     expressions
         .par_iter()
-        .flat_map_iter(|(work, expression)| expression_documents(ws, cited, work, expression))
+        .flat_map_iter(|expression| expression_documents(&ws.root, cited, expression))
         .collect()
 }
 
+/// The group of documents of one expression (of the workspace at `root`),
+/// as [`for_each_group`] gives it; `None` when it has no articles.
+pub fn expression_group(root: &Path, cited: &Cited, expression: &Expression) -> Option<Group> {
+    Group::new(expression_documents(root, cited, expression))
+}
+
 /// The documents of one expression: one per article.
-fn expression_documents(
-    ws: &Workspace,
-    cited: &BTreeMap<String, Vec<(String, Status)>>,
-    work: &crate::corpus::Work,
-    expression: &crate::corpus::Expression,
-) -> Vec<IndexDoc> {
+fn expression_documents(root: &Path, cited: &Cited, expression: &Expression) -> Vec<IndexDoc> {
     let meta = &expression.meta;
-    let source = relative(&ws.root, &expression.path);
+    let work = &meta.work;
+    let source = relative(root, &expression.path);
     let title = match &meta.short_title {
         Some(short) => format!("{}\n{short}", meta.title),
         None => meta.title.clone(),
@@ -214,7 +217,7 @@ fn expression_documents(
         .articles
         .iter()
         .map(|article| {
-            let id = work.id.article(&article.eid);
+            let id = work.article(&article.eid);
             let mapped = cited.get(&id);
             let provisions: BTreeSet<String> = mapped
                 .into_iter()
@@ -227,11 +230,11 @@ fn expression_documents(
                 source: source.clone(),
                 id,
                 kind: Kind::Article,
-                work: work.id.to_string(),
+                work: work.to_string(),
                 expression: Some(expression.id()),
                 title: title.clone(),
                 lang: expression.lang(),
-                year: Some(work.id.year()),
+                year: Some(work.year()),
                 status: Some(work_status(meta.status).to_owned()),
                 article: article.eid.clone(),
                 num: article.num.clone(),
@@ -297,8 +300,8 @@ pub fn for_each_group<E>(
     let mut expressions: Vec<_> = ws
         .works
         .iter()
-        .flat_map(|w| w.expressions.iter().map(move |e| (w, e)))
-        .map(|(w, e)| (relative(&ws.root, &e.path), w, e))
+        .flat_map(|w| &w.expressions)
+        .map(|e| (relative(&ws.root, &e.path), e))
         .collect();
     expressions.sort_by(|a, b| a.0.cmp(&b.0));
     let mut provisions: BTreeMap<String, Vec<IndexDoc>> = BTreeMap::new();
@@ -311,9 +314,9 @@ pub fn for_each_group<E>(
     for chunk in expressions.chunks(batch.max(1)) {
         let groups: Vec<Option<Group>> = chunk
             .par_iter()
-            .map(|(_, w, e)| Group::new(expression_documents(ws, &cited, w, e)))
+            .map(|(_, e)| expression_group(&ws.root, &cited, e))
             .collect();
-        for (group, (source, _, _)) in groups.into_iter().zip(chunk) {
+        for (group, (source, _)) in groups.into_iter().zip(chunk) {
             while let Some((s, _)) = next.peek()
                 && s < source
             {
@@ -334,6 +337,17 @@ pub fn for_each_group<E>(
         }
     }
     Ok(())
+}
+
+/// The groups of the instruments' documents (one per instrument file), in
+/// the order of their sources: what [`for_each_group`] gives after (or
+/// between) the statutes' groups.
+pub fn provision_groups(ws: &Workspace) -> Vec<Group> {
+    let mut provisions: BTreeMap<String, Vec<IndexDoc>> = BTreeMap::new();
+    for d in provision_documents(ws) {
+        provisions.entry(d.source.clone()).or_default().push(d);
+    }
+    provisions.into_values().filter_map(Group::new).collect()
 }
 
 /// One document per provision of every instrument, with the statuses of

@@ -13,6 +13,7 @@ mod evidence;
 mod invisible;
 pub mod resolve;
 mod scoped;
+pub mod streamed;
 mod validate;
 
 use std::collections::HashMap;
@@ -35,6 +36,7 @@ use crate::standards::{
 pub use coverage::{Coverage, KindCoverage, coverage};
 pub use discover::{Discovered, Entry, FileKind, Rules, SourceFile, discover};
 pub use scoped::Scope;
+pub use streamed::{Start, Streamed};
 
 /// A loaded, validated workspace.
 #[derive(Debug, Clone)]
@@ -61,6 +63,10 @@ pub struct Workspace {
     /// Works whose files failed to read: references to them are not errors
     /// of their own (the failure is already reported).
     failed_works: Vec<String>,
+    /// Statutes kept as skeletons by [`Workspace::load_streamed`]: where
+    /// to read them whole again (for the amendment checks), by the path
+    /// diagnostics name them by. Empty for every other load.
+    reread: HashMap<Arc<Path>, PathBuf>,
 }
 
 /// Loading failed: every diagnostic found, and the sources to show them with.
@@ -233,7 +239,7 @@ impl Workspace {
             Some(cache) => results.extend(read_through(cache, &files, overlay)),
         }
 
-        Workspace::assemble(root, results, diags, true)
+        Workspace::assemble(root, results, diags, true, HashMap::new())
     }
 
     /// Builds the workspace from the files read, then checks them against
@@ -245,6 +251,7 @@ impl Workspace {
         results: Vec<Loaded>,
         mut diags: Diagnostics,
         whole: bool,
+        reread: HashMap<Arc<Path>, PathBuf>,
     ) -> Result<Workspace, LoadFailure> {
         let mut sources = Sources::default();
         let mut settings = Settings::default();
@@ -291,6 +298,7 @@ impl Workspace {
             sources,
             work_index: HashMap::new(),
             failed_works,
+            reread,
         };
         ws.assemble_works(expressions, &mut diags);
         ws.instruments.sort_by(|a, b| a.id.cmp(&b.id));

@@ -228,7 +228,7 @@ impl Workspace {
             Parsed::FailedStatute(Some(w)) => WorkId::parse(w).ok().is_none_or(|w| w == work),
             _ => true,
         }));
-        let ws = Workspace::assemble(root, results, diags, false)?;
+        let ws = Workspace::assemble(root, results, diags, false, Default::default())?;
         let found = match scope {
             Scope::Amendment(id) => ws
                 .amendment(id)

@@ -408,10 +408,10 @@ fn check_amendments(
     // the error already reported for that file.
     let sound = |a: &&crate::amend::Amendment| !ws.work_failed(a.amends.as_str());
     let checked = if ws.amendments.iter().all(|a| sound(&a)) {
-        crate::amend::check(&ws.works, &ws.amendments, diags)
+        super::streamed::check_amendments(ws, &ws.amendments, diags)
     } else {
         let kept: Vec<_> = ws.amendments.iter().filter(sound).cloned().collect();
-        crate::amend::check(&ws.works, &kept, diags)
+        super::streamed::check_amendments(ws, &kept, diags)
     };
     for a in ws.amendments.iter().filter(sound) {
         if ws.work(a.amends.as_str()).is_none() && !ws.work_failed(a.amends.as_str()) {

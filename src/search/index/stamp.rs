@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 
 use super::super::documents::{content_hash, relative};
 use super::{IndexStore, Manifest, SearchError, io_err};
-use crate::Workspace;
 use crate::workspace::discover;
 
 /// How long a file's times may still equal those of a later change to it.
@@ -289,12 +288,13 @@ impl IndexStore {
 /// again. If the stat is the same and was not racy, no write happened
 /// between the first stat and the second, so the loader read what was
 /// hashed. A racy file's hash is kept only if its bytes are the text the
-/// loader read. Otherwise the file changed while it was indexed: its hash
-/// is left empty, so the next open sees it as changed and refreshes.
+/// loader read (`read_as`, given the path diagnostics name the file by).
+/// Otherwise the file changed while it was indexed: its hash is left
+/// empty, so the next open sees it as changed and refreshes.
 pub(super) fn stamp_files(
-    ws: &Workspace,
     root: &Path,
     stamps: Stamps,
+    read_as: &(dyn Fn(&Path, &[u8]) -> bool + Sync),
 ) -> BTreeMap<String, FileStamp> {
     let taken_ns = stamps.taken_ns;
     stamps
@@ -312,7 +312,7 @@ pub(super) fn stamp_files(
                     } else {
                         root.join(&rel)
                     };
-                    if ws.sources.get(&shown).map(str::as_bytes) != Some(&bytes[..]) {
+                    if !read_as(&shown, &bytes) {
                         return None;
                     }
                 }
