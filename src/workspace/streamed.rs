@@ -182,7 +182,16 @@ impl Workspace {
         let mut reread = HashMap::new();
         let whole = AtomicUsize::new(WHOLE_ARTICLES - budget.min(WHOLE_ARTICLES));
         let mut hashes = HashMap::with_capacity(files.len());
-        let batch = (rayon::current_num_threads() * BATCH_PER_THREAD).max(1);
+        // Batches bound what is built and not yet taken by `each` (a
+        // search's documents). When nothing is built (`check`), there is
+        // nothing to bound: each statute is slimmed as soon as it is read,
+        // so all are read in one batch, with no wait between batches for
+        // the slowest file of each.
+        let batch = if std::mem::size_of::<T>() == 0 {
+            statutes.len().max(1)
+        } else {
+            (rayon::current_num_threads() * BATCH_PER_THREAD).max(1)
+        };
         for chunk in statutes.chunks(batch) {
             let loaded: Vec<(Loaded, Option<T>, Slimmed)> = chunk
                 .par_iter()
