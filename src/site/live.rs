@@ -15,9 +15,9 @@ use super::manifest::MANIFEST;
 use super::model::{Model, Page};
 use super::scope::{Scope, page_paths};
 use super::{
-    BUNDLE_ENTRY, BuildError, BuildOptions, BuildReport, Laps, Profile, assets, bundle,
-    check_inputs, downloads, manifest_bytes, other_files, page_hash, render, render_error, search,
-    search_and_download_pages,
+    BUNDLE_ENTRY, BuildError, BuildOptions, BuildReport, DownloadFile, Laps, Profile, assets,
+    bundle, check_inputs, downloads, manifest_bytes, other_files, page_hash, render, render_error,
+    search, search_and_download_pages,
 };
 
 /// What `mizan serve` keeps of the site it last wrote, so that the next
@@ -67,7 +67,6 @@ pub fn update(
     if opts.profile != live.profile {
         return Ok(None);
     }
-    let renderer = &live.renderer;
     let assets =
         assets::assets(&ws.root).map_err(|d| BuildError::Templates(d, Sources::default()))?;
     check_inputs(ws)?;
@@ -87,34 +86,43 @@ pub fn update(
     if !same_shards(live, &shards) {
         return Ok(None);
     }
-    let downloads = downloads(&model)?;
-    laps.lap("downloads");
-    // The works whose pages cannot have changed are not built again.
+    // The stale search shards are indexed (one thread each) while the
+    // pages are listed, hashed and rendered.
+    let stale: Vec<&search::Shard> = shards
+        .iter()
+        .filter(|s| live.files.get(&format!("{}/", s.dir)) != Some(&format!("{:016x}", s.hash)))
+        .collect();
     let kept = live.scope.kept(&model);
-    let mut pages = model.pages_where(&|w| !kept.contains(w.id.as_str()));
-    pages.extend(search_and_download_pages(&model, &shards, &downloads));
-    laps.lap("page list");
-
-    let hashes: Vec<String> = pages
-        .par_iter()
-        .map(|page| page_hash(renderer.fingerprint, page))
-        .collect();
-    let changed: Vec<usize> = (0..pages.len())
-        .filter(|&i| live.files.get(&pages[i].path) != Some(&hashes[i]))
-        .collect();
-    laps.lap("hashes");
-    if changed.len() > UPDATE_MAX_PAGES {
+    let (bundles, built) = rayon::join(
+        || {
+            let clock = std::time::Instant::now();
+            let bundles = stale
+                .par_iter()
+                .map(|s| bundle(s))
+                .collect::<Result<Vec<_>, BuildError>>();
+            (bundles, clock.elapsed().as_secs_f64())
+        },
+        || built_pages(&model, &shards, live, &kept),
+    );
+    let Some(Built {
+        downloads,
+        pages,
+        hashes,
+        rendered,
+        timings,
+    }) = built?
+    else {
         return Ok(None);
-    }
-    let rendered: Vec<(&str, String)> = changed
-        .par_iter()
-        .map(|&i| {
-            let page = &pages[i];
-            let html = renderer.render(page).map_err(|e| render_error(page, &e))?;
-            Ok((page.path.as_str(), html))
-        })
-        .collect::<Result<_, BuildError>>()?;
-    laps.lap("pages");
+    };
+    let (bundles, indexing) = bundles;
+    let bundles = bundles?;
+    laps.timings.extend(timings);
+    laps.timings.push(("(search index)", indexing));
+    laps.lap("search");
+    let rendered: Vec<(&str, String)> = rendered
+        .into_iter()
+        .map(|(i, html)| (pages[i].path.as_str(), html))
+        .collect();
 
     let mut files = page_files(live, &kept, &pages, hashes);
     let page_count = files.len();
@@ -126,16 +134,6 @@ pub fn update(
         files.keys().map(String::as_str),
     );
     laps.lap("assets");
-
-    let stale: Vec<&search::Shard> = shards
-        .iter()
-        .filter(|s| live.files.get(&format!("{}/", s.dir)) != Some(&format!("{:016x}", s.hash)))
-        .collect();
-    let bundles: Vec<Vec<search::BundleFile>> = stale
-        .par_iter()
-        .map(|s| bundle(s))
-        .collect::<Result<_, BuildError>>()?;
-    laps.lap("search");
 
     for (rel, _) in &others {
         files.insert(rel.clone(), String::new());
@@ -267,6 +265,63 @@ fn write_changes(
         }
     }
     Ok(())
+}
+
+/// The pages an update builds, with what the downloads page lists.
+struct Built<'m> {
+    downloads: Vec<DownloadFile>,
+    pages: Vec<Page<'m>>,
+    /// The hash of each page's inputs.
+    hashes: Vec<String>,
+    /// The pages rendered (by index in `pages`), their inputs changed.
+    rendered: Vec<(usize, String)>,
+    timings: Vec<(&'static str, f64)>,
+}
+
+/// The downloads, and the pages an update builds (those of the works not
+/// `kept`, and every other page), hashed, with those whose inputs changed
+/// rendered; `None` when more than [`UPDATE_MAX_PAGES`] did.
+fn built_pages<'m>(
+    model: &'m Model<'m>,
+    shards: &[search::Shard],
+    live: &Live,
+    kept: &HashSet<String>,
+) -> Result<Option<Built<'m>>, BuildError> {
+    let mut laps = Laps::new();
+    let downloads = downloads(model)?;
+    laps.lap("downloads");
+    let mut pages = model.pages_where(&|w| !kept.contains(w.id.as_str()));
+    pages.extend(search_and_download_pages(model, shards, &downloads));
+    laps.lap("page list");
+
+    let renderer = &live.renderer;
+    let hashes: Vec<String> = pages
+        .par_iter()
+        .map(|page| page_hash(renderer.fingerprint, page))
+        .collect();
+    let changed: Vec<usize> = (0..pages.len())
+        .filter(|&i| live.files.get(&pages[i].path) != Some(&hashes[i]))
+        .collect();
+    laps.lap("hashes");
+    if changed.len() > UPDATE_MAX_PAGES {
+        return Ok(None);
+    }
+    let rendered: Vec<(usize, String)> = changed
+        .par_iter()
+        .map(|&i| {
+            let page = &pages[i];
+            let html = renderer.render(page).map_err(|e| render_error(page, &e))?;
+            Ok((i, html))
+        })
+        .collect::<Result<_, BuildError>>()?;
+    laps.lap("pages");
+    Ok(Some(Built {
+        downloads,
+        pages,
+        hashes,
+        rendered,
+        timings: laps.timings,
+    }))
 }
 
 /// The pages of the updated site with the hashes of their inputs: those of
