@@ -7,8 +7,9 @@
 //! Also `site::update`, what `mizan serve` does after an edit: the example
 //! workspace's site updated in place for an edit of one article, and back;
 //! and the same on a generated workspace of 2,000 articles per language
-//! (`MIZAN_BENCH_ARTICLES` for another size) in 24 laws, where the laws
-//! the edit does not reach are not built again (`site::scope`).
+//! (`MIZAN_BENCH_ARTICLES` for another size; two laws at 2,000, 192 at
+//! 100,000), where the laws the edit does not reach are not built again
+//! (`site::scope`).
 //!
 //! Run with `cargo bench --bench site_write`.
 
