@@ -5,7 +5,11 @@
 //! the disk, so the figures depend on it more than on the processor.
 //!
 //! Also `site::update`, what `mizan serve` does after an edit: the example
-//! workspace's site updated in place for an edit of one article, and back.
+//! workspace's site updated in place for an edit of one article, and back;
+//! and the same on a generated workspace of 2,000 articles per language
+//! (`MIZAN_BENCH_ARTICLES` for another size; two laws at 2,000, 192 at
+//! 100,000), where the laws the edit does not reach are not built again
+//! (`site::scope`).
 //!
 //! Run with `cargo bench --bench site_write`.
 
@@ -83,5 +87,53 @@ fn update(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, removal, update);
+/// `update` on a generated workspace: one law's first article edited, and
+/// back.
+fn update_generated(c: &mut Criterion) {
+    use mizan::site::{BuildOptions, Profile, build_live, update};
+    use mizan::workspace::Workspace;
+    let articles = std::env::var("MIZAN_BENCH_ARTICLES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2_000);
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    mizan_generate::generate(&mizan_generate::GenerateOptions::new(articles, 1), &ws).unwrap();
+    let mut laws: Vec<_> = fs::read_dir(ws.join("corpus/kw"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".en.md"))
+        .collect();
+    laws.sort();
+    let text = fs::read_to_string(&laws[0]).unwrap();
+    let original = Workspace::load(&ws).unwrap();
+    // A word added to the first paragraph of the body.
+    let heading = text.find("\n## ").expect("an article") + 1;
+    let body = heading + text[heading..].find("\n\n").expect("a paragraph") + 2;
+    let at = body + text[body..].find("\n\n").expect("its end");
+    fs::write(
+        &laws[0],
+        format!("{} benchmarked{}", &text[..at], &text[at..]),
+    )
+    .unwrap();
+    let edited = Workspace::load(&ws).unwrap();
+    let opts = BuildOptions {
+        out: dir.path().join("site"),
+        profile: Profile::Public,
+    };
+    let (_, mut live) = build_live(&original, &opts).unwrap();
+    let mut group = c.benchmark_group("update a generated site in place after one edit");
+    group.sample_size(10);
+    let mut flip = false;
+    group.bench_function(format!("{articles} articles per language"), |b| {
+        b.iter(|| {
+            flip = !flip;
+            let ws = if flip { &edited } else { &original };
+            update(ws, &opts, &mut live).unwrap().unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, removal, update, update_generated);
 criterion_main!(benches);

@@ -26,10 +26,12 @@ pub mod assets;
 pub mod charts;
 mod figures;
 pub mod links;
+mod live;
 pub mod manifest;
 pub mod model;
 pub mod redirects;
 pub mod render;
+mod scope;
 pub mod search;
 pub mod serve;
 pub mod sitemap;
@@ -45,13 +47,14 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::atomic::{InPlace, OutputError, Staging};
+use crate::atomic::{OutputError, Staging};
 use crate::corpus::Lang;
 use crate::diag::{Diagnostics, Sources};
 use crate::output::{csv, json, questionnaire};
 use crate::workspace::Workspace;
 use crate::workspace::documents::content_hash;
 
+pub use live::{Live, UPDATE_MAX_PAGES, update};
 use manifest::{MANIFEST, Manifest};
 use model::{Body, Download, DownloadsPage, Model, Page, ResolvePage, SearchPage, msg};
 
@@ -307,12 +310,12 @@ fn search_and_download_pages<'a>(
 /// the proposals' Word documents, and the maps (`_redirects` and, for a
 /// public site with a published address, `sitemap.xml`), with their
 /// contents.
-fn other_files(
+fn other_files<'a>(
     model: &Model<'_>,
     profile: Profile,
     assets: Vec<assets::Asset>,
     downloads: &[DownloadFile],
-    pages: &[Page<'_>],
+    pages: impl Iterator<Item = &'a str>,
 ) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = assets
         .into_iter()
@@ -411,20 +414,6 @@ pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildEr
     build_live(ws, opts).map(|(report, _)| report)
 }
 
-/// What `mizan serve` keeps of the site it last wrote, so that the next
-/// edit can update it in place ([`update`]): the templates, and the
-/// manifest (held in memory, not read back).
-pub struct Live {
-    renderer: render::Renderer,
-    profile: Profile,
-    files: BTreeMap<String, String>,
-    /// The hash of the manifest as written: a site another build replaced
-    /// since is not updated in place.
-    manifest: u64,
-    /// How many files each search shard's bundle has.
-    bundle_files: BTreeMap<String, usize>,
-}
-
 /// Builds the site of `ws` into `opts.out`, atomically, as [`build`]
 /// does, and returns what [`update`] needs to update it in place later.
 pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, Live), BuildError> {
@@ -463,7 +452,8 @@ pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, L
     laps.lap("pages");
 
     let mut files: BTreeMap<String, String> = hashes.into_iter().collect();
-    for (rel, bytes) in other_files(&model, opts.profile, assets, &downloads, &pages) {
+    let paths = scope::page_paths(&pages);
+    for (rel, bytes) in other_files(&model, opts.profile, assets, &downloads, paths) {
         staging.write(&rel, &bytes)?;
         files.insert(rel, String::new());
     }
@@ -505,6 +495,7 @@ pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, L
 
     let page_count = pages.len();
     let file_count = files.len() + bundle_files.values().sum::<usize>();
+    let scope = scope::Scope::new(&model, scope::page_paths(&pages), None, &Default::default());
     drop(pages);
     let manifest = manifest_bytes(&model, opts.profile, files.clone())?;
     staging.commit(&manifest)?;
@@ -528,234 +519,9 @@ pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, L
         files,
         manifest: content_hash(&manifest),
         bundle_files,
+        scope,
     };
     Ok((report, live))
-}
-
-/// The most pages [`update`] renders; more changed pages are a full
-/// build's work (they are held in memory until all are rendered).
-pub const UPDATE_MAX_PAGES: usize = 2_000;
-
-/// Updates the site [`build_live`] (or an earlier update) wrote into
-/// `opts.out` to the site of `ws`, in place: only the pages whose inputs
-/// changed are rendered, only the search shards whose records changed are
-/// indexed, and only files whose bytes changed are written, each replaced
-/// atomically ([`InPlace`]). The result is the site a full build of `ws`
-/// makes, file for file.
-///
-/// Everything is rendered and indexed before the first file is written,
-/// so a failure to render or index leaves the site as it was. A write
-/// that fails halfway leaves the files written so far, under a manifest
-/// that no longer vouches for any file being changed (it is written
-/// first), so the full build that follows writes them again. `Ok(None)` when the update is a
-/// full build's work: the templates or the language files may have
-/// changed (the caller knows; this function assumes they did not), the
-/// site on disk is not the one `live` describes, the set of search shards
-/// changed, or more than [`UPDATE_MAX_PAGES`] pages did. Within one
-/// update, a reader may see some pages new and others old; a search shard
-/// is replaced whole (its entry file last).
-pub fn update(
-    ws: &Workspace,
-    opts: &BuildOptions,
-    live: &mut Live,
-) -> Result<Option<BuildReport>, BuildError> {
-    let mut laps = Laps::new();
-    if opts.profile != live.profile {
-        return Ok(None);
-    }
-    let renderer = &live.renderer;
-    let assets =
-        assets::assets(&ws.root).map_err(|d| BuildError::Templates(d, Sources::default()))?;
-    check_inputs(ws)?;
-    laps.lap("templates");
-
-    let site = InPlace::open(&opts.out, MANIFEST)?;
-    match std::fs::read(site.dir().join(MANIFEST)) {
-        Ok(bytes) if content_hash(&bytes) == live.manifest => {}
-        _ => return Ok(None),
-    }
-    laps.lap("lock");
-
-    let model = Model::new(ws, opts.profile, true);
-    laps.lap("model");
-    let shards = search::shards(ws, &model.histories);
-    laps.lap("records");
-    if !same_shards(live, &shards) {
-        return Ok(None);
-    }
-    let downloads = downloads(&model)?;
-    laps.lap("downloads");
-    let mut pages = model.pages();
-    pages.extend(search_and_download_pages(&model, &shards, &downloads));
-    laps.lap("page list");
-
-    let hashes: Vec<String> = pages
-        .par_iter()
-        .map(|page| page_hash(renderer.fingerprint, page))
-        .collect();
-    let changed: Vec<usize> = (0..pages.len())
-        .filter(|&i| live.files.get(&pages[i].path) != Some(&hashes[i]))
-        .collect();
-    laps.lap("hashes");
-    if changed.len() > UPDATE_MAX_PAGES {
-        return Ok(None);
-    }
-    let rendered: Vec<(&str, String)> = changed
-        .par_iter()
-        .map(|&i| {
-            let page = &pages[i];
-            let html = renderer.render(page).map_err(|e| render_error(page, &e))?;
-            Ok((page.path.as_str(), html))
-        })
-        .collect::<Result<_, BuildError>>()?;
-    laps.lap("pages");
-
-    let others = other_files(&model, opts.profile, assets, &downloads, &pages);
-    laps.lap("assets");
-
-    let stale: Vec<&search::Shard> = shards
-        .iter()
-        .filter(|s| live.files.get(&format!("{}/", s.dir)) != Some(&format!("{:016x}", s.hash)))
-        .collect();
-    let bundles: Vec<Vec<search::BundleFile>> = stale
-        .par_iter()
-        .map(|s| bundle(s))
-        .collect::<Result<_, BuildError>>()?;
-    laps.lap("search");
-
-    let mut files: BTreeMap<String, String> = pages
-        .iter()
-        .zip(hashes)
-        .map(|(p, h)| (p.path.clone(), h))
-        .collect();
-    for (rel, _) in &others {
-        files.insert(rel.clone(), String::new());
-    }
-    for s in &shards {
-        files.insert(format!("{}/", s.dir), format!("{:016x}", s.hash));
-    }
-    let manifest = manifest_bytes(&model, opts.profile, files.clone())?;
-    laps.lap("manifest");
-
-    let forgetting = forgetting(&model, opts.profile, live, &rendered, &stale)?;
-    let changes = Changes {
-        forgetting,
-        rendered: &rendered,
-        others: &others,
-        stale: &stale,
-        bundles: &bundles,
-    };
-    write_changes(&site, live, &changes, &files)?;
-    site.write(MANIFEST, &manifest)?;
-    laps.lap("write");
-
-    let report = BuildReport {
-        out: opts.out.clone(),
-        profile: opts.profile.as_str(),
-        pages: pages.len(),
-        rendered: rendered.len(),
-        reused: pages.len() - rendered.len(),
-        search_shards: shards.len(),
-        search_indexed: stale.len(),
-        records: shards.iter().map(|s| s.records.len()).sum(),
-        files: files.len() + live.bundle_files.values().sum::<usize>(),
-        timings: laps.timings,
-    };
-    drop(rendered);
-    drop(pages);
-    live.files = files;
-    live.manifest = content_hash(&manifest);
-    Ok(Some(report))
-}
-
-/// The manifest of the site without the files an update is about to
-/// change (written first, so that a run killed halfway never leaves a
-/// file that its entry says is current); `None` when nothing it lists
-/// changes.
-fn forgetting(
-    model: &Model<'_>,
-    profile: Profile,
-    live: &Live,
-    rendered: &[(&str, String)],
-    stale: &[&search::Shard],
-) -> Result<Option<Vec<u8>>, BuildError> {
-    let mut f = live.files.clone();
-    for (path, _) in rendered {
-        f.remove(*path);
-    }
-    for s in stale {
-        f.remove(&format!("{}/", s.dir));
-    }
-    (f.len() != live.files.len())
-        .then(|| manifest_bytes(model, profile, f))
-        .transpose()
-}
-
-/// Whether `shards` are the search shards the live site has (their
-/// folders; not their contents).
-fn same_shards(live: &Live, shards: &[search::Shard]) -> bool {
-    shards.len()
-        == live
-            .files
-            .keys()
-            .filter(|k| k.starts_with("pagefind/"))
-            .count()
-        && shards
-            .iter()
-            .all(|s| live.files.contains_key(&format!("{}/", s.dir)))
-}
-
-/// What an update writes, everything rendered and indexed already.
-struct Changes<'a> {
-    /// The manifest without the files about to change, written first.
-    forgetting: Option<Vec<u8>>,
-    rendered: &'a [(&'a str, String)],
-    others: &'a [(String, Vec<u8>)],
-    stale: &'a [&'a search::Shard],
-    bundles: &'a [Vec<search::BundleFile>],
-}
-
-/// Writes an update into the site, in order: the manifest that forgets
-/// what is about to change, the search shards (each one's entry file last,
-/// then its files no longer named removed), the pages and other files, and
-/// the removal of pages no longer built. The new manifest is the caller's,
-/// last.
-fn write_changes(
-    site: &InPlace,
-    live: &mut Live,
-    changes: &Changes<'_>,
-    files: &BTreeMap<String, String>,
-) -> Result<(), BuildError> {
-    if let Some(m) = &changes.forgetting {
-        site.write(MANIFEST, m)?;
-    }
-    // The search shards first, then the pages: once a page is new, its
-    // search entry is too.
-    for (shard, bundle) in changes.stale.iter().zip(changes.bundles) {
-        let (entry, rest): (Vec<_>, Vec<_>) = bundle.iter().partition(|f| f.name == BUNDLE_ENTRY);
-        for f in rest.iter().chain(&entry) {
-            site.write(&format!("{}/{}", shard.dir, f.name), &f.contents)?;
-        }
-        for old in site.files(&shard.dir) {
-            if !bundle.iter().any(|f| f.name == old) {
-                site.remove(&format!("{}/{old}", shard.dir))?;
-            }
-        }
-        live.bundle_files
-            .insert(format!("{}/", shard.dir), bundle.len());
-    }
-    for (path, html) in changes.rendered {
-        site.write(path, html.as_bytes())?;
-    }
-    for (rel, bytes) in changes.others {
-        site.write(rel, bytes)?;
-    }
-    for old in live.files.keys() {
-        if !old.ends_with('/') && !files.contains_key(old) {
-            site.remove(old)?;
-        }
-    }
-    Ok(())
 }
 
 /// The language a page's path starts with.

@@ -4,20 +4,23 @@
 //! none: its pages ask not to be indexed.
 
 use super::Profile;
-use super::model::Page;
 
 /// The file's name at the site root.
 pub const FILE: &str = "sitemap.xml";
 
-/// The sitemap of `pages`, or `None` when there is no published address or
+/// The sitemap of the pages at `pages` (paths from the site root), or `None` when there is no published address or
 /// the site is the committee edition.
-pub fn sitemap(base_url: Option<&str>, profile: Profile, pages: &[Page<'_>]) -> Option<String> {
+pub fn sitemap<'a>(
+    base_url: Option<&str>,
+    profile: Profile,
+    pages: impl Iterator<Item = &'a str>,
+) -> Option<String> {
     let base = base_url?.trim();
     if base.is_empty() || profile == Profile::Committee {
         return None;
     }
     let base = base.trim_end_matches('/');
-    let mut paths: Vec<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+    let mut paths: Vec<&str> = pages.collect();
     paths.sort_unstable();
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\

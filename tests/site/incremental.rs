@@ -171,3 +171,100 @@ fn a_file_the_watcher_names_is_read_again_whatever_its_time_says() {
     assert!(heading(&seen).contains(&"2 ter".to_owned()));
     assert!(!heading(&seen).contains(&"2 bis".to_owned()));
 }
+
+fn replace_in(file: &Path, from: &str, to: &str) {
+    let text = read(file);
+    assert!(text.contains(from), "{from}");
+    std::fs::write(file, text.replace(from, to)).unwrap();
+}
+
+/// Asserts that the site at `out` is, file for file and byte for byte, the
+/// full build of the workspace at `ws` (made into `full`).
+fn assert_is_full_build(ws: &Path, out: &Path, full: PathBuf) {
+    build(&Workspace::load(ws).unwrap(), &options(full.clone())).unwrap();
+    let (updated, full) = (snapshot(out), snapshot(&full));
+    let names = |s: &[(PathBuf, Vec<u8>)]| s.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&updated), names(&full), "the same files");
+    for ((path, a), (_, b)) in updated.iter().zip(&full) {
+        assert!(a == b, "{} differs from the full build's", path.display());
+    }
+}
+
+/// An update builds again only the pages an edit can reach (the pages of
+/// a law whose text, badges or amendments are as they were are kept), and
+/// each reached page is the full build's: an article's heading on its
+/// law's table of contents, its neighbours' pages and the gap and
+/// provision pages that cite it; a mapping's badge on another law's
+/// article; an edit of that other law alone.
+#[test]
+fn each_page_an_edit_reaches_is_the_full_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    copy_dir(&example_workspace(), &ws);
+    // A second law: the example's under another number.
+    for lang in ["en", "ar"] {
+        let text = read(&ws.join(format!("corpus/kw/act-2013-91.{lang}.md")));
+        std::fs::write(
+            ws.join(format!("corpus/kw/act-2014-7.{lang}.md")),
+            text.replace("/akn/kw/act/2013/91", "/akn/kw/act/2014/7"),
+        )
+        .unwrap();
+    }
+    let out = options(dir.path().join("live"));
+    let (first, mut live) = build_live(&Workspace::load(&ws).unwrap(), &out).unwrap();
+    let page = |rel: &str| read(&out.out.join(rel));
+
+    // The heading of a mapped article.
+    let law = ws.join("corpus/kw/act-2013-91.en.md");
+    replace_in(
+        &law,
+        "Penalty for trafficking",
+        "Penalty for trafficking in persons",
+    );
+    let report = update(&Workspace::load(&ws).unwrap(), &out, &mut live)
+        .unwrap()
+        .expect("updated in place");
+    assert!(
+        report.rendered > 0 && report.pages == first.pages,
+        "{report:?}"
+    );
+    assert_is_full_build(&ws, &out.out, dir.path().join("full-1"));
+    let heading = "Penalty for trafficking in persons";
+    for rel in [
+        "en/works/act-2013-91/index.html",
+        "en/works/act-2013-91/art_1/index.html",
+        "en/gaps/index.html",
+        "en/standards/tip/art_3__para_b/index.html",
+    ] {
+        assert!(page(rel).contains(heading), "{rel}");
+    }
+    assert!(!page("en/works/act-2014-7/index.html").contains(heading));
+
+    // A mapping now names the second law's article too: its badge is on
+    // that law's pages, which nothing else changed.
+    replace_in(
+        &ws.join("corpus/kw/mappings/tip.yaml"),
+        "articles: [/akn/kw/act/2013/91/~art_2]",
+        "articles: [/akn/kw/act/2013/91/~art_2, /akn/kw/act/2014/7/~art_2]",
+    );
+    update(&Workspace::load(&ws).unwrap(), &out, &mut live)
+        .unwrap()
+        .expect("updated in place");
+    assert_is_full_build(&ws, &out.out, dir.path().join("full-2"));
+    assert!(page("en/works/act-2014-7/art_2/index.html").contains("art_3__para_b"));
+
+    // The second law alone, in Arabic.
+    let other = ws.join("corpus/kw/act-2014-7.ar.md");
+    let text = read(&other);
+    let at = text.rfind("\n\n").unwrap();
+    std::fs::write(
+        &other,
+        format!("{}\n\nنص مضاف للاختبار.{}", &text[..at], &text[at..]),
+    )
+    .unwrap();
+    update(&Workspace::load(&ws).unwrap(), &out, &mut live)
+        .unwrap()
+        .expect("updated in place");
+    assert_is_full_build(&ws, &out.out, dir.path().join("full-3"));
+    assert!(page("ar/works/act-2014-7/index.html").contains("نص مضاف للاختبار"));
+}

@@ -236,6 +236,9 @@ pub fn visible_amendments(ws: &Workspace, profile: Profile) -> Vec<&Amendment> {
         .collect()
 }
 
+/// Which works' pages to build.
+pub type WorkFilter<'f> = dyn Fn(&crate::corpus::Work) -> bool + Sync + 'f;
+
 /// Shared, computed once per build and read by every page builder.
 pub struct Model<'a> {
     pub ws: &'a Workspace,
@@ -435,6 +438,13 @@ impl<'a> Model<'a> {
     /// Every page of the site except search and downloads, which the build
     /// adds once their files exist.
     pub fn pages(&'a self) -> Vec<Page<'a>> {
+        self.pages_where(&|_| true)
+    }
+
+    /// The pages of [`Model::pages`], with the pages of a work (its
+    /// articles' and its own, under `works/<slug>/`) only for the works
+    /// `build` selects; every other page always.
+    pub fn pages_where(&'a self, build: &WorkFilter<'_>) -> Vec<Page<'a>> {
         let mut pages = vec![Page {
             path: "index.html".to_owned(),
             template: "root.html",
@@ -456,7 +466,7 @@ impl<'a> Model<'a> {
         }];
         for &lang in self.languages() {
             pages.push(home::page(self, lang));
-            pages.extend(work::pages(self, lang));
+            pages.extend(work::pages(self, lang, build));
             pages.extend(standards::pages(self, lang));
             pages.extend(amendments::pages(self, lang));
             pages.extend(proposal::pages(self, lang));

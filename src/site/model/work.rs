@@ -34,6 +34,8 @@ pub struct Badge<'a> {
 /// Which provisions rely on each article.
 pub struct MappedIndex<'a> {
     by_article: HashMap<&'a ArticleRef, Vec<Badge<'a>>>,
+    /// The mapped articles of each work (by its id), in eId order.
+    by_work: HashMap<&'a str, Vec<&'a ArticleRef>>,
 }
 
 impl<'a> MappedIndex<'a> {
@@ -59,7 +61,27 @@ impl<'a> MappedIndex<'a> {
                 }
             }
         }
-        MappedIndex { by_article }
+        let mut by_work: HashMap<&'a str, Vec<&'a ArticleRef>> = HashMap::new();
+        for a in by_article.keys() {
+            by_work.entry(a.work.as_str()).or_default().push(a);
+        }
+        for refs in by_work.values_mut() {
+            refs.sort_unstable_by(|x, y| x.eid.cmp(&y.eid));
+        }
+        MappedIndex {
+            by_article,
+            by_work,
+        }
+    }
+
+    /// The badges of every mapped article of the work `work`, in eId
+    /// order: all its pages show of the mappings.
+    pub fn of_work(&self, work: &str) -> impl Iterator<Item = (&'a ArticleRef, &[Badge<'a>])> {
+        self.by_work
+            .get(work)
+            .into_iter()
+            .flatten()
+            .map(|a| (*a, self.get(a)))
     }
 
     pub fn get(&self, article: &ArticleRef) -> &[Badge<'a>] {
@@ -309,7 +331,8 @@ fn heading_level(depth: usize) -> u8 {
     (2 + depth).min(6) as u8
 }
 
-pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
+/// The list of laws in `lang`, and the pages of the works `build` selects.
+pub fn pages<'a>(m: &'a Model<'a>, lang: Lang, build: &super::WorkFilter<'_>) -> Vec<Page<'a>> {
     let ws = m.ws;
     let mut out = Vec::with_capacity(ws.works.len() + 1);
     let rows = ws
@@ -346,6 +369,7 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
     let per_work: Vec<Page<'a>> = ws
         .works
         .par_iter()
+        .filter(|w| build(w))
         .flat_map_iter(|w| work_pages(m, w, lang))
         .collect();
     out.extend(per_work);

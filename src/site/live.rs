@@ -1,0 +1,349 @@
+//! Updating a site in place after an edit, for `mizan serve` ([`update`]):
+//! what the last build leaves ([`Live`]), and the update, which builds
+//! again only the pages the edit can reach ([`Scope`]).
+
+use std::collections::{BTreeMap, HashSet};
+
+use rayon::prelude::*;
+
+use crate::atomic::InPlace;
+use crate::diag::Sources;
+use crate::workspace::Workspace;
+use crate::workspace::documents::content_hash;
+
+use super::manifest::MANIFEST;
+use super::model::{Model, Page};
+use super::scope::{Scope, page_paths};
+use super::{
+    BUNDLE_ENTRY, BuildError, BuildOptions, BuildReport, DownloadFile, Laps, Profile, assets,
+    bundle, check_inputs, downloads, manifest_bytes, other_files, page_hash, render, render_error,
+    search, search_and_download_pages,
+};
+
+/// What `mizan serve` keeps of the site it last wrote, so that the next
+/// edit can update it in place ([`update`]): the templates, and the
+/// manifest (held in memory, not read back), and what each work's pages
+/// were made from ([`Scope`]).
+pub struct Live {
+    pub(super) renderer: render::Renderer,
+    pub(super) profile: Profile,
+    pub(super) files: BTreeMap<String, String>,
+    /// The hash of the manifest as written: a site another build replaced
+    /// since is not updated in place.
+    pub(super) manifest: u64,
+    /// How many files each search shard's bundle has.
+    pub(super) bundle_files: BTreeMap<String, usize>,
+    pub(super) scope: Scope,
+}
+
+/// The most pages [`update`] renders; more changed pages are a full
+/// build's work (they are held in memory until all are rendered).
+pub const UPDATE_MAX_PAGES: usize = 2_000;
+
+/// Updates the site [`build_live`] (or an earlier update) wrote into
+/// `opts.out` to the site of `ws`, in place: only the pages whose inputs
+/// changed are rendered, only the search shards whose records changed are
+/// indexed, and only files whose bytes changed are written, each replaced
+/// atomically ([`InPlace`]). The result is the site a full build of `ws`
+/// makes, file for file.
+///
+/// Everything is rendered and indexed before the first file is written,
+/// so a failure to render or index leaves the site as it was. A write
+/// that fails halfway leaves the files written so far, under a manifest
+/// that no longer vouches for any file being changed (it is written
+/// first), so the full build that follows writes them again. `Ok(None)` when the update is a
+/// full build's work: the templates or the language files may have
+/// changed (the caller knows; this function assumes they did not), the
+/// site on disk is not the one `live` describes, the set of search shards
+/// changed, or more than [`UPDATE_MAX_PAGES`] pages did. Within one
+/// update, a reader may see some pages new and others old; a search shard
+/// is replaced whole (its entry file last).
+pub fn update(
+    ws: &Workspace,
+    opts: &BuildOptions,
+    live: &mut Live,
+) -> Result<Option<BuildReport>, BuildError> {
+    let mut laps = Laps::new();
+    if opts.profile != live.profile {
+        return Ok(None);
+    }
+    let assets =
+        assets::assets(&ws.root).map_err(|d| BuildError::Templates(d, Sources::default()))?;
+    check_inputs(ws)?;
+    laps.lap("templates");
+
+    let site = InPlace::open(&opts.out, MANIFEST)?;
+    match std::fs::read(site.dir().join(MANIFEST)) {
+        Ok(bytes) if content_hash(&bytes) == live.manifest => {}
+        _ => return Ok(None),
+    }
+    laps.lap("lock");
+
+    let model = Model::new(ws, opts.profile, true);
+    laps.lap("model");
+    let shards = search::shards(ws, &model.histories);
+    laps.lap("records");
+    if !same_shards(live, &shards) {
+        return Ok(None);
+    }
+    // The stale search shards are indexed (one thread each) while the
+    // pages are listed, hashed and rendered.
+    let stale: Vec<&search::Shard> = shards
+        .iter()
+        .filter(|s| live.files.get(&format!("{}/", s.dir)) != Some(&format!("{:016x}", s.hash)))
+        .collect();
+    let kept = live.scope.kept(&model);
+    laps.lap("scope");
+    let (bundles, built) = rayon::join(
+        || {
+            stale
+                .par_iter()
+                .map(|s| bundle(s))
+                .collect::<Result<Vec<_>, BuildError>>()
+        },
+        || built_pages(&model, &shards, live, &kept),
+    );
+    let Some(Built {
+        downloads,
+        pages,
+        hashes,
+        rendered,
+        timings,
+    }) = built?
+    else {
+        return Ok(None);
+    };
+    let bundles = bundles?;
+    // `search` is the time the indexing took beyond the pages'.
+    let pages_took: f64 = timings.iter().map(|(_, t)| t).sum();
+    laps.timings.extend(timings);
+    laps.lap("search");
+    if let Some((_, t)) = laps.timings.last_mut() {
+        *t = (*t - pages_took).max(0.0);
+    }
+    let rendered: Vec<(&str, String)> = rendered
+        .into_iter()
+        .map(|(i, html)| (pages[i].path.as_str(), html))
+        .collect();
+
+    let mut files = page_files(live, &kept, &pages, hashes);
+    let page_count = files.len();
+    let others = other_files(
+        &model,
+        opts.profile,
+        assets,
+        &downloads,
+        files.keys().map(String::as_str),
+    );
+    laps.lap("assets");
+
+    for (rel, _) in &others {
+        files.insert(rel.clone(), String::new());
+    }
+    for s in &shards {
+        files.insert(format!("{}/", s.dir), format!("{:016x}", s.hash));
+    }
+    let manifest = manifest_bytes(&model, opts.profile, files.clone())?;
+    laps.lap("manifest");
+
+    let forgetting = forgetting(&model, opts.profile, live, &rendered, &stale)?;
+    let changes = Changes {
+        forgetting,
+        rendered: &rendered,
+        others: &others,
+        stale: &stale,
+        bundles: &bundles,
+    };
+    write_changes(&site, live, &changes, &files)?;
+    site.write(MANIFEST, &manifest)?;
+    laps.lap("write");
+
+    let report = BuildReport {
+        out: opts.out.clone(),
+        profile: opts.profile.as_str(),
+        pages: page_count,
+        rendered: rendered.len(),
+        reused: page_count - rendered.len(),
+        search_shards: shards.len(),
+        search_indexed: stale.len(),
+        records: shards.iter().map(|s| s.records.len()).sum(),
+        files: files.len() + live.bundle_files.values().sum::<usize>(),
+        timings: laps.timings,
+    };
+    drop(rendered);
+    let previous = std::mem::replace(&mut live.scope, Scope::empty());
+    live.scope = Scope::new(&model, page_paths(&pages), Some(previous), &kept);
+    drop(pages);
+    live.files = files;
+    live.manifest = content_hash(&manifest);
+    Ok(Some(report))
+}
+
+/// The manifest of the site without the files an update is about to
+/// change (written first, so that a run killed halfway never leaves a
+/// file that its entry says is current); `None` when nothing it lists
+/// changes.
+fn forgetting(
+    model: &Model<'_>,
+    profile: Profile,
+    live: &Live,
+    rendered: &[(&str, String)],
+    stale: &[&search::Shard],
+) -> Result<Option<Vec<u8>>, BuildError> {
+    let mut f = live.files.clone();
+    for (path, _) in rendered {
+        f.remove(*path);
+    }
+    for s in stale {
+        f.remove(&format!("{}/", s.dir));
+    }
+    (f.len() != live.files.len())
+        .then(|| manifest_bytes(model, profile, f))
+        .transpose()
+}
+
+/// Whether `shards` are the search shards the live site has (their
+/// folders; not their contents).
+fn same_shards(live: &Live, shards: &[search::Shard]) -> bool {
+    shards.len()
+        == live
+            .files
+            .keys()
+            .filter(|k| k.starts_with("pagefind/"))
+            .count()
+        && shards
+            .iter()
+            .all(|s| live.files.contains_key(&format!("{}/", s.dir)))
+}
+
+/// What an update writes, everything rendered and indexed already.
+struct Changes<'a> {
+    /// The manifest without the files about to change, written first.
+    forgetting: Option<Vec<u8>>,
+    rendered: &'a [(&'a str, String)],
+    others: &'a [(String, Vec<u8>)],
+    stale: &'a [&'a search::Shard],
+    bundles: &'a [Vec<search::BundleFile>],
+}
+
+/// Writes an update into the site, in order: the manifest that forgets
+/// what is about to change, the search shards (each one's entry file last,
+/// then its files no longer named removed), the pages and other files, and
+/// the removal of pages no longer built. The new manifest is the caller's,
+/// last.
+fn write_changes(
+    site: &InPlace,
+    live: &mut Live,
+    changes: &Changes<'_>,
+    files: &BTreeMap<String, String>,
+) -> Result<(), BuildError> {
+    if let Some(m) = &changes.forgetting {
+        site.write(MANIFEST, m)?;
+    }
+    // The search shards first, then the pages: once a page is new, its
+    // search entry is too.
+    for (shard, bundle) in changes.stale.iter().zip(changes.bundles) {
+        let (entry, rest): (Vec<_>, Vec<_>) = bundle.iter().partition(|f| f.name == BUNDLE_ENTRY);
+        for f in rest.iter().chain(&entry) {
+            site.write(&format!("{}/{}", shard.dir, f.name), &f.contents)?;
+        }
+        for old in site.files(&shard.dir) {
+            if !bundle.iter().any(|f| f.name == old) {
+                site.remove(&format!("{}/{old}", shard.dir))?;
+            }
+        }
+        live.bundle_files
+            .insert(format!("{}/", shard.dir), bundle.len());
+    }
+    for (path, html) in changes.rendered {
+        site.write(path, html.as_bytes())?;
+    }
+    for (rel, bytes) in changes.others {
+        site.write(rel, bytes)?;
+    }
+    for old in live.files.keys() {
+        if !old.ends_with('/') && !files.contains_key(old) {
+            site.remove(old)?;
+        }
+    }
+    Ok(())
+}
+
+/// The pages an update builds, with what the downloads page lists.
+struct Built<'m> {
+    downloads: Vec<DownloadFile>,
+    pages: Vec<Page<'m>>,
+    /// The hash of each page's inputs.
+    hashes: Vec<String>,
+    /// The pages rendered (by index in `pages`), their inputs changed.
+    rendered: Vec<(usize, String)>,
+    timings: Vec<(&'static str, f64)>,
+}
+
+/// The downloads, and the pages an update builds (those of the works not
+/// `kept`, and every other page), hashed, with those whose inputs changed
+/// rendered; `None` when more than [`UPDATE_MAX_PAGES`] did.
+fn built_pages<'m>(
+    model: &'m Model<'m>,
+    shards: &[search::Shard],
+    live: &Live,
+    kept: &HashSet<String>,
+) -> Result<Option<Built<'m>>, BuildError> {
+    let mut laps = Laps::new();
+    let downloads = downloads(model)?;
+    laps.lap("downloads");
+    let mut pages = model.pages_where(&|w| !kept.contains(w.id.as_str()));
+    pages.extend(search_and_download_pages(model, shards, &downloads));
+    laps.lap("page list");
+
+    let renderer = &live.renderer;
+    let hashes: Vec<String> = pages
+        .par_iter()
+        .map(|page| page_hash(renderer.fingerprint, page))
+        .collect();
+    let changed: Vec<usize> = (0..pages.len())
+        .filter(|&i| live.files.get(&pages[i].path) != Some(&hashes[i]))
+        .collect();
+    laps.lap("hashes");
+    if changed.len() > UPDATE_MAX_PAGES {
+        return Ok(None);
+    }
+    let rendered: Vec<(usize, String)> = changed
+        .par_iter()
+        .map(|&i| {
+            let page = &pages[i];
+            let html = renderer.render(page).map_err(|e| render_error(page, &e))?;
+            Ok((i, html))
+        })
+        .collect::<Result<_, BuildError>>()?;
+    laps.lap("pages");
+    Ok(Some(Built {
+        downloads,
+        pages,
+        hashes,
+        rendered,
+        timings: laps.timings,
+    }))
+}
+
+/// The pages of the updated site with the hashes of their inputs: those of
+/// the works kept as they were, and those built (`pages`, `hashes`).
+fn page_files(
+    live: &Live,
+    kept: &HashSet<String>,
+    pages: &[Page<'_>],
+    hashes: Vec<String>,
+) -> BTreeMap<String, String> {
+    let mut files = BTreeMap::new();
+    for id in kept {
+        for path in live.scope.paths(id) {
+            if let Some(hash) = live.files.get(path) {
+                files.insert(path.clone(), hash.clone());
+            }
+        }
+    }
+    for (page, hash) in pages.iter().zip(hashes) {
+        files.insert(page.path.clone(), hash);
+    }
+    files
+}
