@@ -83,6 +83,9 @@ pub struct BuildReport {
     /// Pages rendered in this build; the others were unchanged and reused.
     pub rendered: usize,
     pub reused: usize,
+    /// Laws whose pages an update in place kept as they were, without
+    /// building them again (none in a full build).
+    pub kept_works: usize,
     pub search_shards: usize,
     /// Search shards indexed in this build; the others were reused.
     pub search_indexed: usize,

@@ -359,6 +359,13 @@ pub fn build(out: &mut impl Write, report: &BuildReport, verbose: bool) -> io::R
         total
     )?;
     if verbose {
+        if report.kept_works > 0 {
+            writeln!(
+                out,
+                "  the pages of {} kept as they were",
+                count(report.kept_works, "law")
+            )?;
+        }
         for (step, secs) in &report.timings {
             writeln!(out, "  {step:<10} {secs:>8.3} s")?;
         }

@@ -164,6 +164,7 @@ pub fn update(
         pages: page_count,
         rendered: rendered.len(),
         reused: page_count - rendered.len(),
+        kept_works: kept.len(),
         search_shards: shards.len(),
         search_indexed: stale.len(),
         records: shards.iter().map(|s| s.records.len()).sum(),

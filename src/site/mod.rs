@@ -507,6 +507,7 @@ pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, L
         pages: page_count,
         rendered,
         reused: page_count - rendered,
+        kept_works: 0,
         search_shards: shards.len(),
         search_indexed: indexed.into_inner(),
         records: shards.iter().map(|s| s.records.len()).sum(),

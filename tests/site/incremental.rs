@@ -228,6 +228,8 @@ fn each_page_an_edit_reaches_is_the_full_builds() {
         report.rendered > 0 && report.pages == first.pages,
         "{report:?}"
     );
+    // The second law's pages were kept, not built again.
+    assert_eq!(report.kept_works, 1, "{report:?}");
     assert_is_full_build(&ws, &out.out, dir.path().join("full-1"));
     let heading = "Penalty for trafficking in persons";
     for rel in [
@@ -262,9 +264,11 @@ fn each_page_an_edit_reaches_is_the_full_builds() {
         format!("{}\n\nنص مضاف للاختبار.{}", &text[..at], &text[at..]),
     )
     .unwrap();
-    update(&Workspace::load(&ws).unwrap(), &out, &mut live)
+    let report = update(&Workspace::load(&ws).unwrap(), &out, &mut live)
         .unwrap()
         .expect("updated in place");
+    // The first law's pages were kept this time.
+    assert_eq!(report.kept_works, 1, "{report:?}");
     assert_is_full_build(&ws, &out.out, dir.path().join("full-3"));
     assert!(page("ar/works/act-2014-7/index.html").contains("نص مضاف للاختبار"));
 }
