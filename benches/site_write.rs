@@ -17,6 +17,9 @@ use std::fs;
 use std::path::Path;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use mizan::output::BuildReport;
+use mizan::site::{BuildOptions, Profile, build_live, update};
+use mizan::workspace::Workspace;
 
 const LAWS: usize = 20;
 const ARTICLES: usize = 100;
@@ -57,9 +60,7 @@ fn removal(c: &mut Criterion) {
     group.finish();
 }
 
-fn update(c: &mut Criterion) {
-    use mizan::site::{BuildOptions, Profile, build_live, update};
-    use mizan::workspace::Workspace;
+fn update_example(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("ws");
     mizan::testing::files::copy_dir(&mizan::testing::files::example_workspace(), &ws);
@@ -72,26 +73,35 @@ fn update(c: &mut Criterion) {
     )
     .unwrap();
     let edited = Workspace::load(&ws).unwrap();
+    let mut step = flipping(&original, &edited, dir.path());
+    c.bench_function("update the example site in place after one edit", |b| {
+        b.iter(&mut step)
+    });
+}
+
+/// Builds `original`'s site under `dir` to be updated in place, and the
+/// step that updates it to `edited` and back, in turn.
+fn flipping<'w>(
+    original: &'w Workspace,
+    edited: &'w Workspace,
+    dir: &Path,
+) -> impl FnMut() -> BuildReport + 'w {
     let opts = BuildOptions {
-        out: dir.path().join("site"),
+        out: dir.join("site"),
         profile: Profile::Public,
     };
-    let (_, mut live) = build_live(&original, &opts).unwrap();
+    let (_, mut live) = build_live(original, &opts).unwrap();
     let mut flip = false;
-    c.bench_function("update the example site in place after one edit", |b| {
-        b.iter(|| {
-            flip = !flip;
-            let ws = if flip { &edited } else { &original };
-            update(ws, &opts, &mut live).unwrap().unwrap()
-        })
-    });
+    move || {
+        flip = !flip;
+        let ws = if flip { edited } else { original };
+        update(ws, &opts, &mut live).unwrap().unwrap()
+    }
 }
 
 /// `update` on a generated workspace: one law's first article edited, and
 /// back.
 fn update_generated(c: &mut Criterion) {
-    use mizan::site::{BuildOptions, Profile, build_live, update};
-    use mizan::workspace::Workspace;
     let articles = std::env::var("MIZAN_BENCH_ARTICLES")
         .ok()
         .and_then(|n| n.parse().ok())
@@ -117,23 +127,14 @@ fn update_generated(c: &mut Criterion) {
     )
     .unwrap();
     let edited = Workspace::load(&ws).unwrap();
-    let opts = BuildOptions {
-        out: dir.path().join("site"),
-        profile: Profile::Public,
-    };
-    let (_, mut live) = build_live(&original, &opts).unwrap();
+    let mut step = flipping(&original, &edited, dir.path());
     let mut group = c.benchmark_group("update a generated site in place after one edit");
     group.sample_size(10);
-    let mut flip = false;
     group.bench_function(format!("{articles} articles per language"), |b| {
-        b.iter(|| {
-            flip = !flip;
-            let ws = if flip { &edited } else { &original };
-            update(ws, &opts, &mut live).unwrap().unwrap()
-        })
+        b.iter(&mut step)
     });
     group.finish();
 }
 
-criterion_group!(benches, removal, update, update_generated);
+criterion_group!(benches, removal, update_example, update_generated);
 criterion_main!(benches);

@@ -137,9 +137,7 @@ pub fn update(
     );
     laps.lap("assets");
 
-    for (rel, _) in &others {
-        files.insert(rel.clone(), String::new());
-    }
+    files.extend(others.iter().map(|(rel, _)| (rel.clone(), String::new())));
     for s in &shards {
         files.insert(format!("{}/", s.dir), format!("{:016x}", s.hash));
     }
