@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::Command;
 
 use assert_cmd::cargo::cargo_bin;
-use mizan::testing::files::copy_dir;
+use mizan::testing::files::{copy_dir, edit_keeping_time};
 use serde_json::Value;
 
 fn fixture() -> tempfile::TempDir {
@@ -61,22 +61,6 @@ fn an_edit_of_the_same_length_is_seen_by_the_next_search() {
         assert_eq!(total(dir.path(), new), 1, "{new} is found after the edit");
         assert_eq!(total(dir.path(), old), 0, "{old} is gone after the edit");
     }
-}
-
-/// Puts "zeppelins" for "obstructs" (the same length) in the statute at
-/// `path` and its modification time back; returns that time. Only the
-/// status-change time shows the edit.
-fn edit_keeping_time(path: &std::path::Path) -> std::time::SystemTime {
-    let modified = fs::metadata(path).unwrap().modified().unwrap();
-    let text = fs::read_to_string(path).unwrap();
-    fs::write(path, text.replace("obstructs", "zeppelins")).unwrap();
-    fs::File::options()
-        .write(true)
-        .open(path)
-        .unwrap()
-        .set_modified(modified)
-        .unwrap();
-    modified
 }
 
 #[test]

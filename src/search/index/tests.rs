@@ -1,4 +1,5 @@
 use super::*;
+use crate::testing::files::edit_keeping_time;
 
 fn copy(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
@@ -47,21 +48,6 @@ fn indexed() -> (tempfile::TempDir, IndexStore, Manifest) {
 }
 
 const STATUTE: &str = "corpus/kw/act-1995-3.en.md";
-
-/// Rewrites the statute at `path` (one word for another of the same
-/// length) and puts its modification time back: only its status-change
-/// time shows the edit.
-fn edit_keeping_time(path: &std::path::Path) {
-    let modified = fs::metadata(path).unwrap().modified().unwrap();
-    let text = fs::read_to_string(path).unwrap();
-    fs::write(path, text.replace("obstructs", "zeppelins")).unwrap();
-    fs::File::options()
-        .write(true)
-        .open(path)
-        .unwrap()
-        .set_modified(modified)
-        .unwrap();
-}
 
 #[test]
 fn settled_folders_take_the_shortcut_and_every_file_is_stamped() {
