@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use mizan::site::serve::{Limits, bind, start};
 use mizan::site::watch::Watcher;
-use mizan::site::{BuildOptions, Live, Profile, build_live, update};
+use mizan::site::{BuildOptions, Live, Profile, build_live, updatable, update};
 use mizan::workspace::{LoadCache, Overlay, Workspace};
 
 use super::build::{build_failed, default_out, print_report};
@@ -73,19 +73,6 @@ struct State {
     verbose: bool,
 }
 
-/// Whether a change can be applied to the site in place: an edit of the
-/// corpus or the standards can; one of the settings, the templates or the
-/// language files (which every page may depend on) is a full build's.
-fn in_place(root: &Path, changed: &[PathBuf]) -> bool {
-    changed.iter().all(|p| {
-        let first = p
-            .strip_prefix(root)
-            .ok()
-            .and_then(|r| r.components().next());
-        matches!(first, Some(std::path::Component::Normal(n)) if n == "corpus" || n == "standards")
-    })
-}
-
 /// Loads (again parsing only the files that changed) and updates the site
 /// in place, or builds it whole when the update cannot be sure; a failure
 /// leaves the previous site in place.
@@ -107,7 +94,7 @@ fn rebuild(
     if let Some(live) = state
         .live
         .as_mut()
-        .filter(|_| in_place(&state.root, changed))
+        .filter(|_| updatable(&state.root, changed))
     {
         // An update that fails wrote nothing; the full build says why.
         report = update(&ws, opts, live).ok().flatten();

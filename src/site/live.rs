@@ -3,6 +3,7 @@
 //! again only the pages the edit can reach ([`Scope`]).
 
 use std::collections::{BTreeMap, HashSet};
+use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -40,6 +41,21 @@ pub struct Live {
 /// build's work (they are held in memory until all are rendered).
 pub const UPDATE_MAX_PAGES: usize = 2_000;
 
+/// Whether edits of `changed` (paths under the workspace folder `root`,
+/// links resolved) can be applied by [`update`]: edits of the corpus or
+/// the standards can; one of the settings, the templates, the language
+/// files, the questionnaires or the glossary (which any page may depend
+/// on) is a full build's.
+pub fn updatable(root: &Path, changed: &[PathBuf]) -> bool {
+    changed.iter().all(|p| {
+        let first = p
+            .strip_prefix(root)
+            .ok()
+            .and_then(|r| r.components().next());
+        matches!(first, Some(Component::Normal(n)) if n == "corpus" || n == "standards")
+    })
+}
+
 /// Updates the site [`build_live`] (or an earlier update) wrote into
 /// `opts.out` to the site of `ws`, in place: only the pages whose inputs
 /// changed are rendered, only the search shards whose records changed are
@@ -53,7 +69,7 @@ pub const UPDATE_MAX_PAGES: usize = 2_000;
 /// that no longer vouches for any file being changed (it is written
 /// first), so the full build that follows writes them again. `Ok(None)` when the update is a
 /// full build's work: the templates or the language files may have
-/// changed (the caller knows; this function assumes they did not), the
+/// changed (see [`updatable`]; this function assumes they did not), the
 /// site on disk is not the one `live` describes, the set of search shards
 /// changed, or more than [`UPDATE_MAX_PAGES`] pages did. Within one
 /// update, a reader may see some pages new and others old; a search shard
@@ -345,4 +361,34 @@ fn page_files(
         files.insert(page.path.clone(), hash);
     }
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_corpus_and_standards_edits_are_updated_in_place() {
+        let root = Path::new("/ws");
+        let paths = |ps: &[&str]| ps.iter().map(PathBuf::from).collect::<Vec<_>>();
+        assert!(updatable(
+            root,
+            &paths(&["/ws/corpus/kw/act-2013-91.ar.md"])
+        ));
+        assert!(updatable(
+            root,
+            &paths(&["/ws/standards/tip.yaml", "/ws/corpus/kw/mappings/tip.yaml"])
+        ));
+        for other in [
+            "/ws/mizan.toml",
+            "/ws/glossary.yaml",
+            "/ws/templates/article.html",
+            "/ws/languages/fr.toml",
+            "/ws/questionnaires/unodc.yaml",
+            "/elsewhere/corpus/kw/act.md",
+        ] {
+            let changed = paths(&["/ws/corpus/kw/act-2013-91.en.md", other]);
+            assert!(!updatable(root, &changed), "{other}");
+        }
+    }
 }

@@ -54,7 +54,7 @@ use crate::output::{csv, json, questionnaire};
 use crate::workspace::Workspace;
 use crate::workspace::documents::content_hash;
 
-pub use live::{Live, UPDATE_MAX_PAGES, update};
+pub use live::{Live, UPDATE_MAX_PAGES, updatable, update};
 use manifest::{MANIFEST, Manifest};
 use model::{Body, Download, DownloadsPage, Model, Page, ResolvePage, SearchPage, msg};
 
