@@ -154,7 +154,7 @@ pub fn relative(root: &Path, path: &Path) -> String {
 
 /// Every document of the workspace, ordered by source file.
 pub fn documents(ws: &Workspace) -> Vec<IndexDoc> {
-    let mut docs = article_documents(ws, &cited_articles(ws));
+    let mut docs = article_documents(ws, &cited_by(&ws.mappings));
     docs.extend(provision_documents(ws));
     docs.sort_by(|a, b| (&a.source, &a.id, a.lang).cmp(&(&b.source, &b.id, b.lang)));
     docs
@@ -163,10 +163,6 @@ pub fn documents(ws: &Workspace) -> Vec<IndexDoc> {
 /// Article id -> (provision reference, status) of the entries citing it:
 /// what an article's document needs of the other files.
 pub type Cited = BTreeMap<String, Vec<(String, Status)>>;
-
-fn cited_articles(ws: &Workspace) -> Cited {
-    cited_by(&ws.mappings)
-}
 
 /// The articles that `mappings` cite (see [`Cited`]).
 pub fn cited_by<'a>(mappings: impl IntoIterator<Item = &'a Mapping>) -> Cited {
@@ -296,7 +292,7 @@ pub fn for_each_group<E>(
     ws: &Workspace,
     mut each: impl FnMut(Group) -> Result<(), E>,
 ) -> Result<(), E> {
-    let cited = cited_articles(ws);
+    let cited = cited_by(&ws.mappings);
     let mut expressions: Vec<_> = ws
         .works
         .iter()
