@@ -266,7 +266,14 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     (
         "search",
-        &["corpus", "settings", "standards", "amend", "workspace"],
+        &[
+            "corpus",
+            "settings",
+            "standards",
+            "amend",
+            "testing",
+            "workspace",
+        ],
     ),
     // A proposal: drafts, their text and their effect on the gaps.
     (
