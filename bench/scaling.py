@@ -2,7 +2,8 @@
 measure grows with the number of articles: the exponent k in
 time ~ articles^k between two sizes (1.00 is linear; under 1, better than
 linear; over 1, worse). Only tables whose first column is `articles` and
-columns given in ms, s or MB are read. Used by bench/run only."""
+columns given in ms, s or MB are read (`articles` or `articles per
+language`: the same sizes). Used by bench/run only."""
 import math
 import re
 import sys
@@ -17,7 +18,7 @@ def tables(lines):
         line = lines[i]
         if line.startswith("### "):
             stage = line[4:].strip()
-        if line.startswith("| articles |") and i + 1 < len(lines) and lines[i + 1].startswith("|-"):
+        if line.startswith("| articles") and i + 1 < len(lines) and lines[i + 1].startswith("|-"):
             head = [c.strip() for c in line.strip().strip("|").split("|")]
             rows, i = [], i + 2
             while i < len(lines) and lines[i].startswith("|"):
