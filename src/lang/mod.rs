@@ -23,6 +23,7 @@ mod numbers;
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{LazyLock, OnceLock, RwLock};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -246,6 +247,16 @@ fn registry() -> std::sync::RwLockReadGuard<'static, Vec<Slot>> {
     REGISTRY.read().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Counts the changes [`register`] made to the registry.
+static GENERATION: AtomicU64 = AtomicU64::new(0);
+
+/// A number that changes whenever a language is registered or changed:
+/// what is made from the registered languages can be kept while it stays
+/// the same.
+pub fn generation() -> u64 {
+    GENERATION.load(Ordering::Acquire)
+}
+
 /// Registers a workspace's language file: a new language, or changes to a
 /// registered one (the messages and fields it gives replace those of the
 /// language as registered; the rest stay). Returns the language, or why the
@@ -261,12 +272,14 @@ pub fn register(file: LanguageFile) -> Result<Lang, String> {
         Some(i) => {
             if *languages[i].get() != language {
                 languages[i] = Slot::Made(Box::leak(Box::new(language)));
+                GENERATION.fetch_add(1, Ordering::AcqRel);
             }
             Ok(Lang(i as u16))
         }
         None => {
             let index = u16::try_from(languages.len()).map_err(|_| "too many languages")?;
             languages.push(Slot::Made(Box::leak(Box::new(language))));
+            GENERATION.fetch_add(1, Ordering::AcqRel);
             Ok(Lang(index))
         }
     }
