@@ -8,8 +8,6 @@
 //! (Myers), and white space between two changes is folded into them so that
 //! a run of changed words reads as one change.
 
-use std::collections::HashMap;
-
 use serde::{Serialize, Serializer};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 use unicode_segmentation::UnicodeSegmentation;
@@ -71,20 +69,6 @@ enum Chunk {
     Change { delete: String, insert: String },
 }
 
-/// The tokens of `a` and `b` as numbers, the same number for the same
-/// token: Myers' algorithm then compares numbers, not strings, and finds
-/// the same differences (it only asks whether two tokens are equal).
-fn numbered<'t>(a: &[&'t str], b: &[&'t str]) -> (Vec<u32>, Vec<u32>) {
-    let mut numbers: HashMap<&'t str, u32> = HashMap::with_capacity(a.len() + b.len());
-    let mut number = |t: &&'t str| -> u32 {
-        let next = numbers.len() as u32;
-        *numbers.entry(*t).or_insert(next)
-    };
-    let na = a.iter().map(&mut number).collect();
-    let nb = b.iter().map(&mut number).collect();
-    (na, nb)
-}
-
 /// The redline of `new` against `old`.
 pub fn redline(old: &str, new: &str) -> Vec<Segment> {
     if old == new {
@@ -96,8 +80,7 @@ pub fn redline(old: &str, new: &str) -> Vec<Segment> {
     let (head, tail) = common_ends(old, new);
     let a = tokens(&old[head..old.len() - tail]);
     let b = tokens(&new[head..new.len() - tail]);
-    let (na, nb) = numbered(&a, &b);
-    let ops = capture_diff_slices(Algorithm::Myers, &na, &nb);
+    let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
     let mut chunks: Vec<Chunk> = Vec::new();
     if head > 0 {
         chunks.push(Chunk::Equal(old[..head].to_owned()));
