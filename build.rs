@@ -68,6 +68,36 @@ fn messages(table: &toml::Table) -> String {
     out
 }
 
+/// A language file's `[headings]` and `[operations]` as a Rust expression:
+/// (kind, words) and (operation, form) pairs in key order, from which
+/// `mizan::lang` reads headings and amendments without making the rest of
+/// the language (an English statute need not make Arabic).
+fn words(table: &toml::Table) -> String {
+    let section = |name: &str| table.get(name).and_then(toml::Value::as_table);
+    let mut out = String::from("(\n    &[\n");
+    for (kind, words) in section("headings").into_iter().flatten() {
+        let words: Vec<&str> = words
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(toml::Value::as_str)
+            .collect();
+        out.push_str(&format!("        ({kind:?}, &{words:?} as &[&str]),\n"));
+    }
+    out.push_str("    ],\n    &[\n");
+    let mut forms: Vec<(&str, &str)> = section("operations")
+        .into_iter()
+        .flatten()
+        .filter_map(|(op, form)| Some((op.as_str(), form.as_str()?)))
+        .collect();
+    forms.sort_unstable();
+    for (op, form) in forms {
+        out.push_str(&format!("        ({op:?}, {form:?}),\n"));
+    }
+    out.push_str("    ],\n)\n");
+    out
+}
+
 /// The built-in language files, parsed here rather than at every start
 /// (reading the two TOML files took about a millisecond of every command):
 /// each `i18n/<code>.toml` is written to `$OUT_DIR/i18n/<code>.json`, the
@@ -105,6 +135,8 @@ fn languages() {
             messages(&table),
         )
         .expect("write messages");
+        std::fs::write(out.join(name.replace(".toml", ".words.rs")), words(&table))
+            .expect("write words");
         fnv(format!("i18n/{name}").as_bytes());
         fnv(&[0]);
         fnv(text.as_bytes());

@@ -90,7 +90,7 @@ fn make_forms() -> Vec<Form> {
     let mut out = Vec::new();
     for lang in Lang::all() {
         for (kind, _) in crate::lang::OPERATIONS {
-            if let Some(form) = lang.def().operations.get(*kind) {
+            if let Some(form) = lang.operation(kind) {
                 let tokens = tokens(form);
                 let first = match tokens.first() {
                     Some(Token::Word(w)) => Some(folded(w)),

@@ -100,9 +100,7 @@ pub const OPERATIONS: &[(&str, &[&str])] = &[
 /// ….
 pub fn heading_word(word: &str) -> Option<&'static str> {
     let key = fold_heading_word(word);
-    registry()
-        .iter()
-        .find_map(|l| l.get().heading_index.get(&key).map(String::as_str))
+    registry().iter().find_map(|l| l.heading_kind(&key))
 }
 
 /// A heading word as [`heading_word`] compares it.
@@ -125,7 +123,7 @@ fn fold_heading_phrase(text: &str) -> String {
 /// `Issuing articles`), in any registered language.
 pub fn is_issuing_heading(text: &str) -> bool {
     let folded = fold_heading_phrase(text);
-    registry().iter().any(|l| l.get().issuing.contains(&folded))
+    registry().iter().any(|l| l.is_issuing(&folded))
 }
 
 /// The number words of every registered language that has them, folded,
@@ -166,6 +164,36 @@ impl Slot {
         match self {
             Slot::BuiltIn(i) => BUILT_IN_CODES[i],
             Slot::Made(language) => &language.code,
+        }
+    }
+
+    /// The heading kind of a folded heading word.
+    fn heading_kind(self, key: &str) -> Option<&'static str> {
+        let index = match self {
+            Slot::BuiltIn(i) => &built_in_words(i).heading_index,
+            Slot::Made(language) => &language.heading_index,
+        };
+        index.get(key).map(String::as_str)
+    }
+
+    /// Whether a folded heading opens the issuing articles.
+    fn is_issuing(self, folded: &str) -> bool {
+        let issuing = match self {
+            Slot::BuiltIn(i) => &built_in_words(i).issuing,
+            Slot::Made(language) => &language.issuing,
+        };
+        issuing.iter().any(|h| h == folded)
+    }
+
+    /// The form of the operation `kind`.
+    fn operation(self, kind: &str) -> Option<&'static str> {
+        match self {
+            Slot::BuiltIn(i) => {
+                let forms = BUILT_IN_WORDS[i].1;
+                let at = forms.binary_search_by(|(k, _)| (*k).cmp(kind)).ok()?;
+                Some(forms[at].1)
+            }
+            Slot::Made(language) => language.operations.get(kind).map(String::as_str),
         }
     }
 
@@ -234,6 +262,42 @@ const BUILT_IN_MESSAGES: [&[(&str, &str)]; 2] = [
     include!(concat!(env!("OUT_DIR"), "/i18n/en.messages.rs")),
     include!(concat!(env!("OUT_DIR"), "/i18n/ar.messages.rs")),
 ];
+
+/// The `[headings]` and `[operations]` of [`BUILT_IN_FILES`] as build.rs
+/// wrote them: (kind, words) and (operation, form), in key order.
+#[allow(clippy::type_complexity)]
+const BUILT_IN_WORDS: [(&[(&str, &[&str])], &[(&str, &str)]); 2] = [
+    include!(concat!(env!("OUT_DIR"), "/i18n/en.words.rs")),
+    include!(concat!(env!("OUT_DIR"), "/i18n/ar.words.rs")),
+];
+
+/// What reading headings needs of a built-in language, made from
+/// [`BUILT_IN_WORDS`] alone (the same tables as the language's, a test
+/// checks): an English statute's chapter headings are compared with the
+/// Arabic issuing headings without making all of Arabic.
+struct HeadingWords {
+    heading_index: BTreeMap<String, String>,
+    issuing: Vec<String>,
+}
+
+fn built_in_words(i: usize) -> &'static HeadingWords {
+    static MADE: [OnceLock<HeadingWords>; 2] = [OnceLock::new(), OnceLock::new()];
+    MADE[i].get_or_init(|| {
+        let headings: BTreeMap<String, Vec<String>> = BUILT_IN_WORDS[i]
+            .0
+            .iter()
+            .map(|(kind, words)| {
+                let words = words.iter().map(|w| (*w).to_owned()).collect();
+                ((*kind).to_owned(), words)
+            })
+            .collect();
+        let (issuing, heading_index) = file::heading_tables(&headings);
+        HeadingWords {
+            heading_index,
+            issuing,
+        }
+    })
+}
 
 /// A fingerprint of [`BUILT_IN_FILES`] (FNV-1a 64 of each name and text,
 /// each followed by a zero byte), computed by build.rs: an index of
@@ -340,6 +404,13 @@ impl Lang {
 
     pub fn is_rtl(self) -> bool {
         self.def().direction == Direction::Rtl
+    }
+
+    /// The form of the amendment operation `kind` (`replace-article`), if
+    /// this language's file gives one.
+    pub fn operation(self, kind: &str) -> Option<&'static str> {
+        let slot = registry()[usize::from(self.0)];
+        slot.operation(kind)
     }
 
     /// The message `key` as this language's file writes it, if it does.
