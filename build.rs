@@ -45,6 +45,59 @@ fn host_glibc() -> Option<(u32, u32)> {
     Some((major.parse().ok()?, minor.parse().ok()?))
 }
 
+/// A language file's `[messages]` as a Rust expression: a slice of (key,
+/// text) pairs in key order, which `mizan::lang` looks a message up in
+/// without reading the rest of the file (a command that prints one message
+/// need not make the whole language).
+fn messages(table: &toml::Table) -> String {
+    let mut pairs: Vec<(&str, &str)> = table
+        .get("messages")
+        .and_then(toml::Value::as_table)
+        .map(|m| {
+            m.iter()
+                .filter_map(|(k, v)| Some((k.as_str(), v.as_str()?)))
+                .collect()
+        })
+        .unwrap_or_default();
+    pairs.sort_unstable();
+    let mut out = String::from("&[\n");
+    for (k, v) in pairs {
+        out.push_str(&format!("    ({k:?}, {v:?}),\n"));
+    }
+    out.push_str("]\n");
+    out
+}
+
+/// A language file's `[headings]` and `[operations]` as a Rust expression:
+/// (kind, words) and (operation, form) pairs in key order, from which
+/// `mizan::lang` reads headings and amendments without making the rest of
+/// the language (an English statute need not make Arabic).
+fn words(table: &toml::Table) -> String {
+    let section = |name: &str| table.get(name).and_then(toml::Value::as_table);
+    let mut out = String::from("(\n    &[\n");
+    for (kind, words) in section("headings").into_iter().flatten() {
+        let words: Vec<&str> = words
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(toml::Value::as_str)
+            .collect();
+        out.push_str(&format!("        ({kind:?}, &{words:?} as &[&str]),\n"));
+    }
+    out.push_str("    ],\n    &[\n");
+    let mut forms: Vec<(&str, &str)> = section("operations")
+        .into_iter()
+        .flatten()
+        .filter_map(|(op, form)| Some((op.as_str(), form.as_str()?)))
+        .collect();
+    forms.sort_unstable();
+    for (op, form) in forms {
+        out.push_str(&format!("        ({op:?}, {form:?}),\n"));
+    }
+    out.push_str("    ],\n)\n");
+    out
+}
+
 /// The built-in language files, parsed here rather than at every start
 /// (reading the two TOML files took about a millisecond of every command):
 /// each `i18n/<code>.toml` is written to `$OUT_DIR/i18n/<code>.json`, the
@@ -52,7 +105,8 @@ fn host_glibc() -> Option<(u32, u32)> {
 /// `Deserialize` as the TOML (a tenth of the time). Also their
 /// fingerprint (`fingerprint.rs`, see `lang::BUILT_IN_FINGERPRINT`): FNV-1a
 /// 64 of each file's name and text, English and Arabic first, as
-/// `lang::BUILT_IN_FILES` lists them.
+/// `lang::BUILT_IN_FILES` lists them. And each file's messages alone
+/// (`<code>.messages.rs`, see [`messages`]).
 fn languages() {
     println!("cargo:rerun-if-changed=i18n");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("i18n");
@@ -76,6 +130,13 @@ fn languages() {
             toml::from_str(&text).unwrap_or_else(|e| panic!("i18n/{name}: {e}"));
         let json = serde_json::to_string(&table).expect("JSON");
         std::fs::write(out.join(name.replace(".toml", ".json")), json).expect("write JSON");
+        std::fs::write(
+            out.join(name.replace(".toml", ".messages.rs")),
+            messages(&table),
+        )
+        .expect("write messages");
+        std::fs::write(out.join(name.replace(".toml", ".words.rs")), words(&table))
+            .expect("write words");
         fnv(format!("i18n/{name}").as_bytes());
         fnv(&[0]);
         fnv(text.as_bytes());

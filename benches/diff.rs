@@ -117,6 +117,19 @@ fn bench(c: &mut Criterion) {
             black_box(inline(&diff, &RenderOptions::default()))
         })
     });
+    // The operation headings alone: their forms are made once per set of
+    // languages, not for every heading.
+    let headings: Vec<String> = amendment_text
+        .lines()
+        .filter_map(|l| l.strip_prefix("## ").map(str::to_owned))
+        .collect();
+    c.bench_function("read 20 operation headings", |b| {
+        b.iter(|| {
+            for h in &headings {
+                black_box(mizan::amend::parse_operation(black_box(h)).unwrap());
+            }
+        })
+    });
     c.bench_function("read the 1000-article statute", |b| {
         b.iter(|| black_box(read_expression(&spath, black_box(&statute))))
     });

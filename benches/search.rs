@@ -83,6 +83,29 @@ fn bench(c: &mut Criterion) {
     });
     group.finish();
 
+    // Highlighting: the analyser that remembers each word's term, as the
+    // snippets of one query's results use it, against the plain one.
+    let text = "The employer shall pay the wages of the employee within seven days \
+                of the end of the month; an employer who fails to pay is punished. "
+        .repeat(10);
+    let mut group = c.benchmark_group("highlight");
+    group.bench_function("plain_analyser", |b| {
+        b.iter(|| mizan::search::analysis::terms(std::hint::black_box(&text)).len())
+    });
+    let remembering = mizan::search::analysis::remembering_analyzer();
+    group.bench_function("remembering_analyser", |b| {
+        b.iter(|| {
+            let mut analyzer = remembering.clone();
+            let mut stream = analyzer.token_stream(std::hint::black_box(&text));
+            let mut n = 0;
+            while tantivy::tokenizer::TokenStream::advance(&mut stream) {
+                n += 1;
+            }
+            n
+        })
+    });
+    group.finish();
+
     // Building an index in memory (small workspaces only: at 100,000
     // articles bench/search.sh times the command instead).
     if std::env::var_os("MIZAN_BENCH_WORKSPACE").is_none() {

@@ -208,6 +208,10 @@ pub fn collapse_whitespace(text: &str) -> String {
     if is_tidy(text) {
         return text.to_owned();
     }
+    collapse(text)
+}
+
+fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -216,6 +220,17 @@ pub fn collapse_whitespace(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// [`collapse_whitespace`] of text the caller owns: most paragraphs are
+/// tidy already, and are given back as they are, not copied.
+pub fn collapse_whitespace_owned(mut text: String) -> String {
+    if is_tidy(&text) {
+        // As a copy would be: no room to spare (the text is kept).
+        text.shrink_to_fit();
+        return text;
+    }
+    collapse(&text)
 }
 
 /// Whether `text` has no white space but single ASCII spaces between words.
@@ -585,6 +600,12 @@ mod tests {
     #[test]
     fn whitespace_collapses() {
         assert_eq!(collapse_whitespace("  a \n\t b  "), "a b");
+        for t in ["  a \n\t b  ", "a\u{00A0}b", "a  b", "نص عربي", "a b", ""] {
+            assert_eq!(
+                super::collapse_whitespace_owned(t.to_owned()),
+                collapse_whitespace(t)
+            );
+        }
         assert_eq!(collapse_whitespace("a\u{00A0}b"), "a b");
         assert_eq!(collapse_whitespace("a  b"), "a b");
         assert_eq!(collapse_whitespace("نص عربي"), "نص عربي");

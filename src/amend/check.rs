@@ -34,19 +34,25 @@ pub fn check(works: &[Work], amendments: &[Amendment], diags: &mut Diagnostics) 
         by_work.entry(a.amends.as_str()).or_default().push(a);
     }
     // Works are independent: check them in parallel, then merge in work
-    // order so that the diagnostics come out the same on every run.
-    let per_work: Vec<(AmendmentCheck, Diagnostics)> = by_work
-        .into_iter()
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .filter_map(|(work_id, list)| {
-            let work = works.iter().find(|w| w.id.as_str() == work_id)?;
-            let mut out = AmendmentCheck::default();
-            let mut work_diags = Diagnostics::new();
-            check_work(work, &list, &mut out, &mut work_diags);
-            Some((out, work_diags))
-        })
-        .collect();
+    // order so that the diagnostics come out the same on every run. (One
+    // work, as `diff` loads, is checked on this thread.)
+    let one = |(work_id, list): (&str, Vec<&Amendment>)| {
+        let work = works.iter().find(|w| w.id.as_str() == work_id)?;
+        let mut out = AmendmentCheck::default();
+        let mut work_diags = Diagnostics::new();
+        check_work(work, &list, &mut out, &mut work_diags);
+        Some((out, work_diags))
+    };
+    let per_work: Vec<(AmendmentCheck, Diagnostics)> = if by_work.len() <= 1 {
+        by_work.into_iter().filter_map(one).collect()
+    } else {
+        by_work
+            .into_iter()
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .filter_map(one)
+            .collect()
+    };
     let mut out = AmendmentCheck::default();
     for (checked, d) in per_work {
         out.articles_after.extend(checked.articles_after);

@@ -8,6 +8,7 @@
 //! into the file.
 
 use std::ops::Range;
+use std::sync::Mutex;
 
 use crate::corpus::{Lang, article_reference, number_in_words};
 use crate::ids::fold_arabic_keyword;
@@ -43,6 +44,8 @@ struct Form {
     lang: Lang,
     kind: &'static str,
     tokens: Vec<Token>,
+    /// The first token, if a word, [`folded`].
+    first: Option<String>,
 }
 
 fn tokens(form: &str) -> Vec<Token> {
@@ -64,16 +67,40 @@ fn tokens(form: &str) -> Vec<Token> {
     out
 }
 
-/// The forms of every registered language's operations.
-fn forms() -> Vec<Form> {
+/// The forms of every registered language's operations, made once for
+/// the languages as registered (see [`crate::lang::generation`]): making
+/// them took most of the time of reading an amendment's headings.
+fn forms() -> &'static [Form] {
+    static MADE: Mutex<Option<(u64, &'static [Form])>> = Mutex::new(None);
+    let generation = crate::lang::generation();
+    let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
+    match *made {
+        Some((g, forms)) if g == generation => forms,
+        _ => {
+            // Left for the process's life, as a language's description is:
+            // a new set only when a workspace registers a language.
+            let forms: &'static [Form] = Box::leak(make_forms().into_boxed_slice());
+            *made = Some((generation, forms));
+            forms
+        }
+    }
+}
+
+fn make_forms() -> Vec<Form> {
     let mut out = Vec::new();
     for lang in Lang::all() {
         for (kind, _) in crate::lang::OPERATIONS {
-            if let Some(form) = lang.def().operations.get(*kind) {
+            if let Some(form) = lang.operation(kind) {
+                let tokens = tokens(form);
+                let first = match tokens.first() {
+                    Some(Token::Word(w)) => Some(folded(w)),
+                    _ => None,
+                };
                 out.push(Form {
                     lang,
                     kind,
-                    tokens: tokens(form),
+                    tokens,
+                    first,
                 });
             }
         }
@@ -106,7 +133,7 @@ pub fn parse_operation(text: &str) -> Result<(Action, Lang), GrammarError> {
     let first_folded = folded(first);
     let candidates: Vec<&Form> = all
         .iter()
-        .filter(|f| matches!(f.tokens.first(), Some(Token::Word(w)) if folded(w) == first_folded))
+        .filter(|f| f.first.as_ref() == Some(&first_folded))
         .filter(|f| !matches!(f.kind, "occurrence" | "all"))
         .collect();
     if candidates.is_empty() {
@@ -136,7 +163,7 @@ pub fn parse_operation(text: &str) -> Result<(Action, Lang), GrammarError> {
     let mut best: Option<((usize, bool), GrammarError)> = None;
     for form in candidates {
         let mut c = Cursor { text, pos: 0 };
-        match read_form(&mut c, form, &all) {
+        match read_form(&mut c, form, all) {
             Ok(action) => return Ok((action, form.lang)),
             Err((e, whole)) => {
                 let rank = (e.span.start, whole);

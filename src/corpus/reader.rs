@@ -12,7 +12,7 @@ use crate::hash::FastMap;
 use crate::ids::check_eid;
 use crate::lang::Lang;
 use crate::source::split_front_matter;
-use crate::text::collapse_whitespace;
+use crate::text::{collapse_whitespace, collapse_whitespace_owned};
 use crate::yaml::Block;
 
 use super::heading::{HeadingKind, MAX_ARTICLE_DIGITS, classify};
@@ -276,7 +276,7 @@ impl BodyBuilder<'_> {
                 }
             }
             Event::End(TagEnd::Paragraph) => {
-                let text = collapse_whitespace(&self.text.take().unwrap_or_default());
+                let text = collapse_whitespace_owned(self.text.take().unwrap_or_default());
                 if let Some(item) = self.items.last_mut() {
                     if !item.text.is_empty() {
                         item.text.push(' ');
@@ -327,7 +327,7 @@ impl BodyBuilder<'_> {
                 if self.text.is_none() {
                     self.text = Some(String::new());
                     self.push_text(&t);
-                    let text = collapse_whitespace(&self.text.take().unwrap_or_default());
+                    let text = collapse_whitespace_owned(self.text.take().unwrap_or_default());
                     if !text.is_empty() {
                         self.on_paragraph(text, span);
                     }
@@ -338,7 +338,7 @@ impl BodyBuilder<'_> {
             Event::SoftBreak | Event::HardBreak => self.push_text(" "),
             Event::Start(Tag::CodeBlock(_)) => self.text = Some(String::new()),
             Event::End(TagEnd::CodeBlock) => {
-                let text = collapse_whitespace(&self.text.take().unwrap_or_default());
+                let text = collapse_whitespace_owned(self.text.take().unwrap_or_default());
                 if !text.is_empty() {
                     self.on_paragraph(text, span);
                 }
@@ -405,7 +405,7 @@ impl BodyBuilder<'_> {
         if let Some(item) = self.items.last_mut()
             && let Some(t) = self.text.take()
         {
-            let t = collapse_whitespace(&t);
+            let t = collapse_whitespace_owned(t);
             if !t.is_empty() {
                 if !item.text.is_empty() {
                     item.text.push(' ');

@@ -58,6 +58,29 @@ pub struct LanguageFile {
     pub numbers: Option<NumbersFile>,
 }
 
+/// The headings that open issuing articles, folded, and each heading word
+/// folded with its kind: what headings are read by.
+pub(super) fn heading_tables(
+    headings: &BTreeMap<String, Vec<String>>,
+) -> (Vec<String>, BTreeMap<String, String>) {
+    let issuing = headings
+        .get("issuing")
+        .into_iter()
+        .flatten()
+        .map(|h| super::fold_heading_phrase(h))
+        .collect();
+    let index = headings
+        .iter()
+        .filter(|(kind, _)| *kind != "issuing")
+        .flat_map(|(kind, words)| {
+            words
+                .iter()
+                .map(move |w| (super::fold_heading_word(w), kind.clone()))
+        })
+        .collect();
+    (issuing, index)
+}
+
 /// A table of strings, built at once from its entries rather than one
 /// insertion at a time (the files list their messages in key order, so
 /// this is a single pass).
@@ -309,23 +332,7 @@ impl LanguageFile {
             language.numbers = language.numbers.merged(numbers)?;
             language.number_index = language.numbers.folded();
         }
-        language.issuing = language
-            .headings
-            .get("issuing")
-            .into_iter()
-            .flatten()
-            .map(|h| super::fold_heading_phrase(h))
-            .collect();
-        language.heading_index = language
-            .headings
-            .iter()
-            .filter(|(kind, _)| *kind != "issuing")
-            .flat_map(|(kind, words)| {
-                words
-                    .iter()
-                    .map(move |w| (super::fold_heading_word(w), kind.clone()))
-            })
-            .collect();
+        (language.issuing, language.heading_index) = heading_tables(&language.headings);
         if language.name.trim().is_empty() {
             return Err(format!(
                 "the language `{}` has no `name` (its name in itself, for the language menu)",

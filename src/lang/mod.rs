@@ -23,7 +23,8 @@ mod numbers;
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::{LazyLock, RwLock};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{LazyLock, OnceLock, RwLock};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -99,9 +100,7 @@ pub const OPERATIONS: &[(&str, &[&str])] = &[
 /// ….
 pub fn heading_word(word: &str) -> Option<&'static str> {
     let key = fold_heading_word(word);
-    registry()
-        .iter()
-        .find_map(|l| l.heading_index.get(&key).map(String::as_str))
+    registry().iter().find_map(|l| l.heading_kind(&key))
 }
 
 /// A heading word as [`heading_word`] compares it.
@@ -124,7 +123,7 @@ fn fold_heading_phrase(text: &str) -> String {
 /// `Issuing articles`), in any registered language.
 pub fn is_issuing_heading(text: &str) -> bool {
     let folded = fold_heading_phrase(text);
-    registry().iter().any(|l| l.issuing.contains(&folded))
+    registry().iter().any(|l| l.is_issuing(&folded))
 }
 
 /// The number words of every registered language that has them, folded,
@@ -132,7 +131,7 @@ pub fn is_issuing_heading(text: &str) -> bool {
 pub fn number_words() -> Vec<&'static NumberWords> {
     registry()
         .iter()
-        .map(|&l| &l.number_index)
+        .map(|l| &l.get().number_index)
         .filter(|w| w.grammar.is_some())
         .collect()
 }
@@ -141,30 +140,101 @@ pub fn number_words() -> Vec<&'static NumberWords> {
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Lang(u16);
 
-/// The built-in languages, from the files compiled in. The build script
-/// has parsed them already (see [`BUILT_IN_PARSED`]): reading the JSON it
-/// wrote takes a tenth of the time the TOML did, and every command waits
-/// for them (a statute's `lang:` names one).
-fn built_in() -> Vec<&'static Language> {
-    parse_built_in()
-        .into_iter()
-        .map(|language| &*Box::leak(Box::new(language)))
-        .collect()
+/// A registered language: a built-in one is made from its file when it
+/// is first used, so that a command that needs one language (a search
+/// whose results are English) does not read the others.
+#[derive(Clone, Copy)]
+enum Slot {
+    /// [`BUILT_IN_FILES`]`[i]`, as registered.
+    BuiltIn(usize),
+    /// A description made already (a workspace's file, or a built-in one
+    /// that a workspace's file changed).
+    Made(&'static Language),
+}
+
+impl Slot {
+    fn get(self) -> &'static Language {
+        match self {
+            Slot::BuiltIn(i) => built_in(i),
+            Slot::Made(language) => language,
+        }
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            Slot::BuiltIn(i) => BUILT_IN_CODES[i],
+            Slot::Made(language) => &language.code,
+        }
+    }
+
+    /// The heading kind of a folded heading word.
+    fn heading_kind(self, key: &str) -> Option<&'static str> {
+        let index = match self {
+            Slot::BuiltIn(i) => &built_in_words(i).heading_index,
+            Slot::Made(language) => &language.heading_index,
+        };
+        index.get(key).map(String::as_str)
+    }
+
+    /// Whether a folded heading opens the issuing articles.
+    fn is_issuing(self, folded: &str) -> bool {
+        let issuing = match self {
+            Slot::BuiltIn(i) => &built_in_words(i).issuing,
+            Slot::Made(language) => &language.issuing,
+        };
+        issuing.iter().any(|h| h == folded)
+    }
+
+    /// The form of the operation `kind`.
+    fn operation(self, kind: &str) -> Option<&'static str> {
+        match self {
+            Slot::BuiltIn(i) => {
+                let forms = BUILT_IN_WORDS[i].1;
+                let at = forms.binary_search_by(|(k, _)| (*k).cmp(kind)).ok()?;
+                Some(forms[at].1)
+            }
+            Slot::Made(language) => language.operations.get(kind).map(String::as_str),
+        }
+    }
+
+    /// The message `key`; of a built-in language, from the file's
+    /// messages alone (the same, a test checks).
+    fn message(self, key: &str) -> Option<&'static str> {
+        match self {
+            Slot::BuiltIn(i) => {
+                let messages = BUILT_IN_MESSAGES[i];
+                let at = messages.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+                Some(messages[at].1)
+            }
+            Slot::Made(language) => language.messages.get(key).map(String::as_str),
+        }
+    }
+}
+
+/// The codes of [`BUILT_IN_FILES`], in order (a test checks them against
+/// the files), so that a code is found without reading a file.
+const BUILT_IN_CODES: [&str; 2] = ["en", "ar"];
+
+/// The built-in language `i`, from the file compiled in, made once. The
+/// build script has parsed the files already (see [`BUILT_IN_PARSED`]):
+/// reading the JSON it wrote takes a tenth of the time the TOML did.
+fn built_in(i: usize) -> &'static Language {
+    static MADE: [OnceLock<&'static Language>; 2] = [OnceLock::new(), OnceLock::new()];
+    MADE[i].get_or_init(|| Box::leak(Box::new(parse_built_in_one(i))))
+}
+
+fn parse_built_in_one(i: usize) -> Language {
+    let name = BUILT_IN_FILES[i].0;
+    built_in_file(name, BUILT_IN_PARSED[i])
+        .into_language(None)
+        .unwrap_or_else(|e| panic!("built-in language file {name}: {e}"))
 }
 
 /// The built-in languages as a run first makes them (public for the
 /// benchmark in `benches/diff.rs`; the registry holds them once made).
 #[doc(hidden)]
 pub fn parse_built_in() -> Vec<Language> {
-    BUILT_IN_FILES
-        .iter()
-        .zip(BUILT_IN_PARSED)
-        .map(|((name, _), json)| {
-            built_in_file(name, json)
-                .into_language(None)
-                .unwrap_or_else(|e| panic!("built-in language file {name}: {e}"))
-        })
-        .collect()
+    (0..BUILT_IN_FILES.len()).map(parse_built_in_one).collect()
 }
 
 /// A built-in language file as the build script parsed it (`name` is for
@@ -186,16 +256,69 @@ const BUILT_IN_PARSED: [&str; 2] = [
     include_str!(concat!(env!("OUT_DIR"), "/i18n/ar.json")),
 ];
 
+/// The `[messages]` of [`BUILT_IN_FILES`] as build.rs wrote them: (key,
+/// text) in key order.
+const BUILT_IN_MESSAGES: [&[(&str, &str)]; 2] = [
+    include!(concat!(env!("OUT_DIR"), "/i18n/en.messages.rs")),
+    include!(concat!(env!("OUT_DIR"), "/i18n/ar.messages.rs")),
+];
+
+/// The `[headings]` and `[operations]` of [`BUILT_IN_FILES`] as build.rs
+/// wrote them: (kind, words) and (operation, form), in key order.
+#[allow(clippy::type_complexity)]
+const BUILT_IN_WORDS: [(&[(&str, &[&str])], &[(&str, &str)]); 2] = [
+    include!(concat!(env!("OUT_DIR"), "/i18n/en.words.rs")),
+    include!(concat!(env!("OUT_DIR"), "/i18n/ar.words.rs")),
+];
+
+/// What reading headings needs of a built-in language, made from
+/// [`BUILT_IN_WORDS`] alone (the same tables as the language's, a test
+/// checks): an English statute's chapter headings are compared with the
+/// Arabic issuing headings without making all of Arabic.
+struct HeadingWords {
+    heading_index: BTreeMap<String, String>,
+    issuing: Vec<String>,
+}
+
+fn built_in_words(i: usize) -> &'static HeadingWords {
+    static MADE: [OnceLock<HeadingWords>; 2] = [OnceLock::new(), OnceLock::new()];
+    MADE[i].get_or_init(|| {
+        let headings: BTreeMap<String, Vec<String>> = BUILT_IN_WORDS[i]
+            .0
+            .iter()
+            .map(|(kind, words)| {
+                let words = words.iter().map(|w| (*w).to_owned()).collect();
+                ((*kind).to_owned(), words)
+            })
+            .collect();
+        let (issuing, heading_index) = file::heading_tables(&headings);
+        HeadingWords {
+            heading_index,
+            issuing,
+        }
+    })
+}
+
 /// A fingerprint of [`BUILT_IN_FILES`] (FNV-1a 64 of each name and text,
 /// each followed by a zero byte), computed by build.rs: an index of
 /// documents made with other built-in files is rebuilt.
 pub const BUILT_IN_FINGERPRINT: u64 = include!(concat!(env!("OUT_DIR"), "/i18n/fingerprint.rs"));
 
-static REGISTRY: LazyLock<RwLock<Vec<&'static Language>>> =
-    LazyLock::new(|| RwLock::new(built_in()));
+static REGISTRY: LazyLock<RwLock<Vec<Slot>>> =
+    LazyLock::new(|| RwLock::new((0..BUILT_IN_FILES.len()).map(Slot::BuiltIn).collect()));
 
-fn registry() -> std::sync::RwLockReadGuard<'static, Vec<&'static Language>> {
+fn registry() -> std::sync::RwLockReadGuard<'static, Vec<Slot>> {
     REGISTRY.read().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Counts the changes [`register`] made to the registry.
+static GENERATION: AtomicU64 = AtomicU64::new(0);
+
+/// A number that changes whenever a language is registered or changed:
+/// what is made from the registered languages can be kept while it stays
+/// the same.
+pub fn generation() -> u64 {
+    GENERATION.load(Ordering::Acquire)
 }
 
 /// Registers a workspace's language file: a new language, or changes to a
@@ -207,18 +330,20 @@ fn registry() -> std::sync::RwLockReadGuard<'static, Vec<&'static Language>> {
 /// process, and registering the same description again changes nothing.
 pub fn register(file: LanguageFile) -> Result<Lang, String> {
     let mut languages = REGISTRY.write().unwrap_or_else(|e| e.into_inner());
-    let existing = languages.iter().position(|l| l.code == file.code);
-    let language = file.into_language(existing.map(|i| languages[i]))?;
+    let existing = languages.iter().position(|l| l.code() == file.code);
+    let language = file.into_language(existing.map(|i| languages[i].get()))?;
     match existing {
         Some(i) => {
-            if *languages[i] != language {
-                languages[i] = Box::leak(Box::new(language));
+            if *languages[i].get() != language {
+                languages[i] = Slot::Made(Box::leak(Box::new(language)));
+                GENERATION.fetch_add(1, Ordering::AcqRel);
             }
             Ok(Lang(i as u16))
         }
         None => {
             let index = u16::try_from(languages.len()).map_err(|_| "too many languages")?;
-            languages.push(Box::leak(Box::new(language)));
+            languages.push(Slot::Made(Box::leak(Box::new(language))));
+            GENERATION.fetch_add(1, Ordering::AcqRel);
             Ok(Lang(index))
         }
     }
@@ -233,7 +358,9 @@ impl Lang {
 
     /// The language's description.
     pub fn def(self) -> &'static Language {
-        registry()[usize::from(self.0)]
+        // The guard is let go before a built-in file is read.
+        let slot = registry()[usize::from(self.0)];
+        slot.get()
     }
 
     /// Every registered language, built-in first.
@@ -253,7 +380,8 @@ impl Lang {
 
     /// ISO 639-1 code (`en`), as used in file names and URLs.
     pub fn code(self) -> &'static str {
-        &self.def().code
+        let slot = registry()[usize::from(self.0)];
+        slot.code()
     }
 
     /// ISO 639-2 code (`eng`), as used in Akoma Ntoso expression ids.
@@ -263,14 +391,14 @@ impl Lang {
 
     pub fn from_code(code: &str) -> Option<Lang> {
         let languages = registry();
-        let i = languages.iter().position(|l| l.code == code)?;
+        let i = languages.iter().position(|l| l.code() == code)?;
         Some(Lang(i as u16))
     }
 
     /// The language of an ISO 639-2 code in a URI (`ara` -> `ar`).
     pub fn from_iso639_2(code: &str) -> Option<Lang> {
         let languages = registry();
-        let i = languages.iter().position(|l| l.iso639_2 == code)?;
+        let i = languages.iter().position(|l| l.get().iso639_2 == code)?;
         Some(Lang(i as u16))
     }
 
@@ -278,9 +406,17 @@ impl Lang {
         self.def().direction == Direction::Rtl
     }
 
+    /// The form of the amendment operation `kind` (`replace-article`), if
+    /// this language's file gives one.
+    pub fn operation(self, kind: &str) -> Option<&'static str> {
+        let slot = registry()[usize::from(self.0)];
+        slot.operation(kind)
+    }
+
     /// The message `key` as this language's file writes it, if it does.
     pub fn message(self, key: &str) -> Option<&'static str> {
-        self.def().messages.get(key).map(String::as_str)
+        let slot = registry()[usize::from(self.0)];
+        slot.message(key)
     }
 
     /// The message `key` in this language, else in English (None when

@@ -270,3 +270,42 @@ fn the_built_in_files_compiled_in_are_the_files() {
     });
     assert_eq!(super::BUILT_IN_FINGERPRINT, fnv);
 }
+
+#[test]
+fn the_built_in_codes_are_the_files_codes() {
+    let made = super::parse_built_in();
+    let codes: Vec<&str> = made.iter().map(|l| l.code.as_str()).collect();
+    assert_eq!(codes, super::BUILT_IN_CODES);
+    for (i, name) in super::BUILT_IN_FILES.iter().map(|(n, _)| n).enumerate() {
+        assert_eq!(*name, format!("i18n/{}.toml", super::BUILT_IN_CODES[i]));
+    }
+}
+
+#[test]
+fn the_built_in_messages_alone_are_the_files_messages() {
+    for (i, made) in super::parse_built_in().iter().enumerate() {
+        let alone = super::BUILT_IN_MESSAGES[i];
+        assert!(alone.windows(2).all(|w| w[0].0 < w[1].0), "in key order");
+        let alone: std::collections::BTreeMap<String, String> = alone
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        assert_eq!(alone, made.messages, "{}", made.code);
+    }
+}
+
+#[test]
+fn the_built_in_heading_words_alone_are_the_files_tables() {
+    for (i, made) in super::parse_built_in().iter().enumerate() {
+        let words = super::built_in_words(i);
+        assert_eq!(words.heading_index, made.heading_index, "{}", made.code);
+        assert_eq!(words.issuing, made.issuing, "{}", made.code);
+        let forms = super::BUILT_IN_WORDS[i].1;
+        assert!(forms.windows(2).all(|w| w[0].0 < w[1].0), "in key order");
+        let forms: std::collections::BTreeMap<String, String> = forms
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        assert_eq!(forms, made.operations, "{}", made.code);
+    }
+}

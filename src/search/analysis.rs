@@ -30,7 +30,10 @@
 //! the script it is about, so a field can mix both and a query need not say
 //! which language it is in.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::mem;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use tantivy::tokenizer::{
     Language, LowerCaser, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
@@ -49,7 +52,12 @@ pub const MAX_TOKEN_CHARS: usize = 100;
 
 /// The analyser for statute text and queries.
 pub fn analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(WordTokenizer)
+    analyzer_of(WordTokenizer)
+}
+
+/// The analyser's filters after `tokenizer`.
+fn analyzer_of<T: Tokenizer>(tokenizer: T) -> TextAnalyzer {
+    TextAnalyzer::builder(tokenizer)
         .filter(LowerCaser)
         .filter(EditFilter(ArabicNormalizer))
         .filter(EditFilter(LongTokenFilter))
@@ -57,6 +65,148 @@ pub fn analyzer() -> TextAnalyzer {
         .filter(EditFilter(EnglishSpelling))
         .filter(Stemmer::new(Language::English))
         .build()
+}
+
+/// The same tokens as [`analyzer`], each word's analysis remembered
+/// (shared by the analyser's clones): for highlighting the results of one
+/// query, whose texts repeat their words, where stemming every word again
+/// took most of the time. Not for indexing: what it remembers is never
+/// let go while a clone lives.
+pub fn remembering_analyzer() -> TextAnalyzer {
+    TextAnalyzer::from(RememberingTokenizer {
+        memory: Arc::new(Mutex::new(Memory {
+            words: HashMap::default(),
+            filters: analyzer_of(WholeText),
+        })),
+    })
+}
+
+/// Every filter of the analyser is a function of one token's text: a word
+/// of [`WordTokenizer`] gives the same term (or none) wherever it is.
+#[derive(Clone)]
+struct RememberingTokenizer {
+    memory: Arc<Mutex<Memory>>,
+}
+
+struct Memory {
+    /// A word as [`WordTokenizer`] cuts it -> its term, or `None` when a
+    /// filter drops it.
+    words: HashMap<Box<str>, Option<Box<str>>, BuildHasherDefault<WordHasher>>,
+    /// The analyser's filters, on a whole word.
+    filters: TextAnalyzer,
+}
+
+impl Memory {
+    fn term(&mut self, word: &str) -> Option<&str> {
+        if !self.words.contains_key(word) {
+            let mut stream = self.filters.token_stream(word);
+            let term = stream
+                .advance()
+                .then(|| stream.token().text.as_str().into());
+            self.words.insert(word.into(), term);
+        }
+        self.words.get(word).and_then(|t| t.as_deref())
+    }
+}
+
+/// A hash of short words, eight bytes at a time (the multiplier of
+/// FxHash): the words are the texts' own, and the map lives for one query,
+/// so no defence against chosen collisions is needed.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+        let mut last = [0u8; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        let w = u64::from_le_bytes(last) ^ bytes.len() as u64;
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+struct RememberingStream<'a> {
+    words: WordTokenStream<'a>,
+    memory: MutexGuard<'a, Memory>,
+}
+
+impl Tokenizer for RememberingTokenizer {
+    type TokenStream<'a> = RememberingStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> RememberingStream<'a> {
+        RememberingStream {
+            words: WordTokenStream::new(text),
+            memory: self.memory.lock().unwrap_or_else(|e| e.into_inner()),
+        }
+    }
+}
+
+impl TokenStream for RememberingStream<'_> {
+    fn advance(&mut self) -> bool {
+        while self.words.advance() {
+            let token = self.words.token_mut();
+            if let Some(term) = self.memory.term(&token.text) {
+                token.text.clear();
+                token.text.push_str(term);
+                return true;
+            }
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.words.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.words.token_mut()
+    }
+}
+
+/// The whole text as one token (the filters of [`remembering_analyzer`]
+/// are given one word at a time).
+#[derive(Debug, Clone, Copy, Default)]
+struct WholeText;
+
+struct WholeTextStream {
+    token: Token,
+    given: bool,
+}
+
+impl Tokenizer for WholeText {
+    type TokenStream<'a> = WholeTextStream;
+
+    fn token_stream(&mut self, text: &str) -> WholeTextStream {
+        let mut token = Token::default();
+        token.text.push_str(text);
+        token.offset_to = text.len();
+        WholeTextStream {
+            token,
+            given: false,
+        }
+    }
+}
+
+impl TokenStream for WholeTextStream {
+    fn advance(&mut self) -> bool {
+        !mem::replace(&mut self.given, true)
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
 }
 
 /// Folds British spellings into American ones (see
@@ -106,6 +256,12 @@ impl Tokenizer for WordTokenizer {
     type TokenStream<'a> = WordTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordTokenStream<'a> {
+        WordTokenStream::new(text)
+    }
+}
+
+impl<'a> WordTokenStream<'a> {
+    fn new(text: &'a str) -> WordTokenStream<'a> {
         WordTokenStream {
             words: text.unicode_word_indices(),
             rest: "",

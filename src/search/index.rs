@@ -109,11 +109,22 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    fn from_index(mut index: Index, path: &Path) -> Result<SearchIndex, SearchError> {
+    fn from_index(index: Index, path: &Path) -> Result<SearchIndex, SearchError> {
+        let segments = index.searchable_segment_metas().map_or(0, |m| m.len());
+        SearchIndex::from_index_with(index, path, segments)
+    }
+
+    /// [`SearchIndex::from_index`] of an index whose last commit has
+    /// `segments` segments (known to a caller that read its metadata:
+    /// each read parses `meta.json`, the schema with it, again).
+    fn from_index_with(
+        mut index: Index,
+        path: &Path,
+        segments: usize,
+    ) -> Result<SearchIndex, SearchError> {
         index.tokenizers().register(ANALYZER, analyzer());
         // One search thread per core when there are segments enough to
         // share; starting threads costs more than searching two segments.
-        let segments = index.searchable_segment_metas().map_or(0, |m| m.len());
         if segments > 2 {
             index
                 .set_default_multithread_executor()
@@ -290,8 +301,9 @@ impl IndexStore {
     pub fn open(&self) -> Result<Freshness, SearchError> {
         let dir = self.index_dir();
         // The fast path: nothing changed since the last commit's stamps.
-        if let Some(index) = self.open_unchanged(&dir) {
-            return Ok(Freshness::Fresh(SearchIndex::from_index(index, &dir)?));
+        if let Some((index, segments)) = self.open_unchanged(&dir) {
+            let index = SearchIndex::from_index_with(index, &dir, segments)?;
+            return Ok(Freshness::Fresh(index));
         }
         let opened = if dir.join("meta.json").is_file() {
             open_with_manifest(&dir)
@@ -373,11 +385,15 @@ impl IndexStore {
 
     /// The index, if the stamps its last commit names match the workspace
     /// as it is (see [`quick`]): no manifest read, no folder listed.
-    fn open_unchanged(&self, dir: &Path) -> Option<Index> {
+    /// Also returns the number of segments, from the same read of the
+    /// metadata.
+    fn open_unchanged(&self, dir: &Path) -> Option<(Index, usize)> {
         let index = Index::open_in_dir(dir).ok()?;
-        let name = read_payload(&index)?.stamps?;
+        let metas = index.load_metas().ok()?;
+        let name = payload_of(&metas)?.stamps?;
         Fields::from_schema(&index.schema())?;
-        self.unchanged(dir, &name).then_some(index)
+        self.unchanged(dir, &name)
+            .then_some((index, metas.segments.len()))
     }
 
     fn lock_file(&self) -> Result<File, SearchError> {
@@ -465,8 +481,12 @@ fn open_with_manifest(dir: &Path) -> Option<(Index, Manifest)> {
 /// The payload of the index's last commit, if it is of this schema and
 /// these built-in languages.
 fn read_payload(index: &Index) -> Option<Payload> {
-    let payload = index.load_metas().ok()?.payload?;
-    let payload: Payload = serde_json::from_str(&payload).ok()?;
+    payload_of(&index.load_metas().ok()?)
+}
+
+/// The payload of a commit's metadata, if this mizan wrote it.
+fn payload_of(metas: &tantivy::IndexMeta) -> Option<Payload> {
+    let payload: Payload = serde_json::from_str(metas.payload.as_deref()?).ok()?;
     (payload.schema == SCHEMA_VERSION && payload.languages == built_in_languages())
         .then_some(payload)
 }

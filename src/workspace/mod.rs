@@ -519,7 +519,11 @@ impl Workspace {
 /// found: every file read needs them, and the first command of a process
 /// would otherwise wait for them then.
 fn warm_languages() {
-    rayon::spawn(|| drop(Lang::all()));
+    rayon::spawn(|| {
+        for lang in Lang::all() {
+            lang.def();
+        }
+    });
 }
 
 /// Reads `files`, reusing what `cache` holds of those that did not change,

@@ -165,21 +165,31 @@ fn ids(file: &SourceFile) -> Ids {
     }
 }
 
+/// Fewer files than this are looked at on this thread, not in parallel.
+const FEW_FILES: usize = 64;
+
 impl Workspace {
     /// Loads the files `scope` needs and checks them (see the module's
     /// documentation). `Ok(None)` when the scope's amendment or work is
     /// not found that way (or its id is given twice): the caller then loads
     /// the whole workspace, whose diagnostics say why.
     pub fn load_scoped(root: &Path, scope: Scope<'_>) -> Result<Option<Workspace>, LoadFailure> {
-        super::warm_languages();
+        // No languages warmed on another thread, as `load` does: the one
+        // or two files read make the languages they are in (and a few
+        // files are read without starting the thread pool at all).
         let mut diags = Diagnostics::new();
         let files = super::discover_files(root, &mut diags)?;
         let overlay = Overlay::new();
-        let candidates: Vec<(&SourceFile, Ids)> = files
-            .par_iter()
-            .filter(|f| matches!(f.kind, FileKind::Statute | FileKind::Amendment))
-            .map(|f| (f, ids(f)))
-            .collect();
+        let heads = |f: &&SourceFile| matches!(f.kind, FileKind::Statute | FileKind::Amendment);
+        let candidates: Vec<(&SourceFile, Ids)> = if files.len() < FEW_FILES {
+            files.iter().filter(heads).map(|f| (f, ids(f))).collect()
+        } else {
+            files
+                .par_iter()
+                .filter(heads)
+                .map(|f| (f, ids(f)))
+                .collect()
+        };
         let work = match scope {
             Scope::Work(w) => match WorkId::parse(w) {
                 Ok(w) => w,
@@ -217,7 +227,13 @@ impl Workspace {
                 .filter(|f| f.kind == FileKind::Settings)
                 .map(|f| read_one(f, &overlay)),
         );
-        let read: Vec<Loaded> = chosen.par_iter().map(|f| read_one(f, &overlay)).collect();
+        // A statute and its amendment are read on this thread: a pool of
+        // threads takes longer to start than the amendment to read.
+        let read: Vec<Loaded> = if chosen.len() <= 2 {
+            chosen.iter().map(|f| read_one(f, &overlay)).collect()
+        } else {
+            chosen.par_iter().map(|f| read_one(f, &overlay)).collect()
+        };
         // A file read whole because its head could not tell, and that turns
         // out to belong to another work, is left out with its findings.
         results.extend(read.into_iter().filter(|l| match &l.parsed {

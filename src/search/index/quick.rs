@@ -154,6 +154,7 @@ impl IndexStore {
         };
         let taken_ns = now_ns();
         let mut seen = BTreeMap::new();
+        let mut handles = Handles::default();
         for f in &folders {
             if f.stamp.racy
                 || !folder_stamp(&self.root, f.rel, taken_ns).is_some_and(|s| s.same_stat(&f.stamp))
@@ -161,6 +162,9 @@ impl IndexStore {
                 return false;
             }
             seen.insert(f.rel, f.stamp.ino != 0);
+            if f.stamp.ino != 0 && !handles.open(&self.root, f.rel, &f.stamp, taken_ns) {
+                return false;
+            }
         }
         // Every file directly in a folder stamped above (see `encode`).
         let placed = |r: &Record<'_>| {
@@ -171,9 +175,9 @@ impl IndexStore {
             part.iter().all(|r| {
                 !r.stamp.racy
                     && placed(r)
-                    && fs::symlink_metadata(self.root.join(r.rel)).is_ok_and(|m| {
-                        m.is_file() && FileStamp::of(&m, taken_ns).same_stat(&r.stamp)
-                    })
+                    && handles
+                        .file_stamp(&self.root, r.rel, taken_ns)
+                        .is_some_and(|s| s.same_stat(&r.stamp))
             })
         };
         // Two threads when there are files enough to repay starting one.
@@ -187,5 +191,66 @@ impl IndexStore {
         } else {
             same(&files)
         }
+    }
+}
+
+/// The stamped folders, each opened once: a file in one is stat'ed by its
+/// name relative to the folder's handle, so the system resolves one path
+/// component instead of every folder from the root down (and nothing is
+/// joined or copied per file). Each handle is checked to be the folder as
+/// stamped (the same inode and times), so the files stat'ed through it
+/// are the files of that folder.
+#[derive(Default)]
+struct Handles<'a> {
+    #[cfg(unix)]
+    folders: BTreeMap<&'a str, std::os::fd::OwnedFd>,
+    #[cfg(not(unix))]
+    folders: std::marker::PhantomData<&'a str>,
+}
+
+impl<'a> Handles<'a> {
+    /// Opens the folder `rel`; `false` when it is not the folder `stamp`
+    /// describes (it changed since it was stamped a moment ago).
+    fn open(&mut self, root: &Path, rel: &'a str, stamp: &FileStamp, taken_ns: u64) -> bool {
+        #[cfg(unix)]
+        {
+            use rustix::fs::{Mode, OFlags};
+            let path = if rel.is_empty() {
+                root.to_path_buf()
+            } else {
+                root.join(rel)
+            };
+            let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            let Ok(fd) = rustix::fs::open(&path, flags, Mode::empty()) else {
+                return false;
+            };
+            let Ok(st) = rustix::fs::fstat(&fd) else {
+                return false;
+            };
+            if !FileStamp::of_stat(&st, taken_ns).same_stat(stamp) {
+                return false;
+            }
+            self.folders.insert(rel, fd);
+        }
+        #[cfg(not(unix))]
+        let _ = (root, rel, stamp, taken_ns);
+        true
+    }
+
+    /// The stamp of the plain file `rel` as it is now; `None` when it is
+    /// missing or not a plain file.
+    fn file_stamp(&self, root: &Path, rel: &str, taken_ns: u64) -> Option<FileStamp> {
+        #[cfg(unix)]
+        {
+            let (parent, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+            if let Some(fd) = self.folders.get(parent) {
+                use rustix::fs::{AtFlags, FileType};
+                let st = rustix::fs::statat(fd, name, AtFlags::SYMLINK_NOFOLLOW).ok()?;
+                let plain = FileType::from_raw_mode(st.st_mode) == FileType::RegularFile;
+                return plain.then(|| FileStamp::of_stat(&st, taken_ns));
+            }
+        }
+        let m = fs::symlink_metadata(root.join(rel)).ok()?;
+        m.is_file().then(|| FileStamp::of(&m, taken_ns))
     }
 }

@@ -85,6 +85,35 @@ impl FileStamp {
         }
     }
 
+    /// [`FileStamp::of`] from the system's own record of a file (as a
+    /// stat relative to a folder's handle gives it): the same numbers.
+    #[cfg(unix)]
+    pub(super) fn of_stat(st: &rustix::fs::Stat, taken_ns: u64) -> FileStamp {
+        fn wide<T: TryInto<u64>>(x: T) -> u64 {
+            x.try_into().unwrap_or(0)
+        }
+        let ctime_ns = wide(st.st_ctime)
+            .saturating_mul(1_000_000_000)
+            .saturating_add(wide(st.st_ctime_nsec));
+        // As `nanos` of the modification time: 0 before 1970.
+        let mtime_ns = if st.st_mtime >= 0 {
+            wide(st.st_mtime)
+                .checked_mul(1_000_000_000)
+                .and_then(|n| n.checked_add(wide(st.st_mtime_nsec)))
+                .unwrap_or(u64::MAX)
+        } else {
+            0
+        };
+        FileStamp {
+            len: wide(st.st_size),
+            mtime_ns,
+            ctime_ns,
+            ino: wide(st.st_ino),
+            hash: String::new(),
+            racy: mtime_ns.max(ctime_ns).saturating_add(SETTLE_NS) > taken_ns,
+        }
+    }
+
     /// A folder that does not exist.
     pub(super) fn absent() -> FileStamp {
         FileStamp {
