@@ -14,11 +14,12 @@ use crate::workspace::documents::content_hash;
 
 use super::manifest::MANIFEST;
 use super::model::{Model, Page};
+use super::reach::Reach;
 use super::scope::{Scope, page_paths};
 use super::{
-    BUNDLE_ENTRY, BuildError, BuildOptions, BuildReport, DownloadFile, Laps, Profile, assets,
-    bundle, check_inputs, downloads, manifest_bytes, other_files, page_hash, render, render_error,
-    search, search_and_download_pages,
+    BUNDLE_ENTRY, BuildError, BuildOptions, BuildReport, DownloadFile, Laps, Profile, asset_files,
+    assets, bundle, check_inputs, data_files, downloads, manifest_bytes, page_hash, render,
+    render_error, search, search_and_download_pages,
 };
 
 /// What `mizan serve` keeps of the site it last wrote, so that the next
@@ -35,6 +36,9 @@ pub struct Live {
     /// How many files each search shard's bundle has.
     pub(super) bundle_files: BTreeMap<String, usize>,
     pub(super) scope: Scope,
+    /// What the pages beside the works' were made from, for an edit that
+    /// reaches none of them ([`Reach`]).
+    pub(super) reach: Option<Reach>,
 }
 
 /// The most pages [`update`] renders; more changed pages are a full
@@ -95,7 +99,13 @@ pub fn update(
     }
     laps.lap("lock");
 
-    let model = Model::new(ws, opts.profile, true);
+    // An edit that reaches no page beside its works' takes the others
+    // over, and needs less of the model.
+    let reach = live.reach.take().filter(|r| r.works_only(ws, &live.scope));
+    let model = match reach {
+        Some(_) => Model::lean(ws, opts.profile, true),
+        None => Model::new(ws, opts.profile, true),
+    };
     laps.lap("model");
     let shards = search::shards(ws, &model.histories);
     laps.lap("records");
@@ -117,7 +127,7 @@ pub fn update(
                 .map(|s| bundle(s))
                 .collect::<Result<Vec<_>, BuildError>>()
         },
-        || built_pages(&model, &shards, live, &kept),
+        || built_pages(&model, &shards, live, &kept, reach.as_ref()),
     );
     let Some(Built {
         downloads,
@@ -142,15 +152,19 @@ pub fn update(
         .map(|(i, html)| (pages[i].path.as_str(), html))
         .collect();
 
-    let mut files = page_files(live, &kept, &pages, hashes);
+    let mut files = page_files(live, reach.as_ref(), &kept, &pages, hashes);
     let page_count = files.len();
-    let others = other_files(
-        &model,
-        opts.profile,
-        assets,
-        &downloads,
-        files.keys().map(String::as_str),
-    );
+    let data = match &reach {
+        Some(r) => r.data.clone(),
+        None => data_files(
+            &model,
+            opts.profile,
+            &downloads,
+            files.keys().map(String::as_str),
+        ),
+    };
+    let mut others = asset_files(assets);
+    others.extend(data.iter().cloned());
     laps.lap("assets");
 
     files.extend(others.iter().map(|(rel, _)| (rel.clone(), String::new())));
@@ -188,6 +202,7 @@ pub fn update(
     drop(rendered);
     let previous = std::mem::replace(&mut live.scope, Scope::empty());
     live.scope = Scope::new(&model, page_paths(&pages), Some(previous), &kept);
+    live.reach = Some(reach.unwrap_or_else(|| Reach::new(ws, &pages, downloads, data)));
     drop(pages);
     live.files = files;
     live.manifest = content_hash(&manifest);
@@ -296,18 +311,30 @@ struct Built<'m> {
 }
 
 /// The downloads, and the pages an update builds (those of the works not
-/// `kept`, and every other page), hashed, with those whose inputs changed
+/// `kept`, and every other page, or with `reach` only the report and the
+/// search and downloads pages), hashed, with those whose inputs changed
 /// rendered; `None` when more than [`UPDATE_MAX_PAGES`] did.
 fn built_pages<'m>(
     model: &'m Model<'m>,
     shards: &[search::Shard],
     live: &Live,
     kept: &HashSet<String>,
+    reach: Option<&Reach>,
 ) -> Result<Option<Built<'m>>, BuildError> {
     let mut laps = Laps::new();
-    let downloads = downloads(model)?;
-    laps.lap("downloads");
-    let mut pages = model.pages_where(&|w| !kept.contains(w.id.as_str()));
+    let downloads = match reach {
+        Some(r) => r.downloads.clone(),
+        None => downloads(model)?,
+    };
+    laps.lap(match reach {
+        Some(_) => "downloads (kept)",
+        None => "downloads",
+    });
+    let build = |w: &crate::corpus::Work| !kept.contains(w.id.as_str());
+    let mut pages = match reach {
+        Some(_) => model.work_and_report_pages(&build),
+        None => model.pages_where(&build),
+    };
     pages.extend(search_and_download_pages(model, shards, &downloads));
     laps.lap("page list");
 
@@ -342,14 +369,21 @@ fn built_pages<'m>(
 }
 
 /// The pages of the updated site with the hashes of their inputs: those of
-/// the works kept as they were, and those built (`pages`, `hashes`).
+/// the works kept as they were, those `reach` takes over, and those built
+/// (`pages`, `hashes`).
 fn page_files(
     live: &Live,
+    reach: Option<&Reach>,
     kept: &HashSet<String>,
     pages: &[Page<'_>],
     hashes: Vec<String>,
 ) -> BTreeMap<String, String> {
     let mut files = BTreeMap::new();
+    for path in reach.iter().flat_map(|r| &r.pages) {
+        if let Some(hash) = live.files.get(path) {
+            files.insert(path.clone(), hash.clone());
+        }
+    }
     for id in kept {
         for path in live.scope.paths(id) {
             if let Some(hash) = live.files.get(path) {
