@@ -39,6 +39,8 @@ pub struct Live {
     /// What the pages beside the works' were made from, for an edit that
     /// reaches none of them ([`Reach`]).
     pub(super) reach: Option<Reach>,
+    /// The search records as last indexed.
+    pub(super) records: Option<search::Records>,
 }
 
 /// The most pages [`update`] renders; more changed pages are a full
@@ -107,9 +109,10 @@ pub fn update(
         None => Model::new(ws, opts.profile, true),
     };
     laps.lap("model");
-    let shards = search::shards(ws, &model.histories);
+    let records = records(ws, &model, live, reach.is_some());
+    let shards = records.shards.as_slice();
     laps.lap("records");
-    if !same_shards(live, &shards) {
+    if !same_shards(live, shards) {
         return Ok(None);
     }
     // The stale search shards are indexed (one thread each) while the
@@ -127,7 +130,7 @@ pub fn update(
                 .map(|s| bundle(s))
                 .collect::<Result<Vec<_>, BuildError>>()
         },
-        || built_pages(&model, &shards, live, &kept, reach.as_ref()),
+        || built_pages(&model, shards, live, &kept, reach.as_ref()),
     );
     let Some(Built {
         downloads,
@@ -168,7 +171,7 @@ pub fn update(
     laps.lap("assets");
 
     files.extend(others.iter().map(|(rel, _)| (rel.clone(), String::new())));
-    for s in &shards {
+    for s in shards {
         files.insert(format!("{}/", s.dir), format!("{:016x}", s.hash));
     }
     let manifest = manifest_bytes(&model, opts.profile, files.clone())?;
@@ -206,6 +209,7 @@ pub fn update(
     drop(pages);
     live.files = files;
     live.manifest = content_hash(&manifest);
+    live.records = Some(records);
     Ok(Some(report))
 }
 
@@ -230,6 +234,27 @@ fn forgetting(
     (f.len() != live.files.len())
         .then(|| manifest_bytes(model, profile, f))
         .transpose()
+}
+
+/// The search records of `ws`: with `works_only` (an edit [`Reach`] says
+/// reaches only its works' pages, so the records of the works it leaves as
+/// they were, and of the provisions, are the same), those the last update
+/// made with the changed works' made again in place; else all made again.
+fn records(
+    ws: &Workspace,
+    model: &Model<'_>,
+    live: &mut Live,
+    works_only: bool,
+) -> search::Records {
+    let previous = live.records.take().filter(|_| works_only);
+    let changed: Vec<&crate::corpus::Work> = ws
+        .works
+        .iter()
+        .filter(|w| live.scope.work(w.id.as_str()) != Some(*w))
+        .collect();
+    previous
+        .and_then(|r| r.replace(&changed, &model.histories))
+        .unwrap_or_else(|| search::records(ws, &model.histories))
 }
 
 /// Whether `shards` are the search shards the live site has (their

@@ -435,7 +435,8 @@ pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, L
     laps.lap("lock");
 
     let model = Model::new(ws, opts.profile, true);
-    let shards = search::shards(ws, &model.histories);
+    let records = search::records(ws, &model.histories);
+    let shards = records.shards.as_slice();
     let downloads = downloads(&model)?;
     let mut pages = model.pages();
     pages.extend(search_and_download_pages(&model, &shards, &downloads));
@@ -530,6 +531,7 @@ pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, L
         bundle_files,
         scope,
         reach: Some(reach),
+        records: Some(records),
     };
     Ok((report, live))
 }
