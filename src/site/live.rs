@@ -115,35 +115,59 @@ pub fn update(
     if !same_shards(live, shards) {
         return Ok(None);
     }
-    // The stale search shards are indexed (one thread each) while the
-    // pages are listed, hashed and rendered.
+    // The search shards whose records changed.
     let stale: Vec<&search::Shard> = shards
         .iter()
         .filter(|s| live.files.get(&format!("{}/", s.dir)) != Some(&format!("{:016x}", s.hash)))
         .collect();
     let kept = live.scope.kept(&model);
     laps.lap("scope");
-    let (bundles, built) = rayon::join(
+    // The stale search shards are indexed (one thread each) while the
+    // pages are listed, hashed and rendered, and the manifests made.
+    let (bundles, prepared) = rayon::join(
         || {
             stale
                 .par_iter()
                 .map(|s| bundle(s))
                 .collect::<Result<Vec<_>, BuildError>>()
         },
-        || built_pages(&model, shards, live, &kept, reach.as_ref()),
+        || {
+            let inputs = Inputs {
+                model: &model,
+                profile: opts.profile,
+                live,
+                kept: &kept,
+                reach: reach.as_ref(),
+                shards,
+            };
+            let built = built_pages(&inputs)?;
+            built
+                .map(|b| prepare(&inputs, b, assets, &stale))
+                .transpose()
+        },
     );
-    let Some(Built {
-        downloads,
-        pages,
-        hashes,
-        rendered,
-        timings,
-    }) = built?
+    let Some(Prepared {
+        built:
+            Built {
+                downloads,
+                pages,
+                rendered,
+                timings,
+                ..
+            },
+        files,
+        page_count,
+        data,
+        others,
+        manifest,
+        forgetting,
+    }) = prepared?
     else {
         return Ok(None);
     };
     let bundles = bundles?;
-    // `search` is the time the indexing took beyond the pages'.
+    // `search` is the time the indexing took beyond the pages' and the
+    // manifests'.
     let pages_took: f64 = timings.iter().map(|(_, t)| t).sum();
     laps.timings.extend(timings);
     laps.lap("search");
@@ -154,30 +178,6 @@ pub fn update(
         .into_iter()
         .map(|(i, html)| (pages[i].path.as_str(), html))
         .collect();
-
-    let mut files = page_files(live, reach.as_ref(), &kept, &pages, hashes);
-    let page_count = files.len();
-    let data = match &reach {
-        Some(r) => r.data.clone(),
-        None => data_files(
-            &model,
-            opts.profile,
-            &downloads,
-            files.keys().map(String::as_str),
-        ),
-    };
-    let mut others = asset_files(assets);
-    others.extend(data.iter().cloned());
-    laps.lap("assets");
-
-    files.extend(others.iter().map(|(rel, _)| (rel.clone(), String::new())));
-    for s in shards {
-        files.insert(format!("{}/", s.dir), format!("{:016x}", s.hash));
-    }
-    let manifest = manifest_bytes(&model, opts.profile, files.clone())?;
-    laps.lap("manifest");
-
-    let forgetting = forgetting(&model, opts.profile, live, &rendered, &stale)?;
     let changes = Changes {
         forgetting,
         rendered: &rendered,
@@ -217,16 +217,16 @@ pub fn update(
 /// change (written first, so that a run killed halfway never leaves a
 /// file that its entry says is current); `None` when nothing it lists
 /// changes.
-fn forgetting(
+fn forgetting<'p>(
     model: &Model<'_>,
     profile: Profile,
     live: &Live,
-    rendered: &[(&str, String)],
+    rendered: impl Iterator<Item = &'p str>,
     stale: &[&search::Shard],
 ) -> Result<Option<Vec<u8>>, BuildError> {
     let mut f = live.files.clone();
-    for (path, _) in rendered {
-        f.remove(*path);
+    for path in rendered {
+        f.remove(path);
     }
     for s in stale {
         f.remove(&format!("{}/", s.dir));
@@ -339,13 +339,15 @@ struct Built<'m> {
 /// `kept`, and every other page, or with `reach` only the report and the
 /// search and downloads pages), hashed, with those whose inputs changed
 /// rendered; `None` when more than [`UPDATE_MAX_PAGES`] did.
-fn built_pages<'m>(
-    model: &'m Model<'m>,
-    shards: &[search::Shard],
-    live: &Live,
-    kept: &HashSet<String>,
-    reach: Option<&Reach>,
-) -> Result<Option<Built<'m>>, BuildError> {
+fn built_pages<'m>(inputs: &Inputs<'_, 'm>) -> Result<Option<Built<'m>>, BuildError> {
+    let Inputs {
+        model,
+        live,
+        kept,
+        reach,
+        shards,
+        ..
+    } = *inputs;
     let mut laps = Laps::new();
     let downloads = match reach {
         Some(r) => r.downloads.clone(),
@@ -391,6 +393,90 @@ fn built_pages<'m>(
         rendered,
         timings: laps.timings,
     }))
+}
+
+/// What the pages and files of an update are made from.
+#[derive(Clone, Copy)]
+struct Inputs<'a, 'm> {
+    model: &'m Model<'m>,
+    profile: Profile,
+    live: &'a Live,
+    kept: &'a HashSet<String>,
+    reach: Option<&'a Reach>,
+    shards: &'a [search::Shard],
+}
+
+/// What an update writes but the search bundles, made while the stale
+/// shards are indexed.
+struct Prepared<'m> {
+    built: Built<'m>,
+    /// What the manifest lists: every page with its hash, the other files,
+    /// the search shards.
+    files: BTreeMap<String, String>,
+    page_count: usize,
+    /// The files beside the pages but the assets.
+    data: Vec<(String, Vec<u8>)>,
+    /// The files beside the pages.
+    others: Vec<(String, Vec<u8>)>,
+    manifest: Vec<u8>,
+    /// The manifest without the files about to change ([`forgetting`]).
+    forgetting: Option<Vec<u8>>,
+}
+
+/// The files beside the pages, and the manifests, of the update whose
+/// pages are `built`.
+fn prepare<'m>(
+    inputs: &Inputs<'_, 'm>,
+    mut built: Built<'m>,
+    assets: Vec<assets::Asset>,
+    stale: &[&search::Shard],
+) -> Result<Prepared<'m>, BuildError> {
+    let Inputs {
+        model,
+        profile,
+        live,
+        kept,
+        reach,
+        shards,
+    } = *inputs;
+    let mut laps = Laps::new();
+    let hashes = std::mem::take(&mut built.hashes);
+    let mut files = page_files(live, reach, kept, &built.pages, hashes);
+    let page_count = files.len();
+    let data = match reach {
+        Some(r) => r.data.clone(),
+        None => data_files(
+            model,
+            profile,
+            &built.downloads,
+            files.keys().map(String::as_str),
+        ),
+    };
+    let mut others = asset_files(assets);
+    others.extend(data.iter().cloned());
+    laps.lap("assets");
+
+    files.extend(others.iter().map(|(rel, _)| (rel.clone(), String::new())));
+    for s in shards {
+        files.insert(format!("{}/", s.dir), format!("{:016x}", s.hash));
+    }
+    let manifest = manifest_bytes(model, profile, files.clone())?;
+    let rendered = built
+        .rendered
+        .iter()
+        .map(|(i, _)| built.pages[*i].path.as_str());
+    let forgetting = forgetting(model, profile, live, rendered, stale)?;
+    laps.lap("manifest");
+    built.timings.extend(laps.timings);
+    Ok(Prepared {
+        built,
+        files,
+        page_count,
+        data,
+        others,
+        manifest,
+        forgetting,
+    })
 }
 
 /// The pages of the updated site with the hashes of their inputs: those of
