@@ -224,15 +224,12 @@ fn forgetting<'p>(
     rendered: impl Iterator<Item = &'p str>,
     stale: &[&search::Shard],
 ) -> Result<Option<Vec<u8>>, BuildError> {
-    let mut f = live.files.clone();
-    for path in rendered {
-        f.remove(path);
-    }
-    for s in stale {
-        f.remove(&format!("{}/", s.dir));
-    }
-    (f.len() != live.files.len())
-        .then(|| manifest_bytes(model, profile, f))
+    let shards: Vec<String> = stale.iter().map(|s| format!("{}/", s.dir)).collect();
+    let mut changing: HashSet<&str> = rendered.collect();
+    changing.extend(shards.iter().map(String::as_str));
+    changing.retain(|f| live.files.contains_key(*f));
+    (!changing.is_empty())
+        .then(|| manifest_bytes(model, profile, &live.files, &|f| changing.contains(f)))
         .transpose()
 }
 
@@ -460,7 +457,7 @@ fn prepare<'m>(
     for s in shards {
         files.insert(format!("{}/", s.dir), format!("{:016x}", s.hash));
     }
-    let manifest = manifest_bytes(model, profile, files.clone())?;
+    let manifest = manifest_bytes(model, profile, &files, &|_| false)?;
     let rendered = built
         .rendered
         .iter()

@@ -380,15 +380,11 @@ const BUNDLE_ENTRY: &str = "pagefind-entry.json";
 fn manifest_bytes(
     model: &Model<'_>,
     profile: Profile,
-    files: BTreeMap<String, String>,
+    files: &BTreeMap<String, String>,
+    left_out: &dyn Fn(&str) -> bool,
 ) -> Result<Vec<u8>, BuildError> {
-    let manifest = Manifest {
-        version: Manifest::VERSION,
-        generator: model.site.generator.to_owned(),
-        profile: profile.as_str().to_owned(),
-        files,
-    };
-    manifest.to_bytes().map_err(|e| BuildError::Render {
+    let bytes = Manifest::bytes_of(model.site.generator, profile.as_str(), files, left_out);
+    bytes.map_err(|e| BuildError::Render {
         page: MANIFEST.to_owned(),
         message: e.to_string(),
     })
@@ -506,7 +502,7 @@ pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, L
     let scope = scope::Scope::new(&model, scope::page_paths(&pages), None, &Default::default());
     let reach = reach::Reach::new(ws, &pages, downloads, data);
     drop(pages);
-    let manifest = manifest_bytes(&model, opts.profile, files.clone())?;
+    let manifest = manifest_bytes(&model, opts.profile, &files, &|_| false)?;
     staging.commit(&manifest)?;
     laps.lap("swap");
 
