@@ -122,50 +122,36 @@ pub fn update(
         .collect();
     let kept = live.scope.kept(&model);
     laps.lap("scope");
-    // The stale search shards are indexed (one thread each) while the
-    // pages are listed, hashed and rendered, and the manifests made.
-    let (bundles, prepared) = rayon::join(
-        || {
-            stale
-                .par_iter()
-                .map(|s| bundle(s))
-                .collect::<Result<Vec<_>, BuildError>>()
+    let inputs = Inputs {
+        model: &model,
+        profile: opts.profile,
+        live,
+        kept: &kept,
+        reach: reach.as_ref(),
+        shards,
+    };
+    let Some((
+        bundles,
+        Prepared {
+            built:
+                Built {
+                    downloads,
+                    pages,
+                    rendered,
+                    timings,
+                    ..
+                },
+            files,
+            page_count,
+            data,
+            others,
+            manifest,
+            forgetting,
         },
-        || {
-            let inputs = Inputs {
-                model: &model,
-                profile: opts.profile,
-                live,
-                kept: &kept,
-                reach: reach.as_ref(),
-                shards,
-            };
-            let built = built_pages(&inputs)?;
-            built
-                .map(|b| prepare(&inputs, b, assets, &stale))
-                .transpose()
-        },
-    );
-    let Some(Prepared {
-        built:
-            Built {
-                downloads,
-                pages,
-                rendered,
-                timings,
-                ..
-            },
-        files,
-        page_count,
-        data,
-        others,
-        manifest,
-        forgetting,
-    }) = prepared?
+    )) = index_and_prepare(&inputs, assets, &stale)?
     else {
         return Ok(None);
     };
-    let bundles = bundles?;
     // `search` is the time the indexing took beyond the pages' and the
     // manifests'.
     let pages_took: f64 = timings.iter().map(|(_, t)| t).sum();
@@ -390,6 +376,35 @@ fn built_pages<'m>(inputs: &Inputs<'_, 'm>) -> Result<Option<Built<'m>>, BuildEr
         rendered,
         timings: laps.timings,
     }))
+}
+
+/// The Pagefind bundles of the stale search shards, in their order.
+type Bundles = Vec<Vec<search::BundleFile>>;
+
+/// The stale search shards indexed (one thread each) while the pages are
+/// listed, hashed and rendered and the manifests made ([`built_pages`],
+/// [`prepare`]); `None` when the update is a full build's work.
+fn index_and_prepare<'m>(
+    inputs: &Inputs<'_, 'm>,
+    assets: Vec<assets::Asset>,
+    stale: &[&search::Shard],
+) -> Result<Option<(Bundles, Prepared<'m>)>, BuildError> {
+    let (bundles, prepared) = rayon::join(
+        || {
+            stale
+                .par_iter()
+                .map(|s| bundle(s))
+                .collect::<Result<Vec<_>, BuildError>>()
+        },
+        || {
+            let built = built_pages(inputs)?;
+            built.map(|b| prepare(inputs, b, assets, stale)).transpose()
+        },
+    );
+    let Some(prepared) = prepared? else {
+        return Ok(None);
+    };
+    Ok(Some((bundles?, prepared)))
 }
 
 /// What the pages and files of an update are made from.

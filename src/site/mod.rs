@@ -435,7 +435,7 @@ pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, L
     let shards = records.shards.as_slice();
     let downloads = downloads(&model)?;
     let mut pages = model.pages();
-    pages.extend(search_and_download_pages(&model, &shards, &downloads));
+    pages.extend(search_and_download_pages(&model, shards, &downloads));
     laps.lap("model");
 
     let rendered = AtomicUsize::new(0);
