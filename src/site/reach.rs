@@ -34,6 +34,9 @@ pub struct Reach {
     instruments: Vec<Instrument>,
     mappings: Vec<Mapping>,
     amendments: Vec<Amendment>,
+    /// The text of the report as published (`[gaps.last_report]`), which
+    /// the "since the last report" pages compare with, wherever it is.
+    published: Option<String>,
     /// The day of the build (a page may show it).
     date: Date,
     pub(super) downloads: Vec<DownloadFile>,
@@ -58,6 +61,7 @@ impl Reach {
             instruments: ws.instruments.clone(),
             mappings: ws.mappings.clone(),
             amendments: ws.amendments.clone(),
+            published: published(ws),
             date: Date::today(),
             downloads,
             data,
@@ -82,6 +86,7 @@ impl Reach {
             && self.mappings == ws.mappings
             && self.amendments == ws.amendments
             && self.date == Date::today()
+            && self.published == published(ws)
             && scope.works() == ws.works.len()
             && ws.works.iter().all(|w| match scope.work(w.id.as_str()) {
                 Some(old) if old == w => true,
@@ -89,6 +94,13 @@ impl Reach {
                 None => false,
             })
     }
+}
+
+/// The text of the report as published, when the settings name one and it
+/// can be read.
+fn published(ws: &Workspace) -> Option<String> {
+    let last = ws.settings.gaps.last_report.as_ref()?;
+    std::fs::read_to_string(ws.root.join(last.file.as_ref()?)).ok()
 }
 
 /// Whether two versions of a work differ at most in the text of their

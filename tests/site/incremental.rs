@@ -339,3 +339,57 @@ fn an_edit_of_text_alone_takes_the_other_pages_over() {
     assert!(taken_over(&report), "{report:?}");
     assert_is_full_build(&ws, &out.out, dir.path().join("full-3"));
 }
+
+/// The report as published, which the "since the last report" pages
+/// compare with, is read from wherever the settings name it: an edit of
+/// it (here beside the statutes, so the server answers it with an update)
+/// is never taken for an edit that reaches no other page.
+#[test]
+fn an_edit_of_the_published_report_builds_the_other_pages_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    copy_dir(&example_workspace(), &ws);
+    let toml = read(&ws.join("mizan.toml"));
+    std::fs::write(
+        ws.join("mizan.toml"),
+        format!(
+            "{toml}\n[gaps.last_report]\ndate = \"2026-01-01\"\nfile = \"corpus/published.json\"\n"
+        ),
+    )
+    .unwrap();
+    let gaps = mizan::testing::cli::run(&ws, &["gaps", "--format", "json"]);
+    assert!(
+        gaps.status.success(),
+        "{}",
+        String::from_utf8_lossy(&gaps.stderr)
+    );
+    let mut published: serde_json::Value = serde_json::from_slice(&gaps.stdout).unwrap();
+    let published_at = ws.join("corpus/published.json");
+    std::fs::write(
+        &published_at,
+        serde_json::to_vec_pretty(&published).unwrap(),
+    )
+    .unwrap();
+    let out = options(dir.path().join("live"));
+    let (_, mut live) = build_live(&Workspace::load(&ws).unwrap(), &out).unwrap();
+
+    // The report as published said otherwise of one provision.
+    let p = &mut published["instruments"][0]["provisions"][0]["status"];
+    *p = if *p == "full" { "missing" } else { "full" }.into();
+    std::fs::write(
+        &published_at,
+        serde_json::to_vec_pretty(&published).unwrap(),
+    )
+    .unwrap();
+    let report = update(&Workspace::load(&ws).unwrap(), &out, &mut live)
+        .unwrap()
+        .expect("updated in place");
+    assert!(
+        !report
+            .timings
+            .iter()
+            .any(|(lap, _)| *lap == "downloads (kept)"),
+        "{report:?}"
+    );
+    assert_is_full_build(&ws, &out.out, dir.path().join("full"));
+}
