@@ -9,7 +9,9 @@
 //! and the same on a generated workspace of 2,000 articles per language
 //! (`MIZAN_BENCH_ARTICLES` for another size; two laws at 2,000, 192 at
 //! 100,000), where the laws the edit does not reach are not built again
-//! (`site::scope`).
+//! (`site::scope`): once for an edit of a chapter's heading (which reaches
+//! other pages), once for the text of an article alone (which reaches no
+//! page beside its law's and the report, `site::reach`).
 //!
 //! Run with `cargo bench --bench site_write`.
 
@@ -86,6 +88,7 @@ fn flipping<'w>(
     edited: &'w Workspace,
     dir: &Path,
 ) -> impl FnMut() -> BuildReport + 'w {
+    fs::create_dir_all(dir).unwrap();
     let opts = BuildOptions {
         out: dir.join("site"),
         profile: Profile::Public,
@@ -117,22 +120,44 @@ fn update_generated(c: &mut Criterion) {
     laws.sort();
     let text = fs::read_to_string(&laws[0]).unwrap();
     let original = Workspace::load(&ws).unwrap();
-    // A word added to the first paragraph of the body.
-    let heading = text.find("\n## ").expect("an article") + 1;
+    // A word added after the first `## ` heading's next line (in the
+    // generated laws, a chapter's heading).
+    let heading = text.find("\n## ").expect("a heading") + 1;
     let body = heading + text[heading..].find("\n\n").expect("a paragraph") + 2;
     let at = body + text[body..].find("\n\n").expect("its end");
-    fs::write(
-        &laws[0],
-        format!("{} benchmarked{}", &text[..at], &text[at..]),
-    )
-    .unwrap();
-    let edited = Workspace::load(&ws).unwrap();
-    let mut step = flipping(&original, &edited, dir.path());
+    let edit = |at: usize| {
+        fs::write(
+            &laws[0],
+            format!("{} benchmarked{}", &text[..at], &text[at..]),
+        )
+        .unwrap();
+        let edited = Workspace::load(&ws).unwrap();
+        fs::write(&laws[0], &text).unwrap();
+        edited
+    };
+    let edited = edit(at);
+    // And at the end of the first article's first paragraph.
+    let article = text
+        .match_indices("\n#")
+        .map(|(i, _)| i + 1)
+        .find(|&i| {
+            let line = text[i..].trim_start_matches('#').trim_start();
+            line.starts_with("Article ") || line.starts_with("Art. ")
+        })
+        .expect("an article");
+    let body = article + text[article..].find("\n\n").expect("a paragraph") + 2;
+    let text_only = edit(body + text[body..].find("\n\n").expect("its end"));
     let mut group = c.benchmark_group("update a generated site in place after one edit");
     group.sample_size(10);
+    let mut step = flipping(&original, &edited, &dir.path().join("heading"));
     group.bench_function(format!("{articles} articles per language"), |b| {
         b.iter(&mut step)
     });
+    let mut step = flipping(&original, &text_only, &dir.path().join("text"));
+    group.bench_function(
+        format!("{articles} articles per language, an article's text"),
+        |b| b.iter(&mut step),
+    );
     group.finish();
 }
 

@@ -14,11 +14,12 @@ use crate::workspace::documents::content_hash;
 
 use super::manifest::MANIFEST;
 use super::model::{Model, Page};
+use super::reach::Reach;
 use super::scope::{Scope, page_paths};
 use super::{
-    BUNDLE_ENTRY, BuildError, BuildOptions, BuildReport, DownloadFile, Laps, Profile, assets,
-    bundle, check_inputs, downloads, manifest_bytes, other_files, page_hash, render, render_error,
-    search, search_and_download_pages,
+    BUNDLE_ENTRY, BuildError, BuildOptions, BuildReport, DownloadFile, Laps, Profile, asset_files,
+    assets, bundle, check_inputs, data_files, downloads, manifest_bytes, page_hash, render,
+    render_error, search, search_and_download_pages,
 };
 
 /// What `mizan serve` keeps of the site it last wrote, so that the next
@@ -35,6 +36,11 @@ pub struct Live {
     /// How many files each search shard's bundle has.
     pub(super) bundle_files: BTreeMap<String, usize>,
     pub(super) scope: Scope,
+    /// What the pages beside the works' were made from, for an edit that
+    /// reaches none of them ([`Reach`]).
+    pub(super) reach: Option<Reach>,
+    /// The search records as last indexed.
+    pub(super) records: Option<search::Records>,
 }
 
 /// The most pages [`update`] renders; more changed pages are a full
@@ -95,42 +101,59 @@ pub fn update(
     }
     laps.lap("lock");
 
-    let model = Model::new(ws, opts.profile, true);
+    // An edit that reaches no page beside its works' takes the others
+    // over, and needs less of the model.
+    let reach = live.reach.take().filter(|r| r.works_only(ws, &live.scope));
+    let model = match reach {
+        Some(_) => Model::lean(ws, opts.profile, true),
+        None => Model::new(ws, opts.profile, true),
+    };
     laps.lap("model");
-    let shards = search::shards(ws, &model.histories);
+    let records = records(ws, &model, live, reach.is_some());
+    let shards = records.shards.as_slice();
     laps.lap("records");
-    if !same_shards(live, &shards) {
+    if !same_shards(live, shards) {
         return Ok(None);
     }
-    // The stale search shards are indexed (one thread each) while the
-    // pages are listed, hashed and rendered.
+    // The search shards whose records changed.
     let stale: Vec<&search::Shard> = shards
         .iter()
         .filter(|s| live.files.get(&format!("{}/", s.dir)) != Some(&format!("{:016x}", s.hash)))
         .collect();
     let kept = live.scope.kept(&model);
     laps.lap("scope");
-    let (bundles, built) = rayon::join(
-        || {
-            stale
-                .par_iter()
-                .map(|s| bundle(s))
-                .collect::<Result<Vec<_>, BuildError>>()
+    let inputs = Inputs {
+        model: &model,
+        profile: opts.profile,
+        live,
+        kept: &kept,
+        reach: reach.as_ref(),
+        shards,
+    };
+    let Some((
+        bundles,
+        Prepared {
+            built:
+                Built {
+                    downloads,
+                    pages,
+                    rendered,
+                    timings,
+                    ..
+                },
+            files,
+            page_count,
+            data,
+            others,
+            manifest,
+            forgetting,
         },
-        || built_pages(&model, &shards, live, &kept),
-    );
-    let Some(Built {
-        downloads,
-        pages,
-        hashes,
-        rendered,
-        timings,
-    }) = built?
+    )) = index_and_prepare(&inputs, assets, &stale)?
     else {
         return Ok(None);
     };
-    let bundles = bundles?;
-    // `search` is the time the indexing took beyond the pages'.
+    // `search` is the time the indexing took beyond the pages' and the
+    // manifests'.
     let pages_took: f64 = timings.iter().map(|(_, t)| t).sum();
     laps.timings.extend(timings);
     laps.lap("search");
@@ -141,26 +164,6 @@ pub fn update(
         .into_iter()
         .map(|(i, html)| (pages[i].path.as_str(), html))
         .collect();
-
-    let mut files = page_files(live, &kept, &pages, hashes);
-    let page_count = files.len();
-    let others = other_files(
-        &model,
-        opts.profile,
-        assets,
-        &downloads,
-        files.keys().map(String::as_str),
-    );
-    laps.lap("assets");
-
-    files.extend(others.iter().map(|(rel, _)| (rel.clone(), String::new())));
-    for s in &shards {
-        files.insert(format!("{}/", s.dir), format!("{:016x}", s.hash));
-    }
-    let manifest = manifest_bytes(&model, opts.profile, files.clone())?;
-    laps.lap("manifest");
-
-    let forgetting = forgetting(&model, opts.profile, live, &rendered, &stale)?;
     let changes = Changes {
         forgetting,
         rendered: &rendered,
@@ -188,9 +191,11 @@ pub fn update(
     drop(rendered);
     let previous = std::mem::replace(&mut live.scope, Scope::empty());
     live.scope = Scope::new(&model, page_paths(&pages), Some(previous), &kept);
+    live.reach = Some(reach.unwrap_or_else(|| Reach::new(ws, &pages, downloads, data)));
     drop(pages);
     live.files = files;
     live.manifest = content_hash(&manifest);
+    live.records = Some(records);
     Ok(Some(report))
 }
 
@@ -198,23 +203,41 @@ pub fn update(
 /// change (written first, so that a run killed halfway never leaves a
 /// file that its entry says is current); `None` when nothing it lists
 /// changes.
-fn forgetting(
+fn forgetting<'p>(
     model: &Model<'_>,
     profile: Profile,
     live: &Live,
-    rendered: &[(&str, String)],
+    rendered: impl Iterator<Item = &'p str>,
     stale: &[&search::Shard],
 ) -> Result<Option<Vec<u8>>, BuildError> {
-    let mut f = live.files.clone();
-    for (path, _) in rendered {
-        f.remove(*path);
-    }
-    for s in stale {
-        f.remove(&format!("{}/", s.dir));
-    }
-    (f.len() != live.files.len())
-        .then(|| manifest_bytes(model, profile, f))
+    let shards: Vec<String> = stale.iter().map(|s| format!("{}/", s.dir)).collect();
+    let mut changing: HashSet<&str> = rendered.collect();
+    changing.extend(shards.iter().map(String::as_str));
+    changing.retain(|f| live.files.contains_key(*f));
+    (!changing.is_empty())
+        .then(|| manifest_bytes(model, profile, &live.files, &|f| changing.contains(f)))
         .transpose()
+}
+
+/// The search records of `ws`: with `works_only` (an edit [`Reach`] says
+/// reaches only its works' pages, so the records of the works it leaves as
+/// they were, and of the provisions, are the same), those the last update
+/// made with the changed works' made again in place; else all made again.
+fn records(
+    ws: &Workspace,
+    model: &Model<'_>,
+    live: &mut Live,
+    works_only: bool,
+) -> search::Records {
+    let previous = live.records.take().filter(|_| works_only);
+    let changed: Vec<&crate::corpus::Work> = ws
+        .works
+        .iter()
+        .filter(|w| live.scope.work(w.id.as_str()) != Some(*w))
+        .collect();
+    previous
+        .and_then(|r| r.replace(&changed, &model.histories))
+        .unwrap_or_else(|| search::records(ws, &model.histories))
 }
 
 /// Whether `shards` are the search shards the live site has (their
@@ -296,18 +319,32 @@ struct Built<'m> {
 }
 
 /// The downloads, and the pages an update builds (those of the works not
-/// `kept`, and every other page), hashed, with those whose inputs changed
+/// `kept`, and every other page, or with `reach` only the report and the
+/// search and downloads pages), hashed, with those whose inputs changed
 /// rendered; `None` when more than [`UPDATE_MAX_PAGES`] did.
-fn built_pages<'m>(
-    model: &'m Model<'m>,
-    shards: &[search::Shard],
-    live: &Live,
-    kept: &HashSet<String>,
-) -> Result<Option<Built<'m>>, BuildError> {
+fn built_pages<'m>(inputs: &Inputs<'_, 'm>) -> Result<Option<Built<'m>>, BuildError> {
+    let Inputs {
+        model,
+        live,
+        kept,
+        reach,
+        shards,
+        ..
+    } = *inputs;
     let mut laps = Laps::new();
-    let downloads = downloads(model)?;
-    laps.lap("downloads");
-    let mut pages = model.pages_where(&|w| !kept.contains(w.id.as_str()));
+    let downloads = match reach {
+        Some(r) => r.downloads.clone(),
+        None => downloads(model)?,
+    };
+    laps.lap(match reach {
+        Some(_) => "downloads (kept)",
+        None => "downloads",
+    });
+    let build = |w: &crate::corpus::Work| !kept.contains(w.id.as_str());
+    let mut pages = match reach {
+        Some(_) => model.work_and_report_pages(&build),
+        None => model.pages_where(&build),
+    };
     pages.extend(search_and_download_pages(model, shards, &downloads));
     laps.lap("page list");
 
@@ -341,15 +378,135 @@ fn built_pages<'m>(
     }))
 }
 
+/// The Pagefind bundles of the stale search shards, in their order.
+type Bundles = Vec<Vec<search::BundleFile>>;
+
+/// The stale search shards indexed (one thread each) while the pages are
+/// listed, hashed and rendered and the manifests made ([`built_pages`],
+/// [`prepare`]); `None` when the update is a full build's work.
+fn index_and_prepare<'m>(
+    inputs: &Inputs<'_, 'm>,
+    assets: Vec<assets::Asset>,
+    stale: &[&search::Shard],
+) -> Result<Option<(Bundles, Prepared<'m>)>, BuildError> {
+    let (bundles, prepared) = rayon::join(
+        || {
+            stale
+                .par_iter()
+                .map(|s| bundle(s))
+                .collect::<Result<Vec<_>, BuildError>>()
+        },
+        || {
+            let built = built_pages(inputs)?;
+            built.map(|b| prepare(inputs, b, assets, stale)).transpose()
+        },
+    );
+    let Some(prepared) = prepared? else {
+        return Ok(None);
+    };
+    Ok(Some((bundles?, prepared)))
+}
+
+/// What the pages and files of an update are made from.
+#[derive(Clone, Copy)]
+struct Inputs<'a, 'm> {
+    model: &'m Model<'m>,
+    profile: Profile,
+    live: &'a Live,
+    kept: &'a HashSet<String>,
+    reach: Option<&'a Reach>,
+    shards: &'a [search::Shard],
+}
+
+/// What an update writes but the search bundles, made while the stale
+/// shards are indexed.
+struct Prepared<'m> {
+    built: Built<'m>,
+    /// What the manifest lists: every page with its hash, the other files,
+    /// the search shards.
+    files: BTreeMap<String, String>,
+    page_count: usize,
+    /// The files beside the pages but the assets.
+    data: Vec<(String, Vec<u8>)>,
+    /// The files beside the pages.
+    others: Vec<(String, Vec<u8>)>,
+    manifest: Vec<u8>,
+    /// The manifest without the files about to change ([`forgetting`]).
+    forgetting: Option<Vec<u8>>,
+}
+
+/// The files beside the pages, and the manifests, of the update whose
+/// pages are `built`.
+fn prepare<'m>(
+    inputs: &Inputs<'_, 'm>,
+    mut built: Built<'m>,
+    assets: Vec<assets::Asset>,
+    stale: &[&search::Shard],
+) -> Result<Prepared<'m>, BuildError> {
+    let Inputs {
+        model,
+        profile,
+        live,
+        kept,
+        reach,
+        shards,
+    } = *inputs;
+    let mut laps = Laps::new();
+    let hashes = std::mem::take(&mut built.hashes);
+    let mut files = page_files(live, reach, kept, &built.pages, hashes);
+    let page_count = files.len();
+    let data = match reach {
+        Some(r) => r.data.clone(),
+        None => data_files(
+            model,
+            profile,
+            &built.downloads,
+            files.keys().map(String::as_str),
+        ),
+    };
+    let mut others = asset_files(assets);
+    others.extend(data.iter().cloned());
+    laps.lap("assets");
+
+    files.extend(others.iter().map(|(rel, _)| (rel.clone(), String::new())));
+    for s in shards {
+        files.insert(format!("{}/", s.dir), format!("{:016x}", s.hash));
+    }
+    let manifest = manifest_bytes(model, profile, &files, &|_| false)?;
+    let rendered = built
+        .rendered
+        .iter()
+        .map(|(i, _)| built.pages[*i].path.as_str());
+    let forgetting = forgetting(model, profile, live, rendered, stale)?;
+    laps.lap("manifest");
+    built.timings.extend(laps.timings);
+    Ok(Prepared {
+        built,
+        files,
+        page_count,
+        data,
+        others,
+        manifest,
+        forgetting,
+    })
+}
+
 /// The pages of the updated site with the hashes of their inputs: those of
-/// the works kept as they were, and those built (`pages`, `hashes`).
+/// the works kept as they were, those `reach` takes over, and those built
+/// (`pages`, `hashes`).
 fn page_files(
     live: &Live,
+    reach: Option<&Reach>,
     kept: &HashSet<String>,
     pages: &[Page<'_>],
     hashes: Vec<String>,
 ) -> BTreeMap<String, String> {
     let mut files = BTreeMap::new();
+    for path in reach.iter().flat_map(|r| &r.pages) {
+        if let Some(hash) = live.files.get(path) {
+            files.insert(path.clone(), hash.clone());
+        }
+    }
     for id in kept {
         for path in live.scope.paths(id) {
             if let Some(hash) = live.files.get(path) {

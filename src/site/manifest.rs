@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::atomic::Staging;
 
@@ -47,6 +47,38 @@ impl Manifest {
     pub fn to_bytes(&self) -> serde_json::Result<Vec<u8>> {
         serde_json::to_vec_pretty(self)
     }
+
+    /// The bytes [`Manifest::to_bytes`] makes of a manifest of this
+    /// version with `files` but those `left_out` names, without copying
+    /// them (at 100,000 articles a site has 211,000 files, and `mizan
+    /// serve` writes two manifests per edit).
+    pub fn bytes_of(
+        generator: &str,
+        profile: &str,
+        files: &BTreeMap<String, String>,
+        left_out: &dyn Fn(&str) -> bool,
+    ) -> serde_json::Result<Vec<u8>> {
+        /// [`Manifest`], borrowed, its fields in the same order.
+        #[derive(Serialize)]
+        struct View<'a> {
+            version: u32,
+            generator: &'a str,
+            profile: &'a str,
+            files: Files<'a>,
+        }
+        struct Files<'a>(&'a BTreeMap<String, String>, &'a dyn Fn(&str) -> bool);
+        impl Serialize for Files<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_map(self.0.iter().filter(|(k, _)| !(self.1)(k)))
+            }
+        }
+        serde_json::to_vec_pretty(&View {
+            version: Manifest::VERSION,
+            generator,
+            profile,
+            files: Files(files, left_out),
+        })
+    }
 }
 
 #[cfg(test)]
@@ -69,5 +101,29 @@ mod tests {
         };
         assert_eq!(Manifest::read(&serde_json::to_vec(&other).unwrap()), None);
         assert_eq!(Manifest::read(b"{\"version\": 1"), None);
+    }
+
+    #[test]
+    fn a_manifest_made_from_borrowed_files_is_the_same_bytes() {
+        let files = BTreeMap::from([
+            ("index.html".to_owned(), "ab12".to_owned()),
+            ("en/index.html".to_owned(), "cd34".to_owned()),
+            ("pagefind/en-0/".to_owned(), "ef56".to_owned()),
+        ]);
+        let m = Manifest {
+            version: Manifest::VERSION,
+            generator: "test".into(),
+            profile: "public".into(),
+            files: files.clone(),
+        };
+        let bytes = |left_out: &dyn Fn(&str) -> bool| {
+            Manifest::bytes_of("test", "public", &files, left_out).unwrap()
+        };
+        assert_eq!(bytes(&|_| false), m.to_bytes().unwrap());
+        let fewer = Manifest {
+            files: BTreeMap::from([("index.html".to_owned(), "ab12".to_owned())]),
+            ..m
+        };
+        assert_eq!(bytes(&|f| f != "index.html"), fewer.to_bytes().unwrap());
     }
 }

@@ -29,6 +29,7 @@ pub mod links;
 mod live;
 pub mod manifest;
 pub mod model;
+mod reach;
 pub mod redirects;
 pub mod render;
 mod scope;
@@ -306,21 +307,26 @@ fn search_and_download_pages<'a>(
     pages
 }
 
-/// The files of the site beside its pages: the assets, the downloads and
-/// the proposals' Word documents, and the maps (`_redirects` and, for a
-/// public site with a published address, `sitemap.xml`), with their
+/// The assets, as files of the site (the files beside its pages with
+/// [`data_files`]).
+fn asset_files(assets: Vec<assets::Asset>) -> Vec<(String, Vec<u8>)> {
+    assets
+        .into_iter()
+        .map(|a| (format!("assets/{}", a.name), a.content))
+        .collect()
+}
+
+/// The files of the site beside its pages but the assets: the downloads
+/// and the proposals' Word documents, and the maps (`_redirects` and, for
+/// a public site with a published address, `sitemap.xml`), with their
 /// contents.
-fn other_files<'a>(
+fn data_files<'a>(
     model: &Model<'_>,
     profile: Profile,
-    assets: Vec<assets::Asset>,
     downloads: &[DownloadFile],
     pages: impl Iterator<Item = &'a str>,
 ) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = assets
-        .into_iter()
-        .map(|a| (format!("assets/{}", a.name), a.content))
-        .collect();
+    let mut files = Vec::new();
     let proposals = model.proposal_files.iter().map(|(rel, b)| (rel, b));
     for (rel, bytes) in downloads
         .iter()
@@ -374,15 +380,11 @@ const BUNDLE_ENTRY: &str = "pagefind-entry.json";
 fn manifest_bytes(
     model: &Model<'_>,
     profile: Profile,
-    files: BTreeMap<String, String>,
+    files: &BTreeMap<String, String>,
+    left_out: &dyn Fn(&str) -> bool,
 ) -> Result<Vec<u8>, BuildError> {
-    let manifest = Manifest {
-        version: Manifest::VERSION,
-        generator: model.site.generator.to_owned(),
-        profile: profile.as_str().to_owned(),
-        files,
-    };
-    manifest.to_bytes().map_err(|e| BuildError::Render {
+    let bytes = Manifest::bytes_of(model.site.generator, profile.as_str(), files, left_out);
+    bytes.map_err(|e| BuildError::Render {
         page: MANIFEST.to_owned(),
         message: e.to_string(),
     })
@@ -429,10 +431,11 @@ pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, L
     laps.lap("lock");
 
     let model = Model::new(ws, opts.profile, true);
-    let shards = search::shards(ws, &model.histories);
+    let records = search::records(ws, &model.histories);
+    let shards = records.shards.as_slice();
     let downloads = downloads(&model)?;
     let mut pages = model.pages();
-    pages.extend(search_and_download_pages(&model, &shards, &downloads));
+    pages.extend(search_and_download_pages(&model, shards, &downloads));
     laps.lap("model");
 
     let rendered = AtomicUsize::new(0);
@@ -453,9 +456,10 @@ pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, L
 
     let mut files: BTreeMap<String, String> = hashes.into_iter().collect();
     let paths = scope::page_paths(&pages);
-    for (rel, bytes) in other_files(&model, opts.profile, assets, &downloads, paths) {
-        staging.write(&rel, &bytes)?;
-        files.insert(rel, String::new());
+    let data = data_files(&model, opts.profile, &downloads, paths);
+    for (rel, bytes) in asset_files(assets).iter().chain(&data) {
+        staging.write(rel, bytes)?;
+        files.insert(rel.clone(), String::new());
     }
     laps.lap("assets");
 
@@ -496,8 +500,9 @@ pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, L
     let page_count = pages.len();
     let file_count = files.len() + bundle_files.values().sum::<usize>();
     let scope = scope::Scope::new(&model, scope::page_paths(&pages), None, &Default::default());
+    let reach = reach::Reach::new(ws, &pages, downloads, data);
     drop(pages);
-    let manifest = manifest_bytes(&model, opts.profile, files.clone())?;
+    let manifest = manifest_bytes(&model, opts.profile, &files, &|_| false)?;
     staging.commit(&manifest)?;
     laps.lap("swap");
 
@@ -521,6 +526,8 @@ pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, L
         manifest: content_hash(&manifest),
         bundle_files,
         scope,
+        reach: Some(reach),
+        records: Some(records),
     };
     Ok((report, live))
 }

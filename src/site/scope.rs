@@ -54,7 +54,7 @@ fn badges(model: &Model<'_>, w: &Work) -> u64 {
 
 /// The work slug of a page of a work (`en/works/<slug>/...`): the list of
 /// laws (`en/works/index.html`) is not one.
-fn work_slug(path: &str) -> Option<&str> {
+pub(super) fn work_slug(path: &str) -> Option<&str> {
     let mut parts = path.splitn(4, '/');
     let (_lang, works, slug, rest) = (parts.next()?, parts.next()?, parts.next()?, parts.next());
     (works == "works" && rest.is_some()).then_some(slug)
@@ -137,6 +137,16 @@ impl Scope {
             amendments: Vec::new(),
             works: HashMap::new(),
         }
+    }
+
+    /// The work of `id` as its pages were last built.
+    pub fn work(&self, id: &str) -> Option<&Work> {
+        self.works.get(id).map(|s| &s.work)
+    }
+
+    /// How many works' pages were built.
+    pub fn works(&self) -> usize {
+        self.works.len()
     }
 
     /// The pages of a work kept, as last built.

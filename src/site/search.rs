@@ -63,6 +63,23 @@ pub struct Shard {
 /// Every record of the workspace, sharded per language. A work with
 /// point-in-time versions is indexed as it stands (its latest version).
 pub fn shards(ws: &Workspace, histories: &HashMap<String, History>) -> Vec<Shard> {
+    records(ws, histories).shards
+}
+
+/// The records of a site, sharded ([`shards`]), with where each work's
+/// are: kept by `mizan serve` so that an edit of a work's text replaces
+/// its records in place ([`Records::replace`]) rather than making every
+/// work's again (a third of a second at 100,000 articles).
+pub struct Records {
+    pub shards: Vec<Shard>,
+    /// By work id: per language, where the work's records start among
+    /// that language's, and how many there are.
+    at: HashMap<String, Vec<(Lang, usize, usize)>>,
+}
+
+/// Every record of the workspace, as [`shards`] has them, with where each
+/// work's are.
+pub fn records(ws: &Workspace, histories: &HashMap<String, History>) -> Records {
     let mut by_lang: BTreeMap<Lang, Vec<Record>> = BTreeMap::new();
     // Work by work in parallel, gathered in the works' order.
     let per_work: Vec<Vec<(Lang, Record)>> = ws
@@ -70,8 +87,17 @@ pub fn shards(ws: &Workspace, histories: &HashMap<String, History>) -> Vec<Shard
         .par_iter()
         .map(|w| work_records(w, histories))
         .collect();
-    for (lang, record) in per_work.into_iter().flatten() {
-        by_lang.entry(lang).or_default().push(record);
+    let mut at: HashMap<String, Vec<(Lang, usize, usize)>> = HashMap::new();
+    for (w, records) in ws.works.iter().zip(per_work) {
+        let spans = at.entry(w.id.as_str().to_owned()).or_default();
+        for (lang, record) in records {
+            let all = by_lang.entry(lang).or_default();
+            match spans.iter_mut().find(|(l, ..)| *l == lang) {
+                Some((_, _, n)) => *n += 1,
+                None => spans.push((lang, all.len(), 1)),
+            }
+            all.push(record);
+        }
     }
     // Provisions, in each language their title and summary are written in
     // (English at least), cited as readers of that language cite them.
@@ -119,19 +145,71 @@ pub fn shards(ws: &Workspace, histories: &HashMap<String, History>) -> Vec<Shard
             n += 1;
         }
     }
-    cut.into_par_iter()
-        .map(|(lang, n, records)| {
-            let mut h = std::hash::DefaultHasher::new();
-            lang.code().hash(&mut h);
-            records.hash(&mut h);
-            Shard {
-                lang,
-                dir: format!("pagefind/{}-{n}", lang.code()),
-                records,
-                hash: h.finish(),
-            }
+    let shards = cut
+        .into_par_iter()
+        .map(|(lang, n, records)| Shard {
+            lang,
+            dir: shard_dir(lang, n),
+            hash: shard_hash(lang, &records),
+            records,
         })
-        .collect()
+        .collect();
+    Records { shards, at }
+}
+
+fn shard_dir(lang: Lang, n: usize) -> String {
+    format!("pagefind/{}-{n}", lang.code())
+}
+
+fn shard_hash(lang: Lang, records: &[Record]) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    lang.code().hash(&mut h);
+    records.hash(&mut h);
+    h.finish()
+}
+
+impl Records {
+    /// The records with those of `works` made again (each work as
+    /// [`records`] makes them), in place: the shards they are in hashed
+    /// again, the others untouched. `None` (the records made whole again
+    /// are the caller's) when a work was not among them, or now has a
+    /// different number of records in some language (which would move
+    /// every record after it).
+    pub fn replace(
+        mut self,
+        works: &[&crate::corpus::Work],
+        histories: &HashMap<String, History>,
+    ) -> Option<Records> {
+        let mut changed: Vec<usize> = Vec::new();
+        for w in works {
+            let spans = self.at.get(w.id.as_str())?;
+            let mut new = work_records(w, histories);
+            for &(lang, _, n) in spans {
+                if new.iter().filter(|(l, _)| *l == lang).count() != n {
+                    return None;
+                }
+            }
+            if new.iter().any(|(l, _)| !spans.iter().any(|(s, ..)| s == l)) {
+                return None;
+            }
+            for &(lang, start, _) in spans {
+                let of_lang = new.extract_if(.., |(l, _)| *l == lang);
+                for (k, (_, record)) in (start..).zip(of_lang) {
+                    let dir = shard_dir(lang, k / SHARD_RECORDS);
+                    let i = self.shards.iter().position(|s| s.dir == dir)?;
+                    *self.shards[i].records.get_mut(k % SHARD_RECORDS)? = record;
+                    changed.push(i);
+                }
+            }
+        }
+        changed.sort_unstable();
+        changed.dedup();
+        for i in changed {
+            let s = &mut self.shards[i];
+            s.hash = shard_hash(s.lang, &s.records);
+        }
+        Some(self)
+    }
 }
 
 /// The records of one work's articles, with their languages, in order.
@@ -286,4 +364,68 @@ pub fn index(shard: &Shard) -> Result<Vec<BundleFile>, String> {
             })
             .collect())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn example() -> Workspace {
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("book/src/examples/workspace");
+        Workspace::load(&root).unwrap()
+    }
+
+    /// The shards as `replace` leaves them are those made whole from the
+    /// edited workspace, record for record; a work whose records are no
+    /// longer as many is not replaced in place.
+    #[test]
+    fn an_edited_work_has_its_records_replaced_in_place() {
+        let ws = example();
+        let none = HashMap::new();
+        let mut edited = ws.clone();
+        let a = edited.works[0].expressions[0]
+            .articles
+            .iter_mut()
+            .find(|a| !a.paragraphs.is_empty())
+            .unwrap();
+        Arc::make_mut(a).paragraphs[0]
+            .text
+            .push_str(" quindecennial");
+        let replaced = records(&ws, &none)
+            .replace(&[&edited.works[0]], &none)
+            .expect("as many records as before");
+        let whole = records(&edited, &none);
+        let view = |r: &Records| {
+            r.shards
+                .iter()
+                .map(|s| {
+                    let urls: Vec<(&str, &str)> = s
+                        .records
+                        .iter()
+                        .map(|r| (r.url.as_str(), r.content.as_str()))
+                        .collect();
+                    (s.dir.clone(), s.hash, format!("{urls:?}"))
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(view(&replaced), view(&whole));
+        assert!(
+            view(&replaced)
+                .iter()
+                .any(|(.., r)| r.contains("quindecennial"))
+        );
+        assert_ne!(view(&replaced), view(&records(&ws, &none)));
+
+        // An article emptied of its paragraphs has no record any more.
+        Arc::make_mut(&mut edited.works[0].expressions[0].articles[0])
+            .paragraphs
+            .clear();
+        assert!(
+            records(&ws, &none)
+                .replace(&[&edited.works[0]], &none)
+                .is_none()
+        );
+    }
 }

@@ -15,7 +15,7 @@ use std::time::Duration;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 /// How long events are gathered before a rebuild.
-pub const DEBOUNCE: Duration = Duration::from_millis(250);
+pub const DEBOUNCE: Duration = Duration::from_millis(100);
 
 /// The files at the top of a workspace that a build reads.
 const ROOT_FILES: [&str; 2] = ["mizan.toml", "glossary.yaml"];

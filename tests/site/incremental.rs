@@ -272,3 +272,124 @@ fn each_page_an_edit_reaches_is_the_full_builds() {
     assert_is_full_build(&ws, &out.out, dir.path().join("full-3"));
     assert!(page("ar/works/act-2014-7/index.html").contains("نص مضاف للاختبار"));
 }
+
+/// An edit of the text of articles alone (no heading, number or paragraph
+/// added), in a law no amendment amends, reaches no page beside the law's
+/// own and the report: the update takes the other pages and the downloads
+/// over from the last build, and is still the full build's. An edit after
+/// it that reaches a provision page and the downloads (a mapping's
+/// status) changes them, and a text edit after that is taken over again
+/// from that update.
+#[test]
+fn an_edit_of_text_alone_takes_the_other_pages_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    copy_dir(&example_workspace(), &ws);
+    // A second law, which no amendment amends.
+    for lang in ["en", "ar"] {
+        let text = read(&ws.join(format!("corpus/kw/act-2013-91.{lang}.md")));
+        std::fs::write(
+            ws.join(format!("corpus/kw/act-2014-7.{lang}.md")),
+            text.replace("/akn/kw/act/2013/91", "/akn/kw/act/2014/7"),
+        )
+        .unwrap();
+    }
+    let out = options(dir.path().join("live"));
+    let (_, mut live) = build_live(&Workspace::load(&ws).unwrap(), &out).unwrap();
+    let page = |rel: &str| read(&out.out.join(rel));
+    let taken_over =
+        |r: &mizan::site::BuildReport| r.timings.iter().any(|(lap, _)| *lap == "downloads (kept)");
+    let law = ws.join("corpus/kw/act-2014-7.en.md");
+    let update_now = |live: &mut _| {
+        update(&Workspace::load(&ws).unwrap(), &out, live)
+            .unwrap()
+            .expect("updated in place")
+    };
+
+    replace_in(
+        &law,
+        "consent of the victim",
+        "consent of the quindecennial victim",
+    );
+    let report = update_now(&mut live);
+    assert!(taken_over(&report), "{report:?}");
+    assert_is_full_build(&ws, &out.out, dir.path().join("full-1"));
+    assert!(page("en/works/act-2014-7/art_2/index.html").contains("quindecennial"));
+    assert!(shard_has(&out.out, "en", "quindecennial"));
+
+    // A mapping's status: the provision page and the downloads change.
+    let (provision, csv) = (
+        page("en/standards/tip/art_3__para_a/index.html"),
+        page("downloads/gaps.csv"),
+    );
+    replace_in(
+        &ws.join("corpus/kw/mappings/tip.yaml"),
+        "    status: partial\n    basis: verified",
+        "    status: full\n    basis: verified",
+    );
+    let report = update_now(&mut live);
+    assert!(!taken_over(&report), "{report:?}");
+    assert_is_full_build(&ws, &out.out, dir.path().join("full-2"));
+    assert_ne!(page("en/standards/tip/art_3__para_a/index.html"), provision);
+    assert_ne!(page("downloads/gaps.csv"), csv);
+
+    // Text alone again: taken over from what that update made.
+    replace_in(&law, "quindecennial victim", "victim");
+    let report = update_now(&mut live);
+    assert!(taken_over(&report), "{report:?}");
+    assert_is_full_build(&ws, &out.out, dir.path().join("full-3"));
+}
+
+/// The report as published, which the "since the last report" pages
+/// compare with, is read from wherever the settings name it: an edit of
+/// it (here beside the statutes, so the server answers it with an update)
+/// is never taken for an edit that reaches no other page.
+#[test]
+fn an_edit_of_the_published_report_builds_the_other_pages_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    copy_dir(&example_workspace(), &ws);
+    let toml = read(&ws.join("mizan.toml"));
+    std::fs::write(
+        ws.join("mizan.toml"),
+        format!(
+            "{toml}\n[gaps.last_report]\ndate = \"2026-01-01\"\nfile = \"corpus/published.json\"\n"
+        ),
+    )
+    .unwrap();
+    let gaps = mizan::testing::cli::run(&ws, &["gaps", "--format", "json"]);
+    assert!(
+        gaps.status.success(),
+        "{}",
+        String::from_utf8_lossy(&gaps.stderr)
+    );
+    let mut published: serde_json::Value = serde_json::from_slice(&gaps.stdout).unwrap();
+    let published_at = ws.join("corpus/published.json");
+    std::fs::write(
+        &published_at,
+        serde_json::to_vec_pretty(&published).unwrap(),
+    )
+    .unwrap();
+    let out = options(dir.path().join("live"));
+    let (_, mut live) = build_live(&Workspace::load(&ws).unwrap(), &out).unwrap();
+
+    // The report as published said otherwise of one provision.
+    let p = &mut published["instruments"][0]["provisions"][0]["status"];
+    *p = if *p == "full" { "missing" } else { "full" }.into();
+    std::fs::write(
+        &published_at,
+        serde_json::to_vec_pretty(&published).unwrap(),
+    )
+    .unwrap();
+    let report = update(&Workspace::load(&ws).unwrap(), &out, &mut live)
+        .unwrap()
+        .expect("updated in place");
+    assert!(
+        !report
+            .timings
+            .iter()
+            .any(|(lap, _)| *lap == "downloads (kept)"),
+        "{report:?}"
+    );
+    assert_is_full_build(&ws, &out.out, dir.path().join("full"));
+}

@@ -266,14 +266,30 @@ pub struct Model<'a> {
     pub proposals: Vec<proposal::Proposals>,
     /// The proposals as Word: (path from the site root, bytes).
     pub proposal_files: Vec<(String, Vec<u8>)>,
+    /// The revision of the workspace's data, which the report of every
+    /// language shows: worked out once, by the first.
+    revision: std::sync::OnceLock<String>,
 }
 
 impl<'a> Model<'a> {
     pub fn new(ws: &'a Workspace, profile: Profile, downloads: bool) -> Model<'a> {
+        Model::build(ws, profile, downloads, true)
+    }
+
+    /// The model of the pages of the works, the report and the search
+    /// and downloads pages only: without the scenarios, the redlines and
+    /// the proposals (left empty), which only the other pages show. For
+    /// an update whose edit reaches no other page (`site::reach`).
+    pub fn lean(ws: &'a Workspace, profile: Profile, downloads: bool) -> Model<'a> {
+        Model::build(ws, profile, downloads, false)
+    }
+
+    fn build(ws: &'a Workspace, profile: Profile, downloads: bool, whole: bool) -> Model<'a> {
         let amendments = visible_amendments(ws, profile);
         let analysis = assessment::current(ws, &amendments);
         let scenarios: Vec<Option<Report<'a>>> = amendments
             .iter()
+            .filter(|_| whole)
             .map(|a| {
                 a.is_pending()
                     .then(|| assessment::with(ws, &amendments, &[*a]))
@@ -285,6 +301,7 @@ impl<'a> Model<'a> {
         let visible: Vec<Amendment> = amendments.iter().map(|a| (*a).clone()).collect();
         let redlines = amendments
             .iter()
+            .filter(|_| whole)
             .map(|a| match ws.work(a.amends.as_str()) {
                 Some(w) => crate::amend::amendment_diff(w, &visible, a, &Default::default())
                     .map_err(|e| e.to_string()),
@@ -342,8 +359,14 @@ impl<'a> Model<'a> {
                     .map(|c| (p.id.as_str(), c))
             })
             .collect();
-        let proposals = proposal::proposals(ws, &amendments, &analysis.report, &scenarios);
-        let proposal_files = proposal::files(&amendments, &proposals);
+        let (proposals, proposal_files) = match whole {
+            true => {
+                let proposals = proposal::proposals(ws, &amendments, &analysis.report, &scenarios);
+                let files = proposal::files(&amendments, &proposals);
+                (proposals, files)
+            }
+            false => (Vec::new(), Vec::new()),
+        };
         Model {
             ws,
             profile,
@@ -357,6 +380,7 @@ impl<'a> Model<'a> {
             redlines,
             histories,
             mapped,
+            revision: std::sync::OnceLock::new(),
         }
     }
 
@@ -433,6 +457,18 @@ impl<'a> Model<'a> {
                 page: body,
             },
         }
+    }
+
+    /// The pages of the works `build` selects (with the list of works)
+    /// and the report, in every language: what an update whose edit
+    /// reaches no other page builds (`site::reach`).
+    pub fn work_and_report_pages(&'a self, build: &WorkFilter<'_>) -> Vec<Page<'a>> {
+        let mut pages = Vec::new();
+        for &lang in self.languages() {
+            pages.extend(work::pages(self, lang, build));
+            pages.push(report::page(self, lang));
+        }
+        pages
     }
 
     /// Every page of the site except search and downloads, which the build

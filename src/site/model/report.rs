@@ -109,7 +109,7 @@ pub fn page<'a>(m: &'a Model<'a>, lang: Lang) -> Page<'a> {
         Body::Report(Box::new(ReportPage {
             assessed: assessed.map(|d| d.to_string()),
             built: Date::today().to_string(),
-            revision: revision(m),
+            revision: m.revision.get_or_init(|| revision(m)).clone(),
             generator: m.site.generator,
             weights: super::standards::weights(m),
             instruments,
