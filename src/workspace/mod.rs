@@ -27,7 +27,7 @@ use crate::corpus::{Article, Expression, Lang, Work, read_expression};
 use crate::diag::{Code, Diagnostic, Diagnostics, Sources};
 use crate::ids::ArticleRef;
 use crate::settings::{Settings, read_settings};
-use crate::source::{decode, make_controls_visible};
+use crate::source::{decode_shared, make_controls_visible, read_shared};
 use crate::standards::{
     Glossary, Instrument, Mapping, MappingEntry, Provision, read_glossary, read_instrument,
     read_mapping,
@@ -563,8 +563,8 @@ fn read_one(file: &SourceFile, overlay: &Overlay) -> Loaded {
     let path = Arc::clone(&file.display);
     let mut diags = Diagnostics::new();
     let read = match overlay.get(&file.path) {
-        Some(text) => Ok(text.as_bytes().to_vec()),
-        None => std::fs::read(&file.path),
+        Some(text) => Ok(Arc::from(text.as_bytes())),
+        None => read_shared(&file.path),
     };
     let bytes = match read {
         Ok(b) => b,
@@ -592,7 +592,7 @@ fn read_one(file: &SourceFile, overlay: &Overlay) -> Loaded {
             diags,
         };
     }
-    let text = match decode(&bytes, &path) {
+    let text = match decode_shared(bytes, &path) {
         Ok(t) => {
             let (text, warning) = make_controls_visible(t, &path);
             diags.extend(Diagnostics(warning.into_iter().collect()));
