@@ -423,6 +423,19 @@ pub fn amendment_diff(
     amendment: &Amendment,
     options: &DiffOptions,
 ) -> Result<WorkDiff, VersionError> {
+    amendment_diff_from(work, amendments, amendment, None, options)
+}
+
+/// [`amendment_diff`], given for a pending amendment the text as it would
+/// read (`proposed`: what [`with_pending`] gives on the latest version, as
+/// checking the amendment found it), so that it is not applied again.
+pub fn amendment_diff_from(
+    work: &Work,
+    amendments: &[Amendment],
+    amendment: &Amendment,
+    proposed: Option<&Version>,
+    options: &DiffOptions,
+) -> Result<WorkDiff, VersionError> {
     let h = history(work, amendments).map_err(VersionError::Invalid)?;
     let title = title_of(work, options.lang);
     let mut d = if amendment.in_force_from().is_some() {
@@ -440,8 +453,13 @@ pub fn amendment_diff(
             }
         }
     } else {
-        let to = with_pending(h.latest(), &[amendment]).map_err(VersionError::Invalid)?;
-        compare_versions(&title, h.latest(), &to, options)
+        match proposed {
+            Some(to) => compare_versions(&title, h.latest(), to, options),
+            None => {
+                let to = with_pending(h.latest(), &[amendment]).map_err(VersionError::Invalid)?;
+                compare_versions(&title, h.latest(), &to, options)
+            }
+        }
     };
     d.amendment = Some(AmendmentSummary {
         id: amendment.id.clone(),
