@@ -58,8 +58,13 @@ pub fn read_shared(path: &Path) -> std::io::Result<Arc<[u8]>> {
     let Ok(len) = usize::try_from(file.metadata()?.len()) else {
         return std::fs::read(path).map(Arc::from);
     };
-    // SAFETY: zeroed bytes are valid `u8`s.
-    let mut buf = unsafe { Arc::<[u8]>::new_zeroed_slice(len).assume_init() };
+    let mut buf = Arc::<[u8]>::new_uninit_slice(len);
+    let Some(slots) = Arc::get_mut(&mut buf) else {
+        return std::fs::read(path).map(Arc::from);
+    };
+    slots.fill(std::mem::MaybeUninit::new(0));
+    // SAFETY: every byte was just written.
+    let mut buf = unsafe { buf.assume_init() };
     let whole = match Arc::get_mut(&mut buf) {
         Some(b) => file.read_exact(b).is_ok() && file.read(&mut [0u8; 1]).is_ok_and(|n| n == 0),
         None => false,
