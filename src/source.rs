@@ -62,9 +62,12 @@ pub fn read_shared(path: &Path) -> std::io::Result<Arc<[u8]>> {
     let Some(slots) = Arc::get_mut(&mut buf) else {
         return std::fs::read(path).map(Arc::from);
     };
-    slots.fill(std::mem::MaybeUninit::new(0));
-    // SAFETY: every byte was just written.
-    let mut buf = unsafe { buf.assume_init() };
+    // SAFETY: `slots` is `len` bytes the `Arc` owns alone; once zeroed
+    // (one `memset`) every byte is a valid `u8`.
+    let mut buf = unsafe {
+        std::ptr::write_bytes(slots.as_mut_ptr(), 0, slots.len());
+        buf.assume_init()
+    };
     let whole = match Arc::get_mut(&mut buf) {
         Some(b) => file.read_exact(b).is_ok() && file.read(&mut [0u8; 1]).is_ok_and(|n| n == 0),
         None => false,
