@@ -117,6 +117,35 @@ fn bench(c: &mut Criterion) {
             black_box(inline(&diff, &RenderOptions::default()))
         })
     });
+    // As `mizan diff` does it: checking the amendment keeps its dry run,
+    // which the diff redlines instead of applying the amendment again.
+    c.bench_function(
+        "check and diff amendment touching 20 of 1000 articles",
+        |b| {
+            b.iter(|| {
+                let (a, d) = read_amendment(&apath, black_box(&amendment_text));
+                assert!(!d.has_errors(), "{d:?}");
+                let a = a.unwrap();
+                let list = std::slice::from_ref(&a);
+                let mut diags = mizan::diag::Diagnostics::new();
+                let kept = mizan::amend::check(
+                    std::slice::from_ref(&work),
+                    list,
+                    mizan::amend::Keep::Proposed(&a.id),
+                    &mut diags,
+                );
+                let proposed = kept.proposed.as_ref().map(|(_, v)| v);
+                let options = mizan::amend::diff::DiffOptions {
+                    lang: None,
+                    unchanged_text: false,
+                };
+                let diff =
+                    mizan::amend::diff::amendment_diff_from(&work, list, &a, proposed, &options)
+                        .unwrap();
+                black_box(inline(&diff, &RenderOptions::default()))
+            })
+        },
+    );
     // The operation headings alone: their forms are made once per set of
     // languages, not for every heading.
     let headings: Vec<String> = amendment_text

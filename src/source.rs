@@ -48,6 +48,55 @@ pub fn decode(bytes: &[u8], path: &Arc<Path>) -> Result<Arc<str>, (Diagnostic, O
     Ok(Arc::from(nfc(text).as_ref()))
 }
 
+/// A file's bytes, read into one shared buffer of the file's size, so that
+/// [`decode_shared`] can keep them as the text without copying them (a
+/// statute is read once into memory instead of twice). A file whose size
+/// changes while it is read is read again the ordinary way.
+pub fn read_shared(path: &Path) -> std::io::Result<Arc<[u8]>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let Ok(len) = usize::try_from(file.metadata()?.len()) else {
+        return std::fs::read(path).map(Arc::from);
+    };
+    let mut buf = Arc::<[u8]>::new_uninit_slice(len);
+    let Some(slots) = Arc::get_mut(&mut buf) else {
+        return std::fs::read(path).map(Arc::from);
+    };
+    // SAFETY: `slots` is `len` bytes the `Arc` owns alone; once zeroed
+    // (one `memset`) every byte is a valid `u8`.
+    let mut buf = unsafe {
+        std::ptr::write_bytes(slots.as_mut_ptr(), 0, slots.len());
+        buf.assume_init()
+    };
+    let whole = match Arc::get_mut(&mut buf) {
+        Some(b) => file.read_exact(b).is_ok() && file.read(&mut [0u8; 1]).is_ok_and(|n| n == 0),
+        None => false,
+    };
+    if whole {
+        Ok(buf)
+    } else {
+        std::fs::read(path).map(Arc::from)
+    }
+}
+
+/// [`decode`] of bytes read by [`read_shared`]: the same text and the same
+/// findings, and a text that is already valid UTF-8 in NFC, without a BOM,
+/// is kept in the buffer it was read into.
+pub fn decode_shared(
+    bytes: Arc<[u8]>,
+    path: &Arc<Path>,
+) -> Result<Arc<str>, (Diagnostic, Option<Arc<str>>)> {
+    let plain = !bytes.starts_with(b"\xEF\xBB\xBF")
+        && simdutf8::basic::from_utf8(&bytes)
+            .is_ok_and(|t| !t.trim().is_empty() && matches!(nfc(t), std::borrow::Cow::Borrowed(_)));
+    if !plain {
+        return decode(&bytes, path);
+    }
+    // SAFETY: the bytes are valid UTF-8 (checked above), and `str` has the
+    // layout of `[u8]`.
+    Ok(unsafe { Arc::from_raw(Arc::into_raw(bytes) as *const str) })
+}
+
 /// Replaces the control characters of a decoded text by visible ones
 /// (ESC becomes `␛`), so that no output, on a terminal or in a page, can
 /// carry a sequence that retitles or clears a terminal. Returns the text

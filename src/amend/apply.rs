@@ -114,7 +114,7 @@ impl<'b> Working<'b> {
             .filter(|e| !self.repealed.contains_key(*e))
     }
 
-    fn into_consolidated(self, options: &ApplyOptions) -> ConsolidatedExpression {
+    pub(super) fn into_consolidated(self, options: &ApplyOptions) -> ConsolidatedExpression {
         let mut expression = Expression {
             path: self.base.path.clone(),
             meta: self.base.meta.clone(),

@@ -13,8 +13,8 @@ use rayon::prelude::*;
 use crate::corpus::{Lang, Work};
 use crate::diag::{Code, Diagnostic, Diagnostics, Severity};
 
-use super::apply::{Working, run};
-use super::consolidate::history;
+use super::apply::{ApplyOptions, Working, run};
+use super::consolidate::{Version, VersionKind, history};
 use super::operation::Action;
 use super::{Amendment, AmendmentStatus, Operation};
 
@@ -24,11 +24,33 @@ pub struct AmendmentCheck {
     /// For each amendment that applied: the eIds of the articles of its
     /// work in force once it applies (in any language).
     pub articles_after: HashMap<String, HashSet<String>>,
+    /// With [`Keep::Proposed`]: that pending amendment's id and the text as
+    /// it would read with it (what [`super::with_pending`] gives on the
+    /// latest version), when it applied to every expression. `diff` takes
+    /// it instead of applying the amendment a second time.
+    pub proposed: Option<(String, Version)>,
+}
+
+/// What checking keeps besides diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep<'a> {
+    /// The articles in force after each amendment (for mapping changes).
+    ArticlesAfter,
+    /// Only the dry run of this pending amendment, as its text would read
+    /// (for `diff`).
+    Proposed(&'a str),
+    /// Nothing.
+    Nothing,
 }
 
 /// Checks `amendments` against `works`. Amendments of works not in the
 /// corpus are left to the caller (which reports the unknown work).
-pub fn check(works: &[Work], amendments: &[Amendment], diags: &mut Diagnostics) -> AmendmentCheck {
+pub fn check(
+    works: &[Work],
+    amendments: &[Amendment],
+    keep: Keep<'_>,
+    diags: &mut Diagnostics,
+) -> AmendmentCheck {
     let mut by_work: BTreeMap<&str, Vec<&Amendment>> = BTreeMap::new();
     for a in amendments {
         by_work.entry(a.amends.as_str()).or_default().push(a);
@@ -40,7 +62,7 @@ pub fn check(works: &[Work], amendments: &[Amendment], diags: &mut Diagnostics) 
         let work = works.iter().find(|w| w.id.as_str() == work_id)?;
         let mut out = AmendmentCheck::default();
         let mut work_diags = Diagnostics::new();
-        check_work(work, &list, &mut out, &mut work_diags);
+        check_work(work, &list, keep, &mut out, &mut work_diags);
         Some((out, work_diags))
     };
     let per_work: Vec<(AmendmentCheck, Diagnostics)> = if by_work.len() <= 1 {
@@ -56,6 +78,7 @@ pub fn check(works: &[Work], amendments: &[Amendment], diags: &mut Diagnostics) 
     let mut out = AmendmentCheck::default();
     for (checked, d) in per_work {
         out.articles_after.extend(checked.articles_after);
+        out.proposed = out.proposed.or(checked.proposed);
         diags.extend(d);
     }
     out
@@ -63,7 +86,13 @@ pub fn check(works: &[Work], amendments: &[Amendment], diags: &mut Diagnostics) 
 
 /// The amendments of one work: languages, the history of the enacted ones,
 /// pending ones as dry runs on the latest version, and conflicts.
-fn check_work(work: &Work, list: &[&Amendment], out: &mut AmendmentCheck, diags: &mut Diagnostics) {
+fn check_work(
+    work: &Work,
+    list: &[&Amendment],
+    keep: Keep<'_>,
+    out: &mut AmendmentCheck,
+    diags: &mut Diagnostics,
+) {
     for a in list {
         check_languages(work, a, diags);
     }
@@ -81,7 +110,7 @@ fn check_work(work: &Work, list: &[&Amendment], out: &mut AmendmentCheck, diags:
     } else {
         None
     };
-    if let Some(h) = &h {
+    if let (Some(h), Keep::ArticlesAfter) = (&h, keep) {
         for a in list {
             if let Some((_, after)) = h.around(&a.id) {
                 out.articles_after.insert(a.id.clone(), live(after));
@@ -96,7 +125,8 @@ fn check_work(work: &Work, list: &[&Amendment], out: &mut AmendmentCheck, diags:
             Some(h) => h.latest().expressions.iter().map(Working::of).collect(),
             None => work.expressions.iter().map(Working::plain).collect(),
         };
-        check_on_latest(bases, a, out, diags);
+        let earlier = h.as_ref().map(|h| &h.latest().amendments[..]);
+        check_on_latest(work, earlier, bases, a, keep, out, diags);
     }
     check_conflicts(list, diags);
 }
@@ -137,22 +167,49 @@ fn check_languages(work: &Work, a: &Amendment, diags: &mut Diagnostics) {
 /// A pending (or rejected, withdrawn) amendment applied to the latest
 /// version. Failures are errors for pending amendments and warnings for
 /// the others, whose text may simply have been overtaken by the law.
+///
+/// With [`Keep::Proposed`] naming `a`, the amended expressions are kept as
+/// the version [`super::with_pending`] would give (`earlier`: the
+/// amendments of the latest version, none when there is no history).
 fn check_on_latest(
+    work: &Work,
+    earlier: Option<&[String]>,
     bases: Vec<Working<'_>>,
     a: &Amendment,
+    keep: Keep<'_>,
     out: &mut AmendmentCheck,
     diags: &mut Diagnostics,
 ) {
     let mut articles = HashSet::new();
+    let keep_text = keep == Keep::Proposed(a.id.as_str());
+    let mut amended = Vec::new();
     let mut failed = Diagnostics::new();
     for base in bases {
         match run(base, a, None) {
-            Ok(w) => articles.extend(w.live_articles().map(str::to_owned)),
+            Ok(w) if keep_text => amended.push(w.into_consolidated(&ApplyOptions::default())),
+            Ok(w) if keep == Keep::ArticlesAfter => {
+                articles.extend(w.live_articles().map(str::to_owned));
+            }
+            Ok(_) => {}
             Err(d) => failed.extend(d),
         }
     }
     if !failed.has_errors() {
-        out.articles_after.insert(a.id.clone(), articles);
+        if keep == Keep::ArticlesAfter {
+            out.articles_after.insert(a.id.clone(), articles);
+        }
+        if keep_text && failed.is_empty() {
+            let mut amendments = earlier.map_or_else(Vec::new, <[String]>::to_vec);
+            amendments.push(a.id.clone());
+            let version = Version {
+                work: work.id.clone(),
+                kind: VersionKind::Proposed,
+                date: None,
+                amendments,
+                expressions: amended,
+            };
+            out.proposed = Some((a.id.clone(), version));
+        }
         return;
     }
     for mut d in failed {

@@ -423,6 +423,19 @@ pub fn amendment_diff(
     amendment: &Amendment,
     options: &DiffOptions,
 ) -> Result<WorkDiff, VersionError> {
+    amendment_diff_from(work, amendments, amendment, None, options)
+}
+
+/// [`amendment_diff`], given for a pending amendment the text as it would
+/// read (`proposed`: what [`with_pending`] gives on the latest version, as
+/// checking the amendment found it), so that it is not applied again.
+pub fn amendment_diff_from(
+    work: &Work,
+    amendments: &[Amendment],
+    amendment: &Amendment,
+    proposed: Option<&Version>,
+    options: &DiffOptions,
+) -> Result<WorkDiff, VersionError> {
     let h = history(work, amendments).map_err(VersionError::Invalid)?;
     let title = title_of(work, options.lang);
     let mut d = if amendment.in_force_from().is_some() {
@@ -440,8 +453,13 @@ pub fn amendment_diff(
             }
         }
     } else {
-        let to = with_pending(h.latest(), &[amendment]).map_err(VersionError::Invalid)?;
-        compare_versions(&title, h.latest(), &to, options)
+        match proposed {
+            Some(to) => compare_versions(&title, h.latest(), to, options),
+            None => {
+                let to = with_pending(h.latest(), &[amendment]).map_err(VersionError::Invalid)?;
+                compare_versions(&title, h.latest(), &to, options)
+            }
+        }
     };
     d.amendment = Some(AmendmentSummary {
         id: amendment.id.clone(),
@@ -521,6 +539,58 @@ mod tests {
         let (e, d) = read_expression(&path, &text);
         assert!(!d.has_errors(), "{d:?}");
         ConsolidatedExpression::new(e.unwrap())
+    }
+
+    fn amendment(id: &str, status: &str, body: &str) -> Amendment {
+        let text = format!(
+            "---\nid: {id}\ntitle: T\namends: /akn/kw/act/2020/1\nkind: bill\n{status}---\n{body}"
+        );
+        let path: Arc<Path> = Arc::from(Path::new(&format!("{id}.md")));
+        let (a, d) = crate::amend::read_amendment(&path, &text);
+        assert!(!d.has_errors(), "{d:?}");
+        a.unwrap()
+    }
+
+    /// `diff` redlines the dry run that checked a pending amendment instead
+    /// of applying it again: that dry run must be the text as it would read,
+    /// with or without enacted amendments before it.
+    #[test]
+    fn the_checked_dry_run_is_the_text_as_it_would_read() {
+        let work = Work {
+            id: WorkId::parse("/akn/kw/act/2020/1").unwrap(),
+            expressions: vec![
+                expr("## Article 1\n\nOne within 5 days.\n\n## Article 2\n\nTwo.\n").expression,
+            ],
+        };
+        let enacted = amendment(
+            "a-enacted",
+            "status: enacted\nenacted: 2021-01-01\nin_force: 2021-01-01\n",
+            "\n## Repeal Article 2\n",
+        );
+        let pending = amendment(
+            "b-pending",
+            "status: draft\n",
+            "\n## In Article 1, substitute \"within 5 days\" with \"within 10 days\"\n",
+        );
+        for list in [vec![pending.clone()], vec![enacted, pending.clone()]] {
+            let mut diags = crate::diag::Diagnostics::new();
+            let kept = crate::amend::check(
+                std::slice::from_ref(&work),
+                &list,
+                crate::amend::Keep::Proposed("b-pending"),
+                &mut diags,
+            );
+            assert!(diags.is_empty(), "{diags:?}");
+            let (id, proposed) = kept.proposed.expect("the dry run is kept");
+            assert_eq!(id, "b-pending");
+            let h = history(&work, &list).unwrap();
+            assert_eq!(proposed, with_pending(h.latest(), &[&pending]).unwrap());
+            let options = DiffOptions::default();
+            assert_eq!(
+                amendment_diff_from(&work, &list, &pending, Some(&proposed), &options),
+                amendment_diff(&work, &list, &pending, &options)
+            );
+        }
     }
 
     #[test]

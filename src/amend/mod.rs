@@ -35,7 +35,7 @@ use crate::localized::Localized;
 use crate::standards::MappingEntry;
 
 pub use apply::{ApplyOptions, apply};
-pub use check::{AmendmentCheck, check, competing};
+pub use check::{AmendmentCheck, Keep, check, competing};
 pub use consolidate::{
     ConsolidatedExpression, History, Provenance, Stale, Version, VersionError, VersionKind,
     history, version, with_pending,

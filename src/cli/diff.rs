@@ -8,8 +8,8 @@ use std::path::Path;
 use clap::{CommandFactory, ValueEnum};
 
 use mizan::Workspace;
-use mizan::amend::diff::{DiffOptions, parse_version_ref};
-use mizan::amend::{VersionError, amendment_diff, versions_diff};
+use mizan::amend::diff::{DiffOptions, amendment_diff_from, parse_version_ref};
+use mizan::amend::{VersionError, versions_diff};
 use mizan::corpus::{Lang, Work};
 use mizan::date::Date;
 use mizan::ids::PointInTime;
@@ -103,7 +103,8 @@ pub fn run(workspace: &Path, args: DiffArgs<'_>) -> CliResult {
                     amendment.id, amendment.amends
                 )));
             };
-            amendment_diff(work, &ws.amendments, amendment, &options)
+            let proposed = ws.proposed(&amendment.id);
+            amendment_diff_from(work, &ws.amendments, amendment, proposed, &options)
         }
         Some(((work_id, from, lang_a), (_, to, lang_b))) => {
             let Some(work) = ws.work(work_id.as_str()) else {

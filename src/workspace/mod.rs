@@ -27,7 +27,7 @@ use crate::corpus::{Article, Expression, Lang, Work, read_expression};
 use crate::diag::{Code, Diagnostic, Diagnostics, Sources};
 use crate::ids::ArticleRef;
 use crate::settings::{Settings, read_settings};
-use crate::source::{decode, make_controls_visible};
+use crate::source::{decode_shared, make_controls_visible, read_shared};
 use crate::standards::{
     Glossary, Instrument, Mapping, MappingEntry, Provision, read_glossary, read_instrument,
     read_mapping,
@@ -67,6 +67,9 @@ pub struct Workspace {
     /// to read them whole again (for the amendment checks), by the path
     /// diagnostics name them by. Empty for every other load.
     reread: HashMap<Arc<Path>, PathBuf>,
+    /// A scoped load for `diff`: the pending amendment's id and the text as
+    /// it would read with it, from the dry run that checked it.
+    proposed: Option<(String, crate::amend::Version)>,
 }
 
 /// Loading failed: every diagnostic found, and the sources to show them with.
@@ -239,18 +242,21 @@ impl Workspace {
             Some(cache) => results.extend(read_through(cache, &files, overlay)),
         }
 
-        Workspace::assemble(root, results, diags, true, HashMap::new())
+        Workspace::assemble(root, results, diags, true, None, HashMap::new())
     }
 
     /// Builds the workspace from the files read, then checks them against
     /// each other: all of them (`whole`), or, for a scoped load (see
     /// [`Scope`]), without the checks that need the files left unread
-    /// (an amendment's mapping changes against the standards).
+    /// (an amendment's mapping changes against the standards); `proposed`:
+    /// the pending amendment whose text as it would read is kept (see
+    /// [`Workspace::proposed`]).
     fn assemble(
         root: &Path,
         results: Vec<Loaded>,
         mut diags: Diagnostics,
         whole: bool,
+        proposed: Option<&str>,
         reread: HashMap<Arc<Path>, PathBuf>,
     ) -> Result<Workspace, LoadFailure> {
         let mut sources = Sources::default();
@@ -299,6 +305,7 @@ impl Workspace {
             work_index: HashMap::new(),
             failed_works,
             reread,
+            proposed: None,
         };
         ws.assemble_works(expressions, &mut diags);
         ws.instruments.sort_by(|a, b| a.id.cmp(&b.id));
@@ -306,7 +313,7 @@ impl Workspace {
             .sort_by(|a, b| (&a.jurisdiction, &a.standard).cmp(&(&b.jurisdiction, &b.standard)));
         ws.amendments.sort_by(|a, b| a.id.cmp(&b.id));
         ws.questionnaires.sort_by(|a, b| a.id.cmp(&b.id));
-        validate::validate(&ws, whole, &mut diags);
+        ws.proposed = validate::validate(&ws, whole, proposed, &mut diags);
         for q in &ws.questionnaires {
             crate::standards::questionnaire::check(q, &ws.instruments, &mut diags);
         }
@@ -319,6 +326,17 @@ impl Workspace {
         }
         ws.diagnostics = diags;
         Ok(ws)
+    }
+
+    /// The text as it would read with the pending amendment `id`, as
+    /// checking it found it, when this is a scoped load for that amendment
+    /// (`Scope::Amendment`) and it applied: what
+    /// [`crate::amend::with_pending`] gives on the latest version.
+    pub fn proposed(&self, id: &str) -> Option<&crate::amend::Version> {
+        self.proposed
+            .as_ref()
+            .filter(|(kept, _)| kept == id)
+            .map(|(_, v)| v)
     }
 
     /// The last report as published (`file` under `[gaps.last_report]`
@@ -563,8 +581,8 @@ fn read_one(file: &SourceFile, overlay: &Overlay) -> Loaded {
     let path = Arc::clone(&file.display);
     let mut diags = Diagnostics::new();
     let read = match overlay.get(&file.path) {
-        Some(text) => Ok(text.as_bytes().to_vec()),
-        None => std::fs::read(&file.path),
+        Some(text) => Ok(Arc::from(text.as_bytes())),
+        None => read_shared(&file.path),
     };
     let bytes = match read {
         Ok(b) => b,
@@ -592,7 +610,7 @@ fn read_one(file: &SourceFile, overlay: &Overlay) -> Loaded {
             diags,
         };
     }
-    let text = match decode(&bytes, &path) {
+    let text = match decode_shared(bytes, &path) {
         Ok(t) => {
             let (text, warning) = make_controls_visible(t, &path);
             diags.extend(Diagnostics(warning.into_iter().collect()));

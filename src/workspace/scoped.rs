@@ -244,7 +244,11 @@ impl Workspace {
             Parsed::FailedStatute(Some(w)) => WorkId::parse(w).ok().is_none_or(|w| w == work),
             _ => true,
         }));
-        let ws = Workspace::assemble(root, results, diags, false, Default::default())?;
+        let proposed = match scope {
+            Scope::Amendment(id) => Some(id),
+            Scope::Work(_) => None,
+        };
+        let ws = Workspace::assemble(root, results, diags, false, proposed, Default::default())?;
         let found = match scope {
             Scope::Amendment(id) => ws
                 .amendment(id)

@@ -29,7 +29,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::amend::{Amendment, AmendmentCheck};
+use crate::amend::{Amendment, AmendmentCheck, Keep};
 use crate::corpus::{Article, Expression, Work, read_expression};
 use crate::diag::{Diagnostics, Sources};
 use crate::source::{decode, make_controls_visible};
@@ -249,7 +249,7 @@ fn finish(
             );
         }
     }
-    match Workspace::assemble(root, results, diags, true, reread) {
+    match Workspace::assemble(root, results, diags, true, None, reread) {
         Ok(mut workspace) => {
             complete(&cut, &workspace.diagnostics, &mut workspace.sources);
             Ok(Streamed {
@@ -347,10 +347,11 @@ fn slim(loaded: &mut Loaded, amended: &HashSet<&str>, whole: &AtomicUsize) -> Sl
 pub(super) fn check_amendments(
     ws: &Workspace,
     amendments: &[Amendment],
+    keep: Keep<'_>,
     diags: &mut Diagnostics,
 ) -> AmendmentCheck {
     if ws.reread.is_empty() {
-        return crate::amend::check(&ws.works, amendments, diags);
+        return crate::amend::check(&ws.works, amendments, keep, diags);
     }
     let mut by_work: BTreeMap<&str, Vec<&Amendment>> = BTreeMap::new();
     for a in amendments {
@@ -368,8 +369,9 @@ pub(super) fn check_amendments(
             .iter()
             .flat_map(|id| by_work[id].iter().map(|a| (*a).clone()))
             .collect();
-        let checked = crate::amend::check(&works, &list, diags);
+        let checked = crate::amend::check(&works, &list, keep, diags);
         out.articles_after.extend(checked.articles_after);
+        out.proposed = out.proposed.or(checked.proposed);
     }
     out
 }

@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::amend::{Keep, Version};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::hash::FastSet;
 use crate::standards::{Instrument, MappingEntry, Status};
@@ -16,7 +17,14 @@ use super::evidence::check_evidence;
 /// Checks the files of `ws` against each other. Without `whole` (a scoped
 /// load: one work and its amendments), an amendment's mapping changes are
 /// not held to the standards and works, which were not read.
-pub(super) fn validate(ws: &Workspace, whole: bool, diags: &mut Diagnostics) {
+/// Returns the text as it would read with the pending amendment named by
+/// `proposed` (a scoped load for `diff`), when checking it gave that.
+pub(super) fn validate(
+    ws: &Workspace,
+    whole: bool,
+    proposed: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Option<(String, Version)> {
     let articles = article_sets(ws);
     check_work_folders(ws, diags);
     check_alignment(ws, diags);
@@ -90,7 +98,7 @@ pub(super) fn validate(ws: &Workspace, whole: bool, diags: &mut Diagnostics) {
             check_evidence(entry, true, diags);
         }
     }
-    check_amendments(ws, &articles, whole, diags);
+    check_amendments(ws, &articles, whole, proposed, diags)
 }
 
 /// Article eIds of each work (in any language).
@@ -387,8 +395,9 @@ fn check_amendments(
     ws: &Workspace,
     articles: &HashMap<&str, FastSet<&str>>,
     whole: bool,
+    proposed: Option<&str>,
     diags: &mut Diagnostics,
-) {
+) -> Option<(String, Version)> {
     for pair in ws.amendments.windows(2) {
         if pair[0].id == pair[1].id {
             diags.push(Diagnostic::error(
@@ -407,11 +416,18 @@ fn check_amendments(
     // checked: the work is incomplete, and every finding would only repeat
     // the error already reported for that file.
     let sound = |a: &&crate::amend::Amendment| !ws.work_failed(a.amends.as_str());
+    // Only a whole load checks mapping changes against the articles each
+    // amendment leaves in force.
+    let keep = match (whole, proposed) {
+        (true, _) => Keep::ArticlesAfter,
+        (false, Some(id)) => Keep::Proposed(id),
+        (false, None) => Keep::Nothing,
+    };
     let checked = if ws.amendments.iter().all(|a| sound(&a)) {
-        super::streamed::check_amendments(ws, &ws.amendments, diags)
+        super::streamed::check_amendments(ws, &ws.amendments, keep, diags)
     } else {
         let kept: Vec<_> = ws.amendments.iter().filter(sound).cloned().collect();
-        super::streamed::check_amendments(ws, &kept, diags)
+        super::streamed::check_amendments(ws, &kept, keep, diags)
     };
     for a in ws.amendments.iter().filter(sound) {
         if ws.work(a.amends.as_str()).is_none() && !ws.work_failed(a.amends.as_str()) {
@@ -447,4 +463,5 @@ fn check_amendments(
             }
         }
     }
+    checked.proposed
 }
