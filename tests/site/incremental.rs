@@ -190,6 +190,22 @@ fn assert_is_full_build(ws: &Path, out: &Path, full: PathBuf) {
     }
 }
 
+/// The example workspace copied into `dir/ws`, with a second law: the
+/// example's under another number (act 2014/7).
+fn with_a_second_law(dir: &Path) -> PathBuf {
+    let ws = dir.join("ws");
+    copy_dir(&example_workspace(), &ws);
+    for lang in ["en", "ar"] {
+        let text = read(&ws.join(format!("corpus/kw/act-2013-91.{lang}.md")));
+        std::fs::write(
+            ws.join(format!("corpus/kw/act-2014-7.{lang}.md")),
+            text.replace("/akn/kw/act/2013/91", "/akn/kw/act/2014/7"),
+        )
+        .unwrap();
+    }
+    ws
+}
+
 /// An update builds again only the pages an edit can reach (the pages of
 /// a law whose text, badges or amendments are as they were are kept), and
 /// each reached page is the full build's: an article's heading on its
@@ -199,17 +215,7 @@ fn assert_is_full_build(ws: &Path, out: &Path, full: PathBuf) {
 #[test]
 fn each_page_an_edit_reaches_is_the_full_builds() {
     let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("ws");
-    copy_dir(&example_workspace(), &ws);
-    // A second law: the example's under another number.
-    for lang in ["en", "ar"] {
-        let text = read(&ws.join(format!("corpus/kw/act-2013-91.{lang}.md")));
-        std::fs::write(
-            ws.join(format!("corpus/kw/act-2014-7.{lang}.md")),
-            text.replace("/akn/kw/act/2013/91", "/akn/kw/act/2014/7"),
-        )
-        .unwrap();
-    }
+    let ws = with_a_second_law(dir.path());
     let out = options(dir.path().join("live"));
     let (first, mut live) = build_live(&Workspace::load(&ws).unwrap(), &out).unwrap();
     let page = |rel: &str| read(&out.out.join(rel));
@@ -283,17 +289,8 @@ fn each_page_an_edit_reaches_is_the_full_builds() {
 #[test]
 fn an_edit_of_text_alone_takes_the_other_pages_over() {
     let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("ws");
-    copy_dir(&example_workspace(), &ws);
-    // A second law, which no amendment amends.
-    for lang in ["en", "ar"] {
-        let text = read(&ws.join(format!("corpus/kw/act-2013-91.{lang}.md")));
-        std::fs::write(
-            ws.join(format!("corpus/kw/act-2014-7.{lang}.md")),
-            text.replace("/akn/kw/act/2013/91", "/akn/kw/act/2014/7"),
-        )
-        .unwrap();
-    }
+    // The second law is amended by no amendment.
+    let ws = with_a_second_law(dir.path());
     let out = options(dir.path().join("live"));
     let (_, mut live) = build_live(&Workspace::load(&ws).unwrap(), &out).unwrap();
     let page = |rel: &str| read(&out.out.join(rel));
