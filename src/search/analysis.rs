@@ -30,8 +30,6 @@
 //! the script it is about, so a field can mix both and a query need not say
 //! which language it is in.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::mem;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -40,6 +38,7 @@ use tantivy::tokenizer::{
 };
 use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
 
+use crate::hash::FastMap;
 use crate::text::{ArabicFold, fold_arabic_char};
 
 /// The name the analyser is registered under in every index.
@@ -75,7 +74,7 @@ fn analyzer_of<T: Tokenizer>(tokenizer: T) -> TextAnalyzer {
 pub fn remembering_analyzer() -> TextAnalyzer {
     TextAnalyzer::from(RememberingTokenizer {
         memory: Arc::new(Mutex::new(Memory {
-            words: HashMap::default(),
+            words: FastMap::default(),
             filters: analyzer_of(WholeText),
         })),
     })
@@ -91,7 +90,7 @@ struct RememberingTokenizer {
 struct Memory {
     /// A word as [`WordTokenizer`] cuts it -> its term, or `None` when a
     /// filter drops it.
-    words: HashMap<Box<str>, Option<Box<str>>, BuildHasherDefault<WordHasher>>,
+    words: FastMap<Box<str>, Option<Box<str>>>,
     /// The analyser's filters, on a whole word.
     filters: TextAnalyzer,
 }
@@ -106,30 +105,6 @@ impl Memory {
             self.words.insert(word.into(), term);
         }
         self.words.get(word).and_then(|t| t.as_deref())
-    }
-}
-
-/// A hash of short words, eight bytes at a time (the multiplier of
-/// FxHash): the words are the texts' own, and the map lives for one query,
-/// so no defence against chosen collisions is needed.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-        let mut last = [0u8; 8];
-        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-        let w = u64::from_le_bytes(last) ^ bytes.len() as u64;
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 
