@@ -17,7 +17,12 @@ rows=()
 for n in "$@"; do
   ws=bench/work/ws-$n
   [ -f "$ws/mizan.toml" ] || target/release/mizan-generate --articles "$n" --out "$ws" >/dev/null
-  timeout 1800 /usr/bin/time -v -o "$ws.serve-time" python3 bench/serve_edit.py "$mizan" "$ws" 3 >"$ws.serve-out"
+  # The site goes to a folder bench/run deletes at its end, not before the
+  # next size is timed (see bench/site.sh); left by a run of this script
+  # alone, it is deleted here.
+  site=bench/work/serve-$n
+  rm -rf "$site"
+  timeout 1800 /usr/bin/time -v -o "$ws.serve-time" python3 bench/serve_edit.py "$mizan" "$ws" 3 "$site" >"$ws.serve-out"
   read -r first median min max <"$ws.serve-out"
   rss=$(awk '/Maximum resident/ {printf "%.0f MB", $6 / 1024}' "$ws.serve-time")
   rm -f "$ws.serve-time" "$ws.serve-out"

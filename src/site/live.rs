@@ -14,7 +14,7 @@ use crate::workspace::documents::content_hash;
 
 use super::manifest::MANIFEST;
 use super::model::{Model, Page};
-use super::reach::Reach;
+use super::reach::{self, Reach};
 use super::scope::{Scope, page_paths};
 use super::{
     BUNDLE_ENTRY, BuildError, BuildOptions, BuildReport, DownloadFile, Laps, Profile, asset_files,
@@ -191,7 +191,8 @@ pub fn update(
     drop(rendered);
     let previous = std::mem::replace(&mut live.scope, Scope::empty());
     live.scope = Scope::new(&model, page_paths(&pages), Some(previous), &kept);
-    live.reach = Some(reach.unwrap_or_else(|| Reach::new(ws, &pages, downloads, data)));
+    let beside = || reach::beside_works(page_paths(&pages));
+    live.reach = Some(reach.unwrap_or_else(|| Reach::new(ws, beside(), downloads, data)));
     drop(pages);
     live.files = files;
     live.manifest = content_hash(&manifest);
@@ -282,11 +283,18 @@ fn write_changes(
     // search entry is too.
     for (shard, bundle) in changes.stale.iter().zip(changes.bundles) {
         let (entry, rest): (Vec<_>, Vec<_>) = bundle.iter().partition(|f| f.name == BUNDLE_ENTRY);
-        for f in rest.iter().chain(&entry) {
+        // Each of a shard's thousands of files is compared with the one
+        // on disk (most are unchanged) on both cores; the entry last.
+        rest.par_iter().try_for_each(|f| {
+            site.write(&format!("{}/{}", shard.dir, f.name), &f.contents)
+                .map(|_| ())
+        })?;
+        for f in &entry {
             site.write(&format!("{}/{}", shard.dir, f.name), &f.contents)?;
         }
+        let names: HashSet<&str> = bundle.iter().map(|f| f.name.as_str()).collect();
         for old in site.files(&shard.dir) {
-            if !bundle.iter().any(|f| f.name == old) {
+            if !names.contains(old.as_str()) {
                 site.remove(&format!("{}/{old}", shard.dir))?;
             }
         }

@@ -201,9 +201,10 @@
     var folded = query.replace(/[\u0640\u00AD\u061C\u200C-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, "");
     offerSwitch(folded, lang);
     return load(lang).then(function (pf) {
-      return fillFilters(pf, lang).then(function () {
-        return pf.search(americanQuery(folded), { filters: chosenFilters() });
-      });
+      // The filters' values are listed beside the search, not before it.
+      var filters = chosenFilters();
+      return Promise.all([fillFilters(pf, lang), pf.search(americanQuery(folded), { filters: filters })])
+        .then(function (both) { return both[1]; });
     }).then(function (res) {
       var terms = words(folded).map(core);
       return Promise.all(res.results.slice(0, 100).map(function (r) { return r.data(); })).then(function (all) {
@@ -308,4 +309,15 @@
     input.value = q;
     run(q, langSelect.value);
   }
+  // The chosen language's shards are merged, and its filters listed, as
+  // soon as the page opens (or another language is chosen), while the
+  // reader types: a query then waits only for its own words' index. A
+  // failure here is shown by the search that needs the index.
+  function warm() {
+    var lang = langSelect.value;
+    if (!bundles[lang]) return;
+    load(lang).then(function (pf) { return fillFilters(pf, lang); }).catch(function () {});
+  }
+  warm();
+  langSelect.addEventListener("change", warm);
 })();
