@@ -53,20 +53,25 @@ impl Date {
     /// Today (UTC), or the day of `SOURCE_DATE_EPOCH` when it is set, so
     /// that a build can be reproduced.
     pub fn today() -> Date {
-        let secs = std::env::var("SOURCE_DATE_EPOCH")
-            .ok()
-            .and_then(|s| s.trim().parse::<i64>().ok())
-            .unwrap_or_else(|| {
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
-            });
-        Date::from_unix_days(secs.div_euclid(86_400)).unwrap_or(Date {
+        Date::from_unix_days(build_time().div_euclid(86_400)).unwrap_or(Date {
             year: 1970,
             month: 1,
             day: 1,
         })
     }
+}
+
+/// The time of a build, in seconds since 1970 (UTC): `SOURCE_DATE_EPOCH`
+/// when it is set, so that a build can be reproduced, else now.
+pub fn build_time() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+        })
 }
 
 impl FromStr for Date {

@@ -237,7 +237,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("yaml", &["diag", "text"]),
     // Output written whole or not at all: one writer below every stage
     // that writes files (only those list it).
-    ("atomic", &[]),
+    ("atomic", &["date"]),
     // Load: the readers and the model. Amendments change statutes and
     // mapping entries, so `amend` reads both models.
     ("corpus", &[]),

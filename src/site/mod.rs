@@ -35,10 +35,11 @@ pub mod render;
 mod scope;
 pub mod search;
 pub mod serve;
+mod shards;
 pub mod sitemap;
 pub mod watch;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::hash::Hasher;
 use std::path::PathBuf;
@@ -253,13 +254,24 @@ fn search_and_download_pages<'a>(
     shards: &[search::Shard],
     downloads: &[DownloadFile],
 ) -> Vec<Page<'a>> {
+    let dirs: Vec<(Lang, String)> = shards.iter().map(|s| (s.lang, s.dir.clone())).collect();
+    search_and_download_pages_of(model, &dirs, downloads)
+}
+
+/// [`search_and_download_pages`] of the shards in the folders `dirs`
+/// (each with its language).
+fn search_and_download_pages_of<'a>(
+    model: &'a Model<'a>,
+    dirs: &[(Lang, String)],
+    downloads: &[DownloadFile],
+) -> Vec<Page<'a>> {
     let mut pages = Vec::new();
     for &lang in model.languages() {
         let mut bundles: Vec<(&'static str, Vec<String>)> = Vec::new();
-        for s in shards {
-            match bundles.iter_mut().find(|(l, _)| *l == s.lang.code()) {
-                Some((_, dirs)) => dirs.push(s.dir.clone()),
-                None => bundles.push((s.lang.code(), vec![s.dir.clone()])),
+        for (of, dir) in dirs {
+            match bundles.iter_mut().find(|(l, _)| *l == of.code()) {
+                Some((_, dirs)) => dirs.push(dir.clone()),
+                None => bundles.push((of.code(), vec![dir.clone()])),
             }
         }
         // The page's own language first.
@@ -383,7 +395,17 @@ fn manifest_bytes(
     files: &BTreeMap<String, String>,
     left_out: &dyn Fn(&str) -> bool,
 ) -> Result<Vec<u8>, BuildError> {
-    let bytes = Manifest::bytes_of(model.site.generator, profile.as_str(), files, left_out);
+    manifest_of(model.site.generator, profile, files, left_out)
+}
+
+/// The manifest of a site made by `generator`, serialised.
+fn manifest_of(
+    generator: &str,
+    profile: Profile,
+    files: &BTreeMap<String, String>,
+    left_out: &dyn Fn(&str) -> bool,
+) -> Result<Vec<u8>, BuildError> {
+    let bytes = Manifest::bytes_of(generator, profile.as_str(), files, left_out);
     bytes.map_err(|e| BuildError::Render {
         page: MANIFEST.to_owned(),
         message: e.to_string(),
@@ -413,12 +435,156 @@ impl Laps {
 
 /// Builds the site of `ws` into `opts.out`, atomically.
 pub fn build(ws: &Workspace, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    build_live(ws, opts).map(|(report, _)| report)
+    build_site(ws, opts, false).map(|(report, _)| report)
 }
 
 /// Builds the site of `ws` into `opts.out`, atomically, as [`build`]
 /// does, and returns what [`update`] needs to update it in place later.
 pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, Live), BuildError> {
+    build_site(ws, opts, true)
+}
+
+/// What a full build writes with: the templates, the folder of the next
+/// site, and the manifest of the previous one (what can be taken over).
+struct Writer<'a> {
+    renderer: &'a render::Renderer,
+    staging: &'a Staging,
+    previous: &'a BTreeMap<String, String>,
+    rendered: AtomicUsize,
+    indexed: AtomicUsize,
+}
+
+/// Pages as written: the path and the hash of each.
+type Written = Vec<(String, String)>;
+
+/// A search shard as written: its key in the manifest, its hash, the
+/// names of its bundle's files, and the shard when it is kept.
+type ShardFiles = (String, String, Vec<String>, Option<search::Shard>);
+
+impl Writer<'_> {
+    /// `page` hashed and, unless the previous build's page is taken over,
+    /// rendered and written: its path and hash.
+    fn page(&self, page: &Page<'_>) -> Result<(String, String), BuildError> {
+        let hash = page_hash(self.renderer.fingerprint, page);
+        if self.previous.get(&page.path) != Some(&hash) || !self.staging.reuse(&page.path)? {
+            let html = self
+                .renderer
+                .render(page)
+                .map_err(|e| render_error(page, &e))?;
+            self.staging.write(&page.path, html.as_bytes())?;
+            self.rendered.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok((page.path.clone(), hash))
+    }
+
+    /// Each of `pages` written ([`Writer::page`]), in parallel.
+    fn pages(&self, pages: &[Page<'_>]) -> Result<Vec<(String, String)>, BuildError> {
+        pages.par_iter().map(|page| self.page(page)).collect()
+    }
+
+    /// The pages of every work in every language ([`Writer::page`]), a
+    /// work at a time: only the pages of the works being written are held.
+    /// The works are written in parallel, each one's pages in order, so
+    /// that two threads rarely make folders in the same folder (they
+    /// contend for it).
+    fn work_pages<'a>(&self, model: &'a Model<'a>) -> Result<Vec<(String, String)>, BuildError> {
+        let works = &model.ws.works;
+        let each: Vec<(Lang, &crate::corpus::Work)> = model
+            .languages()
+            .iter()
+            .flat_map(|&lang| works.iter().map(move |w| (lang, w)))
+            .collect();
+        let written: Vec<Vec<(String, String)>> = each
+            .par_iter()
+            .map(|&(lang, w)| {
+                let pages = model.work_pages(w, lang);
+                pages.iter().map(|page| self.page(page)).collect()
+            })
+            .collect::<Result<_, BuildError>>()?;
+        Ok(written.into_iter().flatten().collect())
+    }
+
+    /// The shard `i` of `plan` made, and taken over from the previous
+    /// build when its records hash the same, else indexed and its bundle
+    /// written; the shard is dropped then, unless `keep`.
+    fn shard(
+        &self,
+        plan: &shards::Plan<'_>,
+        i: usize,
+        histories: &HashMap<String, crate::amend::History>,
+        keep: bool,
+    ) -> Result<ShardFiles, BuildError> {
+        let shard = plan.shard(i, histories);
+        let key = format!("{}/", shard.dir);
+        let hash = format!("{:016x}", shard.hash);
+        let names = match self.previous_bundle(&shard.dir, &key, &hash)? {
+            Some(names) => names,
+            None => {
+                let mut names = Vec::new();
+                for f in bundle(&shard)? {
+                    self.staging
+                        .write(&format!("{}/{}", shard.dir, f.name), &f.contents)?;
+                    names.push(f.name);
+                }
+                self.indexed.fetch_add(1, Ordering::Relaxed);
+                names
+            }
+        };
+        Ok((key, hash, names, keep.then_some(shard)))
+    }
+
+    /// The names of the files of the previous build's bundle in `dir`,
+    /// when its hash is `hash` and every file is taken over.
+    fn previous_bundle(
+        &self,
+        dir: &str,
+        key: &str,
+        hash: &str,
+    ) -> Result<Option<Vec<String>>, BuildError> {
+        if self.previous.get(key).map(String::as_str) != Some(hash) {
+            return Ok(None);
+        }
+        let names = self.staging.previous_files(dir);
+        let mut all = !names.is_empty();
+        for n in &names {
+            all &= self.staging.reuse(&format!("{dir}/{n}"))?;
+        }
+        Ok(all.then_some(names))
+    }
+}
+
+/// Every page of the site written ([`Writer::pages`]): those beside the
+/// works' a section of the model at a time, then the works' a work at a
+/// time, each made as it is written, so that only those being written are
+/// held. The path and hash of every page, and the paths of those beside
+/// the works'.
+fn write_pages(
+    model: &Model<'_>,
+    writer: &Writer<'_>,
+    shards: &[(Lang, String)],
+    downloads: &[DownloadFile],
+) -> Result<(Written, Vec<String>), BuildError> {
+    let mut pages = Vec::new();
+    for i in 0..model.sections() {
+        pages.extend(writer.pages(&model.section(i, &|_| false))?);
+    }
+    let search = search_and_download_pages_of(model, shards, downloads);
+    pages.extend(writer.pages(&search)?);
+    let beside = reach::beside_works(pages.iter().map(|(path, _)| path.as_str()));
+    pages.extend(writer.work_pages(model)?);
+    Ok((pages, beside))
+}
+
+/// A full build; with `keep`, what [`update`] needs is kept (the search
+/// records, what the pages beside the works' and each work's pages were
+/// made from), else the [`Live`] returned has none of it. The page model
+/// is let go before the search index is made, and the search records are
+/// made a shard at a time ([`shards::Plan`]).
+fn build_site(
+    ws: &Workspace,
+    opts: &BuildOptions,
+    keep: bool,
+) -> Result<(BuildReport, Live), BuildError> {
     let mut laps = Laps::new();
     let renderer = render::Renderer::new(&ws.root).map_err(|(d, s)| BuildError::Templates(d, s))?;
     let assets =
@@ -430,79 +596,58 @@ pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, L
     let previous = Manifest::previous(&staging);
     laps.lap("lock");
 
-    let model = Model::new(ws, opts.profile, true);
-    let records = search::records(ws, &model.histories);
-    let shards = records.shards.as_slice();
+    let mut model = Model::new(ws, opts.profile, true);
+    let plan = shards::Plan::new(ws, &model.histories);
     let downloads = downloads(&model)?;
-    let mut pages = model.pages();
-    pages.extend(search_and_download_pages(&model, shards, &downloads));
     laps.lap("model");
 
-    let rendered = AtomicUsize::new(0);
-    let hashes: Vec<(String, String)> = pages
-        .par_iter()
-        .map(|page| {
-            let hash = page_hash(renderer.fingerprint, page);
-            if previous.get(&page.path) != Some(&hash) || !staging.reuse(&page.path)? {
-                let html = renderer.render(page).map_err(|e| render_error(page, &e))?;
-                staging.write(&page.path, html.as_bytes())?;
-                rendered.fetch_add(1, Ordering::Relaxed);
-            }
-            Ok((page.path.clone(), hash))
-        })
-        .collect::<Result<_, BuildError>>()?;
-    let rendered = rendered.into_inner();
+    let writer = Writer {
+        renderer: &renderer,
+        staging: &staging,
+        previous: &previous,
+        rendered: AtomicUsize::new(0),
+        indexed: AtomicUsize::new(0),
+    };
+    let (pages, beside) = write_pages(&model, &writer, &plan.dirs(), &downloads)?;
     laps.lap("pages");
 
-    let mut files: BTreeMap<String, String> = hashes.into_iter().collect();
-    let paths = scope::page_paths(&pages);
-    let data = data_files(&model, opts.profile, &downloads, paths);
+    let paths = || pages.iter().map(|(path, _)| path.as_str());
+    let data = data_files(&model, opts.profile, &downloads, paths());
+    let scope = match keep {
+        true => scope::Scope::new(&model, paths(), None, &Default::default()),
+        false => scope::Scope::empty(),
+    };
+    let page_count = pages.len();
+    let mut files: BTreeMap<String, String> = pages.into_iter().collect();
     for (rel, bytes) in asset_files(assets).iter().chain(&data) {
         staging.write(rel, bytes)?;
         files.insert(rel.clone(), String::new());
     }
+    let reach = keep.then(|| reach::Reach::new(ws, beside, downloads, data));
+    let generator = model.site.generator;
+    let histories = std::mem::take(&mut model.histories);
+    drop(model);
     laps.lap("assets");
 
-    let indexed = AtomicUsize::new(0);
-    let shard_files: Vec<(String, String, Vec<String>)> = shards
-        .par_iter()
-        .map(|shard| {
-            let key = format!("{}/", shard.dir);
-            let hash = format!("{:016x}", shard.hash);
-            if previous.get(&key) == Some(&hash) {
-                let names = staging.previous_files(&shard.dir);
-                if !names.is_empty() {
-                    let mut all = true;
-                    for n in &names {
-                        all &= staging.reuse(&format!("{}/{n}", shard.dir))?;
-                    }
-                    if all {
-                        return Ok((key, hash, names));
-                    }
-                }
-            }
-            let mut names = Vec::new();
-            for f in bundle(shard)? {
-                staging.write(&format!("{}/{}", shard.dir, f.name), &f.contents)?;
-                names.push(f.name);
-            }
-            indexed.fetch_add(1, Ordering::Relaxed);
-            Ok((key, hash, names))
-        })
+    // Shard by shard, each made and let go as it is written.
+    let shard_files: Vec<ShardFiles> = (0..plan.len())
+        .into_par_iter()
+        .map(|i| writer.shard(&plan, i, &histories, keep))
         .collect::<Result<_, BuildError>>()?;
     let mut bundle_files = BTreeMap::new();
-    for (key, hash, names) in shard_files {
+    let mut kept = Vec::new();
+    for (key, hash, names, shard) in shard_files {
         bundle_files.insert(key.clone(), names.len());
         files.insert(key, hash);
+        kept.extend(shard);
     }
     laps.lap("search");
 
-    let page_count = pages.len();
     let file_count = files.len() + bundle_files.values().sum::<usize>();
-    let scope = scope::Scope::new(&model, scope::page_paths(&pages), None, &Default::default());
-    let reach = reach::Reach::new(ws, &pages, downloads, data);
-    drop(pages);
-    let manifest = manifest_bytes(&model, opts.profile, &files, &|_| false)?;
+    let (search_shards, records) = (plan.len(), plan.records());
+    let (rendered, indexed) = (writer.rendered.into_inner(), writer.indexed.into_inner());
+    let kept = keep.then(|| plan.into_records(kept));
+    let manifest = manifest_of(generator, opts.profile, &files, &|_| false)?;
     staging.commit(&manifest)?;
     laps.lap("swap");
 
@@ -513,9 +658,9 @@ pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, L
         rendered,
         reused: page_count - rendered,
         kept_works: 0,
-        search_shards: shards.len(),
-        search_indexed: indexed.into_inner(),
-        records: shards.iter().map(|s| s.records.len()).sum(),
+        search_shards,
+        search_indexed: indexed,
+        records,
         files: file_count,
         timings: laps.timings,
     };
@@ -526,8 +671,8 @@ pub fn build_live(ws: &Workspace, opts: &BuildOptions) -> Result<(BuildReport, L
         manifest: content_hash(&manifest),
         bundle_files,
         scope,
-        reach: Some(reach),
-        records: Some(records),
+        reach,
+        records: kept,
     };
     Ok((report, live))
 }

@@ -22,7 +22,6 @@ use crate::standards::{Glossary, Instrument, Mapping, Questionnaire};
 use crate::workspace::Workspace;
 
 use super::DownloadFile;
-use super::model::Page;
 use super::scope::{Scope, work_slug};
 
 /// What the pages and files beside the works' were last built from, and
@@ -46,11 +45,22 @@ pub struct Reach {
     pub(super) pages: Vec<String>,
 }
 
+/// The paths of `pages` that are not under a work's folder, as
+/// [`Reach::new`] keeps them.
+pub fn beside_works<'p>(pages: impl IntoIterator<Item = &'p str>) -> Vec<String> {
+    pages
+        .into_iter()
+        .filter(|p| work_slug(p).is_none())
+        .map(str::to_owned)
+        .collect()
+}
+
 impl Reach {
-    /// What a build of `ws` made: `pages` is every page of it.
+    /// What a build of `ws` made: `pages` is the path of every page of it
+    /// not under a work's folder ([`beside_works`]).
     pub fn new(
         ws: &Workspace,
-        pages: &[Page<'_>],
+        pages: Vec<String>,
         downloads: Vec<DownloadFile>,
         data: Vec<(String, Vec<u8>)>,
     ) -> Reach {
@@ -65,12 +75,7 @@ impl Reach {
             date: Date::today(),
             downloads,
             data,
-            pages: pages
-                .iter()
-                .map(|p| p.path.as_str())
-                .filter(|p| work_slug(p).is_none())
-                .map(str::to_owned)
-                .collect(),
+            pages,
         }
     }
 

@@ -17,6 +17,7 @@ mod report;
 pub mod standards;
 pub mod work;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::amend::{Amendment, Visibility};
@@ -253,8 +254,8 @@ pub struct Model<'a> {
     pub scenarios: Vec<Option<Report<'a>>>,
     pub mapped: work::MappedIndex<'a>,
     /// Per visible amendment (same order as `amendments`), what it changes
-    /// in the text, from the amendment stage; an error says why the text
-    /// could not be compared.
+    /// in the text, from the amendment stage (its changed articles only);
+    /// an error says why the text could not be compared.
     pub redlines: Vec<Result<crate::amend::diff::WorkDiff, String>>,
     /// Point-in-time versions of each work an enacted amendment changed.
     pub histories: std::collections::HashMap<String, crate::amend::History>,
@@ -299,18 +300,10 @@ impl<'a> Model<'a> {
         // Consolidate with the amendments this build may show, only: a
         // committee draft never shapes the text of a public build.
         let visible: Vec<Amendment> = amendments.iter().map(|a| (*a).clone()).collect();
-        let redlines = amendments
-            .iter()
-            .filter(|_| whole)
-            .map(|a| match ws.work(a.amends.as_str()) {
-                Some(w) => crate::amend::amendment_diff(w, &visible, a, &Default::default())
-                    .map_err(|e| e.to_string()),
-                None => Err(format!(
-                    "the amended work `{}` is not in the corpus",
-                    a.amends
-                )),
-            })
-            .collect();
+        let redlines = match whole {
+            true => redlines(ws, &amendments, &visible),
+            false => Vec::new(),
+        };
         let histories = ws
             .works
             .iter()
@@ -471,6 +464,12 @@ impl<'a> Model<'a> {
         pages
     }
 
+    /// The pages of the work `w` in `lang` (its articles' and its own),
+    /// as [`Model::pages`] has them.
+    pub fn work_pages(&'a self, w: &'a crate::corpus::Work, lang: Lang) -> Vec<Page<'a>> {
+        work::work_pages(self, w, lang)
+    }
+
     /// Every page of the site except search and downloads, which the build
     /// adds once their files exist.
     pub fn pages(&'a self) -> Vec<Page<'a>> {
@@ -481,37 +480,94 @@ impl<'a> Model<'a> {
     /// articles' and its own, under `works/<slug>/`) only for the works
     /// `build` selects; every other page always.
     pub fn pages_where(&'a self, build: &WorkFilter<'_>) -> Vec<Page<'a>> {
-        let mut pages = vec![Page {
+        (0..self.sections())
+            .flat_map(|i| self.section(i, build))
+            .collect()
+    }
+
+    /// How many sections [`Model::section`] cuts the pages of
+    /// [`Model::pages_where`] into.
+    pub fn sections(&self) -> usize {
+        1 + SECTIONS * self.languages().len()
+    }
+
+    /// The pages of [`Model::pages_where`] in the section `i`: the root
+    /// page, then in each language the home page, the list of laws with
+    /// the pages of the works `build` selects, the standards, the
+    /// amendments, the proposals, the history and the report.
+    pub fn section(&'a self, i: usize, build: &WorkFilter<'_>) -> Vec<Page<'a>> {
+        let Some(i) = i.checked_sub(1) else {
+            return vec![self.root_page()];
+        };
+        let lang = self.languages()[i / SECTIONS];
+        match i % SECTIONS {
+            0 => vec![home::page(self, lang)],
+            1 => work::pages(self, lang, build),
+            2 => standards::pages(self, lang),
+            3 => amendments::pages(self, lang),
+            4 => proposal::pages(self, lang),
+            5 => history::pages(self, lang),
+            _ => vec![report::page(self, lang)],
+        }
+    }
+
+    /// The page at the site's root.
+    fn root_page(&'a self) -> Page<'a> {
+        let first = self.languages()[0];
+        Page {
             path: "index.html".to_owned(),
             template: "root.html",
             context: Context {
-                lang: self.languages()[0].code(),
-                dir: dir(self.languages()[0]),
+                lang: first.code(),
+                dir: dir(first),
                 root: String::new(),
-                base: format!("{}/", self.languages()[0].code()),
+                base: format!("{}/", first.code()),
                 path: String::new(),
                 alternates: Vec::new(),
                 title: self.site.title.clone(),
-                site_title: self.site_title(self.languages()[0]),
-                jurisdiction: self.jurisdiction_name(self.languages()[0]),
+                site_title: self.site_title(first),
+                jurisdiction: self.jurisdiction_name(first),
                 section: "root",
-                numerals: self.ws.settings.numerals_for(self.languages()[0]),
+                numerals: self.ws.settings.numerals_for(first),
                 site: &self.site,
                 page: Body::Root,
             },
-        }];
-        for &lang in self.languages() {
-            pages.push(home::page(self, lang));
-            pages.extend(work::pages(self, lang, build));
-            pages.extend(standards::pages(self, lang));
-            pages.extend(amendments::pages(self, lang));
-            pages.extend(proposal::pages(self, lang));
-            pages.extend(history::pages(self, lang));
-            pages.push(report::page(self, lang));
         }
-        pages
     }
 }
+
+/// What each of `amendments` changes in the text of the law it amends,
+/// consolidated with the `visible` amendments: its changed articles only
+/// (the unchanged articles of a long law are most of its diff, and no page
+/// shows them), made in parallel.
+fn redlines(
+    ws: &Workspace,
+    amendments: &[&Amendment],
+    visible: &[Amendment],
+) -> Vec<Result<crate::amend::diff::WorkDiff, String>> {
+    amendments
+        .par_iter()
+        .map(|a| match ws.work(a.amends.as_str()) {
+            Some(w) => crate::amend::amendment_diff(w, visible, a, &Default::default())
+                .map(|mut d| {
+                    for e in &mut d.expressions {
+                        e.articles
+                            .retain(crate::amend::diff::ArticleDiff::is_change);
+                        e.articles.shrink_to_fit();
+                    }
+                    d
+                })
+                .map_err(|e| e.to_string()),
+            None => Err(format!(
+                "the amended work `{}` is not in the corpus",
+                a.amends
+            )),
+        })
+        .collect()
+}
+
+/// The sections of [`Model::section`] in each language.
+const SECTIONS: usize = 7;
 
 /// The catalogue text for `key` (the key itself if missing; templates are
 /// checked against the catalogue by a test).

@@ -378,7 +378,7 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang, build: &super::WorkFilter<'_>) ->
 
 /// The pages of one work in `lang`: its articles', and its own (one per
 /// version).
-fn work_pages<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang) -> Vec<Page<'a>> {
+pub(super) fn work_pages<'a>(m: &'a Model<'a>, w: &'a Work, lang: Lang) -> Vec<Page<'a>> {
     let mut out = Vec::new();
     out.extend(super::article::pages(m, w, lang));
     let Some(history) = m.histories.get(w.id.as_str()) else {
