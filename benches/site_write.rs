@@ -13,6 +13,15 @@
 //! other pages), once for the text of an article alone (which reaches no
 //! page beside its law's and the report, `site::reach`).
 //!
+//! And `site::build`, the full build of `mizan build`, on a generated
+//! workspace of the same size (`MIZAN_BENCH_ARTICLES`) into a new folder
+//! each time: the pages written a work at a time and the search records
+//! made a shard at a time (`site::shards`).
+//!
+//! And writing a site as one zip archive (`--out site.zip`, the writer in
+//! `mizan::atomic`): 2,000 pages of some 6 KB, deflated, and 2,000 small
+//! gzip files, stored, from both cores, then the central directory.
+//!
 //! Run with `cargo bench --bench site_write`.
 
 use std::fs;
@@ -161,5 +170,78 @@ fn update_generated(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, removal, update_example, update_generated);
+/// A full build of a generated workspace into a new folder each time. The
+/// folders are removed at the end only: on a file system that checks new
+/// inodes against recent deletions, removing a site just before a build
+/// slows the build's file creation (see the Limits chapter).
+fn build_generated(c: &mut Criterion) {
+    let articles = std::env::var("MIZAN_BENCH_ARTICLES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2_000);
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ws");
+    mizan_generate::generate(&mizan_generate::GenerateOptions::new(articles, 1), &root).unwrap();
+    let ws = Workspace::load(&root).unwrap();
+    let mut n = 0;
+    let mut group = c.benchmark_group("build a generated site");
+    group.sample_size(10);
+    group.bench_function(format!("{articles} articles per language"), |b| {
+        b.iter_batched(
+            || {
+                n += 1;
+                BuildOptions {
+                    out: dir.path().join(format!("site-{n}")),
+                    profile: Profile::Public,
+                }
+            },
+            |opts| mizan::site::build(&ws, &opts).unwrap(),
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+/// 2,000 pages and 2,000 gzip fragments written into a new archive each
+/// time, from rayon's threads as a build writes them.
+fn archive(c: &mut Criterion) {
+    use rayon::prelude::*;
+    let page: String = (0..60)
+        .map(|i| format!("<p>المادة {i}: يعاقب كل من Article {i}: whoever recruits…</p>\n"))
+        .collect();
+    let fragment = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3, 4, 5, 6, 7, 8];
+    let dir = tempfile::tempdir().unwrap();
+    let mut n = 0;
+    let mut group = c.benchmark_group("write a site as one archive");
+    group.sample_size(10);
+    group.bench_function("2,000 pages and 2,000 fragments", |b| {
+        b.iter_batched(
+            || {
+                n += 1;
+                dir.path().join(format!("site-{n}.zip"))
+            },
+            |out| {
+                let staging = mizan::atomic::Staging::begin(&out, ".marker").unwrap();
+                (0..2_000).into_par_iter().for_each(|i| {
+                    let path = format!("en/works/act-{}/art_{i}/index.html", i / 100);
+                    staging.write(&path, page.as_bytes()).unwrap();
+                    let path = format!("pagefind/en-0/fragment/{i}.pf_fragment");
+                    staging.write(&path, &fragment).unwrap();
+                });
+                staging.commit(b"{}").unwrap();
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    removal,
+    update_example,
+    update_generated,
+    build_generated,
+    archive
+);
 criterion_main!(benches);

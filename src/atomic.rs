@@ -18,10 +18,25 @@
 //! to replace the folder: a folder that holds files and no marker is
 //! someone else's, and is never replaced. A single file is replaced with
 //! [`write_file`].
+//!
+//! An output whose name ends in `.zip` is staged as an archive instead
+//! ([`archive`]): `.out.zip.tmp-<pid>` is written file by file and renamed
+//! over `out.zip` by the commit. It holds the marker as one of its files,
+//! and the marker's name as its comment (which a later run reads to know
+//! the archive is one it may replace), and is always written whole
+//! (nothing is taken over from the last one).
 
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
+
+mod archive;
+
+/// Whether `out` is written as a zip archive rather than a folder: its
+/// name ends in `.zip`.
+pub fn is_archive(out: &Path) -> bool {
+    archive::wanted(out)
+}
 
 /// Why the output could not be written. The writer's own error type words
 /// it for its command (the site, an export).
@@ -172,6 +187,8 @@ pub struct Staging {
     _lock: File,
     previous: Option<Vec<u8>>,
     committed: bool,
+    /// The archive `tmp` is, when `out` is one (see [`is_archive`]).
+    archive: Option<archive::Writer>,
 }
 
 impl Staging {
@@ -194,26 +211,43 @@ impl Staging {
         let tmp_prefix = format!(".{name}.tmp-");
         clear_leftovers(out, &parent, &name, marker)?;
 
-        if out.exists() && !out.is_dir() {
-            return Err(unwritable(out)(io::Error::from(
-                io::ErrorKind::NotADirectory,
-            )));
-        }
-        let previous = if out.exists() {
-            let previous = fs::read(out.join(marker)).ok();
-            let empty = fs::read_dir(out).map_err(io_err(out))?.next().is_none();
-            if previous.is_none() && !empty {
+        let tmp = parent.join(format!("{tmp_prefix}{}", std::process::id()));
+        let (previous, archive) = if archive::wanted(out) {
+            if out.is_dir() {
+                return Err(unwritable(out)(io::Error::from(
+                    io::ErrorKind::IsADirectory,
+                )));
+            }
+            if out.exists() && !archive::has_marker(out, marker) {
                 return Err(OutputError::NotOurs {
                     path: out.to_path_buf(),
                     marker,
                 });
             }
-            previous
+            let writer = archive::Writer::create(&tmp).map_err(unwritable(&parent))?;
+            (None, Some(writer))
         } else {
-            None
+            if out.exists() && !out.is_dir() {
+                return Err(unwritable(out)(io::Error::from(
+                    io::ErrorKind::NotADirectory,
+                )));
+            }
+            let previous = if out.exists() {
+                let previous = fs::read(out.join(marker)).ok();
+                let empty = fs::read_dir(out).map_err(io_err(out))?.next().is_none();
+                if previous.is_none() && !empty {
+                    return Err(OutputError::NotOurs {
+                        path: out.to_path_buf(),
+                        marker,
+                    });
+                }
+                previous
+            } else {
+                None
+            };
+            fs::create_dir(&tmp).map_err(unwritable(&parent))?;
+            (previous, None)
         };
-        let tmp = parent.join(format!("{tmp_prefix}{}", std::process::id()));
-        fs::create_dir(&tmp).map_err(unwritable(&parent))?;
         Ok(Staging {
             out: out.to_path_buf(),
             tmp,
@@ -223,6 +257,7 @@ impl Staging {
             _lock: lock,
             previous,
             committed: false,
+            archive,
         })
     }
 
@@ -242,6 +277,10 @@ impl Staging {
 
     /// Writes one file of the new folder; `rel` is `/`-separated.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        if let Some(archive) = &self.archive {
+            inside(&self.tmp, rel)?;
+            return archive.add(rel, bytes).map_err(io_err(&self.tmp));
+        }
         let path = self.target(rel)?;
         fs::write(&path, bytes).map_err(io_err(&path))
     }
@@ -249,6 +288,9 @@ impl Staging {
     /// Takes a file over from the previous folder unchanged (a hard link,
     /// or a copy where links are not possible). `false` if it is not there.
     pub fn reuse(&self, rel: &str) -> Result<bool, OutputError> {
+        if self.archive.is_some() {
+            return Ok(false);
+        }
         let from = self.out.join(rel);
         if !from.is_file() {
             return Ok(false);
@@ -268,6 +310,12 @@ impl Staging {
     /// Writes the marker and swaps the new folder in.
     pub fn commit(mut self, marker: &[u8]) -> Result<(), OutputError> {
         self.write(self.marker, marker)?;
+        if let Some(archive) = self.archive.take() {
+            archive.finish(self.marker).map_err(io_err(&self.tmp))?;
+            fs::rename(&self.tmp, &self.out).map_err(io_err(&self.out))?;
+            self.committed = true;
+            return Ok(());
+        }
         if self.out.exists() {
             let old = self
                 .parent
@@ -530,7 +578,11 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             // A failed run: the previous folder was never touched.
-            let _ = remove_tree(&self.tmp);
+            if self.tmp.is_file() {
+                let _ = fs::remove_file(&self.tmp);
+            } else {
+                let _ = remove_tree(&self.tmp);
+            }
         }
     }
 }

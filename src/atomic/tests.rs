@@ -203,3 +203,65 @@ fn a_tree_is_removed_whole_many_folders_at_once() {
     let e = remove_tree(&root).unwrap_err();
     assert_eq!(e.kind(), io::ErrorKind::NotFound);
 }
+
+/// The files of the archive at `path`, by name.
+fn archived(path: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    use std::io::Read;
+    let mut a = zip::ZipArchive::new(File::open(path).unwrap()).unwrap();
+    (0..a.len())
+        .map(|i| {
+            let mut f = a.by_index(i).unwrap();
+            let mut v = Vec::new();
+            f.read_to_end(&mut v).unwrap();
+            (f.name().unwrap().into_owned(), v)
+        })
+        .collect()
+}
+
+/// An output named `….zip` is an archive, replaced whole as a folder is:
+/// a failed run leaves the last one, a run never takes files over from
+/// it, and a zip that is not ours is never replaced.
+#[test]
+fn an_archive_is_created_then_replaced_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site.zip");
+    assert!(is_archive(&out) && is_archive(Path::new("SITE.ZIP")));
+    assert!(!is_archive(Path::new("site")) && !is_archive(Path::new("zip")));
+    run(&out, &[("a/b.html", b"<p>first</p>")]).unwrap();
+    let files = archived(&out);
+    assert_eq!(files["a/b.html"], b"<p>first</p>");
+    assert_eq!(files[MARKER], b"{}");
+
+    let s = Staging::begin(&out, MARKER).unwrap();
+    assert_eq!(s.previous_marker(), None, "always written whole");
+    assert!(!s.reuse("a/b.html").unwrap());
+    s.write("a/b.html", b"half").unwrap();
+    drop(s); // the run failed
+    assert_eq!(archived(&out)["a/b.html"], b"<p>first</p>");
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+
+    run(&out, &[("c.html", b"second")]).unwrap();
+    let files = archived(&out);
+    assert!(!files.contains_key("a/b.html"));
+    assert_eq!(files["c.html"], b"second");
+    assert!(s_err(&out, "../x").contains("not a relative path"));
+
+    let theirs = dir.path().join("theirs.zip");
+    fs::write(&theirs, b"PK\x05\x06 not a site").unwrap();
+    let err = Staging::begin(&theirs, MARKER).unwrap_err();
+    assert!(matches!(err, OutputError::NotOurs { .. }), "{err}");
+    assert_eq!(fs::read(&theirs).unwrap(), b"PK\x05\x06 not a site");
+    fs::create_dir(dir.path().join("folder.zip")).unwrap();
+    let err = Staging::begin(&dir.path().join("folder.zip"), MARKER).unwrap_err();
+    assert!(matches!(err, OutputError::Unwritable { .. }), "{err}");
+}
+
+/// The error of writing `rel` into a run on `out`.
+fn s_err(out: &Path, rel: &str) -> String {
+    let s = Staging::begin(out, MARKER).unwrap();
+    s.write(rel, b"x").unwrap_err().to_string()
+}

@@ -75,7 +75,7 @@ enum Command {
     },
     /// Build the static site (English and Arabic) into a folder, atomically.
     Build {
-        /// The site folder (default: `site/` in the workspace).
+        /// The site folder (default: `site/` in the workspace); a name ending in `.zip` writes the site as one zip archive.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
         /// `committee` includes amendments marked `visibility: committee`.

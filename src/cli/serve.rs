@@ -25,6 +25,15 @@ pub fn run(
         out: default_out(workspace, out),
         profile,
     };
+    // The server serves a folder and updates it in place; an archive is
+    // for `mizan build`.
+    if mizan::atomic::is_archive(&opts.out) {
+        return Err(CliError::new(format!(
+            "{}: `mizan serve` writes the site into a folder; choose an --out that does not end in .zip (`mizan build --out {}` writes an archive)",
+            opts.out.display(),
+            opts.out.display()
+        )));
+    }
     // The address first: a busy port is named before minutes of building.
     let listener = bind(SocketAddr::new(bind_to, port))?;
     let mut watcher = Watcher::new(workspace, &opts.out)

@@ -253,3 +253,50 @@ fn a_build_killed_with_sigkill_leaves_the_previous_site_usable() {
     assert_eq!(leftovers(dir.path()), Vec::<String>::new());
     assert!(read(&out.join("en/index.html")).contains("Committee"));
 }
+
+/// `--out site.zip`: the same site, file for file and byte for byte, as
+/// one zip archive (the folder's files, no other); `serve`, which updates
+/// a folder in place, refuses an archive and says why.
+#[test]
+fn a_site_built_as_a_zip_archive_holds_the_folder_s_files() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let ws = example_workspace();
+    let folder = dir.path().join("site");
+    build(&ws, &folder, "public");
+    let archive = dir.path().join("site.zip");
+    build(&ws, &archive, "public");
+    assert!(archive.is_file());
+
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&archive).unwrap()).unwrap();
+    let mut archived = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        archived.push((std::path::PathBuf::from(f.name().unwrap().as_ref()), bytes));
+    }
+    archived.sort();
+    let folder = snapshot(&folder);
+    assert_eq!(
+        archived.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+        folder.iter().map(|(p, _)| p).collect::<Vec<_>>()
+    );
+    assert!(archived == folder, "the same bytes, file for file");
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+
+    let o = mizan()
+        .arg("--workspace")
+        .arg(&ws)
+        .args(["serve", "--port", "0", "--out"])
+        .arg(&archive)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("writes the site into a folder"), "{err}");
+}
