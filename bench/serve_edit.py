@@ -7,9 +7,13 @@ The server updates the site in place after such an edit, writing the
 search shard that holds the article before its pages (a full build swaps
 the whole site in), so the page being live means its search entry is too.
 
-Usage: bench/serve_edit.py MIZAN WORKSPACE REPEAT
+Usage: bench/serve_edit.py MIZAN WORKSPACE REPEAT [OUT]
 Prints: first-build-seconds median-ms min-ms max-ms. The statute is put
-back as it was at the end. Traffic goes to 127.0.0.1 only."""
+back as it was at the end. Traffic goes to 127.0.0.1 only. The site goes
+to OUT, which must not exist, and is left there (bench/run deletes it at
+its end: deleting a big tree on a file system without a journal slows the
+files created after it); without OUT, to a temporary folder deleted at the
+end."""
 import glob
 import os
 import re
@@ -22,6 +26,7 @@ import time
 import urllib.request
 
 mizan, ws, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
+keep = sys.argv[4] if len(sys.argv) > 4 else None
 statute = sorted(p for p in glob.glob(os.path.join(ws, "corpus", "*", "*.en.md")))[0]
 original = open(statute, encoding="utf-8").read()
 slug = os.path.basename(statute)[: -len(".en.md")]
@@ -29,8 +34,11 @@ slug = os.path.basename(statute)[: -len(".en.md")]
 body_at = original.index("\n---", 4)
 heading = re.compile(r"^#+ (?:Art\.|Article) (\d+)[ \t]*$", re.M).search(original, body_at)
 eid = "art_" + heading.group(1)
-out = tempfile.mkdtemp(prefix="mizan-serve-bench-")
-shutil.rmtree(out)
+if keep:
+    out = keep
+else:
+    out = tempfile.mkdtemp(prefix="mizan-serve-bench-")
+    shutil.rmtree(out)
 
 started = time.monotonic()
 server = subprocess.Popen(
@@ -76,4 +84,5 @@ finally:
         f.write(original)
     server.terminate()
     server.wait(timeout=30)
-    shutil.rmtree(out, ignore_errors=True)
+    if not keep:
+        shutil.rmtree(out, ignore_errors=True)

@@ -66,6 +66,16 @@ timed() {
   echo "| articles | pages | full build | ms/page | peak RSS | no change | one article edited | full / edited | Hugo pages | Hugo | Hugo ms/page | Hugo peak RSS | Pagefind | Pagefind peak RSS | peer (Hugo + Pagefind) | peer / mizan |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } >>"$out_md"
+# Every full build (and Hugo's) goes into a folder no earlier step of the
+# run deleted anything from just before: on a file system without a
+# journal (this reference machine's ext4), creating a file scans past
+# every inode deleted in the last minutes, and a build right after
+# deleting a site of the same size took twice as long (the Limits chapter
+# has the figures). bench/run deletes earlier runs' outputs at its start,
+# minutes before this stage, and these outputs at its end. So the full
+# builds and the peers run first, at every size; the rebuilds, whose swap
+# deletes the folders of the site they replace, run after them.
+declare -A full full_rss pages hpages hugo_s hugo_rss pf_s pf_rss
 for n in "${sizes[@]}"; do
   ws="$work/ws-$n"
   if [ ! -f "$ws/mizan.toml" ]; then
@@ -73,10 +83,25 @@ for n in "${sizes[@]}"; do
     "$generate" --articles "$n" --out "$ws" >/dev/null
   fi
   out="$work/site-$n"
-  rm -rf "$out" "$work/.site-$n".*
+  hugo_site="$work/hugo-$n"
+  # Left by a run of this script alone (bench/run deleted them long before).
+  rm -rf "$out" "$work/.site-$n".* "$hugo_site"
 
-  read -r full full_rss < <(timed "$work/full-$n.json" "$mizan" --workspace "$ws" build --out "$out" --format json)
-  pages=$(python3 -c "import json;print(json.load(open('$work/full-$n.json'))['pages'])")
+  read -r "full[$n]" "full_rss[$n]" < <(timed "$work/full-$n.json" "$mizan" --workspace "$ws" build --out "$out" --format json)
+  pages[$n]=$(python3 -c "import json;print(json.load(open('$work/full-$n.json'))['pages'])")
+
+  # Hugo on equivalent pages: one Markdown page per law per language (both
+  # languages' text, as mizan's side-by-side pages carry) with a table of
+  # contents, and one page per provision per language.
+  python3 bench/hugo_pages.py "$ws" "$hugo_site"
+  hpages[$n]=$(find "$hugo_site/content" -name '*.md' | wc -l)
+  read -r "hugo_s[$n]" "hugo_rss[$n]" < <(timed /dev/null hugo --quiet --source "$hugo_site" --destination "$PWD/$hugo_site/public")
+  read -r "pf_s[$n]" "pf_rss[$n]" < <(timed /dev/null "$pagefind" --site "$hugo_site/public" --quiet)
+done
+
+for n in "${sizes[@]}"; do
+  ws="$work/ws-$n"
+  out="$work/site-$n"
   read -r same _ < <(timed "$work/same-$n.json" "$mizan" --workspace "$ws" build --out "$out" --format json)
 
   # Edit one article: change one word in the first English statute.
@@ -97,17 +122,7 @@ PY
   read -r edit _ < <(timed "$work/edit-$n.json" "$mizan" --workspace "$ws" build --out "$out" --format json)
   cp "$work/law-backup.md" "$law"
 
-  # Hugo on equivalent pages: one Markdown page per law per language (both
-  # languages' text, as mizan's side-by-side pages carry) with a table of
-  # contents, and one page per provision per language.
-  hugo_site="$work/hugo-$n"
-  rm -rf "$hugo_site"
-  python3 bench/hugo_pages.py "$ws" "$hugo_site"
-  hpages=$(find "$hugo_site/content" -name '*.md' | wc -l)
-  read -r hugo_s hugo_rss < <(timed /dev/null hugo --quiet --source "$hugo_site" --destination "$PWD/$hugo_site/public")
-  read -r pf_s pf_rss < <(timed /dev/null "$pagefind" --site "$hugo_site/public" --quiet)
-
-  python3 - "$n" "$pages" "$full" "$full_rss" "$same" "$edit" "$hpages" "$hugo_s" "$hugo_rss" "$pf_s" "$pf_rss" >>"$out_md" <<'PY'
+  python3 - "$n" "${pages[$n]}" "${full[$n]}" "${full_rss[$n]}" "$same" "$edit" "${hpages[$n]}" "${hugo_s[$n]}" "${hugo_rss[$n]}" "${pf_s[$n]}" "${pf_rss[$n]}" >>"$out_md" <<'PY'
 import sys
 n, pages, full, full_rss, same, edit, hpages, hugo, hugo_rss, pf, pf_rss = sys.argv[1:]
 n, pages, hpages = int(n), int(pages), int(hpages)
