@@ -4,6 +4,9 @@
 //! amendments changing 10 entries each. Target: the JSON report (the work
 //! of `mizan gaps --format json` after loading) in under 200 ms.
 //!
+//! One more times what the site's model does with the same drafts: the
+//! law as it stands once, then one outcome per draft (`gaps::Base`).
+//!
 //! A second group loads a workspace written by the generator
 //! (`mizan_generate`; 100,000 articles per language and 5,000 provisions
 //! by default, `MIZAN_BENCH_ARTICLES` to change) and times what
@@ -166,6 +169,21 @@ fn bench(c: &mut Criterion) {
                     serde_json::to_vec_pretty(&mizan::output::json::gap_report(&analysis, &filter))
                         .expect("json");
                 black_box(json.len())
+            })
+        },
+    );
+    // What the site's model does: the law as it stands once, then one
+    // outcome per pending draft, each costing its own changes.
+    c.bench_function(
+        "gaps: base + one outcome for each of 20 drafts, 5,000 provisions",
+        |b| {
+            b.iter(|| {
+                let base = gaps::Base::new(&inputs, &[]);
+                let outcomes: Vec<gaps::Outcome<'_>> = pending
+                    .iter()
+                    .map(|a| base.outcome(&gaps::scenario::changes(&[*a])))
+                    .collect();
+                black_box(outcomes.len())
             })
         },
     );

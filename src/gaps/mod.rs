@@ -14,6 +14,7 @@
 
 pub mod history;
 mod lint;
+mod outcome;
 pub mod scenario;
 mod score;
 mod status;
@@ -30,6 +31,7 @@ use crate::standards::{
 use crate::workspace::Workspace;
 
 pub use lint::lint;
+pub use outcome::{Base, Outcome, Touched};
 pub use scenario::{Change, Scenario, ScenarioError, Selection};
 pub use score::{Counts, Score, ThemeScore, ThemeScores, weight};
 pub use status::{credit, rank, roll_up, severity};
@@ -340,23 +342,45 @@ pub fn compute_on<'a>(
     in_force: &[Change<'a>],
     changes: &[Change<'a>],
 ) -> Report<'a> {
+    let mut index = indexed(inputs, in_force);
+    let mut changed_by = ChangedBy::new();
+    for change in changes {
+        scenario::apply(&mut index, change, true);
+        record(&mut changed_by, change);
+    }
+    report_of(inputs, filter, &index, &changed_by)
+}
+
+/// The amendments of a scenario that changed an entry of each provision,
+/// by (standard, provision), in the order applied.
+pub(crate) type ChangedBy<'a> = HashMap<(&'a str, &'a str), Vec<&'a str>>;
+
+/// Notes that `change`'s amendment changed an entry of its provision.
+pub(crate) fn record<'a>(changed_by: &mut ChangedBy<'a>, change: &Change<'a>) {
+    let by = changed_by.entry(scenario::key(change)).or_default();
+    if !by.contains(&change.amendment) {
+        by.push(change.amendment);
+    }
+}
+
+/// The entries of the mapping files by provision, with `in_force` (the
+/// mapping changes of the law in force) applied.
+pub(crate) fn indexed<'a>(inputs: &Inputs<'a>, in_force: &[Change<'a>]) -> EntryIndex<'a> {
     let mut index = index_entries(inputs);
     for change in in_force {
         scenario::apply(&mut index, change, false);
     }
-    let mut changed_by: HashMap<(&str, &str), Vec<&'a str>> = HashMap::new();
-    for change in changes {
-        scenario::apply(&mut index, change, true);
-        let by = changed_by
-            .entry((
-                change.entry.standard.as_str(),
-                change.entry.provision.as_str(),
-            ))
-            .or_default();
-        if !by.contains(&change.amendment) {
-            by.push(change.amendment);
-        }
-    }
+    index
+}
+
+/// The report of the entries `index` holds: every provision assessed,
+/// every instrument and group of instruments scored.
+pub(crate) fn report_of<'a>(
+    inputs: &Inputs<'a>,
+    filter: &Filter,
+    index: &EntryIndex<'a>,
+    changed_by: &ChangedBy<'a>,
+) -> Report<'a> {
     let mut report = Report {
         jurisdiction: inputs.jurisdiction,
         weights: inputs.weights,
@@ -429,7 +453,11 @@ fn index_entries<'a>(inputs: &Inputs<'a>) -> EntryIndex<'a> {
 }
 
 /// The status of one provision from its entries.
-fn assess<'a>(provision: &'a Provision, entries: &[Assessed<'a>], weight: f64) -> ProvisionGap<'a> {
+pub(crate) fn assess<'a>(
+    provision: &'a Provision,
+    entries: &[Assessed<'a>],
+    weight: f64,
+) -> ProvisionGap<'a> {
     // Entries naming an element the provision does not define are left out
     // (loading reports them as errors).
     let element_entries: Vec<&Assessed<'a>> = entries

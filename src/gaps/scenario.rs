@@ -204,14 +204,24 @@ pub fn changes<'a>(amendments: &[&'a Amendment]) -> Vec<Change<'a>> {
         .collect()
 }
 
+/// The (standard, provision) whose entries `change` replaces.
+pub(super) fn key<'a>(change: &Change<'a>) -> (&'a str, &'a str) {
+    (
+        change.entry.standard.as_str(),
+        change.entry.provision.as_str(),
+    )
+}
+
 /// Applies one change to the entries by provision (see the module docs).
 /// The entry records the amendment only when `scenario` (a change of the
 /// law in force is the law, not a scenario).
 pub(super) fn apply<'a>(index: &mut EntryIndex<'a>, change: &Change<'a>, scenario: bool) {
+    apply_to(index.entry(key(change)).or_default(), change, scenario);
+}
+
+/// [`apply`] to the entries of the change's own provision.
+pub(super) fn apply_to<'a>(list: &mut Vec<Assessed<'a>>, change: &Change<'a>, scenario: bool) {
     let entry = change.entry;
-    let list = index
-        .entry((entry.standard.as_str(), entry.provision.as_str()))
-        .or_default();
     match &entry.element {
         Some(element) => list.retain(|a| a.entry.element.as_ref() != Some(element)),
         None => list.clear(),

@@ -17,7 +17,7 @@ use crate::amend::diff::{ArticleDiff, DiffOptions, compare_versions};
 use crate::amend::{Action, Amendment, Operation, competing, history, with_pending};
 use crate::corpus::{Lang, Work};
 use crate::diag::{Code, Diagnostic, Diagnostics};
-use crate::gaps::{self, Filter, Inputs, Report};
+use crate::gaps::{self, Inputs, Outcome, Report};
 use crate::standards::{Instrument, MappingEntry, Provision, Status};
 use crate::workspace::Workspace;
 
@@ -122,11 +122,9 @@ pub fn propose<'a>(
     lang: Lang,
     memo: MemoTemplate,
 ) -> Result<Proposal<'a>, Diagnostics> {
-    let inputs = Inputs::of(ws);
-    let filter = Filter::default();
-    let before = gaps::compute(&inputs, &filter, &[]);
-    let after = gaps::compute(&inputs, &filter, &gaps::scenario::changes(amendments));
-    let effect = effect(ws, amendments, &before, &after);
+    let base = gaps::Base::new(&Inputs::of(ws), &[]);
+    let after = base.outcome(&gaps::scenario::changes(amendments));
+    let effect = effect(ws, amendments, &base.report, &after);
     propose_with(ws, amendments, lang, memo, effect)
 }
 
@@ -289,7 +287,7 @@ pub fn effect<'a>(
     ws: &'a Workspace,
     amendments: &[&'a Amendment],
     before: &Report<'a>,
-    after: &Report<'a>,
+    after: &Outcome<'a>,
 ) -> Effect<'a> {
     Effect {
         addressed: addressed(ws, amendments, before),
@@ -334,23 +332,18 @@ fn addressed<'a>(
 
 /// Each instrument's score before and after, for the instruments whose
 /// provisions the drafts change.
-fn scores<'a>(before: &Report<'a>, after: &Report<'a>) -> Vec<ScoreChange<'a>> {
-    let deltas = gaps::scenario::deltas(before, after);
+fn scores<'a>(before: &Report<'a>, after: &Outcome<'a>) -> Vec<ScoreChange<'a>> {
+    let deltas = after.deltas(before);
     let mut out = Vec::new();
-    for (i, (b, a)) in before
-        .instruments
-        .iter()
-        .zip(&after.instruments)
-        .enumerate()
-    {
+    for (i, (b, a)) in before.instruments.iter().zip(&after.scores).enumerate() {
         let mine: Vec<_> = deltas.iter().filter(|d| d.instrument == i).collect();
         if mine.is_empty() {
             continue;
         }
         out.push(ScoreChange {
-            instrument: a.instrument,
+            instrument: b.instrument,
             before: b.score.value(),
-            after: a.score.value(),
+            after: a.value(),
             closed: mine
                 .iter()
                 .filter(|d| d.effect == gaps::scenario::Effect::Closes)

@@ -11,7 +11,7 @@ use crate::amend::{Amendment, AmendmentKind, AmendmentStatus, Visibility};
 use crate::corpus::Lang;
 use crate::standards::Status;
 
-use crate::gaps::Report;
+use crate::gaps::{Outcome, Report};
 
 use super::assessment;
 use super::standards::{EntryView, article_links, citation, source_views};
@@ -35,7 +35,7 @@ pub struct ChangeRow<'a> {
 pub fn change_rows<'a>(
     m: &'a Model<'a>,
     before: &Report<'a>,
-    after: &Report<'a>,
+    after: &Outcome<'a>,
     lang: Lang,
 ) -> Vec<ChangeRow<'a>> {
     assessment::changes(before, after)
@@ -247,17 +247,17 @@ pub fn pages<'a>(m: &'a Model<'a>, lang: Lang) -> Vec<Page<'a>> {
 }
 
 /// How a scenario would move each instrument's score.
-fn score_deltas(m: &Model<'_>, after: &crate::gaps::Report<'_>) -> Vec<ScoreDelta> {
+fn score_deltas(m: &Model<'_>, after: &Outcome<'_>) -> Vec<ScoreDelta> {
     m.report()
         .instruments
         .iter()
-        .zip(&after.instruments)
-        .filter(|(b, a)| b.score != a.score)
+        .zip(&after.scores)
+        .filter(|(b, a)| b.score != **a)
         .map(|(b, a)| ScoreDelta {
             href: format!("standards/{}/index.html", b.instrument.id),
             instrument: instrument_label(&b.instrument.id),
             before: b.score.value(),
-            after: a.score.value(),
+            after: a.value(),
         })
         .collect()
 }

@@ -3,29 +3,23 @@
 //! never computes a status or a score of its own.
 
 use crate::amend::Amendment;
-use crate::gaps::scenario::{Effect, deltas};
-use crate::gaps::{self, Analysis, Basis, Filter, Inputs, ProvisionGap, Report};
+use crate::gaps::scenario::Effect;
+use crate::gaps::{self, Base, Basis, Inputs, Outcome, ProvisionGap, Report};
 use crate::standards::{Instrument, MappingEntry, Provision, Status};
 use crate::workspace::Workspace;
 
 /// The assessment of the law as it stands: the mapping files, with the
 /// mapping changes of every enacted amendment and ruling in force that the
-/// build may show (`visible`).
-pub fn current<'a>(ws: &'a Workspace, visible: &[&'a Amendment]) -> Analysis<'a> {
+/// build may show (`visible`), kept ready for scenarios.
+pub fn current<'a>(ws: &'a Workspace, visible: &[&'a Amendment]) -> Base<'a> {
     let in_force = gaps::history::changes_in_force(visible, ws.jurisdiction(), None);
-    gaps::analyse_on(&Inputs::of(ws), &Filter::default(), &in_force, Vec::new())
+    Base::new(&Inputs::of(ws), &in_force)
 }
 
-/// The assessment with the mapping changes of `amendments` applied on top
-/// of the law as it stands (as the build may show it: `visible`).
-pub fn with<'a>(
-    ws: &'a Workspace,
-    visible: &[&'a Amendment],
-    amendments: &[&'a Amendment],
-) -> Report<'a> {
-    let in_force = gaps::history::changes_in_force(visible, ws.jurisdiction(), None);
-    let changes = gaps::scenario::changes(amendments);
-    gaps::compute_on(&Inputs::of(ws), &Filter::default(), &in_force, &changes)
+/// What the mapping changes of `amendments` would change on top of the law
+/// as it stands (`current`).
+pub fn with<'a>(current: &Base<'a>, amendments: &[&'a Amendment]) -> Outcome<'a> {
+    current.outcome(&gaps::scenario::changes(amendments))
 }
 
 /// Every entry behind a provision's status: the provision-level entry
@@ -58,11 +52,12 @@ pub struct StatusChange<'a> {
 }
 
 /// The provisions `after` changed relative to `before`, in report order.
-pub fn changes<'a>(before: &Report<'a>, after: &Report<'a>) -> Vec<StatusChange<'a>> {
-    deltas(before, after)
+pub fn changes<'a>(before: &Report<'a>, after: &Outcome<'a>) -> Vec<StatusChange<'a>> {
+    after
+        .deltas(before)
         .into_iter()
         .map(|d| {
-            let i = &after.instruments[d.instrument];
+            let i = &before.instruments[d.instrument];
             StatusChange {
                 instrument: i.instrument,
                 provision: i.provisions[d.provision].provision,

@@ -26,7 +26,7 @@ use crate::translations::Translations;
 use crate::workspace::Workspace;
 
 use super::Profile;
-use crate::gaps::{Analysis, Report};
+use crate::gaps::{Analysis, Outcome, Report};
 
 pub use amendments::{AmendmentPage, AmendmentsPage};
 pub use home::HomePage;
@@ -249,9 +249,9 @@ pub struct Model<'a> {
     /// The assessment as it stands (the gap stage's analysis, without a
     /// scenario).
     pub analysis: Analysis<'a>,
-    /// Per visible pending amendment (same order as `amendments`), the
-    /// assessment with its mapping changes applied.
-    pub scenarios: Vec<Option<Report<'a>>>,
+    /// Per visible pending amendment (same order as `amendments`), what
+    /// its mapping changes would change in the assessment.
+    pub scenarios: Vec<Option<Outcome<'a>>>,
     pub mapped: work::MappedIndex<'a>,
     /// Per visible amendment (same order as `amendments`), what it changes
     /// in the text, from the amendment stage (its changed articles only);
@@ -287,15 +287,17 @@ impl<'a> Model<'a> {
 
     fn build(ws: &'a Workspace, profile: Profile, downloads: bool, whole: bool) -> Model<'a> {
         let amendments = visible_amendments(ws, profile);
-        let analysis = assessment::current(ws, &amendments);
-        let scenarios: Vec<Option<Report<'a>>> = amendments
-            .iter()
+        let current = assessment::current(ws, &amendments);
+        // Each draft costs its own changes (`gaps::Base`); one per thread.
+        let scenarios: Vec<Option<Outcome<'a>>> = amendments
+            .par_iter()
             .filter(|_| whole)
-            .map(|a| {
-                a.is_pending()
-                    .then(|| assessment::with(ws, &amendments, &[*a]))
-            })
+            .map(|a| a.is_pending().then(|| assessment::with(&current, &[*a])))
             .collect();
+        let analysis = Analysis {
+            report: current.report,
+            scenario: None,
+        };
         let mapped = work::MappedIndex::new(&analysis.report, ws.settings.numerals_for(Lang::AR));
         // Consolidate with the amendments this build may show, only: a
         // committee draft never shapes the text of a public build.

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::amend::Amendment;
 use crate::corpus::Lang;
-use crate::gaps::Report;
+use crate::gaps::{Outcome, Report};
 use crate::output::document::{Align, Block, Document, Run};
 use crate::proposal::{MemoTemplate, effect, propose_with};
 use crate::workspace::Workspace;
@@ -34,7 +34,7 @@ pub fn proposals<'a>(
     ws: &'a Workspace,
     amendments: &[&'a Amendment],
     current: &Report<'a>,
-    scenarios: &[Option<Report<'a>>],
+    scenarios: &[Option<Outcome<'a>>],
 ) -> Vec<Proposals> {
     // A broken template fails the build before this (site::build); here
     // the built-in one stands in.

@@ -416,20 +416,16 @@ fn provision_page<'a>(
         .collect();
     let mut amendments = Vec::new();
     for (a, scenario) in m.amendments.iter().zip(&m.scenarios) {
-        let Some(after) = scenario
-            .as_ref()
-            .and_then(|s| s.instruments.get(ii))
-            .and_then(|i| i.provisions.get(pi))
-        else {
+        let Some(after) = scenario.as_ref().and_then(|s| s.status(ii, pi)) else {
             continue;
         };
-        if after.status != pc.status {
+        if after != pc.status {
             amendments.push(AmendmentEffect {
                 href: format!("amendments/{}/index.html", a.id),
                 title: Text::pick(&a.title, lang),
                 status: a.status,
                 illustrative: a.illustrative,
-                after: after.status,
+                after,
             });
         }
     }
