@@ -53,30 +53,50 @@ pub fn decode(bytes: &[u8], path: &Arc<Path>) -> Result<Arc<str>, (Diagnostic, O
 /// statute is read once into memory instead of twice). A file whose size
 /// changes while it is read is read again the ordinary way.
 pub fn read_shared(path: &Path) -> std::io::Result<Arc<[u8]>> {
-    use std::io::Read;
     let mut file = std::fs::File::open(path)?;
     let Ok(len) = usize::try_from(file.metadata()?.len()) else {
         return std::fs::read(path).map(Arc::from);
     };
     let mut buf = Arc::<[u8]>::new_uninit_slice(len);
-    let Some(slots) = Arc::get_mut(&mut buf) else {
-        return std::fs::read(path).map(Arc::from);
-    };
-    // SAFETY: `slots` is `len` bytes the `Arc` owns alone; once zeroed
-    // (one `memset`) every byte is a valid `u8`.
-    let mut buf = unsafe {
-        std::ptr::write_bytes(slots.as_mut_ptr(), 0, slots.len());
-        buf.assume_init()
-    };
     let whole = match Arc::get_mut(&mut buf) {
-        Some(b) => file.read_exact(b).is_ok() && file.read(&mut [0u8; 1]).is_ok_and(|n| n == 0),
+        Some(slots) => fill(&mut file, slots),
         None => false,
     };
-    if whole {
-        Ok(buf)
-    } else {
-        std::fs::read(path).map(Arc::from)
+    if !whole {
+        return std::fs::read(path).map(Arc::from);
     }
+    // SAFETY: `fill` returned true, so it wrote every one of the `len` bytes.
+    Ok(unsafe { buf.assume_init() })
+}
+
+/// Reads the file into `slots`, writing every one of them, and says whether
+/// the file held exactly that many bytes. On Unix the bytes are read into
+/// the uninitialised buffer itself: zeroing it first would write every byte
+/// of a statute once more before the read writes it.
+#[cfg(unix)]
+fn fill(file: &mut std::fs::File, slots: &mut [std::mem::MaybeUninit<u8>]) -> bool {
+    use std::io::Read;
+    let mut filled = 0;
+    while filled < slots.len() {
+        match rustix::io::read(&*file, &mut slots[filled..]) {
+            Ok(([], _)) => return false,
+            Ok((read, _)) => filled += read.len(),
+            Err(rustix::io::Errno::INTR) => {}
+            Err(_) => return false,
+        }
+    }
+    file.read(&mut [0u8; 1]).is_ok_and(|n| n == 0)
+}
+
+/// Reads the file into `slots`, writing every one of them, and says whether
+/// the file held exactly that many bytes.
+#[cfg(not(unix))]
+fn fill(file: &mut std::fs::File, slots: &mut [std::mem::MaybeUninit<u8>]) -> bool {
+    use std::io::Read;
+    slots.fill(std::mem::MaybeUninit::new(0));
+    // SAFETY: every byte was just written, and `u8` has no invalid values.
+    let bytes = unsafe { &mut *(slots as *mut [std::mem::MaybeUninit<u8>] as *mut [u8]) };
+    file.read_exact(bytes).is_ok() && file.read(&mut [0u8; 1]).is_ok_and(|n| n == 0)
 }
 
 /// [`decode`] of bytes read by [`read_shared`]: the same text and the same

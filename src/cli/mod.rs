@@ -252,7 +252,20 @@ impl LangArg {
     }
 }
 
+/// Turns transparent huge pages off for the rest of the process (Linux).
+/// The allocator asks for them (Cargo.toml), which `diff` wants: it
+/// touches a few MB, and one fault of 2 MB costs less than the 500 faults
+/// of 4 KB it replaces. A command that holds hundreds of MB (`check`,
+/// `build`, `lsp`) spends less memory and system time without them.
+fn small_pages() {
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
+}
+
 pub fn run(args: Args) -> CliResult {
+    if !matches!(args.command, Command::Diff { .. }) {
+        small_pages();
+    }
     // Language codes in the arguments may name the workspace's own
     // languages (`languages/fr.toml`); loading reports a broken file.
     mizan::workspace::register_languages(&args.workspace);
