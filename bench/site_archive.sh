@@ -30,9 +30,14 @@ for n in "${sizes[@]}"; do
   [ -f "$ws/mizan.toml" ] || target/release/mizan-generate --articles "$n" --out "$ws" >/dev/null
   zip="$work/site-$n.zip"
   rm -f "$zip"
+  # GNU time gives the peak (that of the largest process, the build);
+  # bench/rss_steps.py samples the build's memory to give each step's.
   /usr/bin/time -f "%e %M" -o "$work/time.txt" \
-    "$mizan" --workspace "$ws" build --out "$zip" --format json >"$work/zip-$n.json"
+    python3 bench/rss_steps.py "$work/zip-$n.json" -- \
+    "$mizan" --workspace "$ws" build --out "$zip" --format json >"$work/steps-$n.txt"
   read -r secs rss <"$work/time.txt"
+  steps_mb=$(sed -e 's/ peak=.*//' -e 's/=/ /g' "$work/steps-$n.txt" |
+    awk '{for (i = 1; i < NF; i += 2) printf "%s%s %s MB", (i > 1 ? ", " : ""), $i, $(i + 1)}')
   # Read back: the central directory (zip64 past 65,535 files or 4 GiB)
   # and the entry written last, with its checksum, by another reader.
   python3 - "$zip" <<'PY'
@@ -43,28 +48,30 @@ last = max(infos, key=lambda i: i.header_offset)
 z.read(last.filename)
 print(f"  {sys.argv[1]}: {len(infos):,} files read back; the last at byte {last.header_offset:,}", file=sys.stderr)
 PY
-  rows+=("$(python3 - "$n" "$secs" "$rss" "$(stat -c %s "$zip")" "$work/zip-$n.json" <<'PY'
+  rows+=("$(python3 - "$n" "$secs" "$rss" "$(stat -c %s "$zip")" "$work/zip-$n.json" "$steps_mb" <<'PY'
 import json, sys
-n, secs, rss, size, report = sys.argv[1:]
+n, secs, rss, size, report, steps_mb = sys.argv[1:]
 r = json.load(open(report))
 steps = {t["step"]: t["seconds"] for t in r["timings"]}
 pages, secs = r["pages"], float(secs)
 print(f"| {int(n):,} | {pages:,} | {r['files']:,} | {secs:.2f} s | {1000 * secs / pages:.2f} | "
       f"{int(rss) / 1024:.0f} MB | {int(size) / 1e6:,.0f} MB | {steps.get('model', 0):.1f} s | "
-      f"{steps.get('pages', 0):.1f} s | {steps.get('search', 0):.1f} s |")
+      f"{steps.get('pages', 0):.1f} s | {steps.get('search', 0):.1f} s | {steps_mb} |")
 PY
 )")
-  rm -f "$zip"
+  rm -f "$zip" "$work/steps-$n.txt"
 done
 {
   echo "### site as an archive"
   echo
   echo "\`mizan build --out site.zip\`: the same site as the site stage builds (every"
   echo "page, the search index, the downloads) written as one zip archive rather than"
-  echo "a folder. One run each; the steps are the build's own timings."
+  echo "a folder. One run each; the steps are the build's own timings, and the peak"
+  echo "memory within each step is sampled every 0.2 s (bench/rss_steps.py; load is"
+  echo "reading the workspace, before the first step)."
   echo
-  echo "| articles | pages | files | build | ms/page | peak RSS | archive | model | pages step | search step |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| articles | pages | files | build | ms/page | peak RSS | archive | model | pages step | search step | peak memory by step |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
   printf '%s\n' "${rows[@]}"
   echo
 } >>"$out_md"
