@@ -34,7 +34,8 @@ def main():
         proc = subprocess.Popen(cmd, stdout=stdout)
         while proc.poll() is None:
             mb = rss_mb(proc.pid)
-            if mb is not None:
+            # Zero: the process is still being started.
+            if mb:
                 samples.append((time.monotonic() - start, mb))
             time.sleep(0.2)
     total = time.monotonic() - start
