@@ -108,22 +108,6 @@ impl<'a> Base<'a> {
 }
 
 impl<'a> Outcome<'a> {
-    /// The outcome a whole report `after` describes against `before` (both
-    /// from the same inputs and filter): what [`Base::outcome`] gives.
-    pub fn between(before: &Report<'a>, after: &Report<'a>) -> Outcome<'a> {
-        Outcome {
-            scores: after.instruments.iter().map(|i| i.score).collect(),
-            provisions: scenario::deltas(before, after)
-                .into_iter()
-                .map(|d| Touched {
-                    instrument: d.instrument,
-                    provision: d.provision,
-                    gap: after.instruments[d.instrument].provisions[d.provision].clone(),
-                })
-                .collect(),
-        }
-    }
-
     /// The provisions the scenario changed, against `before` (the base
     /// report), in report order.
     pub fn deltas<'r>(&'r self, before: &Report<'a>) -> Vec<Delta<'r, 'a>> {
